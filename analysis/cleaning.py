@@ -1,0 +1,700 @@
+"""Stage 2: turn one decoded file into clean articles, logging every change.
+
+A newspaper page scraped to text arrives broken: paragraphs cut at column breaks (and
+their continuations printed elsewhere), a passage printed twice, several articles on
+one page, a section printed after the wrong article, figure captions without figures.
+Each step below repairs one of these and writes what it did to the cleaning log, so
+every character of the raw body ends up in an article or in the log.
+
+The steps, in order: split_blocks -> classify -> split_regions -> remove_duplicates ->
+join_fragments -> move_sections -> assemble.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import cache
+from importlib import resources
+from pathlib import PurePosixPath
+
+import yaml
+
+from analysis.loading import Document
+from analysis.text import cut
+
+# ---------------------------------------------------------------- blocks and markdown
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)、])\s+")
+LINK = re.compile(r"!?\[([^\]\n]*)\]\((\S+?)(?:\s+\"[^\"]*\")?\)")
+STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+ONLY_STRONG = re.compile(r"^(\*\*|__)([^*_]+)\1$")
+ONLY_LINK = re.compile(r"^!?\[[^\]\n]*\]\(\S+?\)$")
+CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+SENTENCE_END = set("。！？!?…；;.")
+CLOSERS = "”’」』）)】》\"'"
+
+
+@dataclass
+class Block:
+    """One paragraph-level unit of a file, in file order (`uid`)."""
+
+    uid: int
+    kind: str
+    text: str
+    level: int = 0
+    links: list = field(default_factory=list)
+    tail_uid: int = -1  # uid of the last block joined into this one
+
+    def __post_init__(self):
+        if self.tail_uid < 0:
+            self.tail_uid = self.uid
+
+
+def strip_inline(text: str) -> tuple[str, list[dict]]:
+    """Markdown emphasis and links to plain text; link targets are returned as metadata."""
+    links = [{"text": m.group(1), "url": m.group(2)} for m in LINK.finditer(text)]
+    text = LINK.sub(lambda m: m.group(1), text)
+    text = STRONG.sub(lambda m: m.group(2), text)
+    text = EMPHASIS.sub(lambda m: m.group(1), text)
+    return text.strip(), links
+
+
+def join_lines(lines: list[str]) -> str:
+    """Soft-wrapped lines of one paragraph; Chinese joins without a space."""
+    out = lines[0]
+    for line in lines[1:]:
+        glue = "" if CJK_CHAR.match(out[-1:]) and CJK_CHAR.match(line[:1]) else " "
+        out += glue + line
+    return out
+
+
+def split_blocks(body: str) -> list[Block]:
+    """Paragraphs (blank-line separated), headings and list items, markdown stripped."""
+    blocks: list[Block] = []
+    lines: list[str] = []
+
+    def add(kind: str, raw: str, level: int = 0) -> None:
+        text, links = strip_inline(raw)
+        blocks.append(Block(len(blocks), kind, text, level, links))
+        if kind == "para" and ONLY_STRONG.match(raw):
+            blocks[-1].kind = "bold"
+        if ONLY_LINK.match(raw):
+            blocks[-1].kind = "link"
+
+    def flush() -> None:
+        if lines:
+            add("para", join_lines(lines))
+            lines.clear()
+
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            flush()
+        elif heading := HEADING.match(stripped):
+            flush()
+            add("heading", heading.group(2), level=len(heading.group(1)))
+        elif LIST_ITEM.match(stripped):
+            flush()
+            add("list", stripped)
+        else:
+            lines.append(stripped)
+    flush()
+    return [b for b in blocks if b.text or b.kind == "link"]
+
+
+# ---------------------------------------------------------------- classification
+
+BYLINE_SUFFIXES = ("报道", "发自", "电")
+SOURCE_LINE = re.compile(r"^(?:资料|数据|图片|图表|图|表)?来源\s*[:：]")
+CAPTION_LINE = re.compile(r"^(?:图|表)\s*\d*\s*[:：]")
+JUMP = re.compile(r"^(上接|接上|下转|转下|转至|转|续)\s*(?:第)?\s*([A-Za-z]?\d{1,3})\s*版?\s*$")
+DATELINE = re.compile(
+    r"^(?P<prefix>[\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月"
+    r"(?P<day>\d{1,2})日(?:电|讯|消息)(?:[（(](?P<credit>[^（）()]{1,40})[）)])?"
+)
+NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+
+
+@cache
+def outlet_prefixes() -> dict[str, str]:
+    text = resources.files("analysis").joinpath("resources/outlets.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def outlet_for(prefix: str) -> tuple[str | None, str]:
+    """(outlet, remainder) for the longest known outlet prefix of `prefix`."""
+    for key in sorted(outlet_prefixes(), key=len, reverse=True):
+        if prefix.startswith(key):
+            return outlet_prefixes()[key], prefix[len(key):]
+    return None, prefix
+
+
+def parse_byline(text: str) -> dict | None:
+    """'中经记者 秦玉芳 广州报道' -> outlet, authors, place; None when not a byline."""
+    if len(text) > 60:
+        return None
+    inner = text.strip()
+    footer = inner[:1] in "（(" and inner[-1:] in "）)"
+    if footer:
+        inner = inner[1:-1].strip()
+    match = re.match(r"^(?P<prefix>\S{0,12}?记者)[\s:：]*(?P<rest>.+)$", inner)
+    if not match:
+        return None
+    parts = [p for p in re.split(r"[\s、，,]+", match.group("rest")) if p]
+    place = None
+    if parts and parts[-1].endswith(BYLINE_SUFFIXES):
+        last = parts.pop()
+        place = re.sub(r"(报道|发自|电)$", "", last) or None
+    if not parts or not all(NAME.match(p) for p in parts):
+        return None
+    outlet, _ = outlet_for(match.group("prefix"))
+    return {"outlet": outlet, "authors": parts, "place": place, "footer": footer}
+
+
+def parse_dateline(text: str) -> dict | None:
+    """'财联社2月14日讯（记者 梁柯志、高萍）…' at the start of a lede paragraph."""
+    match = DATELINE.match(text)
+    if not match:
+        return None
+    outlet, place = outlet_for(match.group("prefix"))
+    if outlet is None:
+        return None
+    credit = match.group("credit") or ""
+    names = [n for n in re.split(r"[\s、，,]+", re.sub(r"^.*?记者", "", credit)) if NAME.match(n)]
+    return {
+        "outlet": outlet,
+        "place": place or None,
+        "authors": names,
+        "year": match.group("year"),
+        "month": int(match.group("month")),
+        "day": int(match.group("day")),
+        "end": match.end(),
+    }
+
+
+def ends_sentence(text: str) -> bool:
+    core = text.rstrip().rstrip(CLOSERS)
+    return bool(core) and core[-1] in SENTENCE_END
+
+
+def classify(blocks: list[Block]) -> list[Block]:
+    """Give each block its role: title, heading, byline, caption, source, jump, link, para."""
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if block.kind == "heading" and block.level == 1:
+            block.kind = "title"
+        elif block.kind == "bold":
+            short = len(block.text) <= 50 and not ends_sentence(block.text)
+            block.kind = "heading" if short else "para"
+            block.level = 2
+        elif block.kind in ("para", "list"):
+            if SOURCE_LINE.match(block.text):
+                block.kind = "source"
+            elif CAPTION_LINE.match(block.text):
+                block.kind = "caption"
+            elif JUMP.match(block.text):
+                block.kind = "jump"
+            elif parse_byline(block.text):
+                block.kind = "byline"
+        if block.kind == "heading" and following is not None and SOURCE_LINE.match(following.text):
+            block.kind = "caption"  # a heading that only names a figure left out of the text
+    return blocks
+
+
+# ---------------------------------------------------------------- regions (articles)
+
+
+@dataclass
+class Section:
+    title: str
+    paras: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Region:
+    """One article's share of a file while it is being cleaned."""
+
+    title: str | None = None
+    continued_from: str | None = None
+    bylines: list[dict] = field(default_factory=list)
+    dateline: dict | None = None
+    sections: list[Section] = field(default_factory=lambda: [Section("")])
+    notes: list[str] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+    first_uid: int = 0
+
+    @property
+    def has_body(self) -> bool:
+        return any(section.paras for section in self.sections)
+
+    def paras(self) -> list[Block]:
+        return [p for section in self.sections for p in section.paras]
+
+
+@dataclass
+class LogEntry:
+    kind: str
+    detail: str
+    removed: str = ""
+    region: int | None = None
+
+
+def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
+    """A level-1 heading, or a 'continued from page X' marker, starts a new article."""
+    regions = [Region()]
+    for block in blocks:
+        region = regions[-1]
+        if block.kind == "title":
+            if region.has_body or region.continued_from:
+                regions.append(Region(title=block.text, first_uid=block.uid))
+            elif region.title is None:
+                region.title = block.text
+            else:
+                region.sections.append(Section(block.text))  # a second title line: subtitle
+        elif block.kind == "jump":
+            jump = JUMP.match(block.text)
+            continued = jump.group(1) in ("上接", "接上", "续")
+            if continued and (region.has_body or region.title):
+                regions.append(Region(continued_from=jump.group(2), first_uid=block.uid))
+            elif continued:
+                region.continued_from = jump.group(2)
+            log.append(LogEntry("note", f"page marker “{block.text}”", block.text, len(regions) - 1))
+        elif block.kind == "heading":
+            region.sections.append(Section(block.text))
+        elif block.kind == "byline":
+            region.bylines.append(parse_byline(block.text))
+            log.append(LogEntry("byline", f"byline “{block.text}” kept as metadata", block.text,
+                                len(regions) - 1))
+        elif block.kind in ("caption", "source"):
+            region.notes.append(block.text)
+            log.append(LogEntry("note", f"{block.kind} of a figure not in the text: “{block.text}”",
+                                block.text, len(regions) - 1))
+        elif block.kind == "link":
+            region.links.extend(block.links)
+            log.append(LogEntry("link", f"link line “{block.text}” kept as metadata "
+                                f"({', '.join(link['url'] for link in block.links)})",
+                                block.text, len(regions) - 1))
+        else:
+            if not region.has_body and region.dateline is None:
+                dateline = parse_dateline(block.text)
+                if dateline:
+                    removed = block.text[: dateline["end"]]
+                    block.text = block.text[dateline["end"]:].lstrip()
+                    region.dateline = dateline
+                    log.append(LogEntry("byline", f"dateline “{removed}” kept as metadata",
+                                        removed, len(regions) - 1))
+            region.sections[-1].paras.append(block)
+            region.links.extend(block.links)
+    return [r for r in regions if r.has_body or r.title]
+
+
+# ---------------------------------------------------------------- duplicated passages
+
+MIN_DUPLICATE = 50  # characters; authors repeat a clause, printers repeat a passage
+MIN_DUPLICATE_PARAGRAPH = 8
+SHINGLE = 16
+
+
+def remove_duplicates(regions: list[Region], log: list[LogEntry]) -> None:
+    """Keep a passage printed twice once: drop it where it makes up more of its paragraph."""
+    paras = [(r_i, p) for r_i, region in enumerate(regions) for p in region.paras()]
+    changed = True
+    while changed:
+        changed = False
+        for (ri, a), (rj, b) in candidate_pairs(paras):
+            if not a.text or not b.text:
+                continue
+            if a.text == b.text and len(a.text) >= MIN_DUPLICATE_PARAGRAPH:
+                start, size, loser, loser_region = 0, len(b.text), b, rj
+            else:
+                match = SequenceMatcher(None, a.text, b.text, autojunk=False).find_longest_match()
+                if match.size < MIN_DUPLICATE:
+                    continue
+                # The copy that is most of its paragraph is the debris; ties drop the later one.
+                if match.size / len(a.text) > match.size / len(b.text):
+                    start, loser, loser_region = match.a, a, ri
+                else:
+                    start, loser, loser_region = match.b, b, rj
+                size = match.size
+            passage = loser.text[start: start + size]
+            loser.text = (loser.text[:start] + loser.text[start + size:]).strip()
+            kept = b if loser is a else a
+            log.append(LogEntry(
+                "duplicate",
+                f"passage of {size} characters printed twice; kept once "
+                f"(in the paragraph starting “{kept.text[:12]}…”)",
+                passage, loser_region,
+            ))
+            changed = True
+            break
+    for region in regions:
+        for section in region.sections:
+            for p in section.paras:
+                if p.text and not CJK_CHAR.search(p.text) and not re.search(r"\w", p.text):
+                    log.append(LogEntry("duplicate", "punctuation left after removing a duplicate",
+                                        p.text, regions.index(region)))
+                    p.text = ""
+            section.paras = [p for p in section.paras if p.text]
+
+
+def candidate_pairs(paras: list[tuple[int, Block]]):
+    """Pairs of paragraphs sharing a 16-character shingle (or equal): cheap pre-filter."""
+    index: dict[str, set[int]] = {}
+    pairs: set[tuple[int, int]] = set()
+    for i, (_, p) in enumerate(paras):
+        text = p.text
+        keys = {text} if len(text) < SHINGLE else {
+            text[k: k + SHINGLE] for k in range(0, len(text) - SHINGLE + 1)
+        }
+        for key in keys:
+            for j in index.setdefault(key, set()):
+                pairs.add((j, i))
+            index[key].add(i)
+    for j, i in sorted(pairs):
+        yield paras[j], paras[i]
+
+
+# ---------------------------------------------------------------- page-break joins
+
+JOIN_THRESHOLD = 2
+JOIN_WINDOW = 40  # blocks; continuations are printed on the same page
+OPENER = re.compile(
+    r"^(?:\d{1,2}月(?:\d{1,2}日|初|中|底|末)|\d{4}年|此外|另外|同时|与此同时|同一时间|据|随着|对此|"
+    r"对于|未来|基于|按照|不过|但是|然而|因此|所以|此前|目前|近日|近年来|事实上|其中|首先|其次|最后|"
+    r"[一二三四五六七八九十]是|第[一二三四五六七八九十]|[“「《]|[^\s，。：:]{1,12}[：:])"
+)
+COMMON_SINGLE_STARTS = set(
+    "但而在据对从如将该其又这那我他她它此与和及并且若因由为被把让向自经当虽即仅已还也都更最再就才则"
+    "另各每某本今去近前后首全总上下中大小新一二三四五六七八九十"
+)
+
+COMMON_SINGLE_ENDS = set("的了和与及或等在是为对向把被从将")
+
+
+def quote_balance(text: str) -> tuple[int, bool]:
+    """(unclosed opening quotes at the end, whether a closing quote comes before any opening)."""
+    depth, closes_first = 0, False
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth == 0:
+                closes_first = True
+            else:
+                depth -= 1
+    return depth, closes_first
+
+
+def overlap(a: str, b: str, longest: int = 4) -> int:
+    """Characters printed at the end of `a` and again at the start of `b` ('核心' + '心领域')."""
+    for k in range(min(longest, len(a), len(b)), 0, -1):
+        if a[-k:] == b[:k] and CJK_CHAR.match(a[-k:]):
+            return k
+    return 0
+
+
+def crosses_boundary(a: str, b: str) -> str | None:
+    """A dictionary word spanning the break ('普' + '遍认为' -> '普遍'), else None."""
+    left, right = a[-4:], b[:4]
+    position = 0
+    for token in cut(left + right, hmm=False):
+        end = position + len(token)
+        if position < len(left) < end and len(token) > 1:
+            return token
+        position = end
+    return None
+
+
+def trigrams(text: str) -> set[str]:
+    return {text[i: i + 3] for i in range(len(text) - 2) if len(CJK_CHAR.findall(text[i: i + 3])) == 3}
+
+
+def join_score(a: Block, b: Block, previous_kind: dict[int, str], adjacent: bool,
+               common: set[str]) -> tuple[int, list]:
+    """How strongly `b` reads as the continuation of the cut paragraph `a`, and why.
+
+    `common` holds the trigrams found in more than two paragraphs of the article: a shared
+    rare name ('连云港') ties two pieces together, a shared common one ('人工智') does not.
+    """
+    score, reasons = 0, []
+    first = cut(b.text[:8], hmm=False)[:1]
+    mid_word = bool(first) and len(first[0]) == 1 and bool(CJK_CHAR.match(first[0])) and (
+        first[0] not in COMMON_SINGLE_STARTS
+    )
+    # A character printed on both sides of the break counts only where it splits a word.
+    k = overlap(a.text, b.text) if mid_word else 0
+    if k:
+        score += 3
+        reasons.append(f"repeated '{b.text[:k]}' at the break")
+    last = cut(a.text[-8:], hmm=False)[-1:]
+    a_mid_word = bool(last) and len(last[0]) == 1 and bool(CJK_CHAR.match(last[0])) and (
+        last[0] not in COMMON_SINGLE_ENDS
+    )
+    # Two whole words that happen to make a longer one ('银行' + '业内') prove nothing.
+    word = crosses_boundary(a.text, b.text[k:]) if (mid_word or a_mid_word) else None
+    if word:
+        score += 3
+        reasons.append(f"word '{word}' split by the break")
+    if adjacent:
+        score += 2
+        reasons.append("printed next")
+    if previous_kind.get(b.uid) in ("caption", "source"):
+        score += 2
+        reasons.append("resumes after a figure")
+    if mid_word:
+        score += 1
+        reasons.append(f"starts mid-word ('{first[0]}')")
+    shared = (trigrams(a.text[-15:]) & trigrams(b.text[:30])) - common
+    if shared:
+        score += 2
+        reasons.append(f"same subject ('{sorted(shared)[0]}')")
+    unclosed, closes_first = quote_balance(a.text)
+    _, b_closes_first = quote_balance(b.text)
+    if b_closes_first and unclosed:
+        score += 3
+        reasons.append("completes an open quotation")
+    elif b_closes_first:
+        score -= 5
+    if OPENER.match(b.text):
+        score -= 3
+    return score, reasons
+
+
+def join_fragments(regions: list[Region], blocks: list[Block], log: list[LogEntry]) -> None:
+    """Join each paragraph cut mid-sentence to its best continuation on the page."""
+    next_uid = {a.uid: b.uid for a, b in zip(blocks, blocks[1:], strict=False)}
+    previous_kind = {b.uid: a.kind for a, b in zip(blocks, blocks[1:], strict=False)}
+    for r_i, region in enumerate(regions):
+        while True:
+            best = None
+            paras = region.paras()
+            seen = Counter(t for p in paras for t in trigrams(p.text))
+            common = {t for t, n in seen.items() if n > 2}
+            for a in paras:
+                if ends_sentence(a.text) or a.kind == "list":
+                    continue
+                for b in paras:
+                    if b is a or abs(b.uid - a.tail_uid) > JOIN_WINDOW:
+                        continue
+                    score, reasons = join_score(
+                        a, b, previous_kind, next_uid.get(a.tail_uid) == b.uid, common
+                    )
+                    key = (score, -abs(b.uid - a.tail_uid))
+                    if score >= JOIN_THRESHOLD and (best is None or key > best[0]):
+                        best = (key, a, b, reasons)
+            if best is None:
+                break
+            _, a, b, reasons = best
+            k = overlap(a.text, b.text)
+            log.append(LogEntry(
+                "join",
+                f"“…{a.text[-12:]}” + “{b.text[:12]}…”: " + "; ".join(reasons),
+                b.text[:k], r_i,
+            ))
+            a.text += b.text[k:]
+            a.tail_uid = b.tail_uid
+            for section in region.sections:
+                section.paras = [p for p in section.paras if p is not b]
+        for p in region.paras():
+            if not ends_sentence(p.text) and p.kind != "list":
+                log.append(LogEntry("fragment", f"cut mid-sentence, continuation not on this page: "
+                                    f"“…{p.text[-15:]}”", "", r_i))
+
+
+# ---------------------------------------------------------------- sections printed elsewhere
+
+MOVE_MARGIN = 1.5
+
+
+def term_vector(text: str, idf: dict[str, float]) -> dict[str, float]:
+    counts = Counter(terms(text))
+    return {t: c * idf.get(t, 0.0) for t, c in counts.items()}
+
+
+def terms(text: str) -> list[str]:
+    return [t for t in cut(text, hmm=False) if len(t) > 1 and (CJK_CHAR.match(t) or t.isalnum())]
+
+
+def cosine(u: dict[str, float], v: dict[str, float]) -> float:
+    dot = sum(w * v.get(t, 0.0) for t, w in u.items())
+    norm = math.sqrt(sum(w * w for w in u.values())) * math.sqrt(sum(w * w for w in v.values()))
+    return dot / norm if norm else 0.0
+
+
+def section_text(section: Section) -> str:
+    return section.title + "\n" + "\n".join(p.text for p in section.paras)
+
+
+def move_sections(regions: list[Region], log: list[LogEntry]) -> None:
+    """A section printed after another article goes back to the article it is about."""
+    titled = [r for r in regions if r.title or r.continued_from]
+    if len(titled) < 2:
+        return
+    documents = [section_text(s) for r in regions for s in r.sections]
+    df = Counter(t for doc in documents for t in set(terms(doc)))
+    idf = {t: math.log((1 + len(documents)) / (1 + n)) + 1 for t, n in df.items()}
+    moves = []
+    for r_i, region in enumerate(regions):
+        # An article's first section with text is its own lede and never moves.
+        for section in [s for s in region.sections if s.paras][1:]:
+            vector = term_vector(section_text(section), idf)
+
+            def similarity(other: Region, skip: Section = section, vec=vector) -> float:
+                rest = "\n".join(section_text(s) for s in other.sections if s is not skip)
+                rest = ((other.title or "") + "\n") + rest
+                return cosine(vec, term_vector(rest, idf))
+
+            own = similarity(region)
+            scores = [(similarity(o), o_i) for o_i, o in enumerate(regions) if o_i != r_i]
+            best, target = max(scores)
+            if best > 0.1 and best > MOVE_MARGIN * own:
+                moves.append((r_i, section, target, best, own))
+    for r_i, section, target, best, own in moves:
+        regions[r_i].sections.remove(section)
+        regions[target].sections.append(section)
+        log.append(LogEntry(
+            "moved",
+            f"section “{section.title}” printed after “{label(regions[r_i])}” belongs to "
+            f"“{label(regions[target])}” (similarity {best:.2f} against {own:.2f})",
+            "", target,
+        ))
+
+
+def label(region: Region) -> str:
+    if region.title:
+        return region.title
+    first = next((s.title for s in region.sections if s.title), "")
+    return first or f"continued from {region.continued_from}"
+
+
+# ---------------------------------------------------------------- dates
+
+FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+YEAR_MONTH = re.compile(r"(\d{4})年(\d{1,2})月")
+MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+
+
+def infer_date(text: str) -> str | None:
+    """The latest date a page mentions: month-days take the latest year written with a month."""
+    years = [int(y) for y, m in YEAR_MONTH.findall(text) if 1 <= int(m) <= 12]
+    candidates = []
+    for y, m, d in FULL_DATE.findall(text):
+        candidates.append((int(y), int(m), int(d)))
+    if years:
+        year = max(years)
+        for m, d in MONTH_DAY.findall(text):
+            candidates.append((year, int(m), int(d)))
+    valid = [c for c in candidates if valid_date(*c)]
+    if valid:
+        y, m, d = max(valid)
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    if years:
+        y, m = max((int(y), int(m)) for y, m in YEAR_MONTH.findall(text) if 1 <= int(m) <= 12)
+        return f"{y:04d}-{m:02d}"
+    return None
+
+
+def valid_date(y: int, m: int, d: int) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def article_id(source_file: str, number: int) -> str:
+    return f"{PurePosixPath(source_file).with_suffix('').as_posix()}-{number}"
+
+
+def clean_document(doc: Document) -> tuple[list[dict], list[dict]]:
+    """One decoded file to (articles, cleaning-log rows)."""
+    log: list[LogEntry] = []
+    blocks = classify(split_blocks(doc.body))
+    regions = split_regions(blocks, log)
+    remove_duplicates(regions, log)
+    join_fragments(regions, blocks, log)
+    move_sections(regions, log)
+    regions = [r for r in regions if r.has_body]
+    page_text = "\n".join(p.text for r in regions for p in r.paras())
+    page_date = infer_date(page_text)
+    page_outlet = next((b["outlet"] for r in regions for b in r.bylines if b.get("outlet")), None)
+
+    articles = []
+    for number, region in enumerate(regions, start=1):
+        articles.append(assemble(doc, region, number, page_date, page_outlet))
+        if len(regions) > 1:
+            log.append(LogEntry("split", f"article {number} of {len(regions)} on this page: "
+                                f"“{articles[-1]['title']}”", "", number - 1))
+    ids = [a["article_id"] for a in articles]
+    rows = [
+        {
+            "file": doc.source_file,
+            "article_id": ids[e.region] if e.region is not None and e.region < len(ids) else None,
+            "kind": e.kind,
+            "detail": e.detail,
+            "removed": e.removed,
+        }
+        for e in log
+    ]
+    return articles, rows
+
+
+def assemble(doc: Document, region: Region, number: int, page_date: str | None,
+             page_outlet: str | None) -> dict:
+    paragraphs, sections, offset = [], [], 0
+    for section in region.sections:
+        if not section.paras:
+            continue
+        sections.append({"title": section.title, "offset": offset})
+        for p in section.paras:
+            paragraphs.append(p.text)
+            offset += len(p.text) + 1
+    text = "\n".join(paragraphs)
+    # A byline under the title beats the dateline, which beats a closing "（记者 X）" footer.
+    byline = next((b for b in region.bylines if not b["footer"]), None)
+    footer = next((b for b in region.bylines if b["footer"]), None) or {}
+    dateline = region.dateline or {}
+    authors = (byline or {}).get("authors") or dateline.get("authors") or footer.get("authors") or []
+    outlet = (byline or {}).get("outlet") or dateline.get("outlet") or footer.get("outlet") or (
+        page_outlet
+    )
+    title = (number == 1 and doc.metadata.get("title")) or region.title or label(region)
+    date, date_source = doc.metadata.get("date"), "front_matter"
+    if not date and dateline.get("year") and valid_date(
+        int(dateline["year"]), dateline["month"], dateline["day"]
+    ):
+        date, date_source = f"{int(dateline['year']):04d}-{dateline['month']:02d}-{dateline['day']:02d}", "text"
+    if not date:
+        date, date_source = page_date, "inferred" if page_date else None
+    return {
+        "article_id": article_id(doc.source_file, number),
+        "source_file": doc.source_file,
+        "title": title,
+        "outlet": outlet,
+        "authors": authors,
+        "place": (byline or {}).get("place") or dateline.get("place"),
+        "date": date,
+        "date_source": date_source,
+        "continued_from": region.continued_from,
+        "sections": sections,
+        "notes": region.notes,
+        "links": ([{"text": "source", "url": doc.metadata["source_url"]}]
+                  if doc.metadata.get("source_url") and number == 1 else []) + region.links,
+        "summary": doc.metadata.get("summary") if number == 1 else None,
+        "tags": doc.metadata.get("tags", []) if number == 1 else [],
+        "n_chars": len(text),
+        "text": text,
+        "sha256": doc.sha256,
+    }

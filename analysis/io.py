@@ -1,0 +1,45 @@
+"""Writing result tables: the format follows the file extension."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+FORMATS = (".csv", ".jsonl", ".parquet")
+
+
+def plain(value):
+    """Missing values as None, numpy scalars as Python ones: what JSON and CSV expect."""
+    if isinstance(value, list | dict | tuple):
+        return value
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def records(table: pd.DataFrame) -> list[dict]:
+    return [{k: plain(v) for k, v in row.items()} for row in table.to_dict("records")]
+
+
+def write_table(table: pd.DataFrame, path: str | Path) -> Path:
+    """Write `table` as CSV, JSON Lines or Parquet; nested values become JSON in CSV."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"cannot write {path.name}: use one of {', '.join(FORMATS)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".jsonl":
+        with path.open("w", encoding="utf-8") as out:
+            for row in records(table):
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif suffix == ".csv":
+        flat = table.copy()
+        for column in flat.columns:
+            if flat[column].map(lambda v: isinstance(v, list | dict)).any():
+                flat[column] = flat[column].map(lambda v: json.dumps(plain(v), ensure_ascii=False))
+        flat.to_csv(path, index=False, encoding="utf-8")
+    else:
+        table.to_parquet(path, index=False)
+    return path
