@@ -12,6 +12,8 @@ join_fragments -> move_sections -> assemble.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from collections import Counter
@@ -265,7 +267,8 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
                 regions.append(Region(continued_from=jump.group(2), first_uid=block.uid))
             elif continued:
                 region.continued_from = jump.group(2)
-            log.append(LogEntry("note", f"page marker “{block.text}”", block.text, len(regions) - 1))
+            log.append(LogEntry("note", f"page marker “{block.text}”", block.text,
+                                len(regions) - 1))
         elif block.kind == "heading":
             region.sections.append(Section(block.text))
         elif block.kind == "byline":
@@ -292,7 +295,7 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
                                         removed, len(regions) - 1))
             region.sections[-1].paras.append(block)
             region.links.extend(block.links)
-    return [r for r in regions if r.has_body or r.title]
+    return [r for r in regions if r.has_body or r.title or any(s.title for s in r.sections)]
 
 
 # ---------------------------------------------------------------- duplicated passages
@@ -305,58 +308,60 @@ SHINGLE = 16
 def remove_duplicates(regions: list[Region], log: list[LogEntry]) -> None:
     """Keep a passage printed twice once: drop it where it makes up more of its paragraph."""
     paras = [(r_i, p) for r_i, region in enumerate(regions) for p in region.paras()]
-    changed = True
-    while changed:
-        changed = False
-        for (ri, a), (rj, b) in candidate_pairs(paras):
-            if not a.text or not b.text:
-                continue
-            if a.text == b.text and len(a.text) >= MIN_DUPLICATE_PARAGRAPH:
-                start, size, loser, loser_region = 0, len(b.text), b, rj
-            else:
-                match = SequenceMatcher(None, a.text, b.text, autojunk=False).find_longest_match()
-                if match.size < MIN_DUPLICATE:
-                    continue
-                # The copy that is most of its paragraph is the debris; ties drop the later one.
-                if match.size / len(a.text) > match.size / len(b.text):
-                    start, loser, loser_region = match.a, a, ri
-                else:
-                    start, loser, loser_region = match.b, b, rj
-                size = match.size
-            passage = loser.text[start: start + size]
-            loser.text = (loser.text[:start] + loser.text[start + size:]).strip()
-            kept = b if loser is a else a
-            log.append(LogEntry(
-                "duplicate",
-                f"passage of {size} characters printed twice; kept once "
-                f"(in the paragraph starting “{kept.text[:12]}…”)",
-                passage, loser_region,
-            ))
-            changed = True
-            break
-    for region in regions:
+    first_seen: dict[str, Block] = {}
+    for r_i, p in paras:  # whole paragraphs printed again: linear, whatever the file size
+        if len(p.text) >= MIN_DUPLICATE_PARAGRAPH and p.text in first_seen:
+            log.append(LogEntry("duplicate", f"paragraph of {len(p.text)} characters printed "
+                                "twice; kept once", p.text, r_i))
+            p.text = ""
+        else:
+            first_seen.setdefault(p.text, p)
+    paras = [(r_i, p) for r_i, p in paras if p.text]
+    for (ri, a), (rj, b) in candidate_pairs(paras):
+        if not a.text or not b.text:
+            continue  # already emptied by an earlier pair
+        match = SequenceMatcher(None, a.text, b.text, autojunk=False).find_longest_match()
+        if match.size < MIN_DUPLICATE:
+            continue
+        # The copy that is most of its paragraph is the debris; ties drop the later one.
+        if match.size / len(a.text) > match.size / len(b.text):
+            start, loser, kept, loser_region = match.a, a, b, ri
+        else:
+            start, loser, kept, loser_region = match.b, b, a, rj
+        passage = loser.text[start: start + match.size]
+        loser.text = (loser.text[:start] + loser.text[start + match.size:]).strip()
+        log.append(LogEntry(
+            "duplicate",
+            f"passage of {match.size} characters printed twice; kept once "
+            f"(in the paragraph starting “{kept.text[:12]}…”)",
+            passage, loser_region,
+        ))
+    for r_i, region in enumerate(regions):
         for section in region.sections:
             for p in section.paras:
                 if p.text and not CJK_CHAR.search(p.text) and not re.search(r"\w", p.text):
                     log.append(LogEntry("duplicate", "punctuation left after removing a duplicate",
-                                        p.text, regions.index(region)))
+                                        p.text, r_i))
                     p.text = ""
             section.paras = [p for p in section.paras if p.text]
 
 
+MAX_SHINGLE_SPREAD = 8  # a shingle in more paragraphs than this is boilerplate, not a misprint
+
+
 def candidate_pairs(paras: list[tuple[int, Block]]):
-    """Pairs of paragraphs sharing a 16-character shingle (or equal): cheap pre-filter."""
-    index: dict[str, set[int]] = {}
-    pairs: set[tuple[int, int]] = set()
+    """Pairs of paragraphs sharing a 16-character shingle: a cheap pre-filter."""
+    index: dict[str, list[int]] = {}
     for i, (_, p) in enumerate(paras):
-        text = p.text
-        keys = {text} if len(text) < SHINGLE else {
-            text[k: k + SHINGLE] for k in range(0, len(text) - SHINGLE + 1)
-        }
-        for key in keys:
-            for j in index.setdefault(key, set()):
-                pairs.add((j, i))
-            index[key].add(i)
+        # Content-chosen shingles (a quarter of them): the same passage picks the same ones
+        # wherever it stands, at a quarter of the memory.
+        shingles = {p.text[k: k + SHINGLE] for k in range(len(p.text) - SHINGLE + 1)}
+        for key in (key for key in shingles if hash(key) % 4 == 0):
+            index.setdefault(key, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if 1 < len(members) <= MAX_SHINGLE_SPREAD:
+            pairs.update((x, y) for n, x in enumerate(members) for y in members[n + 1:])
     for j, i in sorted(pairs):
         yield paras[j], paras[i]
 
@@ -413,11 +418,22 @@ def crosses_boundary(a: str, b: str) -> str | None:
 
 
 def trigrams(text: str) -> set[str]:
-    return {text[i: i + 3] for i in range(len(text) - 2) if len(CJK_CHAR.findall(text[i: i + 3])) == 3}
+    """Runs of three Chinese characters."""
+    return {text[i: i + 3] for i in range(len(text) - 2)
+            if all("\u3400" <= ch <= "\u9fff" for ch in text[i: i + 3])}
+
+
+def common_trigrams(paras: list[Block], wanted: set[str]) -> set[str]:
+    """The `wanted` trigrams printed more than twice in these paragraphs (one pass over the text)."""
+    if not wanted:
+        return set()
+    pattern = re.compile("|".join(map(re.escape, wanted)))
+    counts = Counter(pattern.findall("\n".join(p.text for p in paras)))
+    return {t for t, n in counts.items() if n > 2}
 
 
 def join_score(a: Block, b: Block, previous_kind: dict[int, str], adjacent: bool,
-               common: set[str]) -> tuple[int, list]:
+               common: set[str]) -> tuple[int, int, list]:
     """How strongly `b` reads as the continuation of the cut paragraph `a`, and why.
 
     `common` holds the trigrams found in more than two paragraphs of the article: a shared
@@ -455,7 +471,7 @@ def join_score(a: Block, b: Block, previous_kind: dict[int, str], adjacent: bool
     if shared:
         score += 2
         reasons.append(f"same subject ('{sorted(shared)[0]}')")
-    unclosed, closes_first = quote_balance(a.text)
+    unclosed, _ = quote_balance(a.text)
     _, b_closes_first = quote_balance(b.text)
     if b_closes_first and unclosed:
         score += 3
@@ -464,44 +480,53 @@ def join_score(a: Block, b: Block, previous_kind: dict[int, str], adjacent: bool
         score -= 5
     if OPENER.match(b.text):
         score -= 3
-    return score, reasons
+    return score, k, reasons
 
 
 def join_fragments(regions: list[Region], blocks: list[Block], log: list[LogEntry]) -> None:
-    """Join each paragraph cut mid-sentence to its best continuation on the page."""
-    next_uid = {a.uid: b.uid for a, b in zip(blocks, blocks[1:], strict=False)}
-    previous_kind = {b.uid: a.kind for a, b in zip(blocks, blocks[1:], strict=False)}
+    """Join each paragraph cut mid-sentence to its best continuation on the page.
+
+    Candidates are scored once per round and taken best first; a joined paragraph that is
+    still cut gets another round (a passage broken across three columns).
+    """
+    next_uid = {a.uid: b.uid for a, b in itertools.pairwise(blocks)}
+    previous_kind = {b.uid: a.kind for a, b in itertools.pairwise(blocks)}
     for r_i, region in enumerate(regions):
-        while True:
-            best = None
-            paras = region.paras()
-            seen = Counter(t for p in paras for t in trigrams(p.text))
-            common = {t for t, n in seen.items() if n > 2}
-            for a in paras:
-                if ends_sentence(a.text) or a.kind == "list":
-                    continue
-                for b in paras:
-                    if b is a or abs(b.uid - a.tail_uid) > JOIN_WINDOW:
-                        continue
-                    score, reasons = join_score(
-                        a, b, previous_kind, next_uid.get(a.tail_uid) == b.uid, common
-                    )
-                    key = (score, -abs(b.uid - a.tail_uid))
-                    if score >= JOIN_THRESHOLD and (best is None or key > best[0]):
-                        best = (key, a, b, reasons)
-            if best is None:
+        for _ in range(5):
+            paras = sorted(region.paras(), key=lambda p: p.uid)
+            uids = [p.uid for p in paras]
+            cut_paras = [a for a in paras if not ends_sentence(a.text) and a.kind != "list"]
+            if not cut_paras:
                 break
-            _, a, b, reasons = best
-            k = overlap(a.text, b.text)
-            log.append(LogEntry(
-                "join",
-                f"“…{a.text[-12:]}” + “{b.text[:12]}…”: " + "; ".join(reasons),
-                b.text[:k], r_i,
-            ))
-            a.text += b.text[k:]
-            a.tail_uid = b.tail_uid
+            common = common_trigrams(paras, set().union(*(trigrams(a.text[-15:]) for a in cut_paras)))
+            candidates = []
+            for a in cut_paras:
+                low = bisect.bisect_left(uids, a.tail_uid - JOIN_WINDOW)
+                high = bisect.bisect_right(uids, a.tail_uid + JOIN_WINDOW)
+                for b in paras[low:high]:
+                    if b is a:
+                        continue
+                    adjacent = next_uid.get(a.tail_uid) == b.uid
+                    score, k, reasons = join_score(a, b, previous_kind, adjacent, common)
+                    if score >= JOIN_THRESHOLD:
+                        candidates.append(((score, -abs(b.uid - a.tail_uid)), a, b, k, reasons))
+            used: set[int] = set()
+            for _, a, b, k, reasons in sorted(candidates, key=lambda c: c[0], reverse=True):
+                if id(a) in used or id(b) in used:
+                    continue
+                used.update((id(a), id(b)))
+                log.append(LogEntry(
+                    "join",
+                    f"“…{a.text[-12:]}” + “{b.text[:12]}…”: " + "; ".join(reasons),
+                    b.text[:k], r_i,
+                ))
+                a.text += b.text[k:]
+                a.tail_uid = b.tail_uid
+                b.text = ""
             for section in region.sections:
-                section.paras = [p for p in section.paras if p is not b]
+                section.paras = [p for p in section.paras if p.text]
+            if not used:
+                break
         for p in region.paras():
             if not ends_sentence(p.text) and p.kind != "list":
                 log.append(LogEntry("fragment", f"cut mid-sentence, continuation not on this page: "
@@ -513,13 +538,15 @@ def join_fragments(regions: list[Region], blocks: list[Block], log: list[LogEntr
 MOVE_MARGIN = 1.5
 
 
-def term_vector(text: str, idf: dict[str, float]) -> dict[str, float]:
-    counts = Counter(terms(text))
-    return {t: c * idf.get(t, 0.0) for t, c in counts.items()}
+MOVE_NEIGHBOURS = 3  # a misplaced section is printed near its article, on the same page
 
 
 def terms(text: str) -> list[str]:
     return [t for t in cut(text, hmm=False) if len(t) > 1 and (CJK_CHAR.match(t) or t.isalnum())]
+
+
+def weighted(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
+    return {t: c * idf.get(t, 0.0) for t, c in counts.items() if c > 0}
 
 
 def cosine(u: dict[str, float], v: dict[str, float]) -> float:
@@ -533,26 +560,33 @@ def section_text(section: Section) -> str:
 
 
 def move_sections(regions: list[Region], log: list[LogEntry]) -> None:
-    """A section printed after another article goes back to the article it is about."""
-    titled = [r for r in regions if r.title or r.continued_from]
-    if len(titled) < 2:
+    """A section printed after another article goes back to the article it is about.
+
+    Compares the section's TF-IDF terms with the rest of its own article and with the
+    neighbouring articles; it moves only when another article is clearly closer.
+    """
+    if sum(1 for r in regions if r.title or r.continued_from) < 2:
         return
-    documents = [section_text(s) for r in regions for s in r.sections]
-    df = Counter(t for doc in documents for t in set(terms(doc)))
-    idf = {t: math.log((1 + len(documents)) / (1 + n)) + 1 for t, n in df.items()}
+    section_terms = {id(s): Counter(terms(section_text(s))) for r in regions for s in r.sections}
+    df = Counter(t for counts in section_terms.values() for t in counts)
+    idf = {t: math.log((1 + len(section_terms)) / (1 + n)) + 1 for t, n in df.items()}
+    region_terms = []
+    for region in regions:
+        total = Counter(terms(region.title or ""))
+        for section in region.sections:
+            total.update(section_terms[id(section)])
+        region_terms.append(total)
     moves = []
     for r_i, region in enumerate(regions):
         # An article's first section with text is its own lede and never moves.
         for section in [s for s in region.sections if s.paras][1:]:
-            vector = term_vector(section_text(section), idf)
-
-            def similarity(other: Region, skip: Section = section, vec=vector) -> float:
-                rest = "\n".join(section_text(s) for s in other.sections if s is not skip)
-                rest = ((other.title or "") + "\n") + rest
-                return cosine(vec, term_vector(rest, idf))
-
-            own = similarity(region)
-            scores = [(similarity(o), o_i) for o_i, o in enumerate(regions) if o_i != r_i]
+            mine = section_terms[id(section)]
+            vector = weighted(mine, idf)
+            own = cosine(vector, weighted(region_terms[r_i] - mine, idf))
+            nearby = range(max(0, r_i - MOVE_NEIGHBOURS), min(len(regions), r_i + MOVE_NEIGHBOURS + 1))
+            scores = [(cosine(vector, weighted(region_terms[o], idf)), o) for o in nearby if o != r_i]
+            if not scores:
+                continue
             best, target = max(scores)
             if best > 0.1 and best > MOVE_MARGIN * own:
                 moves.append((r_i, section, target, best, own))
@@ -626,6 +660,10 @@ def clean_document(doc: Document) -> tuple[list[dict], list[dict]]:
     remove_duplicates(regions, log)
     join_fragments(regions, blocks, log)
     move_sections(regions, log)
+    for r_i, region in enumerate(regions):
+        if not region.has_body:
+            headings = [region.title or "", *(s.title for s in region.sections)]
+            log.append(LogEntry("empty", "headings with no text under them", " ".join(headings), r_i))
     regions = [r for r in regions if r.has_body]
     page_text = "\n".join(p.text for r in regions for p in r.paras())
     page_date = infer_date(page_text)
@@ -672,10 +710,9 @@ def assemble(doc: Document, region: Region, number: int, page_date: str | None,
     )
     title = (number == 1 and doc.metadata.get("title")) or region.title or label(region)
     date, date_source = doc.metadata.get("date"), "front_matter"
-    if not date and dateline.get("year") and valid_date(
-        int(dateline["year"]), dateline["month"], dateline["day"]
-    ):
-        date, date_source = f"{int(dateline['year']):04d}-{dateline['month']:02d}-{dateline['day']:02d}", "text"
+    year, month, day = int(dateline.get("year") or 0), dateline.get("month"), dateline.get("day")
+    if not date and year and valid_date(year, month, day):
+        date, date_source = f"{year:04d}-{month:02d}-{day:02d}", "text"
     if not date:
         date, date_source = page_date, "inferred" if page_date else None
     return {

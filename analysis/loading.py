@@ -25,6 +25,16 @@ LINK_KEYS = ("source_url", "url", "link", "source", "canonical", "permalink")
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+class FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so an impossible date is reported, not raised."""
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class CorpusError(Exception):
     """The corpus folder itself is unusable (missing, not a folder)."""
 
@@ -115,8 +125,8 @@ def split_front_matter(text: str) -> tuple[dict, str, str | None]:
     except ValueError:
         return {}, text, "front matter is not closed by a '---' line; read as body text"
     try:
-        loaded = yaml.safe_load(raw)
-    except yaml.YAMLError as error:
+        loaded = yaml.load(raw, Loader=FrontMatterLoader)
+    except (yaml.YAMLError, ValueError, TypeError) as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
         return {}, body, f"invalid YAML front matter{where}; body kept, metadata ignored"

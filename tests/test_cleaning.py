@@ -1,0 +1,360 @@
+"""Each cleaning rule on a small inline text, then the two seed files as they really are."""
+
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.cleaning import (
+    classify,
+    clean_document,
+    infer_date,
+    parse_byline,
+    parse_dateline,
+    split_blocks,
+    strip_inline,
+)
+from analysis.loading import Document, document_from_bytes
+from tests.conftest import AI_PAGE, CLS_ARTICLE, SEEDS
+
+
+def clean(body: str, name: str = "page.txt", metadata: dict | None = None):
+    articles, log = clean_document(Document(name, "0" * 64, "utf-8", metadata or {}, body))
+    return articles, log
+
+
+def kinds(log):
+    return [row["kind"] for row in log]
+
+
+# ---------------------------------------------------------------- markdown
+
+
+def test_bold_and_links_are_stripped_and_link_targets_kept():
+    text, links = strip_inline("**重点**见[报告](https://example.com/r)全文")
+    assert text == "重点见报告全文"
+    assert links == [{"text": "报告", "url": "https://example.com/r"}]
+
+
+def test_headings_become_section_titles_not_body_text():
+    articles, _ = clean("# 标题\n\n导语第一段。\n\n## 第一节\n\n正文一。\n\n**第二节**\n\n正文二。")
+    (article,) = articles
+    assert article["title"] == "标题"
+    assert [s["title"] for s in article["sections"]] == ["", "第一节", "第二节"]
+    assert article["text"] == "导语第一段。\n正文一。\n正文二。"
+    second = article["sections"][2]
+    assert article["text"][second["offset"]:].startswith("正文二")
+
+
+def test_a_link_only_line_goes_to_metadata():
+    articles, log = clean("正文。\n\n[qq](https://new.qq.com/a/1)")
+    assert articles[0]["text"] == "正文。"
+    assert articles[0]["links"] == [{"text": "qq", "url": "https://new.qq.com/a/1"}]
+    assert kinds(log) == ["link"]
+
+
+# ---------------------------------------------------------------- page-break joins
+
+
+def test_word_split_across_a_break_is_joined_and_logged_with_both_sides():
+    articles, log = clean("此前业内人士普\n\n遍认为，银行将加大投入。")
+    assert articles[0]["text"] == "此前业内人士普遍认为，银行将加大投入。"
+    (join,) = [row for row in log if row["kind"] == "join"]
+    assert "业内人士普" in join["detail"] and "遍认为" in join["detail"]
+
+
+def test_name_split_across_a_break_is_joined():
+    articles, _ = clean("易观千帆金融行业咨询专家韦\n\n玲艳指出，产业需求是关键因素。")
+    assert "专家韦玲艳指出" in articles[0]["text"]
+
+
+def test_continuation_printed_later_is_found_and_repeated_character_dropped():
+    body = (
+        "人工智能作为新质生产力的核心\n\n"
+        "中国银行表示，该行已发布行动方案。\n\n"
+        "心领域，正在成为银行布局的关键突破口。"
+    )
+    articles, log = clean(body)
+    assert articles[0]["text"].split("\n") == [
+        "人工智能作为新质生产力的核心领域，正在成为银行布局的关键突破口。",
+        "中国银行表示，该行已发布行动方案。",
+    ]
+    (join,) = [row for row in log if row["kind"] == "join"]
+    assert join["removed"] == "心"
+
+
+def test_continuation_after_a_figure_caption():
+    body = (
+        "国有大行凭借牌照、\n\n## 六大重点行动领域\n\n资料来源：国务院\n\n"
+        "算力与客群覆盖优势，主导服务体系构建。"
+    )
+    articles, _ = clean(body)
+    assert articles[0]["text"] == "国有大行凭借牌照、算力与客群覆盖优势，主导服务体系构建。"
+    assert articles[0]["notes"] == ["六大重点行动领域", "资料来源：国务院"]
+    assert articles[0]["sections"] == [{"title": "", "offset": 0}]
+
+
+def test_a_new_paragraph_is_not_glued_to_a_fragment():
+    articles, log = clean("9月12日，吉林省召开全省清\n\n随着化债工作的推进，清欠贷款已相继落地。")
+    assert articles[0]["text"].split("\n") == [
+        "9月12日，吉林省召开全省清", "随着化债工作的推进，清欠贷款已相继落地。"
+    ]
+    assert "fragment" in kinds(log) and "join" not in kinds(log)
+
+
+def test_a_closing_quote_does_not_continue_a_paragraph_without_an_open_quote():
+    body = "11月初，某银行分行\n\n地方政府的一项重点工作。”一位人士表示。"
+    _, log = clean(body)
+    assert "join" not in kinds(log)
+
+
+def test_an_open_quotation_is_completed():
+    articles, _ = clean("“企业有现金流，说明在正常\n\n经营，也就会有还款源。”该人士认为。")
+    assert articles[0]["text"] == "“企业有现金流，说明在正常经营，也就会有还款源。”该人士认为。"
+
+
+# ---------------------------------------------------------------- duplicates
+
+
+PASSAGE = (
+    "安排专才队伍到养老金融专柜、社区服务点、合作养老机构实践，积累实战经验；"
+    "三是外部赋能，联合行业协会开展合作，邀请专家授课，鼓励员工考取专业证书。"
+)
+
+
+def test_a_passage_printed_twice_is_kept_once_where_it_belongs():
+    body = f"记者：{PASSAGE[10:]}\n\n张畅：一是分层培养；二是实战锻炼，{PASSAGE}"
+    articles, log = clean(body)
+    text = articles[0]["text"]
+    assert text.count(PASSAGE[10:]) == 1
+    assert text.split("\n")[1].startswith("张畅：") and text.endswith(PASSAGE)
+    (dup,) = [row for row in log if row["kind"] == "duplicate"]
+    assert dup["removed"] == PASSAGE[10:]
+
+
+def test_an_author_repeating_a_short_clause_is_not_a_duplicate():
+    clause = "多数银行并没有单独推出成体系的服务方案。"
+    articles, log = clean(f"受访人士表示，{clause}\n\n但目前来看，{clause}")
+    assert articles[0]["text"].count(clause) == 2
+    assert "duplicate" not in kinds(log)
+
+
+# ---------------------------------------------------------------- several articles on a page
+
+
+PAGE = """# 银行逐鹿AI赛道
+
+中经记者 秦玉芳 广州报道
+
+人工智能正在成为银行科技金融布局的关键突破口，算力贷与大模型企业授信持续增长。
+
+## 双重共振
+
+曾刚表示，AI作为最具爆发力的赛道，银行纷纷加码算力与大模型企业。
+
+# 银行加大清欠专项贷款投放
+
+中经记者 杨井鑫 北京报道
+
+当下，金融支持清欠已成为政府化债的关键一环，清欠专项贷款陆续落地。
+
+## 贷款加速落地
+
+9月15日，某分行为清欠企业发放清欠专项贷款，帮助清偿拖欠账款。
+
+## 重构AI信贷风控
+
+曾刚指出，AI企业技术迭代快，大模型与算力企业的知识产权估值难，银行需重构风控模型。
+
+上接 B2
+
+## 养老金融体系
+
+《中国经营报》：银行应如何调整组织体系？
+
+张畅：养老金融业务横跨多个条线。
+"""
+
+
+@pytest.fixture(scope="module")
+def page():
+    return clean(PAGE)
+
+
+def test_titles_split_a_page_into_articles(page):
+    articles, log = page
+    assert [a["title"] for a in articles] == ["银行逐鹿AI赛道", "银行加大清欠专项贷款投放", "养老金融体系"]
+    assert kinds(log).count("split") == 3
+    assert [a["article_id"] for a in articles] == ["page-1", "page-2", "page-3"]
+
+
+def test_each_article_has_its_own_byline(page):
+    articles, _ = page
+    assert [(a["outlet"], a["authors"], a["place"]) for a in articles] == [
+        ("中国经营报", ["秦玉芳"], "广州"),
+        ("中国经营报", ["杨井鑫"], "北京"),
+        ("中国经营报", [], None),  # continued from another page: outlet of the page, no byline
+    ]
+    assert articles[2]["continued_from"] == "B2"
+
+
+def test_a_section_printed_after_another_article_moves_back(page):
+    articles, log = page
+    assert [s["title"] for s in articles[0]["sections"]] == ["", "双重共振", "重构AI信贷风控"]
+    assert [s["title"] for s in articles[1]["sections"]] == ["", "贷款加速落地"]
+    assert "知识产权估值难" in articles[0]["text"] and "知识产权" not in articles[1]["text"]
+    (moved,) = [row for row in log if row["kind"] == "moved"]
+    assert moved["article_id"] == "page-1" and "重构AI信贷风控" in moved["detail"]
+
+
+# ---------------------------------------------------------------- metadata
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("中经记者 秦玉芳 广州报道", {"outlet": "中国经营报", "authors": ["秦玉芳"], "place": "广州"}),
+        ("（财联社记者 梁柯志）", {"outlet": "财联社", "authors": ["梁柯志"], "place": None}),
+        ("本报记者 张三、李四 北京报道", {"outlet": None, "authors": ["张三", "李四"], "place": "北京"}),
+        ("记者 王五", {"outlet": None, "authors": ["王五"], "place": None}),
+    ],
+)
+def test_bylines(line, expected):
+    parsed = parse_byline(line)
+    assert {k: parsed[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "line", ["记者从中国银行相关人士处了解到，这份方案酝酿已久。", "财联社记者注意到，中行此次方案明确四个目标。"]
+)
+def test_sentences_mentioning_reporters_are_not_bylines(line):
+    assert parse_byline(line) is None
+
+
+def test_dateline_gives_outlet_date_and_authors():
+    parsed = parse_dateline("财联社2月14日讯（记者 梁柯志、高萍、史思同）DeepSeek横空出世")
+    assert (parsed["outlet"], parsed["month"], parsed["day"]) == ("财联社", 2, 14)
+    assert parsed["authors"] == ["梁柯志", "高萍", "史思同"]
+
+
+def test_date_from_front_matter_wins_then_dateline_then_inference():
+    body = "财联社2025年2月14日讯（记者 梁柯志）银行加码人工智能。"
+    (from_meta,), _ = clean(body, metadata={"date": "2025-02-15"})
+    (from_text,), _ = clean(body)
+    assert (from_meta["date"], from_meta["date_source"]) == ("2025-02-15", "front_matter")
+    assert (from_text["date"], from_text["date_source"]) == ("2025-02-14", "text")
+    (inferred,), _ = clean("截至2025年9月末，贷款余额增长。11月26日，重庆发放首笔贷款。")
+    assert (inferred["date"], inferred["date_source"]) == ("2025-11-26", "inferred")
+
+
+def test_infer_date_ignores_impossible_dates_and_handles_none():
+    assert infer_date("2025年2月30日发布。") == "2025-02"
+    assert infer_date("没有日期。") is None
+
+
+def test_caption_and_source_lines_are_classified():
+    blocks = classify(split_blocks("## 图表标题\n\n资料来源：国务院\n\n图1：贷款余额\n\n正文。"))
+    assert [b.kind for b in blocks] == ["caption", "source", "caption", "para"]
+
+
+# ---------------------------------------------------------------- the seeds
+
+
+def test_seed_files_give_four_articles(seed_articles):
+    assert list(seed_articles["source_file"]) == [CLS_ARTICLE, AI_PAGE, AI_PAGE, AI_PAGE]
+    assert list(seed_articles["title"]) == [
+        "深度| DeepSeek爆火，中行万亿计划之外，银行业抢食AI产业链",
+        "从单点突围到生态布局 银行逐鹿“AI+”赛道",
+        "缓解企业资金压力 银行加大清欠专项贷款投放",
+        "搭建“顶层统筹+垂直执行+基层落地”体系",
+    ]
+
+
+def test_seed_bylines_and_dates(seed_articles):
+    rows = seed_articles[["outlet", "authors", "place", "date", "date_source"]].to_dict("records")
+    assert rows[0]["outlet"] == "财联社" and rows[0]["authors"] == ["梁柯志", "高萍", "史思同"]
+    assert (rows[0]["date"], rows[0]["date_source"]) == ("2025-02-14", "front_matter")
+    assert [(r["outlet"], r["authors"], r["place"]) for r in rows[1:3]] == [
+        ("中国经营报", ["秦玉芳"], "广州"), ("中国经营报", ["杨井鑫"], "北京"),
+    ]
+    assert rows[3]["outlet"] == "中国经营报"
+    assert {r["date_source"] for r in rows[1:]} == {"inferred"}
+
+
+def test_seed_page_breaks_are_repaired(seed_articles):
+    ai = seed_articles.loc["001_ae48cb718f3105d7-1", "text"]
+    for repaired in ["业内人士普遍认为", "咨询专家韦玲艳指出", "新质生产力的核心领域，正在成为",
+                     "凭借牌照、算力与客群覆盖优势", "科技贷款新增额占", "正在成为银行通过“投贷联动”",
+                     "专利被引用率"]:
+        assert repaired in ai
+    paragraphs = [p for text in seed_articles["text"] for p in text.split("\n")]
+    for orphan in ["遍认为", "玲艳指出", "心领域", "算力与客群", "新增额占", "引用率", "经营，也就"]:
+        assert not any(p.startswith(orphan) for p in paragraphs)
+    clearing = seed_articles.loc["001_ae48cb718f3105d7-2", "text"]
+    assert "工商银行连云港分行发布消息称" in clearing
+    assert "且附带国资担保公司提供增信" in clearing
+
+
+def test_seed_misplaced_section_goes_to_the_ai_article(seed_articles):
+    sections = seed_articles["sections"].map(lambda s: [x["title"] for x in s])
+    assert "重构AI信贷风控" in sections["001_ae48cb718f3105d7-1"]
+    assert "重构AI信贷风控" not in sections["001_ae48cb718f3105d7-2"]
+    assert "无形资产的价值评估" in seed_articles.loc["001_ae48cb718f3105d7-1", "text"]
+
+
+def test_seed_duplicated_passage_kept_once(seed_corpus, seed_articles):
+    passage = "社区服务点、合作养老机构实践，积累实战经验；三是外部赋能"
+    assert seed_articles.loc["001_ae48cb718f3105d7-3", "text"].count(passage) == 1
+    dups = seed_corpus.log[seed_corpus.log["kind"] == "duplicate"]
+    assert len(dups) == 1 and passage in dups.iloc[0]["removed"]
+
+
+def test_seed_figure_caption_is_a_note(seed_articles):
+    notes = seed_articles.loc["001_ae48cb718f3105d7-1", "notes"]
+    assert "资料来源：国务院、新浪财经、中泰证券研究所" in notes
+    assert not any("资料来源" in text for text in seed_articles["text"])
+
+
+CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+
+
+def test_nothing_of_a_seed_is_lost(seed_corpus):
+    """Every letter, digit and Chinese character of a raw body is in an article or in the log."""
+    articles, log = seed_corpus.articles, seed_corpus.log
+    for path in sorted(SEEDS.iterdir()):
+        document, _ = document_from_bytes(path.name, path.read_bytes())
+        raw = Counter(CONTENT.findall(document.body))
+        mine = articles[articles["source_file"] == path.name]
+        kept = "".join(
+            [*mine["text"], *mine["title"],
+             *(s["title"] for sections in mine["sections"] for s in sections),
+             *(n for notes in mine["notes"] for n in notes),
+             *(link["url"] for links in mine["links"] for link in links),
+             *log[log["file"] == path.name]["removed"]]
+        )
+        missing = raw - Counter(CONTENT.findall(kept))
+        assert not missing, f"{path.name} lost {''.join(missing.elements())[:80]}"
+
+
+def test_article_ids_are_stable(seed_corpus):
+    from analysis.corpus import load_corpus
+
+    assert list(load_corpus(SEEDS).articles["article_id"]) == list(seed_corpus.articles["article_id"])
+
+
+# ---------------------------------------------------------------- fuzzing
+
+PAGE_ALPHABET = st.sampled_from([*"银行贷款亿元万。，、“”：#*[]()\n \t上接B2资料来源记者", "\n\n", "## ", "# "])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PAGE_ALPHABET, max_size=200).map("".join))
+def test_the_cleaner_never_raises_and_loses_no_chinese(body):
+    articles, log = clean(body)
+    kept = "".join([a["text"] + a["title"] for a in articles]
+                   + [s["title"] for a in articles for s in a["sections"]]
+                   + [n for a in articles for n in a["notes"]] + [row["removed"] for row in log])
+    raw = Counter(re.findall(r"[\u4e00-\u9fff]", body))
+    assert not raw - Counter(re.findall(r"[\u4e00-\u9fff]", kept))
