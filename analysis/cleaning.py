@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import PurePosixPath
 
@@ -349,14 +349,28 @@ def remove_duplicates(regions: list[Region], log: list[LogEntry]) -> None:
 MAX_SHINGLE_SPREAD = 8  # a shingle in more paragraphs than this is boilerplate, not a misprint
 
 
+CLAUSE_START = re.compile(r"(?<=[，。、；：！？,;:!?])")
+
+
+def anchored_shingles(text: str) -> set[str]:
+    """Shingles that start where a clause starts: a passage printed twice has the same ones
+    in both copies wherever it stands, and there are a tenth as many as positions."""
+    starts = [m.start() for m in CLAUSE_START.finditer(text)]
+    shingles = {text[k: k + SHINGLE] for k in starts if k + SHINGLE <= len(text)}
+    if len(text) > 2 * MIN_DUPLICATE and len(starts) < len(text) // MIN_DUPLICATE:
+        # Long runs without punctuation: fall back to content-chosen shingles.
+        everything = (text[k: k + SHINGLE] for k in range(len(text) - SHINGLE + 1))
+        shingles.update(key for key in everything if hash(key) % 4 == 0)
+    return shingles
+
+
 def candidate_pairs(paras: list[tuple[int, Block]]):
     """Pairs of paragraphs sharing a 16-character shingle: a cheap pre-filter."""
     index: dict[str, list[int]] = {}
     for i, (_, p) in enumerate(paras):
-        # Content-chosen shingles (a quarter of them): the same passage picks the same ones
-        # wherever it stands, at a quarter of the memory.
-        shingles = {p.text[k: k + SHINGLE] for k in range(len(p.text) - SHINGLE + 1)}
-        for key in (key for key in shingles if hash(key) % 4 == 0):
+        if len(p.text) < MIN_DUPLICATE:
+            continue
+        for key in anchored_shingles(p.text):
             index.setdefault(key, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
@@ -405,9 +419,27 @@ def overlap(a: str, b: str, longest: int = 4) -> int:
     return 0
 
 
-def crosses_boundary(a: str, b: str) -> str | None:
+@lru_cache(maxsize=65536)
+def starts_mid_word(head: str) -> bool:
+    """The first word of `head` is a lone character that rarely starts a sentence ('遍认为')."""
+    first = cut(head, hmm=False)[:1]
+    return bool(first) and len(first[0]) == 1 and bool(CJK_CHAR.match(first[0])) and (
+        first[0] not in COMMON_SINGLE_STARTS
+    )
+
+
+@lru_cache(maxsize=65536)
+def ends_mid_word(tail: str) -> bool:
+    """The last word of `tail` is a lone character that rarely ends a clause ('…专家韦')."""
+    last = cut(tail, hmm=False)[-1:]
+    return bool(last) and len(last[0]) == 1 and bool(CJK_CHAR.match(last[0])) and (
+        last[0] not in COMMON_SINGLE_ENDS
+    )
+
+
+@lru_cache(maxsize=65536)
+def crosses_boundary(left: str, right: str) -> str | None:
     """A dictionary word spanning the break ('普' + '遍认为' -> '普遍'), else None."""
-    left, right = a[-4:], b[:4]
     position = 0
     for token in cut(left + right, hmm=False):
         end = position + len(token)
@@ -417,10 +449,11 @@ def crosses_boundary(a: str, b: str) -> str | None:
     return None
 
 
-def trigrams(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def trigrams(text: str) -> frozenset[str]:
     """Runs of three Chinese characters."""
-    return {text[i: i + 3] for i in range(len(text) - 2)
-            if all("\u3400" <= ch <= "\u9fff" for ch in text[i: i + 3])}
+    return frozenset(text[i: i + 3] for i in range(len(text) - 2)
+                     if all("\u3400" <= ch <= "\u9fff" for ch in text[i: i + 3]))
 
 
 def common_trigrams(paras: list[Block], wanted: set[str]) -> set[str]:
@@ -440,21 +473,15 @@ def join_score(a: Block, b: Block, previous_kind: dict[int, str], adjacent: bool
     rare name ('连云港') ties two pieces together, a shared common one ('人工智') does not.
     """
     score, reasons = 0, []
-    first = cut(b.text[:8], hmm=False)[:1]
-    mid_word = bool(first) and len(first[0]) == 1 and bool(CJK_CHAR.match(first[0])) and (
-        first[0] not in COMMON_SINGLE_STARTS
-    )
+    mid_word = starts_mid_word(b.text[:8])
     # A character printed on both sides of the break counts only where it splits a word.
     k = overlap(a.text, b.text) if mid_word else 0
     if k:
         score += 3
         reasons.append(f"repeated '{b.text[:k]}' at the break")
-    last = cut(a.text[-8:], hmm=False)[-1:]
-    a_mid_word = bool(last) and len(last[0]) == 1 and bool(CJK_CHAR.match(last[0])) and (
-        last[0] not in COMMON_SINGLE_ENDS
-    )
+    a_mid_word = ends_mid_word(a.text[-8:])
     # Two whole words that happen to make a longer one ('银行' + '业内') prove nothing.
-    word = crosses_boundary(a.text, b.text[k:]) if (mid_word or a_mid_word) else None
+    word = crosses_boundary(a.text[-4:], b.text[k: k + 4]) if (mid_word or a_mid_word) else None
     if word:
         score += 3
         reasons.append(f"word '{word}' split by the break")
@@ -466,7 +493,7 @@ def join_score(a: Block, b: Block, previous_kind: dict[int, str], adjacent: bool
         reasons.append("resumes after a figure")
     if mid_word:
         score += 1
-        reasons.append(f"starts mid-word ('{first[0]}')")
+        reasons.append(f"starts mid-word ('{b.text[:1]}')")
     shared = (trigrams(a.text[-15:]) & trigrams(b.text[:30])) - common
     if shared:
         score += 2
