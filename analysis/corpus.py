@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from tqdm import tqdm
 
+from analysis.cache import TableCache
 from analysis.cleaning import clean_document
 from analysis.loading import Document, iter_documents
 
@@ -43,12 +46,17 @@ def text_fingerprint(document: Document) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def load_corpus(folder: str | Path) -> Corpus:
-    """Read, clean and split every article file of `folder`; never raises on a bad file."""
+def load_corpus(folder: str | Path, cache_dir: str | Path | None = None) -> Corpus:
+    """Read, clean and split every article file of `folder`; never raises on a bad file.
+
+    With `cache_dir`, cleaned tables are kept there as Parquet and reused for every file
+    whose content (and the package's code) has not changed.
+    """
+    cache = TableCache(cache_dir, "corpus", ("articles", "log")) if cache_dir else None
     articles: list[dict] = []
     log: list[dict] = []
     seen: dict[str, str] = {}  # whitespace-free text -> first file that had it
-    for document, problems in iter_documents(folder):
+    for document, problems in progress(iter_documents(folder), "cleaning"):
         log.extend(
             {"file": p.file, "article_id": None, "kind": p.kind, "detail": p.reason, "removed": ""}
             for p in problems
@@ -61,19 +69,38 @@ def load_corpus(folder: str | Path) -> Corpus:
                         "detail": f"duplicate of {seen[fingerprint]}", "removed": ""})
             continue
         seen[fingerprint] = document.source_file
-        try:
-            new_articles, rows = clean_document(document)
-        except Exception as error:  # one unreadable page must not cost the rest of the corpus
-            log.append({"file": document.source_file, "article_id": None, "kind": "skipped",
-                        "detail": f"could not be cleaned ({type(error).__name__}: {error})",
-                        "removed": ""})
-            continue
-        if not new_articles:
-            rows.append({"file": document.source_file, "article_id": None, "kind": "skipped",
-                         "detail": "no article text (only headings, bylines or notes)", "removed": ""})
+        key = f"{document.source_file}|{document.sha256}"
+        hit = cache.get(key) if cache else None
+        if hit is not None:
+            new_articles, rows = hit["articles"], hit["log"]
+        else:
+            new_articles, rows = clean_safely(document)
+            if cache:
+                cache.put(key, articles=new_articles, log=rows)
         articles.extend(new_articles)
         log.extend(rows)
+    if cache:
+        cache.save()
     return Corpus(
         pd.DataFrame(articles, columns=ARTICLE_COLUMNS),
         pd.DataFrame(log, columns=LOG_COLUMNS),
     )
+
+
+def clean_safely(document: Document) -> tuple[list[dict], list[dict]]:
+    """Clean one file; a failure costs that file only and is logged with its reason."""
+    try:
+        new_articles, rows = clean_document(document)
+    except Exception as error:  # one unreadable page must not cost the rest of the corpus
+        return [], [{"file": document.source_file, "article_id": None, "kind": "skipped",
+                     "detail": f"could not be cleaned ({type(error).__name__}: {error})",
+                     "removed": ""}]
+    if not new_articles:
+        rows.append({"file": document.source_file, "article_id": None, "kind": "skipped",
+                     "detail": "no article text (only headings, bylines or notes)", "removed": ""})
+    return new_articles, rows
+
+
+def progress(items: Iterable, what: str) -> Iterator:
+    """A progress bar on a terminal; silent in CI logs and notebooks run headless."""
+    return iter(tqdm(items, desc=what, unit=" files", disable=None, leave=False))
