@@ -1,0 +1,73 @@
+"""Bank names: canonical names, aliases, branches, groups, and short aliases inside other words."""
+
+import pytest
+
+from analysis.banks import alias_map, bank_table, english, find_banks, is_central_bank
+
+
+def surfaces(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(m.surface, m.banks) for m in find_banks(text)]
+
+
+MENTIONS = [
+    # seed 000 and 001
+    ("中行之外，其他银行在人工智能产业链布局如何？", [("中行", ("中国银行",))]),
+    ("此外，建行称，住房租赁场景金融价值创造显著。", [("建行", ("建设银行",))]),
+    ("如招行‘天秤系统’通过AI拦截欺诈交易。", [("招行", ("招商银行",))]),
+    ("9月15日，工商银行莆田分行当地清欠企业发放贷款1080万元。", [("工商银行", ("工商银行",))]),
+    ("希望中国银行(601988.SH)延安分行进一步加大对延信贷投放额度。", [("中国银行", ("中国银行",))]),
+    ("此外，中国人民银行广东省分行日前推出广东“人工智能贷”产品清单。",
+     [("中国人民银行", ("中国人民银行",))]),
+    ("一向以投资成熟期企业为主的中国银行业。", []),  # the banking sector, not Bank of China
+    # written for the tests
+    ("工行和农行均已落地首笔清欠贷款。", [("工行", ("工商银行",)), ("农行", ("农业银行",))]),
+    ("多家中行网点已开办此项业务。", [("中行", ("中国银行",))]),
+    ("央行数据显示，2月末人民币贷款余额为260万亿元。", [("央行", ("中国人民银行",))]),
+    ("欧洲央行宣布降息。", [("欧洲央行", ("欧洲央行",))]),
+    ("浦发和中信银行也推出了算力贷。", [("浦发", ("浦发银行",)), ("中信银行", ("中信银行",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MENTIONS)
+def test_mentions(text, expected):
+    assert surfaces(text) == expected
+
+
+# Two-character aliases inside other words are not banks.
+NOT_BANKS = ["集中行动期间，当地共发放贷款5亿元。", "其中行业龙头企业获得授信。",
+             "个人行为不代表公司。", "人行道改造工程已完工。", "施工行业景气回升。",
+             "外交行动取得成效。"]
+
+
+@pytest.mark.parametrize("text", NOT_BANKS)
+def test_short_aliases_inside_words_are_not_banks(text):
+    assert find_banks(text) == []
+
+
+def test_offsets_point_at_the_surface():
+    text = "集中行动之外，中行和工农中建也在行动。"
+    for mention in find_banks(text):
+        assert text[mention.start:mention.end] == mention.surface
+
+
+def test_groups_expand_in_the_order_the_press_lists_them():
+    assert surfaces("第一梯队工农中建贷款规模") == [
+        ("工农中建", ("工商银行", "农业银行", "中国银行", "建设银行"))]
+    six = ("工商银行", "农业银行", "中国银行", "建设银行", "交通银行", "邮储银行")
+    assert surfaces("其中六大国有行科技型企业贷款余额占比接近72%") == [("六大国有行", six)]
+
+
+def test_every_group_member_and_alias_is_a_known_bank():
+    table = bank_table()
+    for members in table["groups"].values():
+        assert set(members) <= set(table["banks"])
+    assert all(len(banks) >= 1 for banks in alias_map().values())
+
+
+def test_english_glosses_and_central_banks():
+    assert english("中国银行") == "Bank of China"
+    assert english("工商银行") == "Industrial and Commercial Bank of China"
+    assert english("未知银行") == "未知银行"
+    assert is_central_bank("中国人民银行") and is_central_bank("欧洲央行")
+    assert not is_central_bank("中国银行")
+    assert all(english(name) for name in bank_table()["banks"])
