@@ -15,8 +15,8 @@ import matplotlib
 
 matplotlib.use("Agg")  # headless in tests and nbconvert; notebooks may switch to inline
 
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
 
 CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
 
@@ -26,24 +26,268 @@ def cjk_font_path() -> Path:
 
 
 @cache
-def use_cjk_font() -> str:
-    """Register the bundled CJK font with matplotlib and make it the default; return its name."""
+def register_cjk_font() -> str:
+    """Add the bundled CJK font file to matplotlib's font list (once); return its family name."""
     path = cjk_font_path()
     font_manager.fontManager.addfont(str(path))
-    name = font_manager.FontProperties(fname=str(path)).get_name()
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+def use_cjk_font() -> str:
+    """Register the bundled CJK font with matplotlib and make it the default; return its name.
+
+    The settings are applied on every call, so a notebook that reset matplotlib's style
+    (plt.style.use, rcdefaults) gets the font back by calling this again."""
+    name = register_cjk_font()
     plt.rcParams["font.family"] = "sans-serif"
     plt.rcParams["font.sans-serif"] = [name, "DejaVu Sans"]
     plt.rcParams["axes.unicode_minus"] = False  # the CJK font lacks U+2212
     plt.rcParams["svg.fonttype"] = "none"  # keep text as text in SVG
+    plt.rcParams["svg.hashsalt"] = "analysis"  # stable SVG ids: same chart, same file
     plt.rcParams["pdf.fonttype"] = 42
     return name
 
 
 def save_figure(fig: plt.Figure, name: str, folder: str | Path = "figures") -> list[Path]:
-    """Write `fig` as PNG and SVG under `folder`; return the paths."""
+    """Write `fig` as PNG and SVG under `folder`; return the paths. No date is written into
+    either file, so rebuilding an unchanged chart leaves the files unchanged."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
-    fig.savefig(paths[0], dpi=150, bbox_inches="tight")
-    fig.savefig(paths[1], bbox_inches="tight")
+    fig.savefig(paths[0], dpi=150, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(paths[1], bbox_inches="tight", metadata={"Date": None})
     return paths
+
+
+# ---------------------------------------------------------------- topics (analysis.topics)
+
+def plot_term_bars(ax, labels, values, colour: str = "#3b6ea5") -> None:
+    """Horizontal bars on `ax`, first label on top, each bar labelled with its value."""
+    positions = range(len(labels))
+    ax.barh(positions, values, color=colour)
+    ax.set_yticks(list(positions), labels)
+    ax.invert_yaxis()
+    for position, value in zip(positions, values, strict=True):
+        ax.text(value, position, f" {value:g}", va="center", fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # counts
+    ax.margins(x=0.12)
+
+
+def plot_term_top(top, title: str = "") -> plt.Figure:
+    """Bars of `analysis.topics.top_terms`: term, count; the most frequent on top."""
+    use_cjk_font()
+    fig, ax = plt.subplots(figsize=(7, 0.28 * len(top) + 1))
+    plot_term_bars(ax, list(top["term"]), list(top["count"]))
+    ax.set_xlabel("occurrences in the corpus")
+    if title:
+        ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_term_by_article(top_by_article, labels: dict[str, str], columns: int = 2) -> plt.Figure:
+    """One bar chart per article of `analysis.topics.top_terms_by_article`, titled by `labels`."""
+    use_cjk_font()
+    articles = [a for a in labels if a in set(top_by_article["article_id"])]
+    rows = max(1, -(-len(articles) // columns))
+    per_article = top_by_article.groupby("article_id", sort=False)
+    longest = max((len(g) for _, g in per_article), default=1)
+    fig, axes = plt.subplots(rows, columns, figsize=(8, rows * (0.26 * longest + 1.0)),
+                             squeeze=False)
+    for ax, article_id in zip(axes.flat, articles, strict=False):
+        terms = per_article.get_group(article_id)
+        plot_term_bars(ax, list(terms["term"]), list(terms["count"]))
+        ax.set_title(labels[article_id], fontsize=10, loc="left")
+    for ax in list(axes.flat)[len(articles):]:
+        ax.set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def plot_topic_heatmap(shares, counts, labels: dict[str, str],
+                       topic_labels: dict[str, str]) -> plt.Figure:
+    """Articles (rows) x topics (columns) from `analysis.topics.topic_matrix`: colour is the
+    topic's share of the article, each cell reads "share (count)"."""
+    use_cjk_font()
+    fig, ax = plt.subplots(figsize=(1.1 * len(shares.columns) + 3, 0.6 * len(shares) + 1.6))
+    image = ax.imshow(shares.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(shares.columns)), [topic_labels.get(t, t) for t in shares.columns],
+                  rotation=30, ha="right")
+    ax.set_yticks(range(len(shares)), [labels.get(a, a) for a in shares.index])
+    for i, article_id in enumerate(shares.index):
+        for j, topic in enumerate(shares.columns):
+            share, count = shares.at[article_id, topic], counts.at[article_id, topic]
+            if count:
+                ax.text(j, i, f"{share:.0%}\n({count:g})", ha="center", va="center", fontsize=8,
+                        color="white" if share > 0.5 else "black")
+    fig.colorbar(image, ax=ax, label="share of the article's topic terms", shrink=0.8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_bank_mentions(matrix, labels: dict[str, str], bank_labels: dict[str, str]) -> plt.Figure:
+    """Banks (rows, most mentioned on top) x articles from `analysis.topics.mentions_matrix`,
+    one stacked segment per article."""
+    use_cjk_font()
+    fig, ax = plt.subplots(figsize=(8, 0.35 * len(matrix) + 1.5))
+    left = [0] * len(matrix)
+    colours = plt.get_cmap("tab10")
+    positions = range(len(matrix))
+    for k, article_id in enumerate(matrix.columns):
+        values = list(matrix[article_id])
+        ax.barh(positions, values, left=left, color=colours(k % 10),
+                label=labels.get(article_id, article_id))
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    for position, total in zip(positions, left, strict=True):
+        ax.text(total, position, f" {total:g}", va="center", fontsize=8)
+    ax.set_yticks(list(positions), [bank_labels.get(b, b) for b in matrix.index])
+    ax.invert_yaxis()
+    ax.set_xlabel("mentions (aliases and group names merged)")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+# ------------------------------------------------------------ lending figures (analysis.figures)
+# Amounts are in yuan (or dollars) as extracted; axes read "CNY 1 trn", "CNY 100 bn", and a
+# chart turns logarithmic when its amounts span more than an order of magnitude.
+
+
+def plot_lending_bank_label(canonical: str, multiline: bool = False) -> str:
+    """'工商银行 ICBC': the Chinese name with its English short name."""
+    from analysis.banks import abbreviation
+
+    return f"{canonical}{chr(10) if multiline else ' '}{abbreviation(canonical)}"
+
+
+def plot_lending_wants_log(values) -> bool:
+    positive = [v for v in values if v > 0]
+    return bool(positive) and max(positive) / min(positive) >= 10
+
+
+def plot_lending_money_axis(ax, unit: str, log: bool, values=()) -> None:
+    """Ticks read "CNY 1 trn"; on a log axis the bars start a decade below the smallest."""
+    import math
+
+    from analysis.figures import format_value
+
+    axis = ax.xaxis
+    if log:
+        ax.set_xscale("log")
+        ax.set_xlim(left=10 ** (math.ceil(math.log10(min(values))) - 1))
+        axis.set_major_locator(matplotlib.ticker.LogLocator(base=10))
+        axis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+    axis.set_major_formatter(matplotlib.ticker.FuncFormatter(
+        lambda value, _: format_value(value, unit) if value > 0 else "0"))
+    for label in ax.get_xticklabels():
+        label.set_fontsize(8)
+
+
+def plot_lending_empty(title: str, message: str) -> plt.Figure:
+    """A small panel saying that the corpus has no such figures (a chart is still saved)."""
+    use_cjk_font()
+    fig, ax = plt.subplots(figsize=(7, 1.2))
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#555")
+    ax.set_axis_off()
+    ax.set_title(title, loc="left", fontsize=11)
+    return fig
+
+
+def plot_lending_bars(table, labels: list[str], title: str, xlabel: str,
+                      colour_by: str | None = None, log: bool | None = None) -> plt.Figure:
+    """Horizontal bars, one per row of a figures table (first row on top), each labelled with
+    its reading ("≥ CNY 1 trn"); `colour_by` names a column whose values get a colour each."""
+    from analysis.figures import format_value
+
+    use_cjk_font()
+    if table.empty:
+        return plot_lending_empty(title, "No such figures in this corpus.")
+    values = list(table["value"])
+    units = list(table["unit"])
+    log = plot_lending_wants_log(values) if log is None else log
+    fig, ax = plt.subplots(figsize=(8, 0.42 * len(table) + 1.4))
+    positions = list(range(len(table)))
+    groups = list(dict.fromkeys(table[colour_by])) if colour_by else [None]
+    palette = plt.get_cmap("tab10")
+    colours = ([palette(groups.index(g) % 10) for g in table[colour_by]] if colour_by
+               else ["#3b6ea5"] * len(table))
+    ax.barh(positions, values, color=colours)
+    for position, row in zip(positions, table.itertuples(), strict=True):
+        ax.text(row.value, position, " " + format_value(row.value, row.unit, row.qualifier),
+                va="center", fontsize=8)
+    ax.set_yticks(positions, labels, fontsize=9)
+    ax.invert_yaxis()
+    plot_lending_money_axis(ax, units[0], log, values)
+    ax.set_xlabel(xlabel + (" (log scale)" if log else ""))
+    ax.set_xlim(right=max(values) * (5 if log else 1.35))
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(title, loc="left", fontsize=11)
+    if colour_by:
+        handles = [matplotlib.patches.Patch(color=palette(k % 10), label=str(g))
+                   for k, g in enumerate(groups)]
+        ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def plot_lending_big_four(loans, sector=None) -> plt.Figure:
+    """The big four banks' tech-firm loans (`analysis.figures.big_four_tech_loans`), one bar each,
+    with the banking sector's total (`sector_tech_loans`) of the same date as a reference."""
+    from analysis.figures import format_value
+
+    title = "Loans to technology firms, big four banks"
+    if loans.empty:
+        return plot_lending_empty(title, "No big-four tech-loan figures in this corpus.")
+    dates = sorted(set(loans["as_of"].dropna()))
+    fig = plot_lending_bars(loans, [plot_lending_bank_label(b) for b in loans["entity"]],
+                            title + (f", {', '.join(dates)}" if dates else ""),
+                            "loans (yuan)", log=False)
+    ax = fig.axes[0]
+    if sector is not None and len(sector):
+        same = sector[sector["as_of"].isin(dates)] if dates else sector
+        for row in same.head(1).itertuples():
+            together = loans["value"].sum()
+            ax.set_xlabel(f"loans (yuan). The four together: {format_value(together, row.unit)},"
+                          f" {together / row.value:.0%} of the banking sector's"
+                          f" {format_value(row.value, row.unit)} at the same date.", fontsize=9)
+        fig.tight_layout()
+    return fig
+
+
+def plot_lending_central_bank(stats) -> plt.Figure:
+    """The central bank's statistics (`analysis.figures.central_bank_statistics`): amounts on
+    the left, percentages and percentage points on the right, each labelled by its metric."""
+    from analysis.figures import MONEY_UNITS, format_value
+
+    use_cjk_font()
+    title = "Central bank (中国人民银行, PBoC) statistics on tech lending"
+    if stats.empty:
+        return plot_lending_empty(title, "No central-bank figures in this corpus.")
+    amounts = stats[stats["unit"].isin(MONEY_UNITS)]
+    rates = stats[stats["unit"].isin(["%", "pp"])]
+    panels = [p for p in (amounts, rates) if len(p)]
+    height = 0.45 * max(len(p) for p in panels) + 1.6
+    fig, axes = plt.subplots(1, len(panels), figsize=(11, height), squeeze=False)
+    for ax, panel in zip(axes[0], panels, strict=True):
+        positions = list(range(len(panel)))
+        ax.barh(positions, panel["value"], color=["#7a5195" if u == "pp" else "#3b6ea5"
+                                                  for u in panel["unit"]])
+        for position, row in zip(positions, panel.itertuples(), strict=True):
+            ax.text(row.value, position, " " + format_value(row.value, row.unit, row.qualifier),
+                    va="center", fontsize=8)
+        ax.set_yticks(positions, [str(m) or "(no metric)" for m in panel["metric"]], fontsize=8)
+        ax.invert_yaxis()
+        ax.spines[["top", "right"]].set_visible(False)
+        if panel is amounts:
+            plot_lending_money_axis(ax, panel["unit"].iloc[0], False, list(panel["value"]))
+            ax.set_xlabel("yuan")
+        else:
+            ax.set_xlabel("percent (%) or percentage points (pp, purple)")
+        ax.set_xlim(right=panel["value"].max() * 1.4)
+    dates = ", ".join(sorted(set(stats["as_of"].dropna())))
+    fig.suptitle(title + (f", {dates}" if dates else ""), x=0.01, ha="left", fontsize=11)
+    fig.tight_layout()
+    return fig

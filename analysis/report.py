@@ -1,0 +1,746 @@
+"""The report: run the numbered notebooks on a corpus and render one reader's HTML and PDF.
+
+Two halves. The display helpers (`show_markdown`, `show_figure`, `show_table`, `show_title_page`)
+are what the notebooks call: they escape every value that comes from the articles, because
+article text is data and never markup. `build_report` executes every notebooks/NN-*.ipynb
+headlessly with the corpus as a papermill-style parameter, joins the executed notebooks into one,
+renders it with nbconvert (code hidden) and prints the HTML to an A4 PDF with WeasyPrint,
+embedding the bundled Noto Sans CJK SC font so the Chinese is real, searchable text.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import base64
+import contextlib
+import copy
+import datetime as dt
+import hashlib
+import html
+import re
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import __version__
+
+REPO = Path(__file__).resolve().parent.parent
+NOTEBOOKS_DIR = REPO / "notebooks"
+FIGURES_DIR = REPO / "figures"
+TEMPLATE_NAME = "report"  # analysis/resources/report: nbconvert template, screen and print CSS
+NOTEBOOK_NAME = re.compile(r"^\d{2}-[\w.-]+\.ipynb$")
+# The parameters build_report can give a notebook; each gets those its `parameters` cell names.
+PARAMETERS = ("corpus", "figures_dir", "output_dir")
+REPORT_TITLE = "Chinese banks and the AI industry: lending as the financial press reports it"
+# Cells the reader never sees: papermill's parameter cells and anything tagged to be removed.
+HIDDEN_TAGS = {"parameters", "injected-parameters", "remove-cell", "remove_cell"}
+# A plain-text result that is only a Python object's repr (a matplotlib artist returned by the
+# last line of a cell) says nothing to a reader.
+OBJECT_REPR = re.compile(r"^\[?(<[^<>\n]+>|Text\(.*\))(, (<[^<>\n]+>|Text\(.*\)))*\]?$")
+
+
+# ------------------------------------------------------------------ display helpers for notebooks
+
+
+def _display_html(markup: str, kind: str) -> None:
+    from IPython.display import HTML, display
+
+    display(HTML(markup), metadata={"report": kind})
+
+
+SLOT = re.compile(r"\{(\w+)\}")
+
+
+def markdown_html(template: str, **values) -> str:
+    """Render trusted Markdown `template` with its `{name}` slots filled by HTML-escaped `values`.
+
+    Each slot becomes a plain alphanumeric token before the Markdown is rendered and the escaped
+    value replaces the token after, so nothing in a value (an article title with `*`, `[`, `_`
+    or `<script>`) can become markup.
+    """
+    import mistune  # nbconvert's Markdown engine; importing nbconvert itself costs seconds
+
+    tokens = {}
+
+    def token(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise KeyError(f"no value for {{{name}}} in the text")
+        key = f"REPORTSLOT{len(tokens)}X"
+        tokens[key] = html.escape(_text(values[name]))
+        return key
+
+    rendered = mistune.html(SLOT.sub(token, template))
+    return re.sub(r"REPORTSLOT\d+X", lambda m: tokens[m.group()], rendered)
+
+
+def show_markdown(template: str, **values) -> None:
+    """Display prose whose numbers and names come from the data, e.g.
+    `show_markdown("The corpus holds **{n}** articles.", n=len(articles))`."""
+    _display_html(f'<div class="report-prose">{markdown_html(template, **values)}</div>', "prose")
+
+
+def figure_html(png: bytes, caption: str, source: str = "", alt: str = "") -> str:
+    """An inline PNG with its caption; the report numbers `figure.report-figure` in order."""
+    data = base64.b64encode(png).decode("ascii")
+    source_html = (f' <span class="figure-source">Source: {html.escape(source)}</span>'
+                   if source else "")
+    return (
+        '<figure class="report-figure">'
+        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt or caption)}">'
+        '<figcaption><span class="figure-number">Figure.</span> '
+        f'{html.escape(caption)}{source_html}</figcaption></figure>'
+    )
+
+
+def show_figure(fig, name: str, caption: str, source: str = "",
+                folder: str | Path = "../figures") -> None:
+    """Save `fig` as `folder/name.png` and `.svg`, display it with a numbered caption, close it.
+    Returns nothing, so a cell may end with it without printing anything more."""
+    import matplotlib.pyplot as plt
+
+    from analysis.plotting import save_figure
+
+    paths = save_figure(fig, name, folder)
+    plt.close(fig)
+    _display_html(figure_html(paths[0].read_bytes(), caption, source), "figure")
+
+
+def table_html(table: pd.DataFrame, caption: str = "", source: str = "",
+               index: bool = False, compact: bool = False) -> str:
+    """`table` as an escaped HTML table, every row and full cell text, with a numbered caption.
+
+    Column widths follow the text they hold (a date column stays one line, a quote column gets
+    room), so the table fits an A4 page without squeezing any column to one character."""
+    if index:
+        table = table.reset_index()
+    numeric = [pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])
+               for c in table.columns]
+    cells = [[_number(v) if n else _text(v) for v, n in zip(row, numeric, strict=True)]
+             for row in table.itertuples(index=False)]
+    headers = [_text(c) for c in table.columns]
+    widths = column_widths(headers, cells, budget=142 if compact else 125)
+    cols = "".join(f'<col style="width: {w:.1f}%">' for w in widths)
+    head = "".join(f'<th class="{"num" if n else "text"}">{html.escape(h)}</th>'
+                   for h, n in zip(headers, numeric, strict=True))
+    rows = "".join(
+        "<tr>" + "".join(f'<td class="{"num" if n else "text"}">{html.escape(v)}</td>'
+                         for v, n in zip(row, numeric, strict=True)) + "</tr>"
+        for row in cells)
+    size = "compact" if compact else "regular"
+    caption_html = ""
+    if caption:  # a <caption> travels with its table across a page break
+        source_html = (f' <span class="table-source">Source: {html.escape(source)}</span>'
+                       if source else "")
+        caption_html = (f'<caption class="table-caption"><span class="table-number">Table.'
+                        f'</span> {html.escape(caption)}{source_html}</caption>')
+    return (f'<div class="report-table-block"><div class="table-scroll">'
+            f'<table class="report-table {size}">{caption_html}<colgroup>{cols}</colgroup>'
+            f'<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></div>')
+
+
+def column_widths(headers: Sequence[str], cells: Sequence[Sequence[str]],
+                  budget: int = 125, cap: int = 40) -> list[float]:
+    """Percent widths from the text each column holds, in half-em units (a CJK character is
+    two, a Latin one about 1.2), as a browser's automatic layout would share them: every column
+    that fits in an equal share of what is left gets all it needs (keys, dates and amounts never
+    break), and the long ones share the rest of the `budget` (an A4 text line) by their length."""
+    def width(text: str) -> float:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1.2 for ch in text)
+
+    padding = 3
+    need, mean = [], []
+    for j, header in enumerate(headers):
+        # A short header ("As of") stays on one line; a long one may wrap between words.
+        longest_word = (width(header) if width(header) <= 14
+                        else max(map(width, header.split()), default=0))
+        widths = [width(row[j]) for row in cells]
+        need.append(min(max([*widths, longest_word]), cap) + padding)
+        mean.append(max(sum(widths) / max(len(widths), 1), longest_word) + padding)
+    given: dict[int, float] = {}
+    remaining, open_ = float(budget), set(range(len(need)))
+    while open_:
+        share = remaining / len(open_)
+        fits = [j for j in open_ if need[j] <= share]
+        if not fits:
+            break
+        for j in fits:
+            given[j] = need[j]
+            remaining -= need[j]
+            open_.discard(j)
+    # The long columns share the rest by their average length (a quote column gets more than a
+    # label one); one that would get less than a short line is lifted to it at the others' cost.
+    remaining = max(remaining, 12.0 * len(open_))
+    wanted = sum(mean[j] for j in open_) or 1
+    share = {j: remaining * mean[j] / wanted for j in open_}
+    floor = {j: min(need[j], 16) for j in open_}
+    low = {j for j in open_ if share[j] < floor[j]}
+    high = open_ - low
+    if low and high:
+        deficit = sum(floor[j] - share[j] for j in low)
+        rich = sum(share[j] for j in high)
+        share.update({j: floor[j] for j in low})
+        share.update({j: share[j] - deficit * share[j] / rich for j in high})
+    given.update(share)
+    total = sum(given.values()) or 1
+    return [100 * given[j] / total for j in range(len(need))]
+
+
+def show_table(table: pd.DataFrame, caption: str = "", source: str = "", index: bool = False,
+               compact: bool = False) -> None:
+    """Display `table` whole (no row or column truncation) with a numbered caption."""
+    _display_html(table_html(table, caption, source, index, compact), "table")
+
+
+def _number(value) -> str:
+    """Integers with thousands separators, other numbers to four significant digits."""
+    if value is None or pd.isna(value):
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4g}"
+
+
+def _text(value) -> str:
+    """A cell or value as plain text: lists joined, missing values empty."""
+    if isinstance(value, list | tuple):
+        return "、".join(_text(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items())
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+# ------------------------------------------------------------------ tables the chapters show
+
+
+def article_keys(articles: pd.DataFrame) -> dict[str, str]:
+    """A1, A2, …: a short key per article in corpus order, used by every chapter's tables."""
+    return {aid: f"A{n}" for n, aid in enumerate(articles["article_id"], start=1)}
+
+
+DATE_SOURCES = {"front_matter": "front matter", "dateline": "dateline", "inferred": "inferred"}
+
+
+def article_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles as a reader's table: key, title, outlet, date and where it came from."""
+    keys = article_keys(articles)
+    return pd.DataFrame({
+        "Key": articles["article_id"].map(keys),
+        "Title": articles["title"],
+        "Outlet": articles["outlet"],
+        "Date": articles["date"],
+        "Date from": articles["date_source"].map(lambda s: DATE_SOURCES.get(s, _text(s))),
+        "Authors": articles["authors"].map(_text),
+        "Characters": articles["n_chars"],
+        "Sections": articles["sections"].map(len),
+        "File": articles["source_file"],
+    })
+
+
+def log_counts(log: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Cleaning steps per article (rows) and kind (columns); file-level rows count by file."""
+    keys = article_keys(articles)
+    where = log["article_id"].map(keys).fillna(log["file"])
+    order = list(keys.values()) + [f for f in dict.fromkeys(log["file"]) if f not in set(where)]
+    counts = pd.crosstab(where, log["kind"]) if len(log) else pd.DataFrame()
+    counts = counts.reindex([w for w in order if w in counts.index])
+    counts.index.name = "Article"
+    counts.columns.name = None
+    counts["total"] = counts.sum(axis=1)
+    return counts.reset_index()
+
+
+def log_details(log: pd.DataFrame, articles: pd.DataFrame,
+                kinds: Sequence[str] | None) -> pd.DataFrame:
+    """Log rows of `kinds` (all when None): article key (or file), kind, detail, text removed."""
+    keys = article_keys(articles)
+    rows = log if kinds is None else log[log["kind"].isin(kinds)]
+    table = pd.DataFrame({
+        "Article": rows["article_id"].map(keys).fillna(rows["file"]),
+        "Kind": rows["kind"],
+        "What the cleaner did": rows["detail"],
+        "Text removed": rows["removed"].fillna(""),
+    })
+    if kinds is not None and len(kinds) == 1:
+        table = table.drop(columns="Kind")  # the caption says which kind
+    if len(table) and not table["Text removed"].str.len().gt(1).any():
+        table = table.drop(columns="Text removed")  # joins remove at most a repeated character
+    return table
+
+
+def figure_appendix(figures: pd.DataFrame, articles: pd.DataFrame
+                    ) -> list[tuple[str, pd.DataFrame]]:
+    """Per article, in corpus order: "A1 · title" and its figures as a reader's table
+    (as written, the normalised reading, bank, scope, metric, date, sentence)."""
+    from analysis.figures import figure_table
+
+    keys = article_keys(articles)
+    titles = dict(zip(articles["article_id"], articles["title"], strict=True))
+    table = figure_table(figures).drop(columns="article")
+    table.columns = [c.capitalize() for c in table.columns]
+    parts = []
+    for aid in keys:
+        rows = table[(figures["article_id"] == aid).to_numpy()]
+        if len(rows):
+            parts.append((f"{keys[aid]} · {_text(titles.get(aid))}", rows.reset_index(drop=True)))
+    return parts
+
+
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """"1 file", "2 files", "0 files"."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def corpus_fingerprint(articles: pd.DataFrame) -> str:
+    """Short digest of the corpus files' contents: two reports with the same one read the same text."""
+    digest = hashlib.sha256()
+    for sha in sorted(set(articles["sha256"].dropna())):
+        digest.update(sha.encode("ascii"))
+    return digest.hexdigest()[:12]
+
+
+def corpus_label(folder: str | Path) -> str:
+    """The corpus folder as a reader knows it: relative to the project when inside it."""
+    path = Path(folder).resolve()
+    try:
+        return path.relative_to(REPO).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def title_page_html(corpus, folder: str | Path, built: dt.datetime | None = None) -> str:
+    """Title, what the report is, which corpus (with its fingerprint) and when it was built."""
+    built = built or dt.datetime.now(dt.UTC)
+    articles = corpus.articles
+    files = corpus.log.loc[corpus.log["kind"] != "skipped", "file"].nunique()
+    files = max(files, articles["source_file"].nunique())
+    dates = articles["date"].dropna()
+    span = f"{dates.min()} to {dates.max()}" if len(dates) else "no dated article"
+    outlets = "、".join(sorted(articles["outlet"].dropna().unique())) or "unknown"
+    rows = [
+        ("Corpus", f"{corpus_label(folder)} ({counted(files, 'file')}, "
+                   f"{counted(len(articles), 'article')}, {len(corpus.skipped)} skipped)"),
+        ("Published", span),
+        ("Outlets", outlets),
+        ("Corpus fingerprint", f"sha256 {corpus_fingerprint(articles)}"),
+        ("Built", f"{built:%Y-%m-%d %H:%M} UTC with analysis {__version__}"),
+    ]
+    facts = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows)
+    return (
+        '<header class="title-page">'
+        '<p class="kicker">Analytical report · Chinese financial news</p>'
+        f'<h1 class="report-title">{html.escape(REPORT_TITLE)}</h1>'
+        '<p class="subtitle">How Chinese banks lend to the artificial-intelligence (AI) industry, '
+        'with every number computed from the articles and traceable to its sentence.</p>'
+        f'<table class="facts">{facts}</table>'
+        '</header>'
+    )
+
+
+def show_title_page(corpus, folder: str | Path) -> None:
+    _display_html(title_page_html(corpus, folder), "title-page")
+
+
+# ------------------------------------------------------------------ executing the notebooks
+
+
+def notebook_paths(folder: str | Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The report's notebooks, NN-name.ipynb, in their numbered order."""
+    return sorted(p for p in Path(folder).iterdir() if NOTEBOOK_NAME.match(p.name))
+
+
+def declared_parameters(notebook) -> list[str]:
+    """Names assigned in the notebook's `parameters` cell (empty when it has none)."""
+    for cell in notebook.cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            tree = ast.parse(cell.source)
+            return [target.id for node in tree.body if isinstance(node, ast.Assign | ast.AnnAssign)
+                    for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                    if isinstance(target, ast.Name)]
+    return []
+
+
+def parameterize(notebook, values: dict[str, str]):
+    """A copy of `notebook` with papermill's injected-parameters cell after its parameters cell."""
+    from papermill.parameterize import parameterize_notebook
+
+    notebook = copy.deepcopy(notebook)
+    notebook.metadata.setdefault("papermill", {})
+    for cell in notebook.cells:
+        cell.metadata.setdefault("tags", [])  # papermill reads every cell's tags
+    wanted = {k: v for k, v in values.items() if k in declared_parameters(notebook)}
+    return parameterize_notebook(notebook, wanted, kernel_name="python3", language="python")
+
+
+class NotebookFailed(Exception):
+    def __init__(self, name: str, notebook, error: Exception, kernel_log: str = ""):
+        super().__init__(f"{name}: {error}")
+        self.name, self.notebook, self.error, self.kernel_log = name, notebook, error, kernel_log
+
+
+async def _execute(path: Path, values: dict[str, str], cwd: Path, limit: asyncio.Semaphore,
+                   timeout: int):
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    notebook = parameterize(nbformat.read(path, as_version=4), values)
+    client = NotebookClient(notebook, kernel_name="python3", timeout=timeout,
+                            resources={"metadata": {"path": str(cwd)}})
+    async with limit, _kernel_log() as log:
+        start = time.perf_counter()
+        try:
+            # The kernel's own stderr (start-up chatter) goes to a log shown only on failure;
+            # what the cells write to stderr is in the notebook's outputs either way.
+            await client.async_execute(stderr=log)
+        except (CellExecutionError, DeadKernelError, CellTimeoutError) as error:
+            log.seek(0)
+            raise NotebookFailed(path.name, notebook, error, log.read()) from error
+    notebook.metadata["report"] = {"seconds": round(time.perf_counter() - start, 1)}
+    return notebook
+
+
+@contextlib.asynccontextmanager
+async def _kernel_log():
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        yield log
+
+
+async def _execute_all(paths, values, cwd, jobs, timeout):
+    limit = asyncio.Semaphore(jobs)
+    return await asyncio.gather(*(_execute(p, values, cwd, limit, timeout) for p in paths),
+                                return_exceptions=True)
+
+
+def execute_notebooks(paths: Sequence[Path], values: dict[str, str], cwd: str | Path,
+                      jobs: int = 2, timeout: int = 600) -> list:
+    """Execute `paths` headlessly (each in its own kernel, `jobs` at a time, working directory
+    `cwd`) with `values` as parameters. Return, in the order of `paths`, each executed notebook
+    or the `NotebookFailed` that says where it stopped; every notebook runs whatever the others
+    do, so one build reports every failure."""
+    results = asyncio.run(_execute_all(list(paths), values, Path(cwd), jobs, timeout))
+    for result in results:
+        if isinstance(result, BaseException) and not isinstance(result, NotebookFailed):
+            raise result
+    return results
+
+
+def warnings_in(notebook) -> list[str]:
+    """What the notebook's code wrote to stderr (warnings such as a missing glyph)."""
+    return [out.get("text", "") for cell in notebook.cells if cell.cell_type == "code"
+            for out in cell.get("outputs", [])
+            if out.get("output_type") == "stream" and out.get("name") == "stderr"]
+
+
+# ------------------------------------------------------------------ one report from the notebooks
+
+
+def combine(executed: Iterable[tuple[str, object]]):
+    """One notebook of the executed ones, each part opened by a marker the layout breaks a page at."""
+    import nbformat
+
+    book = nbformat.v4.new_notebook()
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                   "language": "python"}
+    book.metadata["language_info"] = {"name": "python"}
+    book.metadata["title"] = REPORT_TITLE
+    for number, (name, notebook) in enumerate(executed):
+        stem = Path(name).stem
+        marker = nbformat.v4.new_raw_cell(
+            f'<div class="part-break" data-part="{html.escape(stem)}" '
+            f'data-index="{number}"></div>',
+            metadata={"raw_mimetype": "text/html", "tags": ["report-part"]})
+        marker["id"] = f"{stem}-part"
+        book.cells.append(marker)
+        for index, cell in enumerate(notebook.cells):
+            cell = copy.deepcopy(cell)
+            cell["id"] = f"{stem}-{index}"  # ids must be unique in the joined notebook
+            book.cells.append(cell)
+    return book
+
+
+def reader_view(book):
+    """What a reader sees: no parameter cells, no stderr, no bare object reprs (code is hidden by
+    the exporter)."""
+    book = copy.deepcopy(book)
+    book.cells = [c for c in book.cells
+                  if not HIDDEN_TAGS & set(c.get("metadata", {}).get("tags", []))]
+    for cell in book.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.outputs = [out for out in cell.outputs if _shown(out)]
+    return book
+
+
+def _shown(output) -> bool:
+    if output.get("output_type") == "stream":
+        return output.get("name") == "stdout"
+    data = output.get("data", {})
+    if output.get("output_type") in {"execute_result", "display_data"} and set(data) == {
+            "text/plain"}:
+        return not OBJECT_REPR.match(data["text/plain"].strip())
+    return True
+
+
+def template_dir() -> Path:
+    return Path(str(resources.files("analysis") / "resources" / "report"))
+
+
+def stylesheet(name: str) -> str:
+    return (template_dir() / name).read_text(encoding="utf-8")
+
+
+def export_html(book, with_code: bool = False) -> str:
+    """nbconvert's HTML of the combined notebook through the report template."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(template_dir().parent)],
+        exclude_input=not with_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    body, _ = exporter.from_notebook_node(book, resources={
+        "report_css": stylesheet("report.css"),
+        # Print rules live in the page too, so a browser's "Print" also gives the A4 layout.
+        "print_css": stylesheet("print.css"),
+        "report_title": REPORT_TITLE,
+        "with_code": with_code,
+    })
+    return body
+
+
+def finish_html(markup: str) -> str:
+    """Number chapters, figures and tables, write the table of contents, drop anything active.
+
+    Chapters are the level-1 headings after the first part (the title page and summary);
+    headings that start with "Appendix" are lettered instead of numbered.
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup.select("a.anchor-link"):
+        tag.decompose()
+    _strip_active_content(soup)
+
+    entries: list[tuple[int, str, str]] = []
+    part, chapter, appendix, section = -1, 0, 0, 0
+    for node in soup.select("div.part-break, h1, h2"):
+        if node.name == "div":
+            part = int(node.get("data-index", part + 1))
+            continue
+        if "report-title" in node.get("class", []):
+            continue
+        text = node.get_text(" ", strip=True)
+        if node.name == "h1":
+            section = 0
+            if part <= 0:
+                number = ""
+            elif text.lower().startswith("appendix"):
+                appendix += 1
+                number = chr(ord("A") + appendix - 1)
+                text = re.sub(r"^appendix\s*[A-Z]?[.:]?\s*", "", text, flags=re.IGNORECASE)
+            else:
+                chapter += 1
+                number = str(chapter)
+            label = (f"Appendix {number}" if number.isalpha() else number)
+            anchor = f"sec-{number}" if number else f"front-{len(entries) + 1}"
+            node.clear()
+            if label:
+                node.append(_span(soup, label, "secno"))
+                node.append(" ")
+            node.append(text)
+            node["class"] = [*node.get("class", []), "chapter-title"]
+        else:
+            if part <= 0 or not (chapter or appendix):
+                number, anchor = "", f"front-{len(entries) + 1}"
+            else:
+                section += 1
+                head = chr(ord("A") + appendix - 1) if appendix else str(chapter)
+                number = f"{head}.{section}"
+                anchor = f"sec-{number.replace('.', '-')}"
+                node.clear()
+                node.append(_span(soup, number, "secno"))
+                node.append(" " + text)
+        node["id"] = anchor
+        entries.append((int(node.name[1]), node.get_text(" ", strip=True), anchor))
+
+    for number, tag in enumerate(soup.select("figure.report-figure .figure-number"), start=1):
+        tag.string = f"Figure {number}."
+    for number, tag in enumerate(soup.select(".report-table-block .table-number"), start=1):
+        tag.string = f"Table {number}."
+
+    title = soup.select_one("header.title-page")
+    if title is not None and entries:
+        nav = soup.new_tag("nav", attrs={"class": "toc", "aria-label": "Contents"})
+        heading = soup.new_tag("h2", attrs={"class": "toc-title"})
+        heading.string = "Contents"
+        nav.append(heading)
+        listing = soup.new_tag("ol")
+        for level, text, anchor in entries:
+            item = soup.new_tag("li", attrs={"class": f"toc-level-{level}"})
+            link = soup.new_tag("a", href=f"#{anchor}")
+            link.string = text
+            item.append(link)
+            listing.append(item)
+        nav.append(listing)
+        _outermost_cell(title).insert_after(nav)
+    return str(soup)
+
+
+def _span(soup, text: str, cls: str):
+    span = soup.new_tag("span", attrs={"class": cls})
+    span.string = text
+    return span
+
+
+def _outermost_cell(tag):
+    """The notebook-cell element holding `tag` (nbconvert wraps outputs in several divs)."""
+    found = tag
+    for parent in tag.parents:
+        if parent.name == "div" and "jp-Cell" in parent.get("class", []):
+            found = parent
+    return found
+
+
+def _strip_active_content(soup) -> None:
+    """The report runs no code in the reader's browser: no script, frame, object or handler."""
+    for tag in soup.find_all(["script", "iframe", "object", "embed", "base", "applet"]):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        for attribute in [a for a in tag.attrs if a.lower().startswith("on")]:
+            del tag[attribute]
+
+
+def external_resources(markup: str) -> list[str]:
+    """Everything in the HTML a browser would fetch from elsewhere (should be empty)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    found = [f"<script src={t['src']}>" for t in soup.find_all("script", src=True)]
+    for tag in soup.find_all(["img", "source", "audio", "video", "iframe", "embed", "input",
+                              "track"], src=True):
+        if not tag["src"].startswith("data:"):
+            found.append(f"<{tag.name} src={tag['src']}>")
+    for tag in soup.find_all("link", href=True):
+        found.append(f"<link href={tag['href']}>")
+    for tag in soup.find_all("object", data=True):
+        found.append(f"<object data={tag['data']}>")
+    styles = " ".join(t.get_text() for t in soup.find_all("style"))
+    styles += " ".join(t.get("style", "") for t in soup.find_all(style=True))
+    found += [f"css url({u})" for u in re.findall(r"url\(\s*['\"]?([^)'\"]+)", styles)
+              if not u.startswith("data:")]
+    found += [f"css @import {u}" for u in re.findall(r"@import\s+([^;]+)", styles)]
+    return found
+
+
+# ------------------------------------------------------------------ PDF
+
+
+def font_face_css() -> str:
+    """@font-face for WeasyPrint: the bundled CJK font by local file, embedded into the PDF."""
+    from analysis.plotting import cjk_font_path
+
+    uri = cjk_font_path().as_uri()
+    return (f'@font-face {{ font-family: "Noto Sans CJK SC"; src: url("{uri}"); }}\n'
+            f'@font-face {{ font-family: "Noto Sans CJK SC"; font-weight: bold; '
+            f'src: url("{uri}"); }}\n')
+
+
+def write_pdf(markup: str, path: Path) -> Path:
+    """Print the reader's HTML to an A4 PDF with the print stylesheet; fetch nothing remote."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
+    # The print rules are already in the page (author styles); only the font file is added here.
+    css = weasyprint.CSS(string=font_face_css(), font_config=fonts, url_fetcher=fetcher)
+    document = weasyprint.HTML(string=markup, base_url=str(path.parent), url_fetcher=fetcher)
+    document.write_pdf(path, stylesheets=[css], font_config=fonts,
+                       pdf_title=REPORT_TITLE, pdf_author=f"analysis {__version__}")
+    return path
+
+
+# ------------------------------------------------------------------ the whole build
+
+
+def build_report(corpus_folder: str | Path, reports_dir: str | Path = "reports", *,
+                 figures_dir: str | Path | None = None, notebooks_dir: str | Path | None = None,
+                 jobs: int = 2) -> int:
+    """Execute the notebooks on `corpus_folder`, write charts to `figures_dir` (default figures/)
+    and report.html, report-with-code.html, report.ipynb and report.pdf to `reports_dir`.
+    Return a process exit code: 0 done, 1 a notebook or the rendering failed, 2 bad corpus."""
+    import nbformat
+
+    from analysis.corpus import load_corpus
+    from analysis.loading import CorpusError
+
+    start = time.perf_counter()
+    corpus_path = Path(corpus_folder).resolve()
+    reports = Path(reports_dir).resolve()
+    figures = Path(figures_dir).resolve() if figures_dir else FIGURES_DIR
+    notebooks = Path(notebooks_dir).resolve() if notebooks_dir else NOTEBOOKS_DIR
+    try:
+        corpus = load_corpus(corpus_path)
+    except CorpusError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if corpus.articles.empty:
+        print(f"error: no article could be loaded from {corpus_folder}", file=sys.stderr)
+        return 2
+    print(corpus.summary(), file=sys.stderr)
+    paths = notebook_paths(notebooks)
+    if not paths:
+        print(f"error: no NN-name.ipynb notebook in {notebooks}", file=sys.stderr)
+        return 1
+    reports.mkdir(parents=True, exist_ok=True)
+    figures.mkdir(parents=True, exist_ok=True)
+    values = dict(zip(PARAMETERS, map(str, (corpus_path, figures, reports)), strict=True))
+
+    print(f"executing {len(paths)} notebooks: {', '.join(p.name for p in paths)}", file=sys.stderr)
+    executed = execute_notebooks(paths, values, cwd=notebooks, jobs=jobs)
+    failures = [result for result in executed if isinstance(result, NotebookFailed)]
+    for failure in failures:
+        failed = reports / f"failed-{failure.name}"
+        nbformat.write(failure.notebook, failed)
+        print(f"error: notebook {failure.name} failed; executed copy in {failed}\n"
+              f"{failure.error}\n{failure.kernel_log}".rstrip(), file=sys.stderr)
+    if failures:
+        return 1
+    for path, notebook in zip(paths, executed, strict=True):
+        for text in warnings_in(notebook):
+            print(f"{path.name}: {text.rstrip()}", file=sys.stderr)
+    print("executed " + ", ".join(f"{p.stem} {nb.metadata['report']['seconds']} s"
+                                  for p, nb in zip(paths, executed, strict=True)), file=sys.stderr)
+    ran = time.perf_counter()
+
+    book = combine(zip((p.name for p in paths), executed, strict=True))
+    nbformat.write(book, reports / "report.ipynb")
+    reader = finish_html(export_html(reader_view(book)))
+    with_code = finish_html(export_html(book, with_code=True))
+    problems = external_resources(reader) + external_resources(with_code)
+    if problems:
+        print("error: the HTML would load external resources: " + "; ".join(problems),
+              file=sys.stderr)
+        return 1
+    (reports / "report.html").write_text(reader, encoding="utf-8")
+    (reports / "report-with-code.html").write_text(with_code, encoding="utf-8")
+    rendered = time.perf_counter()
+    write_pdf(reader, reports / "report.pdf")
+    done = time.perf_counter()
+    print(f"wrote {reports / 'report.html'} and {reports / 'report.pdf'} "
+          f"(notebooks {ran - start:.1f} s, HTML {rendered - ran:.1f} s, "
+          f"PDF {done - rendered:.1f} s)", file=sys.stderr)
+    return 0
