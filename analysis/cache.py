@@ -8,6 +8,7 @@ code or data files changes the code version and so starts a fresh cache.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -102,7 +103,8 @@ class TableCache:
                 for row in self.rows[key][table]
             ]
             frame = pd.DataFrame(records)
-            tmp = self.path(table).with_suffix(".tmp")
+            # Notebooks run two at a time: each writes its own temporary file, then renames.
+            tmp = self.path(table).with_suffix(f".{os.getpid()}.tmp")
             frame.to_parquet(tmp, index=False)
             tmp.replace(self.path(table))
 

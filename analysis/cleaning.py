@@ -126,8 +126,21 @@ NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 
 @cache
 def outlet_prefixes() -> dict[str, str]:
+    return outlet_table()["prefixes"]
+
+
+@cache
+def outlet_table() -> dict:
     text = resources.files("analysis").joinpath("resources/outlets.yaml").read_text("utf-8")
     return yaml.safe_load(text)
+
+
+def outlet_label(outlet: str | None) -> str:
+    """'财联社 (Cailian Press)'; the name alone where no English name is known."""
+    if not isinstance(outlet, str) or not outlet:
+        return ""
+    english = outlet_table().get("english", {}).get(outlet)
+    return f"{outlet} ({english})" if english else outlet
 
 
 def outlet_for(prefix: str) -> tuple[str | None, str]:

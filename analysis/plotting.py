@@ -269,9 +269,11 @@ def plot_lending_central_bank(stats) -> plt.Figure:
     amounts = stats[stats["unit"].isin(MONEY_UNITS)]
     rates = stats[stats["unit"].isin(["%", "pp"])]
     panels = [p for p in (amounts, rates) if len(p)]
-    height = 0.45 * max(len(p) for p in panels) + 1.6
-    fig, axes = plt.subplots(1, len(panels), figsize=(11, height), squeeze=False)
-    for ax, panel in zip(axes[0], panels, strict=True):
+    # Panels stacked, not side by side: at 7.5 in wide the chart prints at full size on A4.
+    heights = [0.4 * len(p) + 0.9 for p in panels]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(7.5, sum(heights) + 0.6), squeeze=False,
+                             gridspec_kw={"height_ratios": heights})
+    for ax, panel in zip(axes[:, 0], panels, strict=True):
         positions = list(range(len(panel)))
         ax.barh(positions, panel["value"], color=["#7a5195" if u == "pp" else "#3b6ea5"
                                                   for u in panel["unit"]])

@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import __version__
+from analysis.cleaning import outlet_label
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS_DIR = REPO / "notebooks"
@@ -236,7 +237,7 @@ def article_table(articles: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Key": articles["article_id"].map(keys),
         "Title": articles["title"],
-        "Outlet": articles["outlet"],
+        "Outlet": articles["outlet"].map(outlet_label),
         "Date": articles["date"],
         "Date from": articles["date_source"].map(lambda s: DATE_SOURCES.get(s, _text(s))),
         "Authors": articles["authors"].map(_text),
@@ -325,7 +326,7 @@ def title_page_html(corpus, folder: str | Path, built: dt.datetime | None = None
     files = max(files, articles["source_file"].nunique())
     dates = articles["date"].dropna()
     span = f"{dates.min()} to {dates.max()}" if len(dates) else "no dated article"
-    outlets = "、".join(sorted(articles["outlet"].dropna().unique())) or "unknown"
+    outlets = ", ".join(map(outlet_label, sorted(articles["outlet"].dropna().unique()))) or "unknown"
     rows = [
         ("Corpus", f"{corpus_label(folder)} ({counted(files, 'file')}, "
                    f"{counted(len(articles), 'article')}, {len(corpus.skipped)} skipped)"),

@@ -13,6 +13,7 @@ import pandas as pd
 
 from analysis import figures as fig
 from analysis import topics
+from analysis.cleaning import outlet_label
 from analysis.report import article_keys, counted
 
 
@@ -39,7 +40,8 @@ def corpus_facts(corpus) -> dict:
         "n_files": files,
         "files": counted(files, "file"),
         "n_skipped": len(corpus.skipped),
-        "outlets": listing(sorted(articles["outlet"].dropna().unique())) or "unknown outlets",
+        "outlets": listing([outlet_label(o) for o in sorted(articles["outlet"].dropna().unique())])
+        or "unknown outlets",
         "n_outlets": articles["outlet"].nunique(),
         "first": articles["date"].min(),
         "last": articles["date"].max(),
