@@ -38,7 +38,7 @@ FIGURES_DIR = REPO / "figures"
 TEMPLATE_NAME = "report"  # analysis/resources/report: nbconvert template, screen and print CSS
 NOTEBOOK_NAME = re.compile(r"^\d{2}-[\w.-]+\.ipynb$")
 # The parameters build_report can give a notebook; each gets those its `parameters` cell names.
-PARAMETERS = ("corpus", "figures_dir", "output_dir")
+PARAMETERS = ("corpus", "figures_dir", "output_dir", "processed_dir")
 REPORT_TITLE = "Chinese banks and the AI industry: lending as the financial press reports it"
 # Cells the reader never sees: papermill's parameter cells and anything tagged to be removed.
 HIDDEN_TAGS = {"parameters", "injected-parameters", "remove-cell", "remove_cell"}
@@ -685,7 +685,7 @@ def build_report(corpus_folder: str | Path, reports_dir: str | Path = "reports",
     Return a process exit code: 0 done, 1 a notebook or the rendering failed, 2 bad corpus."""
     import nbformat
 
-    from analysis.corpus import load_corpus
+    from analysis import pipeline
     from analysis.loading import CorpusError
 
     start = time.perf_counter()
@@ -694,7 +694,8 @@ def build_report(corpus_folder: str | Path, reports_dir: str | Path = "reports",
     figures = Path(figures_dir).resolve() if figures_dir else FIGURES_DIR
     notebooks = Path(notebooks_dir).resolve() if notebooks_dir else NOTEBOOKS_DIR
     try:
-        corpus = load_corpus(corpus_path)
+        # Every stage once, here: the notebooks then read finished tables from data/processed.
+        corpus = pipeline.warm(corpus_path, pipeline.PROCESSED_DIR)
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -708,7 +709,8 @@ def build_report(corpus_folder: str | Path, reports_dir: str | Path = "reports",
         return 1
     reports.mkdir(parents=True, exist_ok=True)
     figures.mkdir(parents=True, exist_ok=True)
-    values = dict(zip(PARAMETERS, map(str, (corpus_path, figures, reports)), strict=True))
+    values = dict(zip(PARAMETERS, map(str, (corpus_path, figures, reports, pipeline.PROCESSED_DIR)),
+                      strict=True))
 
     print(f"executing {len(paths)} notebooks: {', '.join(p.name for p in paths)}", file=sys.stderr)
     executed = execute_notebooks(paths, values, cwd=notebooks, jobs=jobs)
