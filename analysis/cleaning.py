@@ -433,28 +433,28 @@ def overlap(a: str, b: str, longest: int = 4) -> int:
 
 
 @lru_cache(maxsize=65536)
-def starts_mid_word(head: str) -> bool:
+def starts_mid_word(head: str, segmenter: str = "jieba") -> bool:
     """The first word of `head` is a lone character that rarely starts a sentence ('遍认为')."""
-    first = cut(head, hmm=False)[:1]
+    first = cut(head, hmm=False, segmenter=segmenter)[:1]
     return bool(first) and len(first[0]) == 1 and bool(CJK_CHAR.match(first[0])) and (
         first[0] not in COMMON_SINGLE_STARTS
     )
 
 
 @lru_cache(maxsize=65536)
-def ends_mid_word(tail: str) -> bool:
+def ends_mid_word(tail: str, segmenter: str = "jieba") -> bool:
     """The last word of `tail` is a lone character that rarely ends a clause ('…专家韦')."""
-    last = cut(tail, hmm=False)[-1:]
+    last = cut(tail, hmm=False, segmenter=segmenter)[-1:]
     return bool(last) and len(last[0]) == 1 and bool(CJK_CHAR.match(last[0])) and (
         last[0] not in COMMON_SINGLE_ENDS
     )
 
 
 @lru_cache(maxsize=65536)
-def crosses_boundary(left: str, right: str) -> str | None:
+def crosses_boundary(left: str, right: str, segmenter: str = "jieba") -> str | None:
     """A dictionary word spanning the break ('普' + '遍认为' -> '普遍'), else None."""
     position = 0
-    for token in cut(left + right, hmm=False):
+    for token in cut(left + right, hmm=False, segmenter=segmenter):
         end = position + len(token)
         if position < len(left) < end and len(token) > 1:
             return token
@@ -479,22 +479,23 @@ def common_trigrams(paras: list[Block], wanted: set[str]) -> set[str]:
 
 
 def join_score(a: Block, b: Block, previous_kind: dict[int, str], adjacent: bool,
-               common: set[str]) -> tuple[int, int, list]:
+               common: set[str], segmenter: str = "jieba") -> tuple[int, int, list]:
     """How strongly `b` reads as the continuation of the cut paragraph `a`, and why.
 
     `common` holds the trigrams found in more than two paragraphs of the article: a shared
     rare name ('连云港') ties two pieces together, a shared common one ('人工智') does not.
     """
     score, reasons = 0, []
-    mid_word = starts_mid_word(b.text[:8])
+    mid_word = starts_mid_word(b.text[:8], segmenter)
     # A character printed on both sides of the break counts only where it splits a word.
     k = overlap(a.text, b.text) if mid_word else 0
     if k:
         score += 3
         reasons.append(f"repeated '{b.text[:k]}' at the break")
-    a_mid_word = ends_mid_word(a.text[-8:])
+    a_mid_word = ends_mid_word(a.text[-8:], segmenter)
     # Two whole words that happen to make a longer one ('银行' + '业内') prove nothing.
-    word = crosses_boundary(a.text[-4:], b.text[k: k + 4]) if (mid_word or a_mid_word) else None
+    word = (crosses_boundary(a.text[-4:], b.text[k: k + 4], segmenter)
+            if (mid_word or a_mid_word) else None)
     if word:
         score += 3
         reasons.append(f"word '{word}' split by the break")
@@ -523,7 +524,8 @@ def join_score(a: Block, b: Block, previous_kind: dict[int, str], adjacent: bool
     return score, k, reasons
 
 
-def join_fragments(regions: list[Region], blocks: list[Block], log: list[LogEntry]) -> None:
+def join_fragments(regions: list[Region], blocks: list[Block], log: list[LogEntry],
+                   segmenter: str = "jieba") -> None:
     """Join each paragraph cut mid-sentence to its best continuation on the page.
 
     Candidates are scored once per round and taken best first; a joined paragraph that is
@@ -547,7 +549,8 @@ def join_fragments(regions: list[Region], blocks: list[Block], log: list[LogEntr
                     if b is a:
                         continue
                     adjacent = next_uid.get(a.tail_uid) == b.uid
-                    score, k, reasons = join_score(a, b, previous_kind, adjacent, common)
+                    score, k, reasons = join_score(a, b, previous_kind, adjacent, common,
+                                                   segmenter)
                     if score >= JOIN_THRESHOLD:
                         candidates.append(((score, -abs(b.uid - a.tail_uid)), a, b, k, reasons))
             used: set[int] = set()
@@ -581,8 +584,9 @@ MOVE_MARGIN = 1.5
 MOVE_NEIGHBOURS = 3  # a misplaced section is printed near its article, on the same page
 
 
-def terms(text: str) -> list[str]:
-    return [t for t in cut(text, hmm=False) if len(t) > 1 and (CJK_CHAR.match(t) or t.isalnum())]
+def terms(text: str, segmenter: str = "jieba") -> list[str]:
+    return [t for t in cut(text, hmm=False, segmenter=segmenter)
+            if len(t) > 1 and (CJK_CHAR.match(t) or t.isalnum())]
 
 
 def weighted(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
@@ -599,7 +603,7 @@ def section_text(section: Section) -> str:
     return section.title + "\n" + "\n".join(p.text for p in section.paras)
 
 
-def move_sections(regions: list[Region], log: list[LogEntry]) -> None:
+def move_sections(regions: list[Region], log: list[LogEntry], segmenter: str = "jieba") -> None:
     """A section printed after another article goes back to the article it is about.
 
     Compares the section's TF-IDF terms with the rest of its own article and with the
@@ -607,12 +611,13 @@ def move_sections(regions: list[Region], log: list[LogEntry]) -> None:
     """
     if sum(1 for r in regions if r.title or r.continued_from) < 2:
         return
-    section_terms = {id(s): Counter(terms(section_text(s))) for r in regions for s in r.sections}
+    section_terms = {id(s): Counter(terms(section_text(s), segmenter))
+                     for r in regions for s in r.sections}
     df = Counter(t for counts in section_terms.values() for t in counts)
     idf = {t: math.log((1 + len(section_terms)) / (1 + n)) + 1 for t, n in df.items()}
     region_terms = []
     for region in regions:
-        total = Counter(terms(region.title or ""))
+        total = Counter(terms(region.title or "", segmenter))
         for section in region.sections:
             total.update(section_terms[id(section)])
         region_terms.append(total)
@@ -692,14 +697,15 @@ def article_id(source_file: str, number: int) -> str:
     return f"{PurePosixPath(source_file).with_suffix('').as_posix()}-{number}"
 
 
-def clean_document(doc: Document) -> tuple[list[dict], list[dict]]:
-    """One decoded file to (articles, cleaning-log rows)."""
+def clean_document(doc: Document, segmenter: str = "jieba") -> tuple[list[dict], list[dict]]:
+    """One decoded file to (articles, cleaning-log rows); `segmenter` (jieba or rjieba, the same
+    dictionary) tells word boundaries at page breaks and the words of misplaced sections."""
     log: list[LogEntry] = []
     blocks = classify(split_blocks(doc.body))
     regions = split_regions(blocks, log)
     remove_duplicates(regions, log)
-    join_fragments(regions, blocks, log)
-    move_sections(regions, log)
+    join_fragments(regions, blocks, log, segmenter)
+    move_sections(regions, log, segmenter)
     for r_i, region in enumerate(regions):
         if not region.has_body:
             headings = [region.title or "", *(s.title for s in region.sections)]

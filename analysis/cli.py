@@ -12,27 +12,30 @@ import pandas as pd
 from analysis.corpus import Corpus, load_corpus
 from analysis.io import FORMATS, write_table
 from analysis.loading import CorpusError
+from analysis.text import SEGMENTERS, default_segmenter
 
 DEFAULT_CORPUS = "data/raw"
 
 
-def articles_table(corpus: Corpus) -> pd.DataFrame:
+def articles_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
     return corpus.articles
 
 
-def figures_table(corpus: Corpus) -> pd.DataFrame:
+def figures_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
     from analysis.figures import extract_figures
 
     return extract_figures(corpus.articles)
 
 
-def terms_table(corpus: Corpus) -> pd.DataFrame:
+def terms_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
+    from analysis.text import TermOptions
     from analysis.topics import term_counts
 
-    return term_counts(corpus.articles)
+    return term_counts(corpus.articles, TermOptions(segmenter=args.segmenter),
+                       processes=args.jobs)
 
 
-TABLES: dict[str, tuple[str, Callable[[Corpus], pd.DataFrame]]] = {
+TABLES: dict[str, tuple[str, Callable[[Corpus, argparse.Namespace], pd.DataFrame]]] = {
     "articles": ("one row per clean article (title, outlet, authors, date, sections, text)",
                  articles_table),
     "figures": ("every money and percentage figure with its bank, qualifier, date and sentence",
@@ -54,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("-o", "--output", required=True,
                          help=f"output file; format from its extension ({', '.join(FORMATS)})")
         sub.add_argument("--log", help="also write the cleaning log (file, article, kind, detail)")
+        sub.add_argument("--segmenter", choices=SEGMENTERS, default=default_segmenter(),
+                         help="word segmenter: jieba (reference) or rjieba (same algorithm and "
+                              "dictionary in Rust, faster); default jieba, or $ANALYSIS_SEGMENTER")
+        if name == "terms":
+            sub.add_argument("--jobs", type=int, default=None,
+                             help="processes counting terms (default: all cores from 40 articles)")
     report = commands.add_parser("report", help="execute the notebooks and render HTML and PDF",
                                  description="Execute the notebooks on CORPUS and render the report.")
     report.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS)
@@ -78,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: cannot write {args.output}: use one of {', '.join(FORMATS)}", file=sys.stderr)
         return 2
     try:
-        corpus = load_corpus(args.corpus)
+        corpus = load_corpus(args.corpus, segmenter=args.segmenter)
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -86,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     if corpus.articles.empty:
         print(f"error: no article could be loaded from {args.corpus}", file=sys.stderr)
         return 2
-    table = TABLES[args.command][1](corpus)
+    table = TABLES[args.command][1](corpus, args)
     write_table(table, args.output)
     if args.log:
         write_table(corpus.log, args.log)

@@ -46,13 +46,15 @@ def text_fingerprint(document: Document) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def load_corpus(folder: str | Path, cache_dir: str | Path | None = None) -> Corpus:
+def load_corpus(folder: str | Path, cache_dir: str | Path | None = None,
+                segmenter: str = "jieba") -> Corpus:
     """Read, clean and split every article file of `folder`; never raises on a bad file.
 
     With `cache_dir`, cleaned tables are kept there as Parquet and reused for every file
     whose content (and the package's code) has not changed.
     """
-    cache = TableCache(cache_dir, "corpus", ("articles", "log")) if cache_dir else None
+    stage = "corpus" if segmenter == "jieba" else f"corpus_{segmenter}"
+    cache = TableCache(cache_dir, stage, ("articles", "log")) if cache_dir else None
     articles: list[dict] = []
     log: list[dict] = []
     seen: dict[str, str] = {}  # whitespace-free text -> first file that had it
@@ -74,7 +76,7 @@ def load_corpus(folder: str | Path, cache_dir: str | Path | None = None) -> Corp
         if hit is not None:
             new_articles, rows = hit["articles"], hit["log"]
         else:
-            new_articles, rows = clean_safely(document)
+            new_articles, rows = clean_safely(document, segmenter)
             if cache:
                 cache.put(key, articles=new_articles, log=rows)
         articles.extend(new_articles)
@@ -87,10 +89,10 @@ def load_corpus(folder: str | Path, cache_dir: str | Path | None = None) -> Corp
     )
 
 
-def clean_safely(document: Document) -> tuple[list[dict], list[dict]]:
+def clean_safely(document: Document, segmenter: str = "jieba") -> tuple[list[dict], list[dict]]:
     """Clean one file; a failure costs that file only and is logged with its reason."""
     try:
-        new_articles, rows = clean_document(document)
+        new_articles, rows = clean_document(document, segmenter)
     except Exception as error:  # one unreadable page must not cost the rest of the corpus
         return [], [{"file": document.source_file, "article_id": None, "kind": "skipped",
                      "detail": f"could not be cleaned ({type(error).__name__}: {error})",

@@ -36,7 +36,8 @@ def write_table(table: pd.DataFrame, path: str | Path) -> Path:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
     elif suffix == ".csv":
         flat = table.copy()
-        for column in flat.columns:
+        # Only object columns can hold lists or dicts; str and number columns are written as is.
+        for column in flat.select_dtypes(include="object", exclude="str").columns:
             if flat[column].map(lambda v: isinstance(v, list | dict)).any():
                 flat[column] = flat[column].map(lambda v: json.dumps(plain(v), ensure_ascii=False))
         flat.to_csv(path, index=False, encoding="utf-8")

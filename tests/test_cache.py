@@ -13,9 +13,9 @@ def counting_cleaner(monkeypatch):
     calls = []
     real = analysis.corpus.clean_document
 
-    def clean(document):
+    def clean(document, segmenter="jieba"):
         calls.append(document.source_file)
-        return real(document)
+        return real(document, segmenter)
 
     monkeypatch.setattr(analysis.corpus, "clean_document", clean)
     return calls
