@@ -37,12 +37,23 @@ date: "2025-03-01"
 """
 
 
+# Files the report must skip, and still build and say why.
+BAD_FILES = {
+    "memo.docx": b"PK\x03\x04",
+    "empty.txt": b"",
+    "noise.txt": bytes(range(256)) * 4,
+    "broken.md": '---\ntitle: "未闭合\n---\n建设银行发放科技贷款100亿元。'.encode(),
+}
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("report")
     corpus = root / "corpus"
     shutil.copytree(SEEDS, corpus)
     (corpus / "999_hostile.md").write_text(HOSTILE, encoding="utf-8")
+    for name, data in BAD_FILES.items():
+        (corpus / name).write_bytes(data)
     reports, figures = root / "reports", root / "figures"
     code = build_report(corpus, reports, figures_dir=figures)
     return {"code": code, "reports": reports, "figures": figures}
@@ -280,3 +291,20 @@ def test_a_chart_saved_twice_is_the_same_file(tmp_path):
         return [p.read_bytes() for p in paths]
 
     assert draw(tmp_path / "a") == draw(tmp_path / "b")
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("memo.docx", "unsupported file type"), ("empty.txt", "empty file"),
+     ("noise.txt", "binary"), ("broken.md", "invalid YAML front matter")],
+)
+def test_the_report_lists_what_it_skipped_or_warned_about(html, name, reason):
+    rows = [row.get_text(" ", strip=True) for row in BeautifulSoup(html, "html.parser")("tr")]
+    assert any(name in row and reason in row for row in rows), name
+
+
+def test_a_file_with_broken_front_matter_still_gives_its_article(built):
+    log = (built["reports"] / "cleaning-log.csv").read_text(encoding="utf-8")
+    figures = (built["reports"] / "figures.csv").read_text(encoding="utf-8")
+    assert "broken.md" in log
+    assert "建设银行发放科技贷款100亿元" in figures
