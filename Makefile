@@ -5,8 +5,6 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CORPUS ?= data/raw
 REPORTS ?= reports
-# Quiet progress bars in logs; tqdm honours this.
-export TQDM_DISABLE ?= $(if $(CI),1,)
 
 .PHONY: setup test lint report report-deps lab bench clean
 
