@@ -308,3 +308,19 @@ def test_a_file_with_broken_front_matter_still_gives_its_article(built):
     figures = (built["reports"] / "figures.csv").read_text(encoding="utf-8")
     assert "broken.md" in log
     assert "建设银行发放科技贷款100亿元" in figures
+
+
+def test_html_embeds_a_cjk_font_for_every_character_it_shows(html):
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    match = re.search(r'font-family: "Report CJK"; src: url\(data:font/woff2;base64,([A-Za-z0-9+/=]+)\)',
+                      html)
+    assert match, "no embedded CJK font"
+    font = TTFont(io.BytesIO(base64.b64decode(match.group(1))))
+    covered = set(font.getBestCmap())
+    text = BeautifulSoup(html, "html.parser").get_text()
+    chinese = {ord(ch) for ch in text if "\u3400" <= ch <= "\u9fff"}
+    assert chinese and chinese <= covered, "".join(chr(c) for c in sorted(chinese - covered))[:40]
