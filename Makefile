@@ -26,25 +26,26 @@ test: setup lint report-deps
 report: setup report-deps
 	$(PY) -m analysis report $(CORPUS) --reports $(REPORTS)
 
-# The PDF engine (WeasyPrint) draws text with Pango and subsets the embedded CJK font with
-# HarfBuzz (without libharfbuzz-subset it falls back to fontTools, ten times slower). These are
-# system libraries: installed here when missing (Debian/Ubuntu, as root), else named.
+# The PDF engine (WeasyPrint) draws text with Pango (required). It subsets the embedded CJK
+# font with libharfbuzz-subset when present (else with fontTools, ten times slower: wanted, not
+# required). System libraries: installed here when missing (Debian, as root), else named.
 REPORT_LIBS := libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
-	libharfbuzz.so.0:libharfbuzz0b libharfbuzz-subset.so.0:libharfbuzz-subset0 \
-	libfontconfig.so.1:libfontconfig1
+	libharfbuzz.so.0:libharfbuzz0b libfontconfig.so.1:libfontconfig1
+WANTED_LIBS := libharfbuzz-subset.so.0:libharfbuzz-subset0
 LDCONFIG := $(shell command -v ldconfig || echo /sbin/ldconfig)
+missing_packages = $$(for pair in $(1); do \
+	  $(LDCONFIG) -p 2>/dev/null | grep -q "$${pair%%:*}" || printf ' %s' "$${pair\#\#*:}"; done)
 report-deps:
-	@missing=""; for pair in $(REPORT_LIBS); do \
-	  $(LDCONFIG) -p 2>/dev/null | grep -q "$${pair%%:*}" || missing="$$missing $${pair##*:}"; \
-	done; \
+	@missing="$(call missing_packages,$(REPORT_LIBS) $(WANTED_LIBS))"; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing the PDF engine's system libraries:$$missing"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) \
+	    || echo "warning: apt-get could not install$$missing" >&2; \
+	fi; \
+	missing="$(call missing_packages,$(REPORT_LIBS))"; \
 	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing the PDF engine's system libraries:$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else \
-	    echo "error: the PDF needs the system packages$$missing: apt-get install$$missing" >&2; \
-	    exit 1; \
-	  fi; \
+	  echo "error: the PDF needs the system packages$$missing: apt-get install$$missing" >&2; \
+	  exit 1; \
 	fi
 
 lab: setup
