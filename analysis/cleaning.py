@@ -116,6 +116,9 @@ def split_blocks(body: str) -> list[Block]:
 BYLINE_SUFFIXES = ("报道", "发自", "电")
 SOURCE_LINE = re.compile(r"^(?:资料|数据|图片|图表|图|表)?来源\s*[:：]")
 CAPTION_LINE = re.compile(r"^(?:图|表)\s*\d*\s*[:：]")
+# Editors' credits and reprint notes: metadata, and never the start of a cut sentence.
+CREDIT_LINE = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|原标题|本文来源|文章来源|"
+                         r"转载自|免责声明)\s*[:：]")
 JUMP = re.compile(r"^(上接|接上|下转|转下|转至|转|续)\s*(?:第)?\s*([A-Za-z]?\d{1,3})\s*版?\s*$")
 DATELINE = re.compile(
     r"^(?P<prefix>[\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月"
@@ -214,6 +217,8 @@ def classify(blocks: list[Block]) -> list[Block]:
                 block.kind = "source"
             elif CAPTION_LINE.match(block.text):
                 block.kind = "caption"
+            elif CREDIT_LINE.match(block.text) and len(block.text) <= 80:
+                block.kind = "credit"
             elif JUMP.match(block.text):
                 block.kind = "jump"
             elif parse_byline(block.text):
@@ -288,10 +293,10 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
             region.bylines.append(parse_byline(block.text))
             log.append(LogEntry("byline", f"byline “{block.text}” kept as metadata", block.text,
                                 len(regions) - 1))
-        elif block.kind in ("caption", "source"):
+        elif block.kind in ("caption", "source", "credit"):
             region.notes.append(block.text)
-            log.append(LogEntry("note", f"{block.kind} of a figure not in the text: “{block.text}”",
-                                block.text, len(regions) - 1))
+            what = "credit line" if block.kind == "credit" else f"{block.kind} of a figure not in the text"
+            log.append(LogEntry("note", f"{what}: “{block.text}”", block.text, len(regions) - 1))
         elif block.kind == "link":
             region.links.extend(block.links)
             log.append(LogEntry("link", f"link line “{block.text}” kept as metadata "
@@ -647,10 +652,30 @@ def move_sections(regions: list[Region], log: list[LogEntry], segmenter: str = "
 
 
 def label(region: Region) -> str:
+    """The article's title, else its first section heading, else the start of its text."""
     if region.title:
         return region.title
     first = next((s.title for s in region.sections if s.title), "")
-    return first or f"continued from {region.continued_from}"
+    if first:
+        return first
+    opening = next((p.text for p in region.paras()), "")
+    if opening:
+        return opening[:24] + ("…" if len(opening) > 24 else "")
+    return f"continued from {region.continued_from}" if region.continued_from else "untitled"
+
+
+def plain_title(blocks: list[Block], metadata: dict) -> None:
+    """A plain-text file's first line is its title when it is short and no sentence."""
+    if metadata.get("title") or any(b.kind == "title" for b in blocks) or not blocks:
+        return
+    first = blocks[0]
+    text = first.text
+    if first.kind != "para" or len(text) > 40 or ends_sentence(text):
+        return
+    # Not a title but the start of a cut sentence: "…凭借牌照、", "…全省清", "“企业有现金流…".
+    if text[-1] in "、，,：:；;“" or ends_mid_word(text[-8:]) or quote_balance(text)[0]:
+        return
+    first.kind = "title"
 
 
 # ---------------------------------------------------------------- dates
@@ -702,6 +727,7 @@ def clean_document(doc: Document, segmenter: str = "jieba") -> tuple[list[dict],
     dictionary) tells word boundaries at page breaks and the words of misplaced sections."""
     log: list[LogEntry] = []
     blocks = classify(split_blocks(doc.body))
+    plain_title(blocks, doc.metadata)
     regions = split_regions(blocks, log)
     remove_duplicates(regions, log)
     join_fragments(regions, blocks, log, segmenter)

@@ -72,6 +72,7 @@ def test_name_split_across_a_break_is_joined():
 
 def test_continuation_printed_later_is_found_and_repeated_character_dropped():
     body = (
+        "# 银行逐鹿AI赛道\n\n"
         "人工智能作为新质生产力的核心\n\n"
         "中国银行表示，该行已发布行动方案。\n\n"
         "心领域，正在成为银行布局的关键突破口。"
@@ -257,6 +258,25 @@ def test_infer_date_ignores_impossible_dates_and_handles_none():
 def test_caption_and_source_lines_are_classified():
     blocks = classify(split_blocks("## 图表标题\n\n资料来源：国务院\n\n图1：贷款余额\n\n正文。"))
     assert [b.kind for b in blocks] == ["caption", "source", "caption", "para"]
+
+
+def test_a_plain_text_first_line_is_the_title():
+    (article,), log = clean("银行加大科技贷款投放\n\n本报讯，多家银行推出专项方案。")
+    assert article["title"] == "银行加大科技贷款投放"
+    assert article["text"] == "本报讯，多家银行推出专项方案。"
+    assert "join" not in kinds(log)
+
+
+def test_an_untitled_article_is_named_by_its_opening_words():
+    (article,), _ = clean("多家银行推出支持人工智能产业链发展的专项方案，授信规模持续扩大。")
+    assert article["title"] == "多家银行推出支持人工智能产业链发展的专项方案，授…"
+
+
+def test_editor_credits_are_notes_and_never_joined():
+    articles, log = clean("银行加大科技贷款投放。\n\n责任编辑：张三\n\n记者获悉，多家银行推出专项方案。")
+    assert articles[0]["text"] == "银行加大科技贷款投放。\n记者获悉，多家银行推出专项方案。"
+    assert articles[0]["notes"] == ["责任编辑：张三"]
+    assert "join" not in kinds(log)
 
 
 # ---------------------------------------------------------------- the seeds
