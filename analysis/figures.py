@@ -196,7 +196,7 @@ HEAD_AT_END = re.compile("(?:" + "|".join(sorted(EXTENDABLE + FIXED, key=len, re
 EXTENDABLE_SET = set(EXTENDABLE)
 # Where a metric's modifiers stop: function words, verbs, the sector, and any non-word character.
 STOP = re.compile(
-    r"[^\u4e00-\u9fffA-Za-z、]|的|了|在|为|对|向|给|将|已经|已|由|从|至|到|以|其中|该行|该|本行|其|此|即"
+    r"[^\u4e00-\u9fffA-Za-z、]|的|了|在|为|对|(?<![意方导取走动倾])向|给|将|已经|已|由|从|至|到|以|其中|该行|该|本行|其|此|即"
     r"|较|是|有|并|也|还|均|提供|发放|带来|实现|推出|完成|开展|显示|表示|称|指出"
     r"|获得|启动|组建|建立|设立|参与|审批|落实|银行业|金融机构|银行机构|、(?![\u4e00-\u9fff])")
 METRIC_MAX = 20
@@ -601,7 +601,9 @@ def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
             continue  # the lower bound of a range takes the metric of the upper one, below
         figure.metric = metric_of(text, figure, sentence, heads, blocks)
     for i, figure in enumerate(figures[:-1]):
-        if not figure.metric:
+        # a range's lower bound or a list's member takes its partner's metric; nothing else does
+        gap = text[figure.end:figures[i + 1].start]
+        if not figure.metric and (RANGE_GAP.fullmatch(gap) or LIST_GAP.fullmatch(gap)):
             figure.metric = figures[i + 1].metric
 
 
