@@ -228,7 +228,7 @@ def article_keys(articles: pd.DataFrame) -> dict[str, str]:
     return {aid: f"A{n}" for n, aid in enumerate(articles["article_id"], start=1)}
 
 
-DATE_SOURCES = {"front_matter": "front matter", "dateline": "dateline", "inferred": "inferred"}
+DATE_SOURCES = {"front_matter": "front matter", "text": "dateline", "inferred": "inferred"}
 
 
 def article_table(articles: pd.DataFrame) -> pd.DataFrame:
