@@ -14,8 +14,9 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
+
+from analysis.io import to_python
 
 
 @cache
@@ -31,17 +32,6 @@ def code_version() -> str:
         digest.update(path.relative_to(Path(str(root))).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
-
-
-def to_python(value):
-    """Parquet gives lists back as numpy arrays and missing values as NaN: undo both."""
-    if isinstance(value, np.ndarray | list | tuple):
-        return [to_python(v) for v in value]
-    if isinstance(value, dict):
-        return {k: to_python(v) for k, v in value.items()}
-    if isinstance(value, float) and np.isnan(value):
-        return None
-    return value.item() if isinstance(value, np.generic) else value
 
 
 class TableCache:

@@ -5,22 +5,26 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 FORMATS = (".csv", ".jsonl", ".parquet")
 
 
-def plain(value):
-    """Missing values as None, numpy scalars as Python ones: what JSON and CSV expect."""
-    if isinstance(value, list | dict | tuple):
-        return value
+def to_python(value):
+    """Plain Python values for JSON, CSV and the cache: lists and dicts all the way down (Parquet
+    gives lists back as numpy arrays), missing values as None, numpy scalars as Python ones."""
+    if isinstance(value, np.ndarray | list | tuple):
+        return [to_python(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_python(v) for k, v in value.items()}
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
-    return value.item() if hasattr(value, "item") else value
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def records(table: pd.DataFrame) -> list[dict]:
-    return [{k: plain(v) for k, v in row.items()} for row in table.to_dict("records")]
+    return [{k: to_python(v) for k, v in row.items()} for row in table.to_dict("records")]
 
 
 def write_table(table: pd.DataFrame, path: str | Path) -> Path:
@@ -39,7 +43,7 @@ def write_table(table: pd.DataFrame, path: str | Path) -> Path:
         # Only object columns can hold lists or dicts; str and number columns are written as is.
         for column in flat.select_dtypes(include="object", exclude="str").columns:
             if flat[column].map(lambda v: isinstance(v, list | dict)).any():
-                flat[column] = flat[column].map(lambda v: json.dumps(plain(v), ensure_ascii=False))
+                flat[column] = flat[column].map(lambda v: json.dumps(to_python(v), ensure_ascii=False))
         flat.to_csv(path, index=False, encoding="utf-8")
     else:
         table.to_parquet(path, index=False)
