@@ -59,16 +59,12 @@ def load_corpus(folder: str | Path, cache_dir: str | Path | None = None,
     log: list[dict] = []
     seen: dict[str, str] = {}  # whitespace-free text -> first file that had it
     for document, problems in progress(iter_documents(folder), "cleaning"):
-        log.extend(
-            {"file": p.file, "article_id": None, "kind": p.kind, "detail": p.reason, "removed": ""}
-            for p in problems
-        )
+        log.extend(file_row(p.file, p.kind, p.reason) for p in problems)
         if document is None:
             continue
         fingerprint = text_fingerprint(document)
         if fingerprint in seen:
-            log.append({"file": document.source_file, "article_id": None, "kind": "skipped",
-                        "detail": f"duplicate of {seen[fingerprint]}", "removed": ""})
+            log.append(file_row(document.source_file, "skipped", f"duplicate of {seen[fingerprint]}"))
             continue
         seen[fingerprint] = document.source_file
         key = f"{document.source_file}|{document.sha256}"
@@ -94,13 +90,17 @@ def clean_safely(document: Document, segmenter: str = "jieba") -> tuple[list[dic
     try:
         new_articles, rows = clean_document(document, segmenter)
     except Exception as error:  # one unreadable page must not cost the rest of the corpus
-        return [], [{"file": document.source_file, "article_id": None, "kind": "skipped",
-                     "detail": f"could not be cleaned ({type(error).__name__}: {error})",
-                     "removed": ""}]
+        return [], [file_row(document.source_file, "skipped",
+                             f"could not be cleaned ({type(error).__name__}: {error})")]
     if not new_articles:
-        rows.append({"file": document.source_file, "article_id": None, "kind": "skipped",
-                     "detail": "no article text (only headings, bylines or notes)", "removed": ""})
+        rows.append(file_row(document.source_file, "skipped",
+                             "no article text (only headings, bylines or notes)"))
     return new_articles, rows
+
+
+def file_row(file: str, kind: str, detail: str) -> dict:
+    """A cleaning-log row about a whole file rather than one of its articles."""
+    return {"file": file, "article_id": None, "kind": kind, "detail": detail, "removed": ""}
 
 
 def progress(items: Iterable, what: str) -> Iterator:
