@@ -13,6 +13,7 @@ join_fragments -> move_sections -> assemble.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import math
 import re
@@ -25,7 +26,7 @@ from pathlib import PurePosixPath
 
 import yaml
 
-from analysis.loading import Document
+from analysis.loading import CJK, Document
 from analysis.text import cut
 
 # ---------------------------------------------------------------- blocks and markdown
@@ -37,7 +38,6 @@ STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 ONLY_STRONG = re.compile(r"^(\*\*|__)([^*_]+)\1$")
 ONLY_LINK = re.compile(r"^!?\[[^\]\n]*\]\(\S+?\)$")
-CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 SENTENCE_END = set("。！？!?…；;.")
 CLOSERS = "”’」』）)】》\"'"
@@ -72,7 +72,7 @@ def join_lines(lines: list[str]) -> str:
     """Soft-wrapped lines of one paragraph; Chinese joins without a space."""
     out = lines[0]
     for line in lines[1:]:
-        glue = "" if CJK_CHAR.match(out[-1:]) and CJK_CHAR.match(line[:1]) else " "
+        glue = "" if CJK.match(out[-1:]) and CJK.match(line[:1]) else " "
         out += glue + line
     return out
 
@@ -357,7 +357,7 @@ def remove_duplicates(regions: list[Region], log: list[LogEntry]) -> None:
     for r_i, region in enumerate(regions):
         for section in region.sections:
             for p in section.paras:
-                if p.text and not CJK_CHAR.search(p.text) and not re.search(r"\w", p.text):
+                if p.text and not CJK.search(p.text) and not re.search(r"\w", p.text):
                     log.append(LogEntry("duplicate", "punctuation left after removing a duplicate",
                                         p.text, r_i))
                     p.text = ""
@@ -432,7 +432,7 @@ def quote_balance(text: str) -> tuple[int, bool]:
 def overlap(a: str, b: str, longest: int = 4) -> int:
     """Characters printed at the end of `a` and again at the start of `b` ('核心' + '心领域')."""
     for k in range(min(longest, len(a), len(b)), 0, -1):
-        if a[-k:] == b[:k] and CJK_CHAR.match(a[-k:]):
+        if a[-k:] == b[:k] and CJK.match(a[-k:]):
             return k
     return 0
 
@@ -441,7 +441,7 @@ def overlap(a: str, b: str, longest: int = 4) -> int:
 def starts_mid_word(head: str, segmenter: str = "jieba") -> bool:
     """The first word of `head` is a lone character that rarely starts a sentence ('遍认为')."""
     first = cut(head, hmm=False, segmenter=segmenter)[:1]
-    return bool(first) and len(first[0]) == 1 and bool(CJK_CHAR.match(first[0])) and (
+    return bool(first) and len(first[0]) == 1 and bool(CJK.match(first[0])) and (
         first[0] not in COMMON_SINGLE_STARTS
     )
 
@@ -450,7 +450,7 @@ def starts_mid_word(head: str, segmenter: str = "jieba") -> bool:
 def ends_mid_word(tail: str, segmenter: str = "jieba") -> bool:
     """The last word of `tail` is a lone character that rarely ends a clause ('…专家韦')."""
     last = cut(tail, hmm=False, segmenter=segmenter)[-1:]
-    return bool(last) and len(last[0]) == 1 and bool(CJK_CHAR.match(last[0])) and (
+    return bool(last) and len(last[0]) == 1 and bool(CJK.match(last[0])) and (
         last[0] not in COMMON_SINGLE_ENDS
     )
 
@@ -591,7 +591,7 @@ MOVE_NEIGHBOURS = 3  # a misplaced section is printed near its article, on the s
 
 def terms(text: str, segmenter: str = "jieba") -> list[str]:
     return [t for t in cut(text, hmm=False, segmenter=segmenter)
-            if len(t) > 1 and (CJK_CHAR.match(t) or t.isalnum())]
+            if len(t) > 1 and (CJK.match(t) or t.isalnum())]
 
 
 def weighted(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
@@ -706,8 +706,6 @@ def infer_date(text: str) -> str | None:
 
 
 def valid_date(y: int, m: int, d: int) -> bool:
-    import datetime as dt
-
     try:
         dt.date(y, m, d)
     except ValueError:
