@@ -23,6 +23,7 @@ CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_32"]
 # Front-matter keys that may carry the article's link, most specific first.
 LINK_KEYS = ("source_url", "url", "link", "source", "canonical", "permalink")
 CJK = re.compile(r"[\u3400-\u9fff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t \n \f \r
 
 
 class FrontMatterLoader(yaml.SafeLoader):
@@ -111,8 +112,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 def looks_binary(text: str) -> bool:
     """Control characters other than whitespace are rare in real articles and common in junk."""
     sample = text[:20000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls > max(5, len(sample) // 100)
+    return len(CONTROL.findall(sample)) > max(5, len(sample) // 100)
 
 
 def split_front_matter(text: str) -> tuple[dict, str, str | None]:
