@@ -687,20 +687,17 @@ MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 
 def infer_date(text: str) -> str | None:
     """The latest date a page mentions: month-days take the latest year written with a month."""
-    years = [int(y) for y, m in YEAR_MONTH.findall(text) if 1 <= int(m) <= 12]
-    candidates = []
-    for y, m, d in FULL_DATE.findall(text):
-        candidates.append((int(y), int(m), int(d)))
-    if years:
-        year = max(years)
-        for m, d in MONTH_DAY.findall(text):
-            candidates.append((year, int(m), int(d)))
+    months = [(int(y), int(m)) for y, m in YEAR_MONTH.findall(text) if 1 <= int(m) <= 12]
+    candidates = [(int(y), int(m), int(d)) for y, m, d in FULL_DATE.findall(text)]
+    if months:
+        year = max(months)[0]
+        candidates += [(year, int(m), int(d)) for m, d in MONTH_DAY.findall(text)]
     valid = [c for c in candidates if valid_date(*c)]
     if valid:
         y, m, d = max(valid)
         return f"{y:04d}-{m:02d}-{d:02d}"
-    if years:
-        y, m = max((int(y), int(m)) for y, m in YEAR_MONTH.findall(text) if 1 <= int(m) <= 12)
+    if months:
+        y, m = max(months)
         return f"{y:04d}-{m:02d}"
     return None
 
