@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from analysis import resources
 
 
 @dataclass(frozen=True)
@@ -18,23 +17,8 @@ class BankMention:
     banks: tuple[str, ...]  # one canonical name, or several for a group such as 工农中建
 
 
-@cache
-def bank_table() -> dict:
-    text = resources.files("analysis").joinpath("resources/banks.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
-
-
-@cache
-def alias_map() -> dict[str, tuple[str, ...]]:
-    """Every surface form (canonical name, alias, group) to the canonical bank names."""
-    table = bank_table()
-    names: dict[str, tuple[str, ...]] = {}
-    for canonical, info in table["banks"].items():
-        for surface in [canonical, *info.get("aliases", [])]:
-            names[surface] = (canonical,)
-    for group, members in table.get("groups", {}).items():
-        names[group] = tuple(members)
-    return names
+bank_table = resources.banks
+alias_map = resources.bank_aliases
 
 
 @cache

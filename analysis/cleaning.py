@@ -21,11 +21,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import PurePosixPath
 
-import yaml
-
+from analysis import resources
 from analysis.loading import CJK, Document
 from analysis.text import cut
 
@@ -132,10 +130,7 @@ def outlet_prefixes() -> dict[str, str]:
     return outlet_table()["prefixes"]
 
 
-@cache
-def outlet_table() -> dict:
-    text = resources.files("analysis").joinpath("resources/outlets.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+outlet_table = resources.outlets
 
 
 def outlet_label(outlet: str | None) -> str:

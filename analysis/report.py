@@ -24,12 +24,11 @@ import tempfile
 import time
 import unicodedata
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import __version__
+from analysis import __version__, resources
 from analysis.cleaning import outlet_label
 
 REPO = Path(__file__).resolve().parent.parent
@@ -493,7 +492,7 @@ def _shown(output) -> bool:
 
 
 def template_dir() -> Path:
-    return Path(str(resources.files("analysis") / "resources" / "report"))
+    return resources.folder("report")
 
 
 def stylesheet(name: str) -> str:

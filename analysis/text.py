@@ -20,10 +20,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import jieba
 import stopwordsiso
+
+from analysis import resources
 
 # jieba logs "Building prefix dict…" on every load; keep notebooks and CLI output clean.
 jieba.setLogLevel(logging.WARNING)
@@ -32,30 +33,14 @@ SEGMENTERS = ("jieba", "rjieba")
 SEGMENTER_ENV = "ANALYSIS_SEGMENTER"
 
 
-def resource_text(name: str) -> str:
-    return resources.files("analysis").joinpath("resources", name).read_text("utf-8")
-
-
-@cache
-def userdict_entries() -> tuple[tuple[str, int | None, str | None], ...]:
-    """(word, frequency, tag) of each line of userdict.txt, parsed exactly as jieba parses them."""
-    entries = []
-    for line in resource_text("userdict.txt").lstrip("\ufeff").splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        word, freq, tag = jieba.re_userdict.match(line).groups()
-        entries.append((word, int(freq) if freq else None, tag.strip() if tag else None))
-    return tuple(entries)
+userdict_entries = resources.userdict_entries
 
 
 @cache
 def bank_words() -> tuple[str, ...]:
     """Bank names, aliases and group names (banks.yaml) that userdict.txt does not list."""
-    from analysis.banks import alias_map  # banks.py imports this module lazily, too
-
     listed = {word for word, _, _ in userdict_entries()}
-    return tuple(word for word in alias_map() if word not in listed)
+    return tuple(word for word in resources.bank_aliases() if word not in listed)
 
 
 @cache
@@ -67,7 +52,7 @@ def tokenizer() -> jieba.Tokenizer:
     """
     segmenter = jieba.Tokenizer()
     segmenter.initialize()
-    with resources.as_file(resources.files("analysis") / "resources" / "userdict.txt") as path:
+    with resources.path("userdict.txt") as path:
         segmenter.load_userdict(str(path))
     for word in bank_words():
         if segmenter.lcut(word, HMM=False) != [word]:  # missing, or too rare to win
@@ -118,10 +103,7 @@ NUMBER = re.compile(
 WORD_CHAR = re.compile(r"\w")
 
 
-@cache
-def project_stopwords() -> frozenset[str]:
-    lines = (line.strip() for line in resource_text("stopwords_project.txt").splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+project_stopwords = resources.project_stopwords
 
 
 @cache

@@ -14,14 +14,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from functools import cache
 from operator import itemgetter
 
 import pandas as pd
-import yaml
 
+from analysis import resources
 from analysis.banks import bank_table, english, find_banks
-from analysis.text import TermOptions, count_terms, resource_text, rjieba_tokenizer, tokenizer
+from analysis.text import TermOptions, count_terms, rjieba_tokenizer, tokenizer
 
 TERM_COLUMNS = ["article_id", "source_file", "term", "count"]
 TOPIC_COLUMNS = ["article_id", "topic", "count", "share"]
@@ -140,10 +139,7 @@ def top_terms_by_article(counts: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 # ---------------------------------------------------------------- topics
 
 
-@cache
-def taxonomy() -> dict[str, dict]:
-    """topic key -> {en, zh, terms} from resources/topics.yaml, in file order."""
-    return yaml.safe_load(resource_text("topics.yaml"))["topics"]
+taxonomy = resources.topics
 
 
 def topic_labels(language: str = "en") -> dict[str, str]:

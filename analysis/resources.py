@@ -1,0 +1,88 @@
+"""Every data file of the package, loaded in one place (analysis/resources/).
+
+The stages ask this module for their tables instead of reading files themselves, so a user
+extends banks, outlets, topics, the dictionary or the stopwords by editing a file, and no two
+stages import each other just to share a table.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import AbstractContextManager
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+PACKAGE = "analysis"
+FOLDER = "resources"
+# jieba's own user-dictionary line format: word, then optional frequency and tag.
+USERDICT_LINE = re.compile(r"^(.+?)( [0-9]+)?( [a-z]+)?$", re.UNICODE)
+
+
+def text(name: str) -> str:
+    """One data file as text (UTF-8)."""
+    return resources.files(PACKAGE).joinpath(FOLDER, name).read_text("utf-8")
+
+
+def path(name: str) -> AbstractContextManager[Path]:
+    """A context manager giving a real file path, for libraries that want one (jieba)."""
+    return resources.as_file(resources.files(PACKAGE) / FOLDER / name)
+
+
+def folder(name: str) -> Path:
+    """A folder of data files that lies on disk (the report's templates)."""
+    return Path(str(resources.files(PACKAGE) / FOLDER / name))
+
+
+@cache
+def yaml_table(name: str) -> dict:
+    return yaml.safe_load(text(name)) or {}
+
+
+def banks() -> dict:
+    """banks.yaml: canonical names with aliases and branches, groups, not_followed_by."""
+    return yaml_table("banks.yaml")
+
+
+@cache
+def bank_aliases() -> dict[str, tuple[str, ...]]:
+    """Every surface form (canonical name, alias, group) to the canonical bank names."""
+    table = banks()
+    names: dict[str, tuple[str, ...]] = {}
+    for canonical, info in table["banks"].items():
+        for surface in [canonical, *(info or {}).get("aliases", [])]:
+            names[surface] = (canonical,)
+    for group, members in table.get("groups", {}).items():
+        names[group] = tuple(members)
+    return names
+
+
+def outlets() -> dict:
+    """outlets.yaml: byline prefixes to outlets, and English names of outlets."""
+    return yaml_table("outlets.yaml")
+
+
+def topics() -> dict[str, dict]:
+    """topics.yaml: topic key -> {en, zh, terms}, in file order."""
+    return yaml_table("topics.yaml")["topics"]
+
+
+@cache
+def userdict_entries() -> tuple[tuple[str, int | None, str | None], ...]:
+    """(word, frequency, tag) of each line of userdict.txt, parsed exactly as jieba parses them."""
+    entries = []
+    for line in text("userdict.txt").lstrip("\ufeff").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        word, freq, tag = USERDICT_LINE.match(line).groups()
+        entries.append((word, int(freq) if freq else None, tag.strip() if tag else None))
+    return tuple(entries)
+
+
+@cache
+def project_stopwords() -> frozenset[str]:
+    lines = (line.strip() for line in text("stopwords_project.txt").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
