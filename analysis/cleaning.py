@@ -709,18 +709,26 @@ def valid_date(y: int, m: int, d: int) -> bool:
 
 
 def article_id(source_file: str, number: int) -> str:
-    return f"{PurePosixPath(source_file).with_suffix('').as_posix()}-{number}"
+    """'2025/02/a.md' -> '2025/02/a-1'; an export row 'news.jsonl#12' -> 'news#12-1'."""
+    path, hash_sign, row = source_file.partition("#")
+    return f"{PurePosixPath(path).with_suffix('').as_posix()}{hash_sign}{row}-{number}"
 
 
 def clean_document(doc: Document, segmenter: str = "jieba") -> tuple[list[dict], list[dict]]:
     """One decoded file to (articles, cleaning-log rows); `segmenter` (jieba or rjieba, the same
     dictionary) tells word boundaries at page breaks and the words of misplaced sections."""
     log: list[LogEntry] = []
+    # What the HTML of the body held besides text (analysis.markup) belongs to article 1.
+    log += [LogEntry("note", f"image caption: “{note}”", note, 0)
+            for note in doc.metadata.get("notes", [])]
+    log += [LogEntry("link", f"link “{link['text']}” kept as metadata ({link['url']})", "", 0)
+            for link in doc.metadata.get("links", [])]
     blocks = classify(split_blocks(doc.body))
     plain_title(blocks, doc.metadata)
     regions = split_regions(blocks, log)
     remove_duplicates(regions, log)
-    join_fragments(regions, blocks, log, segmenter)
+    if doc.metadata.get("markup") != "html":  # HTML paragraphs are authored, never cut
+        join_fragments(regions, blocks, log, segmenter)
     move_sections(regions, log, segmenter)
     for r_i, region in enumerate(regions):
         if not region.has_body:
@@ -766,10 +774,11 @@ def assemble(doc: Document, region: Region, number: int, page_date: str | None,
     byline = next((b for b in region.bylines if not b["footer"]), None)
     footer = next((b for b in region.bylines if b["footer"]), None) or {}
     dateline = region.dateline or {}
-    authors = (byline or {}).get("authors") or dateline.get("authors") or footer.get("authors") or []
-    outlet = (byline or {}).get("outlet") or dateline.get("outlet") or footer.get("outlet") or (
-        page_outlet
-    )
+    # Authors and outlet the file's metadata declares (front matter, page, export row) win.
+    authors = ((number == 1 and doc.metadata.get("authors")) or (byline or {}).get("authors")
+               or dateline.get("authors") or footer.get("authors") or [])
+    outlet = (doc.metadata.get("outlet") or (byline or {}).get("outlet") or dateline.get("outlet")
+              or footer.get("outlet") or page_outlet)
     title = (number == 1 and doc.metadata.get("title")) or region.title or label(region)
     date, date_source = doc.metadata.get("date"), "front_matter"
     year, month, day = int(dateline.get("year") or 0), dateline.get("month"), dateline.get("day")
@@ -788,9 +797,10 @@ def assemble(doc: Document, region: Region, number: int, page_date: str | None,
         "date_source": date_source,
         "continued_from": region.continued_from,
         "sections": sections,
-        "notes": region.notes,
+        "notes": (doc.metadata.get("notes", []) if number == 1 else []) + region.notes,
         "links": ([{"text": "source", "url": doc.metadata["source_url"]}]
-                  if doc.metadata.get("source_url") and number == 1 else []) + region.links,
+                  if doc.metadata.get("source_url") and number == 1 else [])
+                 + (doc.metadata.get("links", []) if number == 1 else []) + region.links,
         "summary": doc.metadata.get("summary") if number == 1 else None,
         "tags": doc.metadata.get("tags", []) if number == 1 else [],
         "n_chars": len(text),

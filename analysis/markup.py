@@ -1,0 +1,141 @@
+"""HTML inside an article body (blog mirrors, CMS exports, scraper rows) to plain paragraphs.
+
+The body is parsed with lxml's HTML parser, never with regular expressions: block elements
+become paragraphs separated by a blank line, scripts, styles and comments go, entities are
+decoded, image captions become notes and link targets become links. The text that comes out
+is what a reader of the page sees, in the Markdown-like form the cleaner reads, so its
+page-break and duplicate logic works on paragraphs rather than on tag fragments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.etree
+import lxml.html
+
+# Elements whose content is never text a reader sees.
+DROPPED = frozenset({
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
+    "canvas", "video", "audio", "head", "title", "meta", "link", "button", "select", "textarea",
+    "input", "form",
+})
+# Elements that start and end a paragraph.
+BLOCKS = frozenset({
+    "p", "div", "blockquote", "section", "article", "main", "aside", "header", "footer", "nav",
+    "figure", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr",
+    "pre", "address", "center", "hr", "body", "html", "details", "summary", "caption",
+})
+CELLS = frozenset({"td", "th"})
+HEADINGS = {f"h{level}": level for level in range(1, 7)}
+CAPTIONS = frozenset({"figcaption"})
+# Class names CMSs give image captions: img_descr (Sina), caption, pic-desc, image-note ...
+CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:img_?descr?|caption|pic_?(?:desc|text|info|note)|"
+                           r"image_?(?:desc|note|caption)|photo_?(?:desc|caption))(?:$|[\s_-])",
+                           re.IGNORECASE)
+BREAK = "\x00"  # paragraph break while collecting; NUL never survives the loader
+
+# Known tag names, so that "a<b" or a stray "<" in Chinese copy is not read as HTML.
+TAG_NAMES = (
+    "p|div|span|br|img|a|b|i|u|em|strong|font|small|big|sub|sup|blockquote|section|article|"
+    "table|thead|tbody|tr|td|th|ul|ol|li|dl|dt|dd|h[1-6]|pre|code|hr|figure|figcaption|center|"
+    "script|style|iframe|video|audio|source|header|footer|nav|main|aside|html|body|head|meta|"
+    "link|label|input|form|button|select|option|noscript|svg|picture|mark|del|ins|s|strike|"
+    "abbr|cite|q|time|address|caption|wbr"
+)
+CLOSING_TAG = re.compile(rf"</(?:{TAG_NAMES})\s*>", re.IGNORECASE)
+VOID_OR_ATTRIBUTED_TAG = re.compile(
+    rf"<(?:(?:br|hr|img|wbr|meta|link|source|input)\b[^<>]*|(?:{TAG_NAMES})\s+[a-z-]+\s*=[^<>]*)/?>",
+    re.IGNORECASE,
+)
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
+SPACES = re.compile(r"[ \t\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
+
+
+@dataclass
+class Markup:
+    """The visible text of an HTML body, with what was taken out of it."""
+
+    text: str
+    notes: list[str] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+
+
+def has_html(text: str) -> bool:
+    """A closing tag, a void tag or a tag with attributes, a comment or an entity: real
+    markup. An opening `<b>` alone, 'a<b' or 《书名》 are not."""
+    return bool(CLOSING_TAG.search(text) or VOID_OR_ATTRIBUTED_TAG.search(text)
+                or COMMENT.search(text) or ENTITY.search(text))
+
+
+def html_to_text(html: str) -> Markup:
+    """Paragraphs (blank-line separated) of the visible text, image captions as notes and
+    link targets as links. Line breaks inside a paragraph are kept, as in Markdown."""
+    markup = Markup("")
+    if not html.strip():
+        return markup
+    try:
+        root = lxml.html.document_fromstring(html.replace("\x00", ""))
+    except (lxml.etree.ParserError, ValueError):
+        return Markup(normalise(html))
+    parts: list[str] = []
+    walk(root, parts, markup)
+    markup.text = normalise("".join(parts))
+    return markup
+
+
+def walk(element, parts: list[str], markup: Markup) -> None:
+    """Append the visible text of `element` (not its tail) to `parts`."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else None
+    if tag is None or tag in DROPPED:
+        return  # comments, processing instructions, scripts, styles
+    if tag in CAPTIONS or CAPTION_CLASS.search(element.get("class") or ""):
+        caption = one_line(element.text_content())
+        if caption:
+            markup.notes.append(caption)
+        parts.append(BREAK)
+        return
+    if tag in HEADINGS:
+        heading = one_line(element.text_content())
+        if heading:
+            parts.extend([BREAK, "#" * HEADINGS[tag] + " " + heading, BREAK])
+        return
+    block = tag in BLOCKS
+    if block or tag == "br":
+        parts.append(BREAK)  # news pages separate paragraphs with <br> as often as with <p>
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        walk(child, parts, markup)
+        if child.tail:
+            parts.append(child.tail)
+    if tag == "a":
+        add_link(element, markup)
+    if block:
+        parts.append(BREAK)
+    elif tag in CELLS:
+        parts.append(" ")
+
+
+def add_link(element, markup: Markup) -> None:
+    url = (element.get("href") or "").strip()
+    if url and not url.lower().startswith(("javascript:", "#", "mailto:")):
+        markup.links.append({"text": one_line(element.text_content()), "url": url})
+
+
+def one_line(text: str) -> str:
+    return SPACES.sub(" ", " ".join(text.split())).strip()
+
+
+def normalise(text: str) -> str:
+    """Paragraphs separated by one blank line; indent spaces (full-width, &nbsp;) and runs of
+    spaces inside a line collapsed; soft line breaks inside a paragraph kept."""
+    paragraphs = []
+    for chunk in text.split(BREAK):
+        lines = [SPACES.sub(" ", line).strip() for line in chunk.split("\n")]
+        paragraph = "\n".join(lines).strip("\n")
+        if paragraph.strip():
+            paragraphs.append(re.sub(r"\n{3,}", "\n\n", paragraph))
+    return "\n\n".join(paragraphs)
