@@ -33,7 +33,7 @@ DATE_KEYS = ("date", "publishDate", "published", "pubDate", "pub_date", "updated
 OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "sitename", "media")
 AUTHOR_SEPARATORS = re.compile(r"\s*[、，,;；/|]\s*")
 # Feed mirrors (RSSHub, Hexo) put the site in `author`: 新浪财经, 中证网, 证券时报网. A name
-# ending like an organisation is an outlet, not a person.
+# ending like an organisation, a known outlet or a category of the post is an outlet.
 ORGANISATION = re.compile(r"(?:网|报|社|台|刊|杂志|财经|新闻|资讯|媒体|传媒|频道|客户端|日报|周刊|"
                           r"\.com|\.cn|News|Daily|Times|Press)$", re.IGNORECASE)
 URL = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
@@ -225,7 +225,8 @@ def people_and_outlet(raw: dict) -> tuple[list[str], str | None]:
              for part in AUTHOR_SEPARATORS.split(name) if part]
     outlets = [value.strip() for key in OUTLET_KEYS for value in as_list(raw.get(key))
                if not URL.match(value.strip())]
-    known = set(resources.outlets().get("prefixes", {}).values())
+    # A name the file is also filed under (categories: [金融, 格隆汇]) is the feed, not a person.
+    known = set(resources.outlets().get("prefixes", {}).values()) | set(as_list(raw.get("categories")))
     people = [n for n in names if n not in known and not ORGANISATION.search(n)]
     outlets += [n for n in names if n not in people]
     return list(dict.fromkeys(people)), (outlets[0] if outlets else None)
