@@ -35,6 +35,8 @@ LINK = re.compile(r"!?\[([^\]\n]*)\]\((\S+?)(?:\s+\"[^\"]*\")?\)")
 STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 ONLY_STRONG = re.compile(r"^(\*\*|__)([^*_]+)\1$")
+RULE = re.compile(r"^([-*_=])(?:\s*\1){2,}$")
+BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 ONLY_LINK = re.compile(r"^!?\[[^\]\n]*\]\(\S+?\)$")
 
 SENTENCE_END = set("。！？!?…；;.")
@@ -76,9 +78,13 @@ def join_lines(lines: list[str]) -> str:
 
 
 def split_blocks(body: str) -> list[Block]:
-    """Paragraphs (blank-line separated), headings and list items, markdown stripped."""
+    """Paragraphs (blank-line separated), headings and list items, markdown stripped.
+
+    A body with several lines and not one blank line between them writes a paragraph a line,
+    as scrapers and copy-paste do; a cut paragraph there is still found and joined later."""
     blocks: list[Block] = []
     lines: list[str] = []
+    one_per_line = "\n" in body.strip() and not BLANK_LINE.search(body.strip())
 
     def add(kind: str, raw: str, level: int = 0) -> None:
         text, links = strip_inline(raw)
@@ -100,11 +106,15 @@ def split_blocks(body: str) -> list[Block]:
         elif heading := HEADING.match(stripped):
             flush()
             add("heading", heading.group(2), level=len(heading.group(1)))
+        elif RULE.match(stripped):
+            flush()  # a thematic break or a setext underline: decoration, not text
         elif LIST_ITEM.match(stripped):
             flush()
             add("list", stripped)
         else:
             lines.append(stripped)
+            if one_per_line:
+                flush()
     flush()
     return [b for b in blocks if b.text or b.kind == "link"]
 

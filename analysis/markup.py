@@ -51,6 +51,8 @@ VOID_OR_ATTRIBUTED_TAG = re.compile(
 )
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
+BLANK_LINE = re.compile(r"[ \t\u00a0\u3000]*\n[ \t\u00a0\u3000]*\n\s*")
+SOFT_BREAK = re.compile(r"[ \t\u00a0\u3000]*\n\s*")
 SPACES = re.compile(r"[ \t\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
 
 
@@ -106,11 +108,11 @@ def walk(element, parts: list[str], markup: Markup) -> None:
     if block or tag == "br":
         parts.append(BREAK)  # news pages separate paragraphs with <br> as often as with <p>
     if element.text:
-        parts.append(element.text)
+        parts.append(source_text(element.text))
     for child in element:
         walk(child, parts, markup)
         if child.tail:
-            parts.append(child.tail)
+            parts.append(source_text(child.tail))
     if tag == "a":
         add_link(element, markup)
     if block:
@@ -125,17 +127,28 @@ def add_link(element, markup: Markup) -> None:
         markup.links.append({"text": one_line(element.text_content()), "url": url})
 
 
+def source_text(text: str) -> str:
+    """HTML whitespace as a browser reads it, but with Markdown's paragraphs: a blank line
+    inside text (a Markdown post with some HTML in it) separates paragraphs; any other run of
+    whitespace with a line break is one soft break, so pretty-printed HTML, where every
+    inline tag sits on its own indented line, does not fall apart into paragraphs."""
+    if not text.strip():
+        return "\n" if "\n" in text else " "
+    return BLANK_LINE.sub(BREAK, text)
+
+
 def one_line(text: str) -> str:
     return SPACES.sub(" ", " ".join(text.split())).strip()
 
 
 def normalise(text: str) -> str:
     """Paragraphs separated by one blank line; indent spaces (full-width, &nbsp;) and runs of
-    spaces inside a line collapsed; soft line breaks inside a paragraph kept."""
+    spaces inside a line collapsed; soft line breaks inside a paragraph kept, one at a time."""
     paragraphs = []
     for chunk in text.split(BREAK):
+        chunk = SOFT_BREAK.sub("\n", chunk)
         lines = [SPACES.sub(" ", line).strip() for line in chunk.split("\n")]
-        paragraph = "\n".join(lines).strip("\n")
-        if paragraph.strip():
-            paragraphs.append(re.sub(r"\n{3,}", "\n\n", paragraph))
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
     return "\n\n".join(paragraphs)

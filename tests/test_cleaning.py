@@ -378,3 +378,27 @@ def test_the_cleaner_never_raises_and_loses_no_chinese(body):
                    + [n for a in articles for n in a["notes"]] + [row["removed"] for row in log])
     raw = Counter(re.findall(r"[\u4e00-\u9fff]", body))
     assert not raw - Counter(re.findall(r"[\u4e00-\u9fff]", kept))
+
+
+# ---------------------------------------------------------------- text as scrapers write it
+
+ONE = "今年以来，多家银行加大对人工智能企业的信贷支持，科技贷款余额同比增长超过两成。"
+TWO = "某股份制银行人士表示，该行将在年内新增投放不低于300亿元的专项贷款。"
+
+
+def test_a_body_without_blank_lines_has_a_paragraph_a_line():
+    articles, _ = clean(f"来源：示例网\n{ONE}\n{TWO}", metadata={"title": "标题"})
+    assert articles[0]["text"] == f"{ONE}\n{TWO}"
+    assert articles[0]["notes"] == ["来源：示例网"]
+
+
+def test_soft_wrapped_paragraphs_between_blank_lines_are_still_joined():
+    articles, _ = clean(f"{ONE[:20]}\n{ONE[20:]}\n\n{TWO}", metadata={"title": "标题"})
+    assert articles[0]["text"] == f"{ONE}\n{TWO}"
+
+
+@pytest.mark.parametrize("rule", ["---", "***", "___", "======", "- - -", "------------------------"])
+def test_thematic_breaks_and_setext_underlines_are_not_text(rule):
+    articles, log = clean(f"### 焦点：银行业绩\n{rule}\n\n{ONE}\n\n{rule}\n\n{TWO}")
+    assert articles[0]["text"] == f"{ONE}\n{TWO}"
+    assert not [row for row in log if row["kind"] == "duplicate"]

@@ -142,3 +142,17 @@ def test_no_markup_survives_and_no_visible_text_is_lost(html):
 def test_the_parser_never_raises(text):
     markup = html_to_text(text)
     assert isinstance(markup.text, str)
+
+
+def test_pretty_printed_html_keeps_inline_tags_in_their_paragraph():
+    html = (f"<div>\n <p>\n  {P1[:12]}(\n  <a href=\"/q?s=601988.SS\">\n   601988.SS\n  </a>\n"
+            f"  <a href=\"/q?s=3988.HK\">\n   3988.HK\n  </a>\n  ){P1[12:]}\n </p>\n <p>\n  {P2}\n </p>\n</div>")
+    document, _ = document_from_bytes("a.md", f"---\ntitle: 标题\n---\n{html}".encode())
+    (article,), _ = clean_document(document)
+    assert article["text"] == f"{P1[:12]}( 601988.SS 3988.HK ){P1[12:]}\n{P2}"
+    assert [link["url"] for link in article["links"]] == ["/q?s=601988.SS", "/q?s=3988.HK"]
+
+
+def test_markdown_paragraphs_around_an_inline_image_tag_stay_paragraphs():
+    body = f'{P1}\n\n<img src="chart.png" alt="图">\n\n{P2}\n\n{P3}'
+    assert html_to_text(body).text == f"{P1}\n\n{P2}\n\n{P3}"
