@@ -61,6 +61,8 @@ class Block:
 
 def strip_inline(text: str) -> tuple[str, list[dict]]:
     """Markdown emphasis and links to plain text; link targets are returned as metadata."""
+    if "[" not in text and "*" not in text and "_" not in text:
+        return text.strip(), []  # most paragraphs: no markdown at all
     links = [{"text": m.group(1), "url": m.group(2)} for m in LINK.finditer(text)]
     text = LINK.sub(lambda m: m.group(1), text)
     text = STRONG.sub(lambda m: m.group(2), text)
@@ -372,13 +374,13 @@ def remove_duplicates(regions: list[Region], log: list[LogEntry]) -> None:
 MAX_SHINGLE_SPREAD = 8  # a shingle in more paragraphs than this is boilerplate, not a misprint
 
 
-CLAUSE_START = re.compile(r"(?<=[，。、；：！？,;:!?])")
+CLAUSE_END = re.compile(r"[，。、；：！？,;:!?]")
 
 
 def anchored_shingles(text: str) -> set[str]:
     """Shingles that start where a clause starts: a passage printed twice has the same ones
     in both copies wherever it stands, and there are a tenth as many as positions."""
-    starts = [m.start() for m in CLAUSE_START.finditer(text)]
+    starts = [m.end() for m in CLAUSE_END.finditer(text)]  # a lookbehind is tried everywhere
     shingles = {text[k: k + SHINGLE] for k in starts if k + SHINGLE <= len(text)}
     if len(text) > 2 * MIN_DUPLICATE and len(starts) < len(text) // MIN_DUPLICATE:
         # Long runs without punctuation: fall back to content-chosen shingles.
@@ -720,8 +722,13 @@ def valid_date(y: int, m: int, d: int) -> bool:
 
 def article_id(source_file: str, number: int) -> str:
     """'2025/02/a.md' -> '2025/02/a-1'; an export row 'news.jsonl#12' -> 'news#12-1'."""
+    return f"{article_stem(source_file)}-{number}"
+
+
+@lru_cache(maxsize=4096)
+def article_stem(source_file: str) -> str:
     path, hash_sign, row = source_file.partition("#")
-    return f"{PurePosixPath(path).with_suffix('').as_posix()}{hash_sign}{row}-{number}"
+    return f"{PurePosixPath(path).with_suffix('').as_posix()}{hash_sign}{row}"
 
 
 def clean_document(doc: Document, segmenter: str = "jieba") -> tuple[list[dict], list[dict]]:
@@ -745,8 +752,9 @@ def clean_document(doc: Document, segmenter: str = "jieba") -> tuple[list[dict],
             headings = [region.title or "", *(s.title for s in region.sections)]
             log.append(LogEntry("empty", "headings with no text under them", " ".join(headings), r_i))
     regions = [r for r in regions if r.has_body]
-    page_text = "\n".join(p.text for r in regions for p in r.paras())
-    page_date = infer_date(page_text)
+    # Only needed where the metadata gives no date, which applies to every article of the file.
+    page_date = None if doc.metadata.get("date") else infer_date(
+        "\n".join(p.text for r in regions for p in r.paras()))
     page_outlet = next((b["outlet"] for r in regions for b in r.bylines if b.get("outlet")), None)
 
     articles = []

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 import lxml.etree
-import lxml.html
 
 # Elements whose content is never text a reader sees.
 DROPPED = frozenset({
@@ -34,7 +33,8 @@ CAPTIONS = frozenset({"figcaption"})
 CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:img_?descr?|caption|pic_?(?:desc|text|info|note)|"
                            r"image_?(?:desc|note|caption)|photo_?(?:desc|caption))(?:$|[\s_-])",
                            re.IGNORECASE)
-BREAK = "\x00"  # paragraph break while collecting; NUL never survives the loader
+PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+BREAK = "\ufdd0"  # paragraph break while collecting: a Unicode noncharacter, never in text
 
 # Known tag names, so that "a<b" or a stray "<" in Chinese copy is not read as HTML.
 TAG_NAMES = (
@@ -51,8 +51,10 @@ VOID_OR_ATTRIBUTED_TAG = re.compile(
 )
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
+# What an XML tree cannot hold (control characters, noncharacters such as BREAK): invisible.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff]")
 BLANK_LINE = re.compile(r"[ \t\u00a0\u3000]*\n[ \t\u00a0\u3000]*\n\s*")
-SOFT_BREAK = re.compile(r"[ \t\u00a0\u3000]*\n\s*")
+SOFT_BREAK = re.compile(r" ?\n[\n ]*")  # after SPACES: one space at most on either side
 SPACES = re.compile(r"[ \t\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
 
 
@@ -74,57 +76,55 @@ def has_html(text: str) -> bool:
 
 def html_to_text(html: str) -> Markup:
     """Paragraphs (blank-line separated) of the visible text, image captions as notes and
-    link targets as links. Line breaks inside a paragraph are kept, as in Markdown."""
+    link targets as links. Line breaks inside a paragraph are kept, as in Markdown.
+
+    The tree is edited in place with lxml's own loops (strip, iter by tag) and its text read
+    in one pass: Python touches only blocks, captions, headings and links, not every tag."""
     markup = Markup("")
     if not html.strip():
         return markup
-    try:
-        root = lxml.html.document_fromstring(html.replace("\x00", ""))
-    except (lxml.etree.ParserError, ValueError):
+    # Plain etree elements: lxml.html's element classes cost a Python call per element.
+    root = lxml.etree.HTML(NOT_XML.sub("", html), parser=PARSER)
+    if root is None:
         return Markup(normalise(html))
-    parts: list[str] = []
-    walk(root, parts, markup)
-    markup.text = normalise("".join(parts))
+    lxml.etree.strip_elements(root, *DROPPED, with_tail=False)
+    for element in root.xpath("//figcaption | //*[@class]"):
+        if element.getparent() is None and element is not root:
+            continue  # inside a caption already taken out
+        if element.tag in CAPTIONS or CAPTION_CLASS.search(element.get("class") or ""):
+            caption = one_line("".join(element.itertext()))
+            if caption:
+                markup.notes.append(caption)
+            replace_with_text(element, BREAK)
+    for element in root.iter(*HEADINGS):
+        heading = one_line("".join(element.itertext()))
+        replace_with_text(element, f"{BREAK}{'#' * HEADINGS[element.tag]} {heading}{BREAK}"
+                          if heading else BREAK)
+    for element in root.iter("a"):
+        add_link(element, markup)
+    for element in root.iter(*BLOCKS):
+        element.text = BREAK + (element.text or "")
+        element.tail = BREAK + (element.tail or "")
+    for element in root.iter("br"):  # news pages separate paragraphs with <br> as often as <p>
+        element.tail = BREAK + (element.tail or "")
+    for element in root.iter(*CELLS):
+        element.tail = " " + (element.tail or "")
+    markup.text = normalise("".join(map(source_text, root.itertext())))
     return markup
 
 
-def walk(element, parts: list[str], markup: Markup) -> None:
-    """Append the visible text of `element` (not its tail) to `parts`."""
-    tag = element.tag.lower() if isinstance(element.tag, str) else None
-    if tag is None or tag in DROPPED:
-        return  # comments, processing instructions, scripts, styles
-    if tag in CAPTIONS or CAPTION_CLASS.search(element.get("class") or ""):
-        caption = one_line(element.text_content())
-        if caption:
-            markup.notes.append(caption)
-        parts.append(BREAK)
-        return
-    if tag in HEADINGS:
-        heading = one_line(element.text_content())
-        if heading:
-            parts.extend([BREAK, "#" * HEADINGS[tag] + " " + heading, BREAK])
-        return
-    block = tag in BLOCKS
-    if block or tag == "br":
-        parts.append(BREAK)  # news pages separate paragraphs with <br> as often as with <p>
-    if element.text:
-        parts.append(source_text(element.text))
-    for child in element:
-        walk(child, parts, markup)
-        if child.tail:
-            parts.append(source_text(child.tail))
-    if tag == "a":
-        add_link(element, markup)
-    if block:
-        parts.append(BREAK)
-    elif tag in CELLS:
-        parts.append(" ")
+def replace_with_text(element, text: str) -> None:
+    """Drop the element's content and put `text` in its place (its tail stays)."""
+    for child in list(element):
+        element.remove(child)
+    element.text = text
+    element.tag = "span"  # inline now: the text carries its own breaks
 
 
 def add_link(element, markup: Markup) -> None:
     url = (element.get("href") or "").strip()
     if url and not url.lower().startswith(("javascript:", "#", "mailto:")):
-        markup.links.append({"text": one_line(element.text_content()), "url": url})
+        markup.links.append({"text": one_line("".join(element.itertext())), "url": url})
 
 
 def source_text(text: str) -> str:
@@ -132,8 +132,10 @@ def source_text(text: str) -> str:
     inside text (a Markdown post with some HTML in it) separates paragraphs; any other run of
     whitespace with a line break is one soft break, so pretty-printed HTML, where every
     inline tag sits on its own indented line, does not fall apart into paragraphs."""
+    if "\n" not in text:
+        return text
     if not text.strip():
-        return "\n" if "\n" in text else " "
+        return "\n"
     return BLANK_LINE.sub(BREAK, text)
 
 
@@ -143,12 +145,8 @@ def one_line(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Paragraphs separated by one blank line; indent spaces (full-width, &nbsp;) and runs of
-    spaces inside a line collapsed; soft line breaks inside a paragraph kept, one at a time."""
-    paragraphs = []
-    for chunk in text.split(BREAK):
-        chunk = SOFT_BREAK.sub("\n", chunk)
-        lines = [SPACES.sub(" ", line).strip() for line in chunk.split("\n")]
-        paragraph = "\n".join(line for line in lines if line)
-        if paragraph:
-            paragraphs.append(paragraph)
-    return "\n\n".join(paragraphs)
+    spaces collapsed; soft line breaks inside a paragraph kept, one at a time. Whole-text
+    passes: a loop over lines was most of the time of this module."""
+    text = SOFT_BREAK.sub("\n", SPACES.sub(" ", text))
+    chunks = (chunk.strip(" \n") for chunk in text.split(BREAK))
+    return "\n\n".join(chunk for chunk in chunks if chunk)
