@@ -268,7 +268,7 @@ def people_and_outlet(raw: dict) -> tuple[list[str], str | None]:
     """authors/author as people; a site name given as author becomes the outlet."""
     names = [part for name in as_list(raw.get("authors")) + as_list(raw.get("author"))
              for part in AUTHOR_SEPARATORS.split(name) if part]
-    outlets = [value.strip() for key in OUTLET_KEYS for value in as_list(raw.get(key))
+    outlets = [value.strip() for key in OUTLET_KEYS if key in raw for value in as_list(raw[key])
                if not URL.match(value.strip())]
     if not names:
         return [], (outlets[0] if outlets else None)

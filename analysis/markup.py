@@ -27,6 +27,7 @@ BLOCKS = frozenset({
     "pre", "address", "center", "hr", "body", "html", "details", "summary", "caption",
 })
 CELLS = frozenset({"td", "th"})
+SEPARATED = (*BLOCKS, "br", *CELLS)
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
 CAPTIONS = frozenset({"figcaption"})
 # Class names CMSs give image captions: img_descr (Sina), caption, pic-desc, image-note ...
@@ -34,6 +35,12 @@ CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:img_?descr?|caption|pic_?(?:desc|tex
                            r"image_?(?:desc|note|caption)|photo_?(?:desc|caption))(?:$|[\s_-])",
                            re.IGNORECASE)
 PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+# Elements that may be captions, found by libxml2 (a substring of CAPTION_CLASS's words in
+# the class, any case); CAPTION_CLASS then decides.
+LOWER_CLASS = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+CAPTION_CANDIDATES = lxml.etree.XPath("//figcaption | //*[@class][" + " or ".join(
+    f"contains({LOWER_CLASS}, '{word}')" for word in ("desc", "caption", "note", "text", "info")
+) + "]")
 BREAK = "\ufdd0"  # paragraph break while collecting: a Unicode noncharacter, never in text
 
 # Known tag names, so that "a<b" or a stray "<" in Chinese copy is not read as HTML.
@@ -88,7 +95,7 @@ def html_to_text(html: str) -> Markup:
     if root is None:
         return Markup(normalise(html))
     lxml.etree.strip_elements(root, *DROPPED, with_tail=False)
-    for element in root.xpath("//figcaption | //*[@class]"):
+    for element in CAPTION_CANDIDATES(root):
         if element.getparent() is None and element is not root:
             continue  # inside a caption already taken out
         if element.tag in CAPTIONS or CAPTION_CLASS.search(element.get("class") or ""):
@@ -102,13 +109,14 @@ def html_to_text(html: str) -> Markup:
                           if heading else BREAK)
     for element in root.iter("a"):
         add_link(element, markup)
-    for element in root.iter(*BLOCKS):
-        element.text = BREAK + (element.text or "")
+    for element in root.iter(*SEPARATED):
+        tag = element.tag
+        if tag in CELLS:
+            element.tail = " " + (element.tail or "")
+            continue
+        if tag != "br":  # news pages separate paragraphs with <br> as often as with <p>
+            element.text = BREAK + (element.text or "")
         element.tail = BREAK + (element.tail or "")
-    for element in root.iter("br"):  # news pages separate paragraphs with <br> as often as <p>
-        element.tail = BREAK + (element.tail or "")
-    for element in root.iter(*CELLS):
-        element.tail = " " + (element.tail or "")
     markup.text = normalise("".join(map(source_text, root.itertext())))
     return markup
 
