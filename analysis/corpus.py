@@ -52,11 +52,19 @@ NOT_A_WORD = re.compile(r"[\W_]+")
 
 def text_fingerprint(articles: Iterable[dict]) -> str | None:
     """The same story, whatever its markup, whitespace, punctuation width or format (a page,
-    an export row, a post): a digest of the visible words of its clean articles and their
-    titles (one text under two headlines is two articles)."""
-    visible = "".join(f"{a['title']}|{a['text']}|" for a in articles)
-    visible = NOT_A_WORD.sub("", unicodedata.normalize("NFKC", visible))
+    an export row, a post): a digest of the visible words of its clean articles."""
+    visible = NOT_A_WORD.sub("", unicodedata.normalize("NFKC", "|".join(a["text"] for a in articles)))
     return hashlib.sha256(visible.encode("utf-8")).hexdigest() if visible else None
+
+
+def headline(articles: list[dict]) -> str:
+    return NOT_A_WORD.sub("", unicodedata.normalize("NFKC", str(articles[0]["title"] or "")))
+
+
+def same_headline(a: str, b: str) -> bool:
+    """One text under two different headlines is two articles; a page's title that adds the
+    site's name ('银行加码科技贷款_示例网') is the same headline."""
+    return a in b or b in a
 
 
 def with_simplified(articles: pd.DataFrame) -> pd.DataFrame:
@@ -78,7 +86,7 @@ def load_corpus(folder: str | Path, cache_dir: str | Path | None = None,
     cache = TableCache(cache_dir, stage, ("articles", "log")) if cache_dir else None
     articles: list[dict] = []
     log: list[dict] = []
-    seen: dict[str, str] = {}  # fingerprint of the visible text -> first file that had it
+    seen: dict[str, list] = {}  # fingerprint of the visible text -> [(headline, first file)]
     for document, problems in progress(iter_documents(folder), "cleaning"):
         log.extend(file_row(p.file, p.kind, p.reason) for p in problems)
         if document is None:
@@ -92,11 +100,14 @@ def load_corpus(folder: str | Path, cache_dir: str | Path | None = None,
             if cache:
                 cache.put(key, articles=new_articles, log=rows)
         fingerprint = text_fingerprint(new_articles)
-        if fingerprint in seen:
-            log.append(file_row(document.source_file, "skipped", f"duplicate of {seen[fingerprint]}"))
+        title = headline(new_articles) if fingerprint else ""
+        first = next((name for other, name in seen.get(fingerprint, [])
+                      if same_headline(title, other)), None)
+        if first:
+            log.append(file_row(document.source_file, "skipped", f"duplicate of {first}"))
             continue
         if fingerprint:
-            seen[fingerprint] = document.source_file
+            seen.setdefault(fingerprint, []).append((title, document.source_file))
         articles.extend(new_articles)
         log.extend(rows)
     if cache:

@@ -169,3 +169,12 @@ def test_every_row_gives_a_document_or_a_message_naming_it(rows):
         if rows:
             assert (document is not None and document.source_file == f"a.jsonl#{number}") or any(
                 p.file == f"a.jsonl#{number}" and p.reason.startswith(f"row {number}:") for p in problems)
+
+
+def test_a_page_title_with_the_site_name_is_the_same_headline(tmp_path):
+    (tmp_path / "a-post.md").write_text(hexo_post(), encoding="utf-8")
+    row = {"title": f"{TITLE}_示例财经网", "content": "\n\n".join(PARAS)}
+    (tmp_path / "b.jsonl").write_bytes(jsonl([row, {**row, "title": "另一个标题"}]))
+    corpus = load_corpus(tmp_path)
+    assert corpus.articles["source_file"].tolist() == ["a-post.md", "b.jsonl#2"]
+    assert corpus.skipped["detail"].tolist() == ["duplicate of a-post.md"]
