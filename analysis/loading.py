@@ -222,7 +222,8 @@ def normalise_metadata(raw: dict) -> tuple[dict, list[str]]:
     for key in ("title", "summary"):
         value = raw.get(key)
         if value is not None and not isinstance(value, dict | list) and str(value).strip():
-            meta[key] = html.unescape(str(value).strip())
+            text = plain(str(value))
+            meta[key] = " ".join(text.split()) if key == "title" else text
     for key in DATE_KEYS:
         if raw.get(key) is None or str(raw[key]).strip() == "":
             continue
@@ -244,6 +245,14 @@ def normalise_metadata(raw: dict) -> tuple[dict, list[str]]:
     if tags:
         meta["tags"] = list(dict.fromkeys(tags))
     return meta, warnings
+
+
+def plain(value: str) -> str:
+    """A title or summary as text: search exports highlight words with <em> or <font>, feeds
+    escape quotes as &quot;. Paragraphs of a summary are kept, lines of a title joined."""
+    if has_html(value):
+        value = html_to_text(value).text
+    return html.unescape(value).strip()
 
 
 def as_list(value: object) -> list[str]:

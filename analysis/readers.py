@@ -34,6 +34,13 @@ def iter_documents(folder: str | Path) -> Iterator[tuple[Document | None, list[P
         yield from read_file(path, root)
 
 
+def is_whole_page(data: bytes) -> bool:
+    """A saved web page under a text file's name (page.txt): it needs trafilatura, which
+    leaves navigation and footers out, not the loader's reading of HTML inside a body."""
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
 def read_file(path: Path, root: Path) -> Iterator[tuple[Document | None, list[Problem]]]:
     data, problem = read_bytes(path, root)
     if problem:
@@ -42,7 +49,7 @@ def read_file(path: Path, root: Path) -> Iterator[tuple[Document | None, list[Pr
     name, suffix = relative_name(path, root), path.suffix.lower()
     if suffix in EXPORT_SUFFIXES:
         yield from documents_from_export(name, data)
-    elif suffix in PAGE_SUFFIXES:
+    elif suffix in PAGE_SUFFIXES or is_whole_page(data):
         yield document_from_page(name, data)
     else:
         yield document_from_bytes(name, data)

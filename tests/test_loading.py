@@ -187,11 +187,22 @@ def test_duplicates_are_kept_once_and_named(hostile_run):
     assert all(line.endswith("duplicate of copy of good.md") for line in duplicates)
 
 
-def test_markup_in_a_title_is_kept_as_data_and_scripts_leave_the_body(hostile_run):
+def test_scripts_leave_the_title_and_the_body(hostile_run):
     _, rows = hostile_run
     (row,) = [r for r in rows if r["source_file"] == "script.md"]
-    assert row["title"] == "<script>alert(1)</script>银行"  # escaped by the report, never run
+    assert row["title"] == "银行"
     assert row["text"] == "加粗正文，银行发放贷款1000万元。"
+
+
+@pytest.mark.parametrize(
+    ("title", "plain"),
+    [("<em>银行</em>加码<font color=red>科技</font>贷款", "银行加码科技贷款"),
+     ("&quot;双降&quot;落地", '"双降"落地'), ("第一行<br>第二行", "第一行 第二行"),
+     ("若a<b则c", "若a<b则c"), ("R&D投入", "R&D投入")],
+)
+def test_markup_in_titles_is_read_as_text(title, plain):
+    document, _ = document_from_bytes("a.md", f"---\ntitle: '{title}'\n---\n{SIMPLIFIED}".encode())
+    assert document.metadata["title"] == plain
 
 
 def test_summary_line_counts_files_articles_and_skips(hostile_run):

@@ -91,3 +91,9 @@ def test_pages_in_a_corpus_folder(tmp_path):
     corpus = load_corpus(tmp_path)
     assert list(corpus.articles["title"]) == [TITLE, "另一篇"]
     assert corpus.skipped["detail"].tolist() == ["duplicate of a.html"]  # the same story twice
+
+
+def test_a_whole_page_saved_as_text_is_read_as_a_page(tmp_path):
+    (tmp_path / "saved.txt").write_bytes(news_page(charset="gbk").encode("gbk"))
+    (article,) = load_corpus(tmp_path).articles.to_dict("records")
+    assert article["text"] == "\n".join(PARAS) and article["outlet"] == "示例财经网"
