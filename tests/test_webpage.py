@@ -2,6 +2,8 @@
 
 import opencc
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.cleaning import clean_document
 from analysis.corpus import load_corpus
@@ -97,3 +99,11 @@ def test_a_whole_page_saved_as_text_is_read_as_a_page(tmp_path):
     (tmp_path / "saved.txt").write_bytes(news_page(charset="gbk").encode("gbk"))
     (article,) = load_corpus(tmp_path).articles.to_dict("records")
     assert article["text"] == "\n".join(PARAS) and article["outlet"] == "示例财经网"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.binary(max_size=600),
+                 st.text(max_size=300).map(lambda t: f"<html><body><p>{t}</p></body></html>".encode())))
+def test_a_page_reader_never_raises(data):
+    document, problems = document_from_page("fuzz.html", data)
+    assert document is not None or problems[-1].kind == "skipped"
