@@ -124,7 +124,8 @@ def split_blocks(body: str) -> list[Block]:
 # ---------------------------------------------------------------- classification
 
 BYLINE_SUFFIXES = ("报道", "发自", "电")
-SOURCE_LINE = re.compile(r"^(?:资料|数据|图片|图表|图|表)?来源\s*[:：]")
+# Source and picture credits, web pages' cover-image credits (封面图片来源：…) too.
+SOURCE_LINE = re.compile(r"^(?:封面|题图|头图|配图|首图)?(?:资料|数据|图片|图表|图|表)?来源\s*[:：]")
 CAPTION_LINE = re.compile(r"^(?:图|表)\s*\d*\s*[:：]")
 # Editors' credits and reprint notes: metadata, and never the start of a cut sentence.
 CREDIT_LINE = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|原标题|本文来源|文章来源|"

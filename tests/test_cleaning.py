@@ -402,3 +402,9 @@ def test_thematic_breaks_and_setext_underlines_are_not_text(rule):
     articles, log = clean(f"### 焦点：银行业绩\n{rule}\n\n{ONE}\n\n{rule}\n\n{TWO}")
     assert articles[0]["text"] == f"{ONE}\n{TWO}"
     assert not [row for row in log if row["kind"] == "duplicate"]
+
+
+@pytest.mark.parametrize("credit", ["封面图片来源：视觉中国", "题图来源：新华社", "图片来源：受访者供图"])
+def test_cover_and_picture_credits_are_notes(credit):
+    articles, _ = clean(f"{ONE}\n\n{credit}", metadata={"title": "标题"})
+    assert articles[0]["text"] == ONE and articles[0]["notes"] == [credit]
