@@ -672,6 +672,24 @@ def label(region: Region) -> str:
     return f"continued from {region.continued_from}" if region.continued_from else "untitled"
 
 
+def drop_repeated_title(region: Region, title: str, log: list[LogEntry]) -> None:
+    """Scraped bodies often open with the headline again (a page's <h1> kept as a paragraph,
+    an export's content): it is the title, not text, unless it is all the text there is."""
+    paras = region.paras()
+    if len(paras) < 2 or squeeze(paras[0].text) != squeeze(title):
+        return
+    for section in region.sections:
+        if paras[0] in section.paras:
+            section.paras.remove(paras[0])
+            break
+    log.append(LogEntry("duplicate", "the title printed again as the first paragraph",
+                        paras[0].text, 0))
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
+
+
 def plain_title(blocks: list[Block], metadata: dict) -> None:
     """A plain-text file's first line is its title when it is short and no sentence."""
     if metadata.get("title") or any(b.kind == "title" for b in blocks) or not blocks:
@@ -753,6 +771,8 @@ def clean_document(doc: Document, segmenter: str = "jieba") -> tuple[list[dict],
             headings = [region.title or "", *(s.title for s in region.sections)]
             log.append(LogEntry("empty", "headings with no text under them", " ".join(headings), r_i))
     regions = [r for r in regions if r.has_body]
+    if regions and doc.metadata.get("title"):
+        drop_repeated_title(regions[0], doc.metadata["title"], log)
     # Only needed where the metadata gives no date, which applies to every article of the file.
     page_date = None if doc.metadata.get("date") else infer_date(
         "\n".join(p.text for r in regions for p in r.paras()))

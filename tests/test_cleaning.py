@@ -408,3 +408,11 @@ def test_thematic_breaks_and_setext_underlines_are_not_text(rule):
 def test_cover_and_picture_credits_are_notes(credit):
     articles, _ = clean(f"{ONE}\n\n{credit}", metadata={"title": "标题"})
     assert articles[0]["text"] == ONE and articles[0]["notes"] == [credit]
+
+
+def test_a_title_repeated_as_the_first_paragraph_is_dropped_unless_it_is_all_the_text():
+    articles, log = clean(f"银行加码科技贷款！\n\n{ONE}\n\n{TWO}", metadata={"title": "银行加码 科技贷款"})
+    assert articles[0]["text"] == f"{ONE}\n{TWO}"
+    assert [(row["kind"], row["removed"]) for row in log] == [("duplicate", "银行加码科技贷款！")]
+    articles, _ = clean("银行加码科技贷款", metadata={"title": "银行加码科技贷款"})
+    assert articles[0]["text"] == "银行加码科技贷款"
