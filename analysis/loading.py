@@ -194,7 +194,7 @@ def split_one_front_matter(text: str) -> tuple[dict, str, str | None]:
         return {}, text, None
     fence = opening.group(1)
     closing = re.compile(rf"^[ \t]*{re.escape(fence)}[ \t]*$", re.MULTILINE)
-    end = closing.search(text, opening.end() - 1)
+    end = closing.search(text, opening.end())
     if end is None:
         return {}, text, f"front matter is not closed by a '{fence}' line; read as body text"
     raw, body = text[opening.end(): end.start()], text[end.end():].lstrip("\n")
