@@ -33,6 +33,7 @@ LINK_KEYS = ("source_url", "url", "link", "source", "canonical", "permalink")
 DATE_KEYS = ("date", "publishDate", "published", "pubDate", "pub_date", "updated", "lastmod")
 OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "sitename", "media")
 AUTHOR_SEPARATORS = re.compile(r"\s*[、，,;；/|]\s*")
+TAG_SEPARATORS = re.compile(r"\s*[、，,;；|]\s*")
 # Feed mirrors (RSSHub, Hexo) put the site in `author`: 新浪财经, 中证网, 证券时报网. A name
 # ending like an organisation, a known outlet or a category of the post is an outlet.
 ORGANISATION = re.compile(r"(?:网|报|社|台|刊|杂志|财经|新闻|资讯|媒体|传媒|频道|客户端|日报|周刊|"
@@ -241,7 +242,9 @@ def normalise_metadata(raw: dict) -> tuple[dict, list[str]]:
         meta["authors"] = authors
     if outlet:
         meta["outlet"] = outlet
-    tags = [*as_list(raw.get("categories")), *as_list(raw.get("tags"))]
+    # "银行,人工智能" as scrapers write keywords is two tags.
+    tags = [part for value in [*as_list(raw.get("categories")), *as_list(raw.get("tags"))]
+            for part in TAG_SEPARATORS.split(value) if part]
     if tags:
         meta["tags"] = list(dict.fromkeys(tags))
     return meta, warnings

@@ -178,3 +178,9 @@ def test_a_page_title_with_the_site_name_is_the_same_headline(tmp_path):
     corpus = load_corpus(tmp_path)
     assert corpus.articles["source_file"].tolist() == ["a-post.md", "b.jsonl#2"]
     assert corpus.skipped["detail"].tolist() == ["duplicate of a-post.md"]
+
+
+def test_keywords_written_as_one_string_are_several_tags():
+    row = {"title": TITLE, "content": PARAS[0], "keywords": "银行, 人工智能，科技贷款"}
+    (document,) = good(documents("a.jsonl", jsonl([row])))
+    assert document.metadata["tags"] == ["银行", "人工智能", "科技贷款"]
