@@ -130,6 +130,11 @@ CAPTION_LINE = re.compile(r"^(?:图|表)\s*\d*\s*[:：]")
 # Editors' credits and reprint notes: metadata, and never the start of a cut sentence.
 CREDIT_LINE = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|原标题|本文来源|文章来源|"
                          r"转载自|免责声明)\s*[:：]")
+# A web page's call to its app or account, printed under every article: "海量资讯、精准解读，
+# 尽在新浪财经APP", "下载XX客户端", "关注XX微信公众号".
+# The call opens the line or follows a short slogan: "用户可下载手机银行APP。" is a sentence.
+PROMO_LINE = re.compile(r"^(?:[^，。,]{1,12}[，,])?(?:尽在|下载|打开|关注|扫码).{0,24}"
+                        r"(?:APP|App|app|客户端|公众号)[。！!]?$")
 JUMP = re.compile(r"^(上接|接上|下转|转下|转至|转|续)\s*(?:第)?\s*([A-Za-z]?\d{1,3})\s*版?\s*$")
 DATELINE = re.compile(
     r"^(?P<prefix>[\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月"
@@ -225,7 +230,8 @@ def classify(blocks: list[Block]) -> list[Block]:
                 block.kind = "source"
             elif CAPTION_LINE.match(block.text):
                 block.kind = "caption"
-            elif CREDIT_LINE.match(block.text) and len(block.text) <= 80:
+            elif (CREDIT_LINE.match(block.text) or PROMO_LINE.match(block.text)) and len(
+                    block.text) <= 80:
                 block.kind = "credit"
             elif JUMP.match(block.text):
                 block.kind = "jump"

@@ -416,3 +416,16 @@ def test_a_title_repeated_as_the_first_paragraph_is_dropped_unless_it_is_all_the
     assert [(row["kind"], row["removed"]) for row in log] == [("duplicate", "银行加码科技贷款！")]
     articles, _ = clean("银行加码科技贷款", metadata={"title": "银行加码科技贷款"})
     assert articles[0]["text"] == "银行加码科技贷款"
+
+
+@pytest.mark.parametrize("promo", ["海量资讯、精准解读，尽在新浪财经APP", "下载示例财经客户端", "关注示例网微信公众号。"])
+def test_app_and_account_promotions_are_notes_not_text(promo):
+    articles, _ = clean(f"{ONE}\n\n{promo}", metadata={"title": "标题"})
+    assert articles[0]["text"] == ONE and articles[0]["notes"] == [promo]
+
+
+@pytest.mark.parametrize("sentence", ["该行表示，将在年内推出专属服务，客户可通过手机银行APP申请。",
+                                      "用户可下载该行手机银行APP。"])
+def test_a_sentence_that_mentions_an_app_is_text(sentence):
+    articles, _ = clean(f"{ONE}\n\n{sentence}", metadata={"title": "标题"})
+    assert articles[0]["text"] == f"{ONE}\n{sentence}"
