@@ -35,12 +35,8 @@ CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:img_?descr?|caption|pic_?(?:desc|tex
                            r"image_?(?:desc|note|caption)|photo_?(?:desc|caption))(?:$|[\s_-])",
                            re.IGNORECASE)
 PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
-# Elements that may be captions, found by libxml2 (a substring of CAPTION_CLASS's words in
-# the class, any case); CAPTION_CLASS then decides.
-LOWER_CLASS = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-CAPTION_CANDIDATES = lxml.etree.XPath("//figcaption | //*[@class][" + " or ".join(
-    f"contains({LOWER_CLASS}, '{word}')" for word in ("desc", "caption", "note", "text", "info")
-) + "]")
+# Elements that may be captions; CAPTION_CLASS then decides (a plain XPath is the fastest).
+CAPTION_CANDIDATES = lxml.etree.XPath("//figcaption | //*[@class]")
 BREAK = "\ufdd0"  # paragraph break while collecting: a Unicode noncharacter, never in text
 
 # Known tag names, so that "a<b" or a stray "<" in Chinese copy is not read as HTML.
@@ -60,6 +56,8 @@ COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
 # What an XML tree cannot hold (control characters, noncharacters such as BREAK): invisible.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff]")
+# Text before or after a blank line: Markdown paragraphs around or beside the HTML.
+MARKDOWN_PARAGRAPH = re.compile(r"[^>\s][ \t\u3000]*\n[ \t\u3000]*\n|\n[ \t\u3000]*\n\s*[^<\s]")
 BLANK_LINE = re.compile(r"[ \t\u00a0\u3000]*\n[ \t\u00a0\u3000]*\n\s*")
 SOFT_BREAK = re.compile(r" ?\n[\n ]*")  # after SPACES: one space at most on either side
 SPACES = re.compile(r"[ \t\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
@@ -117,7 +115,12 @@ def html_to_text(html: str) -> Markup:
         if tag != "br":  # news pages separate paragraphs with <br> as often as with <p>
             element.text = BREAK + (element.text or "")
         element.tail = BREAK + (element.tail or "")
-    markup.text = normalise("".join(map(source_text, root.itertext())))
+    # Blank lines inside text separate Markdown paragraphs; without them (CMS HTML) every
+    # run of whitespace is one soft break and the text nodes need no look of their own.
+    if MARKDOWN_PARAGRAPH.search(html):
+        markup.text = normalise("".join(map(source_text, root.itertext())))
+    else:
+        markup.text = normalise("".join(root.itertext()))
     return markup
 
 

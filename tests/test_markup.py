@@ -156,3 +156,7 @@ def test_pretty_printed_html_keeps_inline_tags_in_their_paragraph():
 def test_markdown_paragraphs_around_an_inline_image_tag_stay_paragraphs():
     body = f'{P1}\n\n<img src="chart.png" alt="图">\n\n{P2}\n\n{P3}'
     assert html_to_text(body).text == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_one_markdown_paragraph_on_each_side_of_an_image_tag():
+    assert html_to_text(f'{P1}\n\n<img src="chart.png">\n\n{P2}').text == f"{P1}\n\n{P2}"
