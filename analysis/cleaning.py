@@ -35,6 +35,8 @@ LINK = re.compile(r"!?\[([^\]\n]*)\]\((\S+?)(?:\s+\"[^\"]*\")?\)")
 STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 ONLY_STRONG = re.compile(r"^(\*\*|__)([^*_]+)\1$")
+RULE = re.compile(r"^([-*_=])(?:\s*\1){2,}$")
+BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 ONLY_LINK = re.compile(r"^!?\[[^\]\n]*\]\(\S+?\)$")
 
 SENTENCE_END = set("。！？!?…；;.")
@@ -59,6 +61,8 @@ class Block:
 
 def strip_inline(text: str) -> tuple[str, list[dict]]:
     """Markdown emphasis and links to plain text; link targets are returned as metadata."""
+    if "[" not in text and "*" not in text and "_" not in text:
+        return text.strip(), []  # most paragraphs: no markdown at all
     links = [{"text": m.group(1), "url": m.group(2)} for m in LINK.finditer(text)]
     text = LINK.sub(lambda m: m.group(1), text)
     text = STRONG.sub(lambda m: m.group(2), text)
@@ -76,9 +80,13 @@ def join_lines(lines: list[str]) -> str:
 
 
 def split_blocks(body: str) -> list[Block]:
-    """Paragraphs (blank-line separated), headings and list items, markdown stripped."""
+    """Paragraphs (blank-line separated), headings and list items, markdown stripped.
+
+    A body with several lines and not one blank line between them writes a paragraph a line,
+    as scrapers and copy-paste do; a cut paragraph there is still found and joined later."""
     blocks: list[Block] = []
     lines: list[str] = []
+    one_per_line = "\n" in body.strip() and not BLANK_LINE.search(body.strip())
 
     def add(kind: str, raw: str, level: int = 0) -> None:
         text, links = strip_inline(raw)
@@ -100,11 +108,15 @@ def split_blocks(body: str) -> list[Block]:
         elif heading := HEADING.match(stripped):
             flush()
             add("heading", heading.group(2), level=len(heading.group(1)))
+        elif RULE.match(stripped):
+            flush()  # a thematic break or a setext underline: decoration, not text
         elif LIST_ITEM.match(stripped):
             flush()
             add("list", stripped)
         else:
             lines.append(stripped)
+            if one_per_line:
+                flush()
     flush()
     return [b for b in blocks if b.text or b.kind == "link"]
 
@@ -112,11 +124,17 @@ def split_blocks(body: str) -> list[Block]:
 # ---------------------------------------------------------------- classification
 
 BYLINE_SUFFIXES = ("报道", "发自", "电")
-SOURCE_LINE = re.compile(r"^(?:资料|数据|图片|图表|图|表)?来源\s*[:：]")
+# Source and picture credits, web pages' cover-image credits (封面图片来源：…) too.
+SOURCE_LINE = re.compile(r"^(?:封面|题图|头图|配图|首图)?(?:资料|数据|图片|图表|图|表)?来源\s*[:：]")
 CAPTION_LINE = re.compile(r"^(?:图|表)\s*\d*\s*[:：]")
 # Editors' credits and reprint notes: metadata, and never the start of a cut sentence.
 CREDIT_LINE = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|原标题|本文来源|文章来源|"
                          r"转载自|免责声明)\s*[:：]")
+# A web page's call to its app or account, printed under every article: "海量资讯、精准解读，
+# 尽在新浪财经APP", "下载XX客户端", "关注XX微信公众号".
+# The call opens the line or follows a short slogan: "用户可下载手机银行APP。" is a sentence.
+PROMO_LINE = re.compile(r"^(?:[^，。,]{1,12}[，,])?(?:尽在|下载|打开|关注|扫码).{0,24}"
+                        r"(?:APP|App|app|客户端|公众号)[。！!]?$")
 JUMP = re.compile(r"^(上接|接上|下转|转下|转至|转|续)\s*(?:第)?\s*([A-Za-z]?\d{1,3})\s*版?\s*$")
 DATELINE = re.compile(
     r"^(?P<prefix>[\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月"
@@ -212,7 +230,8 @@ def classify(blocks: list[Block]) -> list[Block]:
                 block.kind = "source"
             elif CAPTION_LINE.match(block.text):
                 block.kind = "caption"
-            elif CREDIT_LINE.match(block.text) and len(block.text) <= 80:
+            elif (CREDIT_LINE.match(block.text) or PROMO_LINE.match(block.text)) and len(
+                    block.text) <= 80:
                 block.kind = "credit"
             elif JUMP.match(block.text):
                 block.kind = "jump"
@@ -362,15 +381,17 @@ def remove_duplicates(regions: list[Region], log: list[LogEntry]) -> None:
 MAX_SHINGLE_SPREAD = 8  # a shingle in more paragraphs than this is boilerplate, not a misprint
 
 
-CLAUSE_START = re.compile(r"(?<=[，。、；：！？,;:!?])")
+# After each clause end, the SHINGLE characters that follow (empty near the end): one C pass.
+CLAUSE_SHINGLE = re.compile(rf"[，。、；：！？,;:!?](?=(.{{{SHINGLE}}})?)", re.DOTALL)
 
 
 def anchored_shingles(text: str) -> set[str]:
     """Shingles that start where a clause starts: a passage printed twice has the same ones
     in both copies wherever it stands, and there are a tenth as many as positions."""
-    starts = [m.start() for m in CLAUSE_START.finditer(text)]
-    shingles = {text[k: k + SHINGLE] for k in starts if k + SHINGLE <= len(text)}
-    if len(text) > 2 * MIN_DUPLICATE and len(starts) < len(text) // MIN_DUPLICATE:
+    found = CLAUSE_SHINGLE.findall(text)
+    shingles = set(found)
+    shingles.discard("")
+    if len(text) > 2 * MIN_DUPLICATE and len(found) < len(text) // MIN_DUPLICATE:
         # Long runs without punctuation: fall back to content-chosen shingles.
         everything = (text[k: k + SHINGLE] for k in range(len(text) - SHINGLE + 1))
         shingles.update(key for key in everything if hash(key) % 4 == 0)
@@ -659,6 +680,24 @@ def label(region: Region) -> str:
     return f"continued from {region.continued_from}" if region.continued_from else "untitled"
 
 
+def drop_repeated_title(region: Region, title: str, log: list[LogEntry]) -> None:
+    """Scraped bodies often open with the headline again (a page's <h1> kept as a paragraph,
+    an export's content): it is the title, not text, unless it is all the text there is."""
+    paras = region.paras()
+    if len(paras) < 2 or squeeze(paras[0].text) != squeeze(title):
+        return
+    for section in region.sections:
+        if paras[0] in section.paras:
+            section.paras.remove(paras[0])
+            break
+    log.append(LogEntry("duplicate", "the title printed again as the first paragraph",
+                        paras[0].text, 0))
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
+
+
 def plain_title(blocks: list[Block], metadata: dict) -> None:
     """A plain-text file's first line is its title when it is short and no sentence."""
     if metadata.get("title") or any(b.kind == "title" for b in blocks) or not blocks:
@@ -709,26 +748,42 @@ def valid_date(y: int, m: int, d: int) -> bool:
 
 
 def article_id(source_file: str, number: int) -> str:
-    return f"{PurePosixPath(source_file).with_suffix('').as_posix()}-{number}"
+    """'2025/02/a.md' -> '2025/02/a-1'; an export row 'news.jsonl#12' -> 'news#12-1'."""
+    return f"{article_stem(source_file)}-{number}"
+
+
+@lru_cache(maxsize=4096)
+def article_stem(source_file: str) -> str:
+    path, hash_sign, row = source_file.partition("#")
+    return f"{PurePosixPath(path).with_suffix('').as_posix()}{hash_sign}{row}"
 
 
 def clean_document(doc: Document, segmenter: str = "jieba") -> tuple[list[dict], list[dict]]:
     """One decoded file to (articles, cleaning-log rows); `segmenter` (jieba or rjieba, the same
     dictionary) tells word boundaries at page breaks and the words of misplaced sections."""
     log: list[LogEntry] = []
+    # What the HTML of the body held besides text (analysis.markup) belongs to article 1.
+    log += [LogEntry("note", f"image caption: “{note}”", note, 0)
+            for note in doc.metadata.get("notes", [])]
+    log += [LogEntry("link", f"link “{link['text']}” kept as metadata ({link['url']})", "", 0)
+            for link in doc.metadata.get("links", [])]
     blocks = classify(split_blocks(doc.body))
     plain_title(blocks, doc.metadata)
     regions = split_regions(blocks, log)
     remove_duplicates(regions, log)
-    join_fragments(regions, blocks, log, segmenter)
+    if doc.metadata.get("markup") != "html":  # HTML paragraphs are authored, never cut
+        join_fragments(regions, blocks, log, segmenter)
     move_sections(regions, log, segmenter)
     for r_i, region in enumerate(regions):
         if not region.has_body:
             headings = [region.title or "", *(s.title for s in region.sections)]
             log.append(LogEntry("empty", "headings with no text under them", " ".join(headings), r_i))
     regions = [r for r in regions if r.has_body]
-    page_text = "\n".join(p.text for r in regions for p in r.paras())
-    page_date = infer_date(page_text)
+    if regions and doc.metadata.get("title"):
+        drop_repeated_title(regions[0], doc.metadata["title"], log)
+    # Only needed where the metadata gives no date, which applies to every article of the file.
+    page_date = None if doc.metadata.get("date") else infer_date(
+        "\n".join(p.text for r in regions for p in r.paras()))
     page_outlet = next((b["outlet"] for r in regions for b in r.bylines if b.get("outlet")), None)
 
     articles = []
@@ -766,10 +821,11 @@ def assemble(doc: Document, region: Region, number: int, page_date: str | None,
     byline = next((b for b in region.bylines if not b["footer"]), None)
     footer = next((b for b in region.bylines if b["footer"]), None) or {}
     dateline = region.dateline or {}
-    authors = (byline or {}).get("authors") or dateline.get("authors") or footer.get("authors") or []
-    outlet = (byline or {}).get("outlet") or dateline.get("outlet") or footer.get("outlet") or (
-        page_outlet
-    )
+    # Authors and outlet the file's metadata declares (front matter, page, export row) win.
+    authors = ((number == 1 and doc.metadata.get("authors")) or (byline or {}).get("authors")
+               or dateline.get("authors") or footer.get("authors") or [])
+    outlet = (doc.metadata.get("outlet") or (byline or {}).get("outlet") or dateline.get("outlet")
+              or footer.get("outlet") or page_outlet)
     title = (number == 1 and doc.metadata.get("title")) or region.title or label(region)
     date, date_source = doc.metadata.get("date"), "front_matter"
     year, month, day = int(dateline.get("year") or 0), dateline.get("month"), dateline.get("day")
@@ -788,9 +844,10 @@ def assemble(doc: Document, region: Region, number: int, page_date: str | None,
         "date_source": date_source,
         "continued_from": region.continued_from,
         "sections": sections,
-        "notes": region.notes,
+        "notes": (doc.metadata.get("notes", []) if number == 1 else []) + region.notes,
         "links": ([{"text": "source", "url": doc.metadata["source_url"]}]
-                  if doc.metadata.get("source_url") and number == 1 else []) + region.links,
+                  if doc.metadata.get("source_url") and number == 1 else [])
+                 + (doc.metadata.get("links", []) if number == 1 else []) + region.links,
         "summary": doc.metadata.get("summary") if number == 1 else None,
         "tags": doc.metadata.get("tags", []) if number == 1 else [],
         "n_chars": len(text),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,12 +13,15 @@ import pandas as pd
 from tqdm import tqdm
 
 from analysis.cache import TableCache
+from analysis.chinese import has_traditional, to_simplified
 from analysis.cleaning import clean_document
-from analysis.loading import Document, iter_documents
+from analysis.loading import Document
+from analysis.readers import iter_documents
 
 ARTICLE_COLUMNS = [
     "article_id", "source_file", "title", "outlet", "authors", "place", "date", "date_source",
     "continued_from", "sections", "notes", "links", "summary", "tags", "n_chars", "text", "sha256",
+    "text_simplified",
 ]
 LOG_COLUMNS = ["file", "article_id", "kind", "detail", "removed"]
 
@@ -31,7 +36,9 @@ class Corpus:
         return self.log[self.log["kind"] == "skipped"]
 
     def summary(self) -> str:
-        files = set(self.log["file"].dropna()) | set(self.articles["source_file"])
+        # An export's rows are 'news.jsonl#12': the file is counted once.
+        names = set(self.log["file"].dropna()) | set(self.articles["source_file"])
+        files = {name.partition("#")[0] for name in names}
         line = (f"{len(files)} files read, {len(self.articles)} articles, "
                 f"{len(self.skipped)} skipped")
         if len(self.skipped):
@@ -40,10 +47,32 @@ class Corpus:
         return line
 
 
-def text_fingerprint(document: Document) -> str:
-    """Same article, whatever its whitespace, line endings or encoding."""
-    text = "".join(document.body.split()) + "|" + str(document.metadata.get("title", ""))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+NOT_A_WORD = re.compile(r"[\W_]+")
+
+
+def text_fingerprint(articles: Iterable[dict]) -> str | None:
+    """The same story, whatever its markup, whitespace, punctuation width or format (a page,
+    an export row, a post): a digest of the visible words of its clean articles."""
+    visible = NOT_A_WORD.sub("", unicodedata.normalize("NFKC", "|".join(a["text"] for a in articles)))
+    return hashlib.sha256(visible.encode("utf-8")).hexdigest() if visible else None
+
+
+def headline(articles: list[dict]) -> str:
+    return NOT_A_WORD.sub("", unicodedata.normalize("NFKC", str(articles[0]["title"] or "")))
+
+
+def same_headline(a: str, b: str) -> bool:
+    """One text under two different headlines is two articles; a page's title that adds the
+    site's name ('银行加码科技贷款_示例网') is the same headline."""
+    return a in b or b in a
+
+
+def with_simplified(articles: pd.DataFrame) -> pd.DataFrame:
+    """text_simplified: the simplified copy of a text written in traditional characters (same
+    length, so offsets carry over); empty for the simplified majority, to spare memory."""
+    articles["text_simplified"] = [to_simplified(text) if has_traditional(text) else ""
+                                   for text in articles["text"]]
+    return articles
 
 
 def load_corpus(folder: str | Path, cache_dir: str | Path | None = None,
@@ -57,16 +86,11 @@ def load_corpus(folder: str | Path, cache_dir: str | Path | None = None,
     cache = TableCache(cache_dir, stage, ("articles", "log")) if cache_dir else None
     articles: list[dict] = []
     log: list[dict] = []
-    seen: dict[str, str] = {}  # whitespace-free text -> first file that had it
+    seen: dict[str, list] = {}  # fingerprint of the visible text -> [(headline, first file)]
     for document, problems in progress(iter_documents(folder), "cleaning"):
         log.extend(file_row(p.file, p.kind, p.reason) for p in problems)
         if document is None:
             continue
-        fingerprint = text_fingerprint(document)
-        if fingerprint in seen:
-            log.append(file_row(document.source_file, "skipped", f"duplicate of {seen[fingerprint]}"))
-            continue
-        seen[fingerprint] = document.source_file
         key = f"{document.source_file}|{document.sha256}"
         hit = cache.get(key) if cache else None
         if hit is not None:
@@ -75,12 +99,21 @@ def load_corpus(folder: str | Path, cache_dir: str | Path | None = None,
             new_articles, rows = clean_safely(document, segmenter)
             if cache:
                 cache.put(key, articles=new_articles, log=rows)
+        fingerprint = text_fingerprint(new_articles)
+        title = headline(new_articles) if fingerprint else ""
+        first = next((name for other, name in seen.get(fingerprint, [])
+                      if same_headline(title, other)), None)
+        if first:
+            log.append(file_row(document.source_file, "skipped", f"duplicate of {first}"))
+            continue
+        if fingerprint:
+            seen.setdefault(fingerprint, []).append((title, document.source_file))
         articles.extend(new_articles)
         log.extend(rows)
     if cache:
         cache.save()
     return Corpus(
-        pd.DataFrame(articles, columns=ARTICLE_COLUMNS),
+        with_simplified(pd.DataFrame(articles, columns=ARTICLE_COLUMNS)),
         pd.DataFrame(log, columns=LOG_COLUMNS),
     )
 

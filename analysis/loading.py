@@ -6,34 +6,91 @@ naming the file and the reason, so one bad file never costs the good ones.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
+import html
 import re
-from collections.abc import Iterator
+import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import charset_normalizer
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 
-SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt")
+from analysis import resources
+from analysis.dates import parse_date
+from analysis.markup import has_html, html_to_text
+
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+PAGE_SUFFIXES = (".html", ".htm")  # saved web pages: analysis.webpage
+EXPORT_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv")  # scraper exports: analysis.exports
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES + EXPORT_SUFFIXES
 # Encodings a Chinese news archive realistically comes in, besides UTF-8.
 CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_32"]
 # Front-matter keys that may carry the article's link, most specific first.
 LINK_KEYS = ("source_url", "url", "link", "source", "canonical", "permalink")
+# Hexo, Jekyll and Hugo name the publication date differently; the first readable one wins.
+DATE_KEYS = ("date", "publishDate", "published", "pubDate", "pub_date", "updated", "lastmod")
+OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "sitename", "media")
+AUTHOR_SEPARATORS = re.compile(r"\s*[、，,;；/|]\s*")
+TAG_SEPARATORS = re.compile(r"\s*[、，,;；|]\s*")
+# Feed mirrors (RSSHub, Hexo) put the site in `author`: 新浪财经, 中证网, 证券时报网. A name
+# ending like an organisation, a known outlet or a category of the post is an outlet.
+ORGANISATION = re.compile(r"(?:网|报|社|台|刊|杂志|财经|新闻|资讯|媒体|传媒|频道|客户端|日报|周刊|"
+                          r"\.com|\.cn|News|Daily|Times|Press)$", re.IGNORECASE)
+URL = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
 CJK = re.compile(r"[\u3400-\u9fff]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t \n \f \r
 
 
-class FrontMatterLoader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text, so an impossible date is reported, not raised."""
+# libyaml's parser when PyYAML was built with it (ten times faster), the Python one otherwise.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FrontMatterLoader(SafeLoader):
+    """Safe YAML that reads every plain value as text but null: dates stay text, so an
+    impossible one is reported, not raised (and guessing int, float, bool and timestamp
+    for every value was a third of the loader's time)."""
 
 
 FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
+    "str", "null", "map", "seq", "int", "float", "bool", "timestamp", "binary", "omap", "set"))
+
+
+def load_yaml(raw: str) -> object:
+    """YAML front matter as text, lists and mappings (null stays None).
+
+    libyaml composes the nodes; building plain values from them here is a third of the time
+    of PyYAML's constructor and keeps every scalar as written. Tags outside YAML's own
+    (!!python/object ...) are refused, as safe_load refuses them."""
+    return build_yaml(yaml.compose(raw, Loader=FrontMatterLoader), 0)
+
+
+def build_yaml(node: yaml.Node | None, depth: int) -> object:
+    if node is None:
+        return None
+    if depth > 50:
+        raise ValueError("front matter nested too deep (a recursive alias?)")
+    if node.tag not in STANDARD_TAGS:
+        raise yaml.constructor.ConstructorError(None, None, f"unsupported tag {node.tag}",
+                                                node.start_mark)
+    if isinstance(node, yaml.MappingNode):
+        mapping = {}
+        for key, value in node.value:
+            key = build_yaml(key, depth + 1)
+            if isinstance(key, dict | list):
+                raise ValueError("front matter key is not a scalar")
+            mapping[key] = build_yaml(value, depth + 1)
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        return [build_yaml(item, depth + 1) for item in node.value]
+    return None if node.tag.endswith(":null") else node.value
 
 
 class CorpusError(Exception):
@@ -115,79 +172,139 @@ def looks_binary(text: str) -> bool:
     return len(CONTROL.findall(sample)) > max(5, len(sample) // 100)
 
 
+FENCES = {"---": "yaml", "+++": "toml"}
+OPENING = re.compile(r"^\ufeff?\s*?(?:^|\n)[ \t]*(---|\+\+\+)[ \t]*\n")
+
+
 def split_front_matter(text: str) -> tuple[dict, str, str | None]:
-    """Return (front matter, body, warning). Broken YAML keeps the body and warns."""
-    handler = YAMLHandler()
-    if not handler.detect(text):
+    """Return (front matter, body, warning): YAML between '---' lines (Hexo, Jekyll) or TOML
+    between '+++' lines (Hugo), wherever it starts after blank lines, whitespace or a BOM.
+    Broken front matter keeps the body and warns. A mirror that wrote the block twice
+    gets both read, the first winning."""
+    meta, body, warning = split_one_front_matter(text)
+    if meta and not warning:
+        again, rest, again_warning = split_one_front_matter(body)
+        if again and not again_warning:
+            meta, body = {**again, **meta}, rest
+    return meta, body, warning
+
+
+def split_one_front_matter(text: str) -> tuple[dict, str, str | None]:
+    opening = OPENING.match(text)
+    if not opening:
         return {}, text, None
+    fence = opening.group(1)
+    closing = re.compile(rf"^[ \t]*{re.escape(fence)}[ \t]*$", re.MULTILINE)
+    end = closing.search(text, opening.end())
+    if end is None:
+        return {}, text, f"front matter is not closed by a '{fence}' line; read as body text"
+    raw, body = text[opening.end(): end.start()], text[end.end():].lstrip("\n")
+    kind = FENCES[fence]
     try:
-        raw, body = handler.split(text)
-    except ValueError:
-        return {}, text, "front matter is not closed by a '---' line; read as body text"
-    try:
-        loaded = yaml.load(raw, Loader=FrontMatterLoader)
-    except (yaml.YAMLError, ValueError, TypeError) as error:
+        loaded = load_yaml(raw) if kind == "yaml" else tomllib.loads(raw)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, TypeError) as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
-        return {}, body, f"invalid YAML front matter{where}; body kept, metadata ignored"
+        return {}, body, f"invalid {kind.upper()} front matter{where}; body kept, metadata ignored"
     if loaded is None:
         return {}, body, None
     if not isinstance(loaded, dict):
-        return {}, body, "front matter is not a YAML mapping; body kept, metadata ignored"
+        return {}, body, f"front matter is not a {kind.upper()} mapping; body kept, metadata ignored"
     return loaded, body, None
 
 
 def normalise_metadata(raw: dict) -> tuple[dict, list[str]]:
-    """Keep the fields the report uses, as plain strings; say what could not be used."""
+    """Keep the fields the report uses, as plain strings; say what could not be used.
+
+    Gives title, summary, date (ISO, China time), authors (list), outlet, source_url and
+    tags (the front matter's categories, then its tags)."""
     warnings: list[str] = []
     meta: dict = {}
     for key in ("title", "summary"):
         value = raw.get(key)
-        if value is not None and str(value).strip():
-            meta[key] = str(value).strip()
-    if raw.get("date") is not None:
-        parsed = parse_date(raw["date"])
+        if value is not None and not isinstance(value, dict | list) and str(value).strip():
+            text = plain(str(value))
+            meta[key] = " ".join(text.split()) if key == "title" else text
+    for key in DATE_KEYS:
+        if raw.get(key) is None or str(raw[key]).strip() == "":
+            continue
+        parsed = parse_date(raw[key])
         if parsed is None:
-            warnings.append(f"impossible or unreadable date {raw['date']!r} in front matter")
-        else:
+            warnings.append(f"impossible or unreadable date {raw[key]!r} in front matter")
+        elif "date" not in meta:
             meta["date"] = parsed
-    link = next((raw[key] for key in LINK_KEYS if isinstance(raw.get(key), str) and raw[key]), None)
+    link = next((raw[key].strip() for key in LINK_KEYS
+                 if isinstance(raw.get(key), str) and URL.match(raw[key].strip())), None)
     if link:
-        meta["source_url"] = link.strip()
-    tags = raw.get("tags")
-    if isinstance(tags, str):
-        tags = [tags]
-    if isinstance(tags, list):
-        meta["tags"] = [str(tag) for tag in tags if tag is not None and str(tag).strip()]
+        meta["source_url"] = link
+    authors, outlet = people_and_outlet(raw)
+    if authors:
+        meta["authors"] = authors
+    if outlet:
+        meta["outlet"] = outlet
+    # "银行,人工智能" as scrapers write keywords is two tags.
+    tags = [part for value in [*as_list(raw.get("categories")), *as_list(raw.get("tags"))]
+            for part in TAG_SEPARATORS.split(value) if part]
+    if tags:
+        meta["tags"] = list(dict.fromkeys(tags))
     return meta, warnings
 
 
-DATE_PREFIX = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+def plain(value: str) -> str:
+    """A title or summary as text: search exports highlight words with <em> or <font>, feeds
+    escape quotes as &quot;. Paragraphs of a summary are kept, lines of a title joined."""
+    if has_html(value):
+        value = html_to_text(value).text
+    return html.unescape(value).strip()
 
 
-def parse_date(value: object) -> str | None:
-    """ISO date (YYYY-MM-DD) from a YAML date, datetime or a string; None when impossible."""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    match = DATE_PREFIX.match(str(value))
-    if not match:
-        return None
+def as_list(value: object) -> list[str]:
+    """A YAML/TOML/JSON scalar or (nested) list of names as a flat list of strings."""
+    if value is None or isinstance(value, bool):
+        return []
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title")
+        return as_list(value)
+    if isinstance(value, list | tuple):
+        return [item for v in value for item in as_list(v)]
+    text = str(value).strip()
+    return [text] if text else []
+
+
+@cache
+def known_outlets() -> frozenset[str]:
+    return frozenset(resources.outlets().get("prefixes", {}).values())
+
+
+def people_and_outlet(raw: dict) -> tuple[list[str], str | None]:
+    """authors/author as people; a site name given as author becomes the outlet."""
+    names = [part for name in as_list(raw.get("authors")) + as_list(raw.get("author"))
+             for part in AUTHOR_SEPARATORS.split(name) if part]
+    outlets = [value.strip() for key in OUTLET_KEYS if key in raw for value in as_list(raw[key])
+               if not URL.match(value.strip())]
+    if not names:
+        return [], (outlets[0] if outlets else None)
+    # A name the file is also filed under (categories: [金融, 格隆汇]) is the feed, not a person.
+    known = known_outlets() | set(as_list(raw.get("categories")))
+    people = [n for n in names if n not in known and not ORGANISATION.search(n)]
+    outlets += [n for n in names if n not in people]
+    return list(dict.fromkeys(people)), (outlets[0] if outlets else None)
+
+
+def read_bytes(path: Path, root: Path) -> tuple[bytes | None, Problem | None]:
     try:
-        return dt.date(*(int(part) for part in match.groups())).isoformat()
-    except ValueError:
-        return None
+        return path.read_bytes(), None
+    except OSError as error:
+        name = relative_name(path, root)
+        return None, Problem(name, "skipped", f"cannot read file: {error.strerror or error}")
 
 
 def read_document(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
-    """One file to a Document, or None and the reason it was skipped."""
-    name = relative_name(path, root)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(name, "skipped", f"cannot read file: {error.strerror or error}")]
-    return document_from_bytes(name, data)
+    """One text file to a Document, or None and the reason it was skipped."""
+    data, problem = read_bytes(path, root)
+    if problem:
+        return None, [problem]
+    return document_from_bytes(relative_name(path, root), data)
 
 
 def document_from_bytes(name: str, data: bytes) -> tuple[Document | None, list[Problem]]:
@@ -199,22 +316,33 @@ def document_from_bytes(name: str, data: bytes) -> tuple[Document | None, list[P
         return None, [Problem(name, "skipped", "binary content (control characters), not text")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raw_meta, body, fm_warning = split_front_matter(text)
+    problems = [Problem(name, "warning", fm_warning)] if fm_warning else []
+    if encoding != "utf-8":
+        problems.append(Problem(name, "info", f"decoded as {encoding}"))
+    document, more = make_document(name, hashlib.sha256(data).hexdigest(), encoding, raw_meta, body)
+    return document, [*problems, *more]
+
+
+def make_document(name: str, digest: str, encoding: str, raw_meta: dict, body: str,
+                  from_html: bool = False) -> tuple[Document | None, list[Problem]]:
+    """A Document from metadata as written and a body that may hold HTML (every reader
+    ends here: text files, web pages, export rows).
+
+    metadata["markup"] == "html" tells the cleaner that the paragraphs are the page's own
+    blocks, as authored: no page break ever cut them, so none is joined."""
     meta, meta_warnings = normalise_metadata(raw_meta)
-    problems = [Problem(name, "warning", w) for w in [fm_warning, *meta_warnings] if w]
+    problems = [Problem(name, "warning", w) for w in meta_warnings]
+    if from_html:
+        meta["markup"] = "html"
+    elif has_html(body):
+        meta["markup"] = "html"
+        markup = html_to_text(body)
+        body = markup.text
+        if markup.notes:
+            meta["notes"] = markup.notes
+        if markup.links:
+            meta["links"] = markup.links
     if not CJK.search(body):
         reason = "no text" if not body.strip() else "no Chinese text"
         return None, [*problems, Problem(name, "skipped", reason)]
-    if encoding != "utf-8":
-        problems.append(Problem(name, "info", f"decoded as {encoding}"))
-    digest = hashlib.sha256(data).hexdigest()
     return Document(name, digest, encoding, meta, body), problems
-
-
-def iter_documents(folder: str | Path) -> Iterator[tuple[Document | None, list[Problem]]]:
-    """Stream the corpus one file at a time; unsupported files come first as problems."""
-    root = Path(folder)
-    files, problems = list_corpus(root)
-    for problem in problems:
-        yield None, [problem]
-    for path in files:
-        yield read_document(path, root)

@@ -378,3 +378,54 @@ def test_the_cleaner_never_raises_and_loses_no_chinese(body):
                    + [n for a in articles for n in a["notes"]] + [row["removed"] for row in log])
     raw = Counter(re.findall(r"[\u4e00-\u9fff]", body))
     assert not raw - Counter(re.findall(r"[\u4e00-\u9fff]", kept))
+
+
+# ---------------------------------------------------------------- text as scrapers write it
+
+ONE = "今年以来，多家银行加大对人工智能企业的信贷支持，科技贷款余额同比增长超过两成。"
+TWO = "某股份制银行人士表示，该行将在年内新增投放不低于300亿元的专项贷款。"
+
+
+def test_a_body_without_blank_lines_has_a_paragraph_a_line():
+    articles, _ = clean(f"来源：示例网\n{ONE}\n{TWO}", metadata={"title": "标题"})
+    assert articles[0]["text"] == f"{ONE}\n{TWO}"
+    assert articles[0]["notes"] == ["来源：示例网"]
+
+
+def test_soft_wrapped_paragraphs_between_blank_lines_are_still_joined():
+    articles, _ = clean(f"{ONE[:20]}\n{ONE[20:]}\n\n{TWO}", metadata={"title": "标题"})
+    assert articles[0]["text"] == f"{ONE}\n{TWO}"
+
+
+@pytest.mark.parametrize("rule", ["---", "***", "___", "======", "- - -", "------------------------"])
+def test_thematic_breaks_and_setext_underlines_are_not_text(rule):
+    articles, log = clean(f"### 焦点：银行业绩\n{rule}\n\n{ONE}\n\n{rule}\n\n{TWO}")
+    assert articles[0]["text"] == f"{ONE}\n{TWO}"
+    assert not [row for row in log if row["kind"] == "duplicate"]
+
+
+@pytest.mark.parametrize("credit", ["封面图片来源：视觉中国", "题图来源：新华社", "图片来源：受访者供图"])
+def test_cover_and_picture_credits_are_notes(credit):
+    articles, _ = clean(f"{ONE}\n\n{credit}", metadata={"title": "标题"})
+    assert articles[0]["text"] == ONE and articles[0]["notes"] == [credit]
+
+
+def test_a_title_repeated_as_the_first_paragraph_is_dropped_unless_it_is_all_the_text():
+    articles, log = clean(f"银行加码科技贷款！\n\n{ONE}\n\n{TWO}", metadata={"title": "银行加码 科技贷款"})
+    assert articles[0]["text"] == f"{ONE}\n{TWO}"
+    assert [(row["kind"], row["removed"]) for row in log] == [("duplicate", "银行加码科技贷款！")]
+    articles, _ = clean("银行加码科技贷款", metadata={"title": "银行加码科技贷款"})
+    assert articles[0]["text"] == "银行加码科技贷款"
+
+
+@pytest.mark.parametrize("promo", ["海量资讯、精准解读，尽在新浪财经APP", "下载示例财经客户端", "关注示例网微信公众号。"])
+def test_app_and_account_promotions_are_notes_not_text(promo):
+    articles, _ = clean(f"{ONE}\n\n{promo}", metadata={"title": "标题"})
+    assert articles[0]["text"] == ONE and articles[0]["notes"] == [promo]
+
+
+@pytest.mark.parametrize("sentence", ["该行表示，将在年内推出专属服务，客户可通过手机银行APP申请。",
+                                      "用户可下载该行手机银行APP。"])
+def test_a_sentence_that_mentions_an_app_is_text(sentence):
+    articles, _ = clean(f"{ONE}\n\n{sentence}", metadata={"title": "标题"})
+    assert articles[0]["text"] == f"{ONE}\n{sentence}"

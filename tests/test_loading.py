@@ -154,7 +154,7 @@ def test_hostile_folder_exits_zero_without_traceback(hostile_run):
         ("junk.txt", "binary"),
         ("report.docx", "unsupported file type '.docx'"),
         ("scan.pdf", "unsupported file type '.pdf'"),
-        ("page.html", "unsupported file type '.html'"),
+        ("page.html", "web page without main text"),
         ("english.txt", "no Chinese text"),
         ("good-reflowed.txt", "duplicate of copy of good.md"),
         ("good.md", "duplicate of copy of good.md"),
@@ -187,11 +187,22 @@ def test_duplicates_are_kept_once_and_named(hostile_run):
     assert all(line.endswith("duplicate of copy of good.md") for line in duplicates)
 
 
-def test_markup_in_articles_is_kept_as_data(hostile_run):
+def test_scripts_leave_the_title_and_the_body(hostile_run):
     _, rows = hostile_run
     (row,) = [r for r in rows if r["source_file"] == "script.md"]
-    assert row["title"] == "<script>alert(1)</script>银行"
-    assert "<script>alert(2)</script>" in row["text"]
+    assert row["title"] == "银行"
+    assert row["text"] == "加粗正文，银行发放贷款1000万元。"
+
+
+@pytest.mark.parametrize(
+    ("title", "plain"),
+    [("<em>银行</em>加码<font color=red>科技</font>贷款", "银行加码科技贷款"),
+     ("&quot;双降&quot;落地", '"双降"落地'), ("第一行<br>第二行", "第一行 第二行"),
+     ("若a<b则c", "若a<b则c"), ("R&D投入", "R&D投入")],
+)
+def test_markup_in_titles_is_read_as_text(title, plain):
+    document, _ = document_from_bytes("a.md", f"---\ntitle: '{title}'\n---\n{SIMPLIFIED}".encode())
+    assert document.metadata["title"] == plain
 
 
 def test_summary_line_counts_files_articles_and_skips(hostile_run):
@@ -244,3 +255,130 @@ def test_load_corpus_reads_nested_folders(tmp_path):
     (tmp_path / ".hidden" / "b.md").write_text(SIMPLIFIED + "再来一次。", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert list(corpus.articles["article_id"]) == ["2025/02/a-1"]
+
+
+# ---------------------------------------------------------------- front matter wherever it starts
+
+HEXO = ("---\ntitle: '银行抢食AI产业链'\ncategories: \n - 金融\n - 财联社\nauthor: 财联社\n"
+        "comments: false\ndate: Mon, 14 Feb 2022 18:00:00 GMT\n---\n\n")
+
+
+@pytest.mark.parametrize("lead", ["", "\n", "\n\n", "  \n\t\n", "\ufeff", "\ufeff\n\n", "   "])
+def test_front_matter_after_blank_lines_whitespace_or_a_bom(lead):
+    document, problems = document_from_bytes("a.md", (lead + HEXO + SIMPLIFIED).encode())
+    assert problems == []
+    assert document.metadata["title"] == "银行抢食AI产业链"
+    assert document.metadata["date"] == "2022-02-15"  # 18:00 GMT is the next day in Beijing
+    assert document.body.strip() == SIMPLIFIED
+
+
+def test_hexo_author_that_names_the_feed_is_the_outlet():
+    document, _ = document_from_bytes("a.md", (HEXO + SIMPLIFIED).encode())
+    assert document.metadata["outlet"] == "财联社"
+    assert "authors" not in document.metadata
+    assert document.metadata["tags"] == ["金融", "财联社"]
+
+
+@pytest.mark.parametrize(
+    ("front", "authors", "outlet"),
+    [
+        ("author: 王小明\n", ["王小明"], None),
+        ("author: 王小明、李四\n", ["王小明", "李四"], None),
+        ("authors: [王小明, 李四]\nsource: 证券时报\n", ["王小明", "李四"], "证券时报"),
+        ("author: 新浪财经\n", None, "新浪财经"),
+        ("author: 证券时报网\n", None, "证券时报网"),
+        ("author:\n  name: 王小明\noutlet: 第一财经\n", ["王小明"], "第一财经"),
+        ("source: https://finance.example.com/a/1.html\n", None, None),
+    ],
+)
+def test_authors_and_outlet_from_front_matter(front, authors, outlet):
+    document, _ = document_from_bytes("a.md", f"---\n{front}---\n{SIMPLIFIED}".encode())
+    assert document.metadata.get("authors") == authors
+    assert document.metadata.get("outlet") == outlet
+
+
+def test_front_matter_authors_and_outlet_win_over_the_byline():
+    body = f"---\nauthor: 王小明\nsource: 第一财经\n---\n中经记者 秦玉芳 广州报道\n\n{SIMPLIFIED}"
+    (article,), _ = clean_body("a.md", body)
+    assert (article["authors"], article["outlet"], article["place"]) == (["王小明"], "第一财经", "广州")
+
+
+def test_the_byline_fills_in_what_front_matter_lacks():
+    (article,), _ = clean_body("a.md", f"---\ntitle: 标题\n---\n中经记者 秦玉芳 广州报道\n\n{SIMPLIFIED}")
+    assert (article["authors"], article["outlet"]) == (["秦玉芳"], "中国经营报")
+
+
+def clean_body(name, text):
+    from analysis.cleaning import clean_document
+
+    document, _ = document_from_bytes(name, text.encode())
+    return clean_document(document)
+
+
+def test_toml_front_matter_of_hugo():
+    toml = ('+++\ntitle = "银行抢食AI产业链"\ndate = 2022-02-14T18:00:00Z\n'
+            'authors = ["王小明"]\ntags = ["银行", "AI"]\ncategories = ["金融"]\n+++\n\n')
+    document, problems = document_from_bytes("a.md", ("\n" + toml + SIMPLIFIED).encode())
+    assert problems == []
+    assert document.metadata == {"title": "银行抢食AI产业链", "date": "2022-02-15",
+                                 "authors": ["王小明"], "tags": ["金融", "银行", "AI"]}
+    assert document.body.strip() == SIMPLIFIED
+
+
+def test_broken_toml_keeps_the_body_with_a_warning():
+    document, problems = document_from_bytes("a.md", f'+++\ntitle = "未闭合\n+++\n{SIMPLIFIED}'.encode())
+    assert document.body.strip() == SIMPLIFIED
+    assert "invalid TOML front matter" in problems[0].reason
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "date"),
+    [
+        ("date", "2022-02-15T14:51:14+08:00", "2022-02-15"),
+        ("date", "'2022/02/15'", "2022-02-15"),
+        ("date", "2022年2月15日", "2022-02-15"),
+        ("date", "1644933158", "2022-02-15"),
+        ("publishDate", "2022-02-15", "2022-02-15"),
+        ("updated", "Tue, 15 Feb 2022 14:32:38 GMT", "2022-02-15"),
+    ],
+)
+def test_front_matter_dates(key, value, date):
+    document, problems = document_from_bytes("a.md", f"---\n{key}: {value}\n---\n{SIMPLIFIED}".encode())
+    assert problems == [] and document.metadata["date"] == date
+
+
+def test_an_unreadable_date_warns_and_a_readable_updated_date_fills_in():
+    front = "---\ndate: Invalid Date\nupdated: 2022-02-16\n---\n"
+    document, problems = document_from_bytes("a.md", (front + SIMPLIFIED).encode())
+    assert document.metadata["date"] == "2022-02-16"
+    assert [p.reason for p in problems] == ["impossible or unreadable date 'Invalid Date' in front matter"]
+
+
+def test_front_matter_written_twice_by_a_mirror_is_read_once():
+    document, problems = document_from_bytes("a.md", ("\n" + HEXO + "\n" + HEXO + SIMPLIFIED).encode())
+    assert problems == [] and document.body.strip() == SIMPLIFIED
+    assert document.metadata["title"] == "银行抢食AI产业链"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["", "\n", "\n\n \n", "\ufeff"]), st.text(alphabet="ab: -'\n\"[]#", max_size=60))
+def test_front_matter_parsing_never_raises(lead, inner):
+    meta, body, warning = split_front_matter(f"{lead}---\n{inner}\n---\n{SIMPLIFIED}")
+    assert isinstance(meta, dict)
+    assert SIMPLIFIED in body and (warning is None or "front matter" in warning)
+
+
+# ---------------------------------------------------------------- traditional characters
+
+
+def test_text_simplified_only_for_traditional_articles(tmp_path):
+    from analysis.chinese import to_simplified
+
+    (tmp_path / "trad.txt").write_text(f"# 銀行搶食AI產業鏈\n\n{TRADITIONAL}", encoding="utf-8")
+    (tmp_path / "simple.txt").write_text(f"# 银行\n\n{SIMPLIFIED}", encoding="utf-8")
+    articles = load_corpus(tmp_path).articles.set_index("source_file")
+    assert articles.loc["simple.txt", "text_simplified"] == ""
+    assert articles.loc["trad.txt", "text"] == TRADITIONAL  # quotes and offsets stay original
+    simplified = articles.loc["trad.txt", "text_simplified"]
+    assert simplified == to_simplified(TRADITIONAL) and len(simplified) == len(TRADITIONAL)
+    assert "万亿元" in simplified and "中国银行" in simplified
