@@ -26,12 +26,16 @@ from tests.conftest import SEEDS
 
 SCRIPT = "<script>alert(1)</script>"
 BOLD = "<b>x</b>"
+# Written as entities: the loader parses real HTML in a body, and this markup must survive as
+# text the report then has to escape.
+SCRIPT_TEXT = "&lt;script&gt;alert(1)&lt;/script&gt;"
+BOLD_TEXT = "&lt;b&gt;x&lt;/b&gt;"
 HOSTILE = f"""---
-title: "测试{SCRIPT}银行{BOLD}"
+title: "测试{SCRIPT_TEXT}银行{BOLD_TEXT}"
 date: "2025-03-01"
 ---
 
-中国银行{SCRIPT}宣布向人工智能企业提供不低于500亿元授信，{BOLD}同比增长12.5%。
+中国银行{SCRIPT_TEXT}宣布向人工智能企业提供不低于500亿元授信，{BOLD_TEXT}同比增长12.5%。
 
 工商银行表示，截至2024年末，科技贷款余额达到1.2万亿元。
 """
