@@ -58,13 +58,17 @@ import cn2an
 import pandas as pd
 
 from analysis.banks import BankMention, bank_table, english, find_banks, is_central_bank
+from analysis.chinese import to_simplified
 
 COLUMNS = [
     "article_id", "source_file", "text", "value", "unit", "qualifier", "entity", "metric",
     "as_of", "sentence", "start", "end",
     # extras, after the contract's columns
     "kind", "scope", "entity_en", "qualifier_text", "unit_inferred", "sentence_start",
+    "metric_family",
 ]
+METRIC_FAMILIES = ("loan_balance", "new_loans", "credit_line", "commitment", "growth", "share",
+                   "rate", "revenue", "profit", "assets", "investment", "other")
 MONEY_UNITS = ("CNY", "USD", "HKD", "EUR", "JPY", "GBP")
 KINDS = ("money", "percent", "pp", "count")
 
@@ -146,7 +150,7 @@ RANGE_GAP = re.compile(r"\s*(?:[—–\-~～]{1,2}|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与|以及|或)\s*")
 URL = re.compile(r"https?://[^\s，。；）)」】]+|www\.[A-Za-z0-9.-]+[^\s，。；）)」】]*")
 
-SENTENCE = re.compile(r"[^\n。！？!?]+[。！？!?]*[”’\"』」）)]*")
+SENTENCE = re.compile(r"[^\s。！？!?][^\n。！？!?]*[。！？!?]*[”’\"』」）)]*")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
 
 # Dates a figure refers to: candidates found fast by DATE_START, read by DATE.
@@ -167,9 +171,25 @@ BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期)")  # 2024年起, 1月以来, 去年同期
 
 # Attribution.
-ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔")
+# Words that point back to the subject of an earlier sentence: 该行 (this bank), 该平台 (a
+# bank's platform named before), 其 (its; not in 其他/尤其/极其), 其中 (of which).
+ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔|这家银行|该(?:平台|基金|产品|分行|支行|中心"
+                      r"|机构|计划|项目|集团|公司)|(?<![尤极与])其(?![他它实次余])")
+# A bank named as the employer of someone quoted ("民生银行首席经济学家", "光大银行金融市场部
+# 研究员") does not own the forecast beside it.
 SPEAKER_AFTER = re.compile(
-    r"\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:研究员|首席|分析师|经济学家|研究院|研究部)")
+    r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
+    r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
+# Figures of the stock market (southbound selling, a share price) are not lending: scope market.
+MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|净流入|净流出|股价|收盘|收报|报收|涨停"
+                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|股息率|涨幅|跌幅|每股")
+HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
+# A line that opens with one of these continues the paragraph before it ("其中，" of which;
+# "此外，" besides): its figures share that paragraph's bank and date.
+CONTINUATION = re.compile(
+    r"(?<=[。！？!?”」』）)])[ \t\u3000]*\n[\s]*(?=(?:其中|其|该行|该笔|此外|同时|与此同时|另外|对此)[，,])")
+# A list cut by a line break ("分别为7501.5亿、\n7105.6亿"): the line goes on after the break.
+LIST_BREAK = re.compile(r"(?<=[、，,：:；;])[ \t\u3000]*\n\s*")
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
                     r"|城商行|农商行|大中银行|中小银行|各家银行|各银行|全国")
 RESPECTIVELY = "分别"
@@ -442,13 +462,37 @@ def spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-def extract_from_text(text: str, date=None) -> list[Figure]:
-    """All figures of one clean article text; `date` (ISO) resolves 去年 and years left out."""
-    if not text:
-        return []
-    plain = text.translate(FULLWIDTH) if HAS_FULLWIDTH.search(text) else text
+def blank_newlines(match: re.Match) -> str:
+    return match.group().replace("\n", " ")
+
+
+def prepare(text: str, simplified: str | None = None) -> str:
+    """The text the rules read: simplified characters, ASCII digits, and line breaks that do
+    not end a paragraph (a list cut by a break, a line opening with 其中) made spaces. Same
+    length as `text`, so every offset holds in both."""
+    if simplified is None:
+        plain = to_simplified(text)
+    elif simplified == "" or len(simplified) != len(text):  # "": the text is simplified already
+        plain = text if simplified == "" else to_simplified(text)
+    else:
+        plain = simplified
+    if HAS_FULLWIDTH.search(plain):
+        plain = plain.translate(FULLWIDTH)
     if THOUSANDS_COMMA.search(plain):  # "１２，０００": a full-width comma grouping thousands
         plain = THOUSANDS_COMMA.sub(r"\1,", plain)
+    if "\n" in plain:
+        plain = LIST_BREAK.sub(blank_newlines, plain)
+        plain = CONTINUATION.sub(blank_newlines, plain)
+    return plain
+
+
+def extract_from_text(text: str, date=None, simplified: str | None = None) -> list[Figure]:
+    """All figures of one clean article text; `date` (ISO) resolves 去年 and years left out.
+    `simplified` is the text in simplified characters when the caller has it (the corpus's
+    `text_simplified`, "" when the text is simplified already); None: worked out here."""
+    if not text:
+        return []
+    plain = prepare(text, simplified)
     urls = spans(URL, plain) if ("http" in plain or "www." in plain) else []
     figures = join_lists_and_ranges(plain, scan(plain, urls))
     today = article_date(date)
@@ -491,10 +535,21 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         inside = [m for m in mentions if s <= m.start and m.end <= e]
         attribute(text, sentence, members, inside, [m for m in mentions if m.end <= s])
         describe(text, sentence, members, inside, [a for a in anchors if s <= a.start < e])
+        mark_market(text, members)
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
         figure.as_of = anchors[index].value if index >= 0 else None
     return figures
+
+
+def mark_market(text: str, figures: list[Figure]) -> None:
+    """Figures of a clause about the stock market (南向资金净卖出, 股价涨幅): scope market, no
+    lender; the bank named there is a listed share, not a lender."""
+    for figure in figures:
+        s, e = figure.sentence
+        clause = text[clause_start(text, s, figure.start):clause_end(text, figure.end, e)]
+        if MARKET.search(clause):
+            figure.entity, figure.scope = None, "market"
 
 
 def infer_money_units(text: str, figures: list[Figure]) -> None:
@@ -511,7 +566,10 @@ def infer_money_units(text: str, figures: list[Figure]) -> None:
             continue
         others = [f.unit for f in figures if f.kind == "money" and f.unit and not f.unit_inferred
                   and f.start < figure.start]
-        figure.unit = others[-1] if others else "CNY"
+        if others:
+            figure.unit = others[-1]
+        else:  # 港股, 南向资金: amounts of the Hong Kong market are in Hong Kong dollars
+            figure.unit = "HKD" if HKD_CONTEXT.search(text, s, e) else "CNY"
 
 
 def clause_start(text: str, floor: int, position: int) -> int:
@@ -562,12 +620,35 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                mentions: list[BankMention]) -> set[int]:
     """工农中建 … 分别为a、b、c和d: the k-th figure of each kind after 分别 to the k-th bank."""
     s, e = sentence
-    at = text.find(RESPECTIVELY, s, e)
-    if at < 0:
+    ats = [m.start() for m in re.finditer(RESPECTIVELY, text[s:e])]
+    if not ats:
         return set()
-    listed = [m for m in mentions if m.end <= at]
-    if not listed:
-        return set()
+    ats = [s + at for at in ats]
+    done: set[int] = set()
+    banks: list[str] = []
+    floor = s
+    # "A、B营收分别为a、b，增速分别为c%、d%": each 分别 takes the list named since the last
+    # one, or the same list again when none was named in between.
+    for i, at in enumerate(ats):
+        ceiling = ats[i + 1] if i + 1 < len(ats) else e
+        listed = [m for m in mentions if floor <= m.start and m.end <= at]
+        floor = at
+        if listed:
+            banks = bank_list(text, listed)
+        if len(banks) < 2:
+            continue
+        for kind in KINDS:
+            after = [f for f in figures if f.kind == kind and at < f.start < ceiling]
+            for k, figure in enumerate(after):
+                # as many figures as banks: one each; otherwise they belong to the list together
+                owner = (banks[k],) if len(after) == len(banks) else tuple(banks)
+                set_owner(figure, owner, text, s)
+                done.add(id(figure))
+    return done
+
+
+def bank_list(text: str, listed: list[BankMention]) -> list[str]:
+    """The banks of the list that ends with the last of `listed` ("A、B和C", or a group)."""
     banks = list(listed[-1].banks)
     for left, right in zip(reversed(listed[:-1]), reversed(listed[1:]), strict=True):
         if len(banks) > 1 and len(right.banks) > 1:
@@ -575,17 +656,7 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         if LIST_GAP.fullmatch(text[left.end:right.start]) is None or len(left.banks) > 1:
             break
         banks.insert(0, left.banks[0])
-    if len(banks) < 2:
-        return set()
-    done: set[int] = set()
-    for kind in KINDS:
-        after = [f for f in figures if f.kind == kind and f.start > at]
-        for i, figure in enumerate(after):
-            # as many figures as banks: one each; otherwise they belong to the list together
-            owner = (banks[i],) if len(after) == len(banks) else tuple(banks)
-            set_owner(figure, owner, text, s)
-            done.add(id(figure))
-    return done
+    return banks
 
 
 def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
@@ -662,24 +733,75 @@ def phrase_after(text: str, position: int, ceiling: int, blocks: list[tuple[int,
     return text[position:end][:12]
 
 
+# ---------------------------------------------------------------- metric families
+
+# In the order they are tried: the first family whose words the metric holds.
+FAMILY_OF_CHANGE = re.compile(r"增速|增幅|降幅|增长|下降|增加|减少|提升|提高|上升|回落|^增|^降")
+FAMILY_OF_SHARE = re.compile(r"占比|比重|份额|占|渗透率|覆盖率")
+FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR")
+FAMILY_OF_MONEY = [
+    ("credit_line", re.compile(r"授信|额度|信贷支持")),
+    ("new_loans", re.compile(r"(?:新增|投放|发放|累放|新发放|放款)[^余]*(?:贷|融资)?|^.{0,12}贷款$"
+                             r"|贷$|专项融资|首笔")),
+    ("loan_balance", re.compile(r"贷款|贷余额|融资余额|余额|存量|贷款规模")),
+    ("commitment", re.compile(r"支持|意向|计划|承诺|合计|方案|提供")),
+    ("revenue", re.compile(r"营收|营业收入|收入")),
+    ("profit", re.compile(r"利润")),
+    ("assets", re.compile(r"资产")),
+    ("investment", re.compile(r"投入|投资|出资|研发|募")),
+]
+
+
+def metric_family(metric: str, kind: str, unit: str = "") -> str:
+    """The family of a figure's metric: one of METRIC_FAMILIES.
+
+    Percentages and points: growth (增速, 同比增长, 提升), share (占比, 比重), rate (不良率,
+    利率), else other. Money: credit_line (授信, 额度), new_loans (新增/投放/发放 loans, a loan
+    granted), loan_balance (贷款余额, a loan stock), commitment (金融支持, 意向, 计划, 合计),
+    revenue (营收), profit (净利润), assets (资产规模), investment (投入, 投资, 出资), growth (a
+    change in money that is not lending: 较年初增加), else other. Counts are other.
+    """
+    metric = metric if isinstance(metric, str) else ""
+    if kind in ("percent", "pp"):
+        if FAMILY_OF_CHANGE.search(metric):
+            return "growth"
+        if FAMILY_OF_SHARE.search(metric):
+            return "share"
+        if FAMILY_OF_RATE.search(metric):
+            return "rate"
+        return "growth" if kind == "pp" else "other"
+    if kind != "money" and unit not in MONEY_UNITS:
+        return "other"
+    for family, words in FAMILY_OF_MONEY:
+        if words.search(metric):
+            if family == "loan_balance" and FAMILY_OF_CHANGE.search(metric):
+                return "new_loans"  # 贷款增加3000亿元: a loan change is new lending
+            return family
+    return "growth" if FAMILY_OF_CHANGE.search(metric) else "other"
+
+
 # ---------------------------------------------------------------- the table
 
 
 def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per figure of each article (columns: COLUMNS); `articles` needs article_id,
-    source_file and text, and uses date when present."""
+    source_file and text, and uses date and text_simplified (the text in simplified
+    characters, "" when it is so already) when present."""
     rows: list[tuple] = []
     has_date = "date" in articles.columns
+    has_simplified = "text_simplified" in articles.columns
     for article in articles.itertuples(index=False):
         text = article.text if isinstance(article.text, str) else ""
         date = article.date if has_date and isinstance(article.date, str) else None
-        for f in extract_from_text(text, date):
+        simplified = article.text_simplified if has_simplified else None
+        simplified = simplified if isinstance(simplified, str) else None
+        for f in extract_from_text(text, date, simplified):
             s, e = f.sentence
             rows.append((
                 article.article_id, article.source_file, text[f.start:f.end], float(f.value),
                 f.unit, f.qualifier, f.entity, f.metric, f.as_of, text[s:e], f.start, f.end,
                 f.kind, f.scope, english(f.entity) if f.entity else None, f.qualifier_text,
-                f.unit_inferred, s,
+                f.unit_inferred, s, metric_family(f.metric, f.kind, f.unit),
             ))
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table.astype({"value": "float64", "start": "int64", "end": "int64",
