@@ -124,7 +124,7 @@ NOT_AFTER = re.compile(r"级|量级|倍")  # 千亿级 (an order of magnitude), 
 QUALIFIERS = {
     "≥": ["不低于", "不少于", "不下于", "至少", "起码", "最少"],
     "≤": ["不超过", "不超", "不高于", "不多于", "至多", "最多", "最高可达", "最高"],
-    ">": ["超过", "超", "逾", "多于", "高于", "大于"],
+    ">": ["超过", "超", "逾", "多于", "高于", "大于", "突破"],
     "<": ["将近", "接近", "逼近", "近", "低于", "少于", "不足", "不到", "未满", "未达"],
     "≈": ["大约", "约为", "约合", "约", "大概", "大致"],
     "=": ["高达", "达到", "可达", "达", "约计", "共计", "合计", "总计", "累计", "仅为", "分别为",
@@ -154,18 +154,32 @@ SENTENCE = re.compile(r"[^\s。！？!?][^\n。！？!?]*[。！？!?]*[”’\"
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
 
 # Dates a figure refers to: candidates found fast by DATE_START, read by DATE.
-DATE_START = re.compile(r"[\d今去前上本](?:(?<=\d)\d*[年月\-]|(?<=[今去前上本])年)")
+DATE_START = re.compile(r"[\d今去前上本下第一二三四](?:(?<=\d)\d*[年月\-]|(?<=[今去前上本])年"
+                        r"|(?<=[上下])半年|(?<=[第一二三四前])季度|(?<=前)三季度|(?<=第)[一二三四]季度)")
 DATE = re.compile(
     r"(?:(?P<iso>(?:19|20)\d{2})-(?P<isom>[01]?\d)(?:-(?P<isod>[0-3]?\d))?(?!\d)"
     r"|(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|去年|前年|上年|本年))"
     r"(?:(?P<m>1[0-2]|0?[1-9])月份?(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos>末|底|初|上旬|中旬|下旬)?"
     r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|前三季度|第一季度|一季度|第二季度|二季度"
     r"|第三季度|三季度|第四季度|四季度|中期|全年))?"
-    r"|(?P<m2>1[0-2]|0?[1-9])月份?(?:(?P<d2>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos2>末|底|初|上旬|中旬|下旬)?)"
+    r"|(?P<m2>1[0-2]|0?[1-9])月份?(?:(?P<d2>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos2>末|底|初|上旬|中旬|下旬)?"
+    r"|(?P<period2>上半年|下半年|前三季度|第一季度|一季度|第二季度|二季度|第三季度|三季度|第四季度"
+    r"|四季度)末?)"
 )
 PERIOD_MONTH = {"年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "上半年": 6, "中期": 6,
                 "下半年": 12, "前三季度": 9, "第一季度": 3, "一季度": 3, "第二季度": 6,
                 "二季度": 6, "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12}
+# A publication time stamp ("2025-11-04 17:59"): when the page was published, not a date of
+# its figures.
+STAMP = re.compile(r"((?:19|20)\d{2})-([01]\d)-([0-3]\d)\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?")
+REPORT_WORDS = re.compile(r"报告|年报|业绩|中报|季报|半年报")
+REPORT = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年度?|(?P<rel>今年|去年|上年))?"
+    r"(?P<report>年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报|半年度业绩|三季报"
+    r"|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩)")
+REPORT_MONTH = {"中期业绩": 6, "中期报告": 6, "中报": 6, "半年度报告": 6, "半年报": 6, "半年度业绩": 6,
+                "三季报": 9, "第三季度报告": 9, "三季度报告": 9, "一季报": 3, "第一季度报告": 3,
+                "一季度报告": 3}
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)\s*$")  # 较年初, 比上年
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期)")  # 2024年起, 1月以来, 去年同期
@@ -190,9 +204,16 @@ CONTINUATION = re.compile(
     r"(?<=[。！？!?”」』）)])[ \t\u3000]*\n[\s]*(?=(?:其中|其|该行|该笔|此外|同时|与此同时|另外|对此)[，,])")
 # A list cut by a line break ("分别为7501.5亿、\n7105.6亿"): the line goes on after the break.
 LIST_BREAK = re.compile(r"(?<=[、，,：:；;])[ \t\u3000]*\n\s*")
+# Subjects that are no bank: a sentence about them does not go on about the bank before it.
+# A subject named after a bank and before a figure takes the figure from the bank.
+NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城商行|农商行|股份行|国有大行|上市银行"
+                         r"|商业银行|银行业|同业")
+OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|行业|产业|市场规模|美国|日本|欧洲"
+                           r"|[0-9一二三四五六七八九十几多]+家")
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
                     r"|城商行|农商行|大中银行|中小银行|各家银行|各银行|全国")
 RESPECTIVELY = "分别"
+LIST_END = re.compile(r"[；;]")
 
 # Measure words for `metric`. Those in EXTENDABLE take their modifiers ("贷款余额" ->
 # "科技型企业贷款余额"); the others are whole labels.
@@ -216,7 +237,7 @@ HEAD_AT_END = re.compile("(?:" + "|".join(sorted(EXTENDABLE + FIXED, key=len, re
 EXTENDABLE_SET = set(EXTENDABLE)
 # Where a metric's modifiers stop: function words, verbs, the sector, and any non-word character.
 STOP = re.compile(
-    r"[^\u4e00-\u9fffA-Za-z、]|的|了|在|为|对|(?<![意方导取走动倾])向|给|将|已经|已|由|从|至|到|以|其中|该行|该|本行|其|此|即"
+    r"[^\u4e00-\u9fffA-Za-z、]|的|了|在|为|对|占(?!比)|(?<![意方导取走动倾])向|给|将|已经|已|由|从|至|到|以|其中|该行|该|本行|其|此|即"
     r"|较|是|有|并|也|还|均|提供|发放|带来|实现|推出|完成|开展|显示|表示|称|指出"
     r"|获得|启动|组建|建立|设立|参与|审批|落实|银行业|金融机构|银行机构|、(?![\u4e00-\u9fff])")
 METRIC_MAX = 20
@@ -235,6 +256,7 @@ class Figure:
     entity: str | None = None
     scope: str = "other"
     metric: str = ""
+    family: str = "other"
     as_of: str | None = None
     sentence: tuple[int, int] = (0, 0)
     scale: Decimal = field(default=Decimal(1), repr=False)  # value / the number as written
@@ -292,6 +314,29 @@ def article_date(value) -> tuple[int, int, int] | None:
     return tuple(int(g) for g in match.groups()) if match else None
 
 
+def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnchor]:
+    """Results reports named in the article ("上市银行2024年度报告", "2025年中期业绩",
+    "三季报"): the date of the figures of later paragraphs that name no date of their own."""
+    if not REPORT_WORDS.search(text):
+        return []
+    found = []
+    for match in REPORT.finditer(text):
+        g = match.groupdict()
+        month = REPORT_MONTH.get(g["report"])
+        if g["y"]:
+            year = int(g["y"])
+        elif g["rel"] and today:
+            year = today[0] + RELATIVE_YEAR[g["rel"]]
+        elif today and g["report"] != "业绩":
+            # a report without its year is the latest of its kind published by the article's date
+            year = today[0] - 1 if month is None or (month, 1) >= today[1:] else today[0]
+        else:
+            continue
+        value = f"{year:04d}" + (f"-{month:02d}" if month else "")
+        found.append(DateAnchor(match.start(), match.end(), value, year))
+    return found
+
+
 def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | None
                  ) -> list[DateAnchor]:
     """Every date in text[start:end] (one paragraph) a figure can refer to, resolved to YYYY,
@@ -327,7 +372,10 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             elif g["period"] and g["period"] != "全年":
                 month = PERIOD_MONTH[g["period"]]
         else:
-            month, day = int(g["m2"]), int(g["d2"]) if g["d2"] else None
+            if g["period2"]:  # 截至上半年末: a period of the year the paragraph or article is in
+                month, day = PERIOD_MONTH[g["period2"]], None
+            else:
+                month, day = int(g["m2"]), int(g["d2"]) if g["d2"] else None
             # the year of an earlier date of the paragraph that names one ("2024年中期业绩显示，
             # 截至6月末"), else the latest such month up to the article's date
             year = next((a.year for a in reversed(anchors) if a.year is not None), None)
@@ -390,7 +438,8 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
             return None
     elif prev.isascii() and prev.isalpha() and not prefix:
         return None  # H100, GPT4: a name, not a figure
-    if prev in ".-/" and start >= 2 and text[start - 2].isdigit():
+    if (prev in ".-/" and start >= 2 and text[start - 2].isdigit()
+            and not (unit_word or g["mag"])):
         return None  # the tail of 2025.9.30 or 2025-09
     if NOT_AFTER.match(text, end):
         return None
@@ -496,6 +545,11 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
     urls = spans(URL, plain) if ("http" in plain or "www." in plain) else []
     figures = join_lists_and_ranges(plain, scan(plain, urls))
     today = article_date(date)
+    stamp = STAMP.search(plain)
+    if today is None and stamp:  # "2025-11-04 17:59" at the head of a page: when it was published
+        today = (int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
+    stamps = spans(STAMP, plain) if stamp else []
+    reports = report_dates(plain, today)
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
     for figure in figures:
@@ -504,12 +558,20 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
     for start, members in by_paragraph.items():
         end = plain.find("\n", members[-1].end)
         end = len(plain) if end < 0 else end
-        kept.extend(paragraph_figures(plain, start, end, members, today))
+        # a report named in the paragraph before ("…延续到了2025年中期业绩中。\n数据显示，…")
+        gap = start - 1
+        while gap > 0 and plain[gap - 1].isspace():
+            gap -= 1
+        before = plain.rfind("\n", 0, max(gap, 0))
+        near = [r for r in reports if before < r.start]
+        kept.extend(paragraph_figures(plain, start, end, members, today, stamps, near))
     return kept
 
 
 def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
-                      today: tuple[int, int, int] | None) -> list[Figure]:
+                      today: tuple[int, int, int] | None,
+                      stamps: list[tuple[int, int]] = (),
+                      reports: list[DateAnchor] = ()) -> list[Figure]:
     """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end]."""
     sentences = [m.span() for m in SENTENCE.finditer(text, start, end)]
     sentence_starts = [s for s, _ in sentences]
@@ -525,7 +587,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     mentions = [BankMention(m.start + start, m.end + start, m.surface, m.banks)
                 for m in find_banks(text[start:end])]
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
-    anchors = date_anchors(text, start, figures[-1].start, today)
+    anchors = [anchor for anchor in date_anchors(text, start, figures[-1].start, today)
+               if not any(low <= anchor.start < high for low, high in stamps)]
     anchor_ends = [a.end for a in anchors]
     for sentence, members in by_sentence.items():
         members = [f for f in members if f.unit]
@@ -538,7 +601,11 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         mark_market(text, members)
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
-        figure.as_of = anchors[index].value if index >= 0 else None
+        if index >= 0:
+            figure.as_of = anchors[index].value
+        else:  # no date in its paragraph: the results report the article spoke of before
+            earlier = [r for r in reports if r.end <= figure.start]
+            figure.as_of = earlier[-1].value if earlier else None
     return figures
 
 
@@ -595,10 +662,19 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             continue
         before = [m for m in inside if m.end <= figure.start]
         owner = before[-1] if before else None
-        if owner is None and earlier and ANAPHORA.search(text, s, figure.start):
-            owner = earlier[-1]  # 该行, 该笔: the last bank named before in the paragraph
+        listed = False
+        cut = CLAUSE_STOP.search(text, owner.end, figure.start) if owner is not None else None
+        if cut is not None and NEW_SUBJECT.search(text, cut.end(), figure.start):
+            owner = None  # "南京银行…；11家上市城商行累计发行科创债460亿元"
+        elif owner is not None and len(bank_list(text, before)) > 1:
+            listed = True  # "建行、工行、中行的科技贷款余额均超1万亿元": the banks together
+        if owner is None and earlier and (ANAPHORA.search(text, s, figure.start) or not (
+                SECTOR.search(text, s, figure.start) or OTHER_SUBJECT.search(text, s, figure.start))):
+            # 该行, 该笔, or a sentence with no subject of its own: news about a bank goes on
+            # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元")
+            owner = earlier[-1]
         # "工行、建行等5家银行": the banks named are examples of a group
-        listed = bool(owner) and text.startswith("等", owner.end)
+        listed = listed or (bool(owner) and text.startswith("等", owner.end))
         set_owner(figure, owner.banks if owner else None, text, s, group=listed)
 
 
@@ -631,6 +707,9 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
     # one, or the same list again when none was named in between.
     for i, at in enumerate(ats):
         ceiling = ats[i + 1] if i + 1 < len(ats) else e
+        stop = LIST_END.search(text, at, ceiling)
+        ceiling = stop.start() if stop else ceiling
+        ceiling = min([ceiling] + [m.start for m in mentions if at < m.start < ceiling])
         listed = [m for m in mentions if floor <= m.start and m.end <= at]
         floor = at
         if listed:
@@ -676,6 +755,9 @@ def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
         gap = text[figure.end:figures[i + 1].start]
         if not figure.metric and (RANGE_GAP.fullmatch(gap) or LIST_GAP.fullmatch(gap)):
             figure.metric = figures[i + 1].metric
+    for figure in figures:
+        before = text[clause_start(text, s, figure.start):figure.start]
+        figure.family = metric_family(figure.metric, figure.kind, figure.unit, before)
 
 
 def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
@@ -736,13 +818,16 @@ def phrase_after(text: str, position: int, ceiling: int, blocks: list[tuple[int,
 # ---------------------------------------------------------------- metric families
 
 # In the order they are tried: the first family whose words the metric holds.
-FAMILY_OF_CHANGE = re.compile(r"增速|增幅|降幅|增长|下降|增加|减少|提升|提高|上升|回落|^增|^降")
-FAMILY_OF_SHARE = re.compile(r"占比|比重|份额|占|渗透率|覆盖率")
+FAMILY_OF_CHANGE = re.compile(r"增速|增幅|降幅|增长|下降|增加|减少|提升|提高|上升|回落|收窄|扩大|下滑"
+                              r"|大增|微增|负增长|正增长|同比|环比|^增|^降")
+FAMILY_OF_SHARE = re.compile(r"占比|比重|份额|占|渗透率")
+NEW_LOAN_VERB = re.compile(r"新增|投放|发放|累放|放款|审批|获得|获批|提供|落地|签约|贷出|增加")
+LOAN_WORD = re.compile(r"贷|融资")
+SHARE_BEFORE = re.compile(r"占(?!据)|覆盖")
 FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR")
 FAMILY_OF_MONEY = [
     ("credit_line", re.compile(r"授信|额度|信贷支持")),
-    ("new_loans", re.compile(r"(?:新增|投放|发放|累放|新发放|放款)[^余]*(?:贷|融资)?|^.{0,12}贷款$"
-                             r"|贷$|专项融资|首笔")),
+    ("new_loans", re.compile(r"新增|投放|发放|累放|放款|首笔|专项融资")),
     ("loan_balance", re.compile(r"贷款|贷余额|融资余额|余额|存量|贷款规模")),
     ("commitment", re.compile(r"支持|意向|计划|承诺|合计|方案|提供")),
     ("revenue", re.compile(r"营收|营业收入|收入")),
@@ -752,17 +837,21 @@ FAMILY_OF_MONEY = [
 ]
 
 
-def metric_family(metric: str, kind: str, unit: str = "") -> str:
+def metric_family(metric: str, kind: str, unit: str = "", before: str = "") -> str:
     """The family of a figure's metric: one of METRIC_FAMILIES.
 
     Percentages and points: growth (增速, 同比增长, 提升), share (占比, 比重), rate (不良率,
     利率), else other. Money: credit_line (授信, 额度), new_loans (新增/投放/发放 loans, a loan
     granted), loan_balance (贷款余额, a loan stock), commitment (金融支持, 意向, 计划, 合计),
     revenue (营收), profit (净利润), assets (资产规模), investment (投入, 投资, 出资), growth (a
-    change in money that is not lending: 较年初增加), else other. Counts are other.
+    change in money that is not lending: 较年初增加), else other. Counts are other. `before`,
+    the words of the clause before the figure, tells a share written as "占营业收入的3.76%".
     """
     metric = metric if isinstance(metric, str) else ""
     if kind in ("percent", "pp"):
+        share = [m.end() for m in SHARE_BEFORE.finditer(before)]
+        if share and not FAMILY_OF_CHANGE.search(before, share[-1]):
+            return "share"  # 占营业收入的3.76%; but 占比提升0.5个百分点 is a change
         if FAMILY_OF_CHANGE.search(metric):
             return "growth"
         if FAMILY_OF_SHARE.search(metric):
@@ -772,6 +861,8 @@ def metric_family(metric: str, kind: str, unit: str = "") -> str:
         return "growth" if kind == "pp" else "other"
     if kind != "money" and unit not in MONEY_UNITS:
         return "other"
+    if NEW_LOAN_VERB.search(before) and LOAN_WORD.search(metric):
+        return "new_loans"  # 发放贷款1080万元, 获得2亿元知识产权质押贷款
     for family, words in FAMILY_OF_MONEY:
         if words.search(metric):
             if family == "loan_balance" and FAMILY_OF_CHANGE.search(metric):
@@ -801,7 +892,7 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
                 article.article_id, article.source_file, text[f.start:f.end], float(f.value),
                 f.unit, f.qualifier, f.entity, f.metric, f.as_of, text[s:e], f.start, f.end,
                 f.kind, f.scope, english(f.entity) if f.entity else None, f.qualifier_text,
-                f.unit_inferred, s, metric_family(f.metric, f.kind, f.unit),
+                f.unit_inferred, s, f.family,
             ))
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table.astype({"value": "float64", "start": "int64", "end": "int64",
