@@ -95,7 +95,7 @@ CHINESE = (rf"[{CN_DIGITS}万亿](?:(?<=[万亿]){CN_BODY[:-1]}万亿]*"
            rf"|{CN_BODY}*[万亿][{CN_DIGITS}点万亿]*"
            rf"|{CN_BODY}*(?=[多余]?(?:美|港|欧|日元|英镑|元|人民币|个?百分点)))")
 # Classifiers of counted things; 个 not in 个月/个百分点 (a duration, a point change).
-COUNTERS = ("家|户|人次|人|个(?!月|工作日|小时|百分点|基点|交易日)|间|笔|项|件|名|位|只|台|套|张|批"
+COUNTERS = ("家|户|人次|人|个(?!月|工作日|小时|百分点|基点|交易日)|间|笔|项|件|名|位|只|台|套|张|批|股"
             "|所|座|条|架|辆|次|款|份")
 UNIT = (rf"(?P<pp>{'|'.join(POINTS)})"
         rf"|(?P<cur>{'|'.join(sorted(CURRENCIES, key=len, reverse=True))})"
@@ -146,6 +146,8 @@ MONEY_CONTEXT = re.compile(
 NOT_MONEY_CONTEXT = re.compile(r"用户|人口|人次|粉丝|下载|访问量|参数|token|Token|字节|像素|条数据")
 
 SEPARATOR_START = set("、,，和及与以或—–-~～至到 ")  # what follows a number in a list or range
+CHANGE_BEFORE = re.compile(r"(?:下降|降低|减少|增长|增加|提升|提高|上升|回落|下滑|收缩|扩大|收窄|压降"
+                           r"|[升降增减])了?\s*$")
 RANGE_GAP = re.compile(r"\s*(?:[—–\-~～]{1,2}|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与|以及|或)\s*")
 URL = re.compile(r"https?://[^\s，。；）)」】]+|www\.[A-Za-z0-9.-]+[^\s，。；）)」】]*")
@@ -160,28 +162,35 @@ DATE = re.compile(
     r"(?:(?P<iso>(?:19|20)\d{2})-(?P<isom>[01]?\d)(?:-(?P<isod>[0-3]?\d))?(?!\d)"
     r"|(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|去年|前年|上年|本年))"
     r"(?:(?P<m>1[0-2]|0?[1-9])月份?(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos>末|底|初|上旬|中旬|下旬)?"
-    r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|前三季度|第一季度|一季度|第二季度|二季度"
+    r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度|第一季度|一季度|第二季度|二季度"
     r"|第三季度|三季度|第四季度|四季度|中期|全年))?"
     r"|(?P<m2>1[0-2]|0?[1-9])月份?(?:(?P<d2>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos2>末|底|初|上旬|中旬|下旬)?"
     r"|(?P<period2>上半年|下半年|前三季度|第一季度|一季度|第二季度|二季度|第三季度|三季度|第四季度"
     r"|四季度)末?)"
 )
-PERIOD_MONTH = {"年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "上半年": 6, "中期": 6,
+PERIOD_MONTH = {"半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "上半年": 6, "中期": 6,
                 "下半年": 12, "前三季度": 9, "第一季度": 3, "一季度": 3, "第二季度": 6,
                 "二季度": 6, "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12}
 # A publication time stamp ("2025-11-04 17:59"): when the page was published, not a date of
 # its figures.
 STAMP = re.compile(r"((?:19|20)\d{2})-([01]\d)-([0-3]\d)\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?")
 REPORT_WORDS = re.compile(r"报告|年报|业绩|中报|季报|半年报")
+
 REPORT = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s*年度?|(?P<rel>今年|去年|上年))?"
+    r"(?:(?P<period>报告期)[:：]?\s*(?P<py>(?:19|20)\d{2})\s*年度?|"
     r"(?P<report>年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报|半年度业绩|三季报"
-    r"|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩)")
+    r"|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩))")
 REPORT_MONTH = {"中期业绩": 6, "中期报告": 6, "中报": 6, "半年度报告": 6, "半年报": 6, "半年度业绩": 6,
                 "三季报": 9, "第三季度报告": 9, "三季度报告": 9, "一季报": 3, "第一季度报告": 3,
                 "一季度报告": 3}
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
+# Sentences that open an example or an aside ("典型案例：", "例如，", "值得注意的是，"): they
+# leave the time of the sentences before them.
+ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如|值得注意的是|值得一提的是)")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)\s*$")  # 较年初, 比上年
+# "(2025-2029年)", "2025至2029年": the end of a plan's span is no date of its figures.
+RANGE_START_BEFORE = re.compile(r"(?:19|20)\d{2}年?\s*[-—–~～至到]\s*$")
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期)")  # 2024年起, 1月以来, 去年同期
 
 # Attribution.
@@ -196,30 +205,36 @@ SPEAKER_AFTER = re.compile(
     r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
 # Figures of the stock market (southbound selling, a share price) are not lending: scope market.
 MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|净流入|净流出|股价|收盘|收报|报收|涨停"
-                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|股息率|涨幅|跌幅|每股")
+                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅")
 HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
 # A line that opens with one of these continues the paragraph before it ("其中，" of which;
 # "此外，" besides): its figures share that paragraph's bank and date.
 CONTINUATION = re.compile(
     r"(?<=[。！？!?”」』）)])[ \t\u3000]*\n[\s]*(?=(?:其中|其|该行|该笔|此外|同时|与此同时|另外|对此)[，,])")
+# A heading line ("2. 2025年目标") opens the paragraph under it: its date is that paragraph's.
+HEADING = re.compile(r"(?:(?<=\n)|^)[^\n。！？!?；;，,：:“”\"]{1,24}[ \t\u3000]*\n(?=[ \t\u3000]*[^\s])")
 # A list cut by a line break ("分别为7501.5亿、\n7105.6亿"): the line goes on after the break.
 LIST_BREAK = re.compile(r"(?<=[、，,：:；;])[ \t\u3000]*\n\s*")
 # Subjects that are no bank: a sentence about them does not go on about the bank before it.
 # A subject named after a bank and before a figure takes the figure from the bank.
 NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城商行|农商行|股份行|国有大行|上市银行"
-                         r"|商业银行|银行业|同业")
+                         r"|商业银行|银行业|银行机构|金融机构|同业|传统银行|其他银行|多数银行|部分银行"
+                         r"|各家银行|各银行")
 OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|行业|产业|市场规模|美国|日本|欧洲"
                            r"|[0-9一二三四五六七八九十几多]+家")
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
                     r"|城商行|农商行|大中银行|中小银行|各家银行|各银行|全国")
 RESPECTIVELY = "分别"
+# "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
+ETC_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:分行|支行))?等")
 LIST_END = re.compile(r"[；;]")
 
 # Measure words for `metric`. Those in EXTENDABLE take their modifiers ("贷款余额" ->
 # "科技型企业贷款余额"); the others are whole labels.
 EXTENDABLE = ["余额", "规模", "占比", "比重", "增速", "增幅", "降幅", "率", "金额", "新增额",
               "合计", "共计", "总计", "总额", "份额", "损失", "总资产", "成本", "费用"]
-FIXED = ["专项综合金融支持", "综合金融支持", "金融支持", "综合授信", "授信额度", "授信", "额度",
+FIXED = ["专项综合金融支持", "综合金融支持", "金融支持", "融资支持", "贷款支持", "总额度",
+         "综合授信", "授信额度", "授信", "额度",
          "清欠专项贷款", "清欠贷款", "专项贷款", "流动资金贷款", "项目贷款", "发放贷款",
          "投放贷款", "贷款", "专项融资", "投融资", "融资", "投资额", "投资", "出资额", "出资",
          "营业收入", "营收", "收入", "净利润", "利润", "存款", "资金", "估值", "市值", "清偿",
@@ -322,6 +337,9 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
     found = []
     for match in REPORT.finditer(text):
         g = match.groupdict()
+        if g["period"]:
+            found.append(DateAnchor(0, 0, g["py"], int(g["py"])))  # holds from the start
+            continue
         month = REPORT_MONTH.get(g["report"])
         if g["y"]:
             year = int(g["y"])
@@ -351,7 +369,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         if match is None:
             continue
         reach = match.end()
-        if BASELINE_BEFORE.search(text, max(0, at - 4), at) or NOT_A_DATE_AFTER.match(text, reach):
+        if (BASELINE_BEFORE.search(text, max(0, at - 4), at) or NOT_A_DATE_AFTER.match(text, reach)
+                or RANGE_START_BEFORE.search(text, max(0, at - 6), at)):
             continue
         g = match.groupdict()
         month = day = None
@@ -488,6 +507,9 @@ def join_lists_and_ranges(text: str, figures: list[Figure]) -> list[Figure]:
         left, right = figures[i], figures[i + 1]
         gap = text[left.end:right.start]
         is_range = RANGE_GAP.fullmatch(gap) is not None
+        if is_range and gap.strip() in ("至", "到") and CHANGE_BEFORE.search(
+                text, max(0, left.lead - 6), left.lead):
+            continue  # "下降0.27%至4.74%": fell by a to b, not a range
         if not is_range and LIST_GAP.fullmatch(gap) is None:
             continue
         if left.bare and not right.bare:
@@ -532,6 +554,7 @@ def prepare(text: str, simplified: str | None = None) -> str:
     if "\n" in plain:
         plain = LIST_BREAK.sub(blank_newlines, plain)
         plain = CONTINUATION.sub(blank_newlines, plain)
+        plain = HEADING.sub(blank_newlines, plain)
     return plain
 
 
@@ -563,9 +586,26 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
         while gap > 0 and plain[gap - 1].isspace():
             gap -= 1
         before = plain.rfind("\n", 0, max(gap, 0))
-        near = [r for r in reports if before < r.start]
+        near = [r for r in reports if before < r.start or r.end == 0]
         kept.extend(paragraph_figures(plain, start, end, members, today, stamps, near))
+    orphans = [f for f in kept if f.scope == "other"]
+    if orphans:
+        own_bank(plain, orphans)
     return kept
+
+
+def own_bank(text: str, orphans: list[Figure]) -> None:
+    """An article that names one lending bank only (a results summary, a bank's own news) is
+    about that bank: figures that no sentence gives to anyone else are its."""
+    banks = {m.banks for m in find_banks(text) if not SPEAKER_AFTER.match(text, m.end)}
+    if len(banks) != 1:
+        return
+    (only,) = banks
+    if len(only) != 1 or is_central_bank(only[0]):
+        return
+    for figure in orphans:
+        if not OTHER_SUBJECT.search(text, figure.sentence[0], figure.start):
+            figure.entity, figure.scope = only[0], "bank"
 
 
 def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
@@ -601,9 +641,12 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         mark_market(text, members)
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
+        if index >= 0 and anchors[index].start < figure.sentence[0] and ASIDE.match(
+                text, figure.sentence[0]):
+            index = -2  # an example or an aside keeps no date from the sentences before it
         if index >= 0:
             figure.as_of = anchors[index].value
-        else:  # no date in its paragraph: the results report the article spoke of before
+        elif index == -1:  # no date in its paragraph: the results report spoken of before
             earlier = [r for r in reports if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
     return figures
@@ -674,7 +717,7 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元")
             owner = earlier[-1]
         # "工行、建行等5家银行": the banks named are examples of a group
-        listed = listed or (bool(owner) and text.startswith("等", owner.end))
+        listed = listed or (owner is not None and ETC_AFTER.match(text, owner.end) is not None)
         set_owner(figure, owner.banks if owner else None, text, s, group=listed)
 
 
@@ -818,12 +861,14 @@ def phrase_after(text: str, position: int, ceiling: int, blocks: list[tuple[int,
 # ---------------------------------------------------------------- metric families
 
 # In the order they are tried: the first family whose words the metric holds.
-FAMILY_OF_CHANGE = re.compile(r"增速|增幅|降幅|增长|下降|增加|减少|提升|提高|上升|回落|收窄|扩大|下滑"
-                              r"|大增|微增|负增长|正增长|同比|环比|^增|^降")
+FAMILY_OF_CHANGE = re.compile(r"增速|增幅|降幅|增长|下降|增加|减少|提升|提高|上升|回落|收窄|扩大|下滑|压降"
+                              r"|大增|微增|微降|微升|负增长|正增长|同比|环比|^增|^降|^\+|^-")
 FAMILY_OF_SHARE = re.compile(r"占比|比重|份额|占|渗透率")
+PLAN_BEFORE = re.compile(r"将|计划|未来|拟|预计|力争|目标")
+PLEDGE_WORD = re.compile(r"支持|贷款|融资|增")
 NEW_LOAN_VERB = re.compile(r"新增|投放|发放|累放|放款|审批|获得|获批|提供|落地|签约|贷出|增加")
 LOAN_WORD = re.compile(r"贷|融资")
-SHARE_BEFORE = re.compile(r"占(?!据)|覆盖")
+SHARE_BEFORE = re.compile(r"占(?!据)|覆盖(?!率)")
 FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR")
 FAMILY_OF_MONEY = [
     ("credit_line", re.compile(r"授信|额度|信贷支持")),
@@ -849,6 +894,13 @@ def metric_family(metric: str, kind: str, unit: str = "", before: str = "") -> s
     """
     metric = metric if isinstance(metric, str) else ""
     if kind in ("percent", "pp"):
+        tail = before.rstrip()
+        if kind == "percent" and tail.endswith(("至", "到")):
+            # "下降0.07个百分点至1.29%", "提升至67%": the level reached, not the change
+            return ("share" if FAMILY_OF_SHARE.search(metric) or SHARE_BEFORE.search(before)
+                    else "rate" if FAMILY_OF_RATE.search(metric) else "other")
+        if tail.endswith(("+", "＋")) or CHANGE_BEFORE.search(tail[-8:]):
+            return "growth"  # "+10.19%", "同比微降0.48%", "收缩6.23%"
         share = [m.end() for m in SHARE_BEFORE.finditer(before)]
         if share and not FAMILY_OF_CHANGE.search(before, share[-1]):
             return "share"  # 占营业收入的3.76%; but 占比提升0.5个百分点 is a change
@@ -861,6 +913,8 @@ def metric_family(metric: str, kind: str, unit: str = "", before: str = "") -> s
         return "growth" if kind == "pp" else "other"
     if kind != "money" and unit not in MONEY_UNITS:
         return "other"
+    if PLAN_BEFORE.search(before) and PLEDGE_WORD.search(metric):
+        return "commitment"  # 未来五年将新增1.5万亿元贷款支持: a pledge, not lending done
     if NEW_LOAN_VERB.search(before) and LOAN_WORD.search(metric):
         return "new_loans"  # 发放贷款1080万元, 获得2亿元知识产权质押贷款
     for family, words in FAMILY_OF_MONEY:

@@ -212,6 +212,11 @@ def gold_spans(gold: pd.DataFrame, extraction: Extraction) -> list[tuple[str, in
     return spans
 
 
+def numbers(num) -> list[str]:
+    """JioNLP's parsed amount: one number, or a list of two for a range."""
+    return [n for n in (num if isinstance(num, list) else [num]) if n is not None]
+
+
 def occurrences(text: str, part: str) -> list[int]:
     found, at = [], text.find(part)
     while at >= 0:
@@ -242,8 +247,8 @@ def score_jionlp(python: str, gold: pd.DataFrame, extraction: Extraction) -> dic
         overlapping.update(id(a) for a in hits)
         if hits:
             found += 1
-            read += any(abs(float(a["detail"]["num"]) - value) <= 1e-6 * max(1.0, value)
-                        for a in hits)
+            read += any(abs(float(number) - value) <= 1e-6 * max(1.0, value)
+                        for a in hits for number in numbers(a["detail"]["num"]))
     total = sum(len(v) for v in amounts.values())
     return {"money": int(money.sum()), "recall": found / max(money.sum(), 1),
             "value": read / max(found, 1), "precision": len(overlapping) / max(total, 1),

@@ -297,8 +297,9 @@ def test_respectively_with_too_few_figures_gives_no_single_bank():
 
 
 def test_this_bank_refers_back_within_the_paragraph():
+    # (a second bank named in the article, so that the article is not one bank's alone)
     text = ("11月初，工商银行连云港分行发布消息称，该行成功落实了首单清欠贷款。经确认，"
-            "该笔贷款清偿金额共计281.5万元。\n另一段中，该笔贷款为100万元。")
+            "该笔贷款清偿金额共计281.5万元。\n另一段中，该笔贷款为100万元。\n建设银行亦有跟进。")
     assert rows(text, "text", "entity") == [("281.5万元", "工商银行"), ("100万元", None)]
 
 
