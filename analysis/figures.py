@@ -96,7 +96,7 @@ CHINESE = (rf"[{CN_DIGITS}万亿](?:(?<=[万亿]){CN_BODY[:-1]}万亿]*"
            rf"|{CN_BODY}*(?=[多余]?(?:美|港|欧|日元|英镑|元|人民币|个?百分点)))")
 # Classifiers of counted things; 个 not in 个月/个百分点 (a duration, a point change).
 COUNTERS = ("家|户|人次|人|个(?!月|工作日|小时|百分点|基点|交易日)|间|笔|项|件|名|位|只|台|套|张|批|股"
-            "|所|座|条|架|辆|次|款|份")
+            "|所|座|条|架|辆|次|款|份|手")
 UNIT = (rf"(?P<pp>{'|'.join(POINTS)})"
         rf"|(?P<cur>{'|'.join(sorted(CURRENCIES, key=len, reverse=True))})"
         rf"|(?P<pct>%)|(?P<cnt>{COUNTERS})")
@@ -185,6 +185,8 @@ REPORT_MONTH = {"中期业绩": 6, "中期报告": 6, "中报": 6, "半年度报
                 "三季报": 9, "第三季度报告": 9, "三季度报告": 9, "一季报": 3, "第一季度报告": 3,
                 "一季度报告": 3}
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
+NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今")
+REPORT_PERIOD = re.compile(r"报告期(?:内|末|)")
 # Sentences that open an example or an aside ("典型案例：", "例如，", "值得注意的是，"): they
 # leave the time of the sentences before them.
 ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如|值得注意的是|值得一提的是)")
@@ -283,7 +285,7 @@ class Figure:
 class DateAnchor:
     start: int
     end: int
-    value: str
+    value: str | None  # None: "now" (目前), which ends what an earlier date said
     year: int | None  # the year the expression names, which a later "6月末" borrows
 
 
@@ -452,7 +454,9 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     if chinese:
         if g["cnt"] or not (g["pp"] or g["cur"] or g["pct"] or "万" in number or "亿" in number):
             return None  # 一家, 两个, 一方面: words, not figures
-        if prev in VAGUE_BEFORE or (number[0] not in CN_LEADING and not unit_word
+        # "千亿" alone is an amount after a qualifier (授信近千亿, 接近亿元), not in "万亿元规模"
+        # (a size class) or "人民币亿元" (the unit of a table)
+        if prev in VAGUE_BEFORE or (number[0] not in CN_LEADING
                                     and not QUALIFIER_BEFORE.search(before)):
             return None
     elif prev.isascii() and prev.isalpha() and not prefix:
@@ -587,7 +591,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
             gap -= 1
         before = plain.rfind("\n", 0, max(gap, 0))
         near = [r for r in reports if before < r.start or r.end == 0]
-        kept.extend(paragraph_figures(plain, start, end, members, today, stamps, near))
+        kept.extend(paragraph_figures(plain, start, end, members, today, stamps, near, reports))
     orphans = [f for f in kept if f.scope == "other"]
     if orphans:
         own_bank(plain, orphans)
@@ -611,7 +615,8 @@ def own_bank(text: str, orphans: list[Figure]) -> None:
 def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       today: tuple[int, int, int] | None,
                       stamps: list[tuple[int, int]] = (),
-                      reports: list[DateAnchor] = ()) -> list[Figure]:
+                      reports: list[DateAnchor] = (),
+                      all_reports: list[DateAnchor] = ()) -> list[Figure]:
     """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end]."""
     sentences = [m.span() for m in SENTENCE.finditer(text, start, end)]
     sentence_starts = [s for s, _ in sentences]
@@ -629,6 +634,14 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
     anchors = [anchor for anchor in date_anchors(text, start, figures[-1].start, today)
                if not any(low <= anchor.start < high for low, high in stamps)]
+    anchors += [DateAnchor(m.start(), m.end(), None, None)  # 截至目前: now, no date
+                for m in NOW.finditer(text, start, figures[-1].start)]
+    for m in REPORT_PERIOD.finditer(text, start, figures[-1].start):
+        # 报告期内, 截至报告期末: the period of the report the article named before
+        named = [r for r in all_reports if r.end <= m.start()]
+        if named:
+            anchors.append(DateAnchor(m.start(), m.end(), named[-1].value, named[-1].year))
+    anchors.sort(key=lambda a: a.end)
     anchor_ends = [a.end for a in anchors]
     for sentence, members in by_sentence.items():
         members = [f for f in members if f.unit]
@@ -706,10 +719,13 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         before = [m for m in inside if m.end <= figure.start]
         owner = before[-1] if before else None
         listed = False
-        cut = CLAUSE_STOP.search(text, owner.end, figure.start) if owner is not None else None
-        if cut is not None and NEW_SUBJECT.search(text, cut.end(), figure.start):
-            owner = None  # "南京银行…；11家上市城商行累计发行科创债460亿元"
-        elif owner is not None and len(bank_list(text, before)) > 1:
+        # a subject of the figure's own clause, after the bank's ("南京银行…；11家上市城商行…")
+        cut = clause_start(text, owner.end, figure.start) if owner is not None else 0
+        if owner is not None and cut > owner.end and NEW_SUBJECT.search(text, cut, figure.start):
+            # "南京银行…；11家上市城商行累计发行科创债460亿元": banks as a whole
+            figure.scope = "sector"
+            continue
+        if owner is not None and len(bank_list(text, before)) > 1:
             listed = True  # "建行、工行、中行的科技贷款余额均超1万亿元": the banks together
         if owner is None and earlier and (ANAPHORA.search(text, s, figure.start) or not (
                 SECTOR.search(text, s, figure.start) or OTHER_SUBJECT.search(text, s, figure.start))):
@@ -872,12 +888,12 @@ SHARE_BEFORE = re.compile(r"占(?!据)|覆盖(?!率)")
 FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR")
 FAMILY_OF_MONEY = [
     ("credit_line", re.compile(r"授信|额度|信贷支持")),
-    ("new_loans", re.compile(r"新增|投放|发放|累放|放款|首笔|专项融资")),
+    ("new_loans", re.compile(r"(?:新增|发放|累放|放款|首笔).*(?:贷|融资)|投放|专项融资")),
     ("loan_balance", re.compile(r"贷款|贷余额|融资余额|余额|存量|贷款规模")),
     ("commitment", re.compile(r"支持|意向|计划|承诺|合计|方案|提供")),
     ("revenue", re.compile(r"营收|营业收入|收入")),
     ("profit", re.compile(r"利润")),
-    ("assets", re.compile(r"资产")),
+    ("assets", re.compile(r"总资产|资产总额|资产规模|^资产$")),
     ("investment", re.compile(r"投入|投资|出资|研发|募")),
 ]
 
