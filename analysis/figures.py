@@ -901,20 +901,24 @@ FAMILY_OF_MONEY = [
 def metric_family(metric: str, kind: str, unit: str = "", before: str = "") -> str:
     """The family of a figure's metric: one of METRIC_FAMILIES.
 
-    Percentages and points: growth (增速, 同比增长, 提升), share (占比, 比重), rate (不良率,
-    利率), else other. Money: credit_line (授信, 额度), new_loans (新增/投放/发放 loans, a loan
+    Points (个百分点, 基点) are growth: a change or a gap. Percentages: growth (增速, 同比增长,
+    +10.19%), share (占比, 比重, 占营收的), rate (不良率, 利率, and a level reached: 降至1.29%),
+    else other. Money: credit_line (授信, 额度), new_loans (新增/投放/发放 loans, a loan
     granted), loan_balance (贷款余额, a loan stock), commitment (金融支持, 意向, 计划, 合计),
     revenue (营收), profit (净利润), assets (资产规模), investment (投入, 投资, 出资), growth (a
     change in money that is not lending: 较年初增加), else other. Counts are other. `before`,
     the words of the clause before the figure, tells a share written as "占营业收入的3.76%".
     """
     metric = metric if isinstance(metric, str) else ""
-    if kind in ("percent", "pp"):
+    if kind == "pp":
+        return "growth"  # points are changes or gaps: 同比下降0.07个百分点, 较同业低15个基点
+    if kind == "percent":
         tail = before.rstrip()
-        if kind == "percent" and tail.endswith(("至", "到")):
+        if tail.endswith(("至", "到")):
             # "下降0.07个百分点至1.29%", "提升至67%": the level reached, not the change
-            return ("share" if FAMILY_OF_SHARE.search(metric) or SHARE_BEFORE.search(before)
-                    else "rate" if FAMILY_OF_RATE.search(metric) else "other")
+            words = metric + before
+            return ("share" if FAMILY_OF_SHARE.search(words) or SHARE_BEFORE.search(before)
+                    else "rate" if FAMILY_OF_RATE.search(words) else "other")
         if tail.endswith(("+", "＋")) or CHANGE_BEFORE.search(tail[-8:]):
             return "growth"  # "+10.19%", "同比微降0.48%", "收缩6.23%"
         share = [m.end() for m in SHARE_BEFORE.finditer(before)]
@@ -926,7 +930,7 @@ def metric_family(metric: str, kind: str, unit: str = "", before: str = "") -> s
             return "share"
         if FAMILY_OF_RATE.search(metric):
             return "rate"
-        return "growth" if kind == "pp" else "other"
+        return "other"
     if kind != "money" and unit not in MONEY_UNITS:
         return "other"
     if PLAN_BEFORE.search(before) and PLEDGE_WORD.search(metric):

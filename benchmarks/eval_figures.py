@@ -7,20 +7,20 @@ The gold set. tests/data/gold/figures.csv holds, for some real articles of
 ../shared/corpora/bank-news and ../shared/corpora/web-news, every money, percentage and
 percentage-point figure of the article (not counts of firms or people: those are out of the
 gold's scope), each with the figure string as written, its occurrence index among the same
-string's occurrences in the file, its offset in the file's decoded text (a reader's aid), and
-the labels read off the sentence by hand: value (base units), unit, qualifier, entity (the
+string's occurrences in the decoded file, its offset there (analysis.loading.decode_bytes),
+and the labels read off the sentence by hand: value (base units), unit, qualifier, entity (the
 lending bank's canonical name, empty when the figure is no single bank's), metric_family, as_of
 (empty when the text gives no date for it), and split: `dev` articles were looked at while the
 rules were written, `holdout` articles were labelled only after, so their scores say how the
 rules do on text they were not written for. No article text is stored: the articles are read
 in place, through the package's own loading and cleaning (analysis.corpus.load_corpus).
 
-Matching. An extracted figure matches a gold one when it is in the same file, its text is the
-same string, and it is the same occurrence of that string (k-th extracted in the file's text
-order against the k-th in the gold); gold figures left over are then matched in order to
-extracted ones of the same string left over, so that a cleaning step that drops a repeated
-passage shifts nothing. Only the figure strings and their order count, never offsets, so
-the scores hold however the web pages' HTML is cleaned.
+Matching. An extracted figure matches a gold one when it is in the same file and its text is
+the same string; among several of the same string, gold and extracted figures are paired in
+text order by their relative place (gold: offset / length of the decoded file; extracted:
+position / length of the file's clean text), keeping as many pairs as possible. So the scores
+hold however front matter, HTML and titles are cleaned away: only a figure's string and its
+rough place count. (A figure of a title that cleaning moves out of the text becomes a miss.)
 
 Scores, over the figures of the gold's articles of kind money, percent or pp:
   recall       gold figures matched / gold figures
@@ -29,6 +29,7 @@ Scores, over the figures of the gold's articles of kind money, percent or pp:
   value        matched figures with the gold's value and unit
   entity       matched figures with the gold's entity (both empty counts as right)
   bank         the same over matched figures where the gold or the extraction names a bank
+               ("-" when none does)
   qualifier, as_of, metric_family: matched figures with the gold's label
 
 JioNLP. jionlp.ner.extract_money runs on the same clean article texts (in its throwaway venv,
@@ -182,7 +183,7 @@ def score(gold: pd.DataFrame, extraction: Extraction) -> dict:
         "precision": len(hits) / max(len(extracted), 1),
         **{name: sum(flags) / n for name, flags in right.items()},
         "bank": (sum(r for r, b in zip(right["entity"], banked, strict=True) if b)
-                 / max(sum(banked), 1)),
+                 / sum(banked)) if any(banked) else None,
         "misses": matched[matched["found"] < 0],
         "false": extracted[~extracted.index.isin(set(matched["found"]))],
         "wrong": {name: hits.assign(ours=ours[name].map(label), sentence=ours["sentence"])[
@@ -262,10 +263,13 @@ def our_money_recall(gold: pd.DataFrame, extraction: Extraction) -> tuple[float,
 
 
 def scores_by_split(gold: pd.DataFrame, extraction: Extraction) -> dict[str, dict]:
-    """Scores over all the gold, and over each split's articles alone."""
+    """Scores over all the gold, over each split's articles alone, and over each corpus's."""
     results = {"all": score(gold, extraction)}
-    for split in sorted(set(gold["split"])):
-        part = gold[gold["split"] == split]
+    corpus = gold["file"].str.split("/").str[0]
+    parts = [(split, gold["split"] == split) for split in sorted(set(gold["split"]))]
+    parts += [(name, corpus == name) for name in sorted(set(corpus))]
+    for split, chosen in parts:
+        part = gold[chosen]
         files = set(part["file"])
         results[split] = score(part, Extraction(
             extraction.articles[extraction.articles["file"].isin(files)],
@@ -274,10 +278,11 @@ def scores_by_split(gold: pd.DataFrame, extraction: Extraction) -> dict[str, dic
 
 
 def print_scores(name: str, result: dict) -> None:
-    print(f"  {name:8s} {result['articles']:3d} articles {result['gold']:4d} gold "
+    print(f"  {name:9s} {result['articles']:3d} articles {result['gold']:4d} gold "
           f"{result['extracted']:4d} extracted | recall {result['recall']:.3f} precision "
           f"{result['precision']:.3f} | value {result['value']:.3f} entity {result['entity']:.3f} "
-          f"bank {result['bank']:.3f} qualifier {result['qualifier']:.3f} as_of "
+          f"bank {'  -  ' if result['bank'] is None else format(result['bank'], '.3f')} "
+          f"qualifier {result['qualifier']:.3f} as_of "
           f"{result['as_of']:.3f} family {result['metric_family']:.3f}")
 
 
