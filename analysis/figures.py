@@ -174,7 +174,9 @@ PERIOD_MONTH = {"半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12
 # A publication time stamp ("2025-11-04 17:59"): when the page was published, not a date of
 # its figures.
 STAMP = re.compile(r"((?:19|20)\d{2})-([01]\d)-([0-3]\d)\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?")
-REPORT_WORDS = re.compile(r"报告|年报|业绩|中报|季报|半年报")
+REPORT_WORDS = re.compile(
+    r"报告期[:：]?\s*(?:19|20)\d{2}\s*年度?|年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报"
+    r"|半年度业绩|三季报|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩")
 
 REPORT = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s*年度?|(?P<rel>今年|去年|上年))?"
@@ -211,12 +213,13 @@ MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|�
 HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
 # A line that opens with one of these continues the paragraph before it ("其中，" of which;
 # "此外，" besides): its figures share that paragraph's bank and date.
-CONTINUATION = re.compile(
-    r"(?<=[。！？!?”」』）)])[ \t\u3000]*\n[\s]*(?=(?:其中|其|该行|该笔|此外|同时|与此同时|另外|对此)[，,])")
+CONNECTIVE = re.compile(r"(?:其中|其|该行|该笔|此外|同时|与此同时|另外|对此)[，,]")
 # A heading line ("2. 2025年目标") opens the paragraph under it: its date is that paragraph's.
-HEADING = re.compile(r"(?:(?<=\n)|^)[^\n。！？!?；;，,：:“”\"]{1,24}[ \t\u3000]*\n(?=[ \t\u3000]*[^\s])")
+HEADING_MAX = 24
+HEADING_STOP = re.compile(r"[。！？!?；;，,：:“”\"]")
 # A list cut by a line break ("分别为7501.5亿、\n7105.6亿"): the line goes on after the break.
-LIST_BREAK = re.compile(r"(?<=[、，,：:；;])[ \t\u3000]*\n\s*")
+LIST_END_CHARS = set("、，,：:；;")
+SENTENCE_END_CHARS = set("。！？!?”」』）)")
 # Subjects that are no bank: a sentence about them does not go on about the bank before it.
 # A subject named after a bank and before a figure takes the figure from the bank.
 NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城商行|农商行|股份行|国有大行|上市银行"
@@ -334,10 +337,11 @@ def article_date(value) -> tuple[int, int, int] | None:
 def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnchor]:
     """Results reports named in the article ("上市银行2024年度报告", "2025年中期业绩",
     "三季报"): the date of the figures of later paragraphs that name no date of their own."""
-    if not REPORT_WORDS.search(text):
-        return []
     found = []
-    for match in REPORT.finditer(text):
+    for word in REPORT_WORDS.finditer(text):
+        match = REPORT.search(text, max(0, word.start() - 12), word.end())
+        if match is None or match.end() != word.end():
+            continue
         g = match.groupdict()
         if g["period"]:
             found.append(DateAnchor(0, 0, g["py"], int(g["py"])))  # holds from the start
@@ -537,10 +541,6 @@ def spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-def blank_newlines(match: re.Match) -> str:
-    return match.group().replace("\n", " ")
-
-
 def prepare(text: str, simplified: str | None = None) -> str:
     """The text the rules read: simplified characters, ASCII digits, and line breaks that do
     not end a paragraph (a list cut by a break, a line opening with 其中) made spaces. Same
@@ -556,10 +556,41 @@ def prepare(text: str, simplified: str | None = None) -> str:
     if THOUSANDS_COMMA.search(plain):  # "１２，０００": a full-width comma grouping thousands
         plain = THOUSANDS_COMMA.sub(r"\1,", plain)
     if "\n" in plain:
-        plain = LIST_BREAK.sub(blank_newlines, plain)
-        plain = CONTINUATION.sub(blank_newlines, plain)
-        plain = HEADING.sub(blank_newlines, plain)
+        plain = join_lines(plain)
     return plain
+
+
+def join_lines(text: str) -> str:
+    """Line breaks that do not end a paragraph made spaces (same length): after a list
+    separator ("7501.5亿、\n7105.6亿"), before a line that opens with a connective (其中，),
+    and after a heading line ("2. 2025年目标"). One pass over the line breaks: regular
+    expressions anchored on a line break would be tried at every character."""
+    blank: list[int] = []
+    line_start = 0
+    at = text.find("\n")
+    while at >= 0:
+        last = at
+        while last > line_start and text[last - 1] in " \t\u3000":
+            last -= 1
+        following = at + 1
+        while following < len(text) and text[following].isspace():
+            following += 1
+        end = text[last - 1] if last > line_start else ""
+        if following < len(text) and end and (
+                end in LIST_END_CHARS
+                or (end in SENTENCE_END_CHARS and CONNECTIVE.match(text, following))
+                or (last - line_start <= 2 * HEADING_MAX
+                    and len(text[line_start:last].strip()) <= HEADING_MAX
+                    and not HEADING_STOP.search(text, line_start, last))):
+            blank.extend(i for i in range(at, following) if text[i] == "\n")
+        line_start = at + 1
+        at = text.find("\n", at + 1)
+    if not blank:
+        return text
+    chars = list(text)
+    for i in blank:
+        chars[i] = " "
+    return "".join(chars)
 
 
 def extract_from_text(text: str, date=None, simplified: str | None = None) -> list[Figure]:
@@ -582,6 +613,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
     for figure in figures:
         by_paragraph.setdefault(plain.rfind("\n", 0, figure.start) + 1, []).append(figure)
     kept: list[Figure] = []
+    seen: set[tuple[str, ...]] = set()  # the banks named in the paragraphs with figures
     for start, members in by_paragraph.items():
         end = plain.find("\n", members[-1].end)
         end = len(plain) if end < 0 else end
@@ -591,9 +623,10 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
             gap -= 1
         before = plain.rfind("\n", 0, max(gap, 0))
         near = [r for r in reports if before < r.start or r.end == 0]
-        kept.extend(paragraph_figures(plain, start, end, members, today, stamps, near, reports))
+        kept.extend(paragraph_figures(plain, start, end, members, today, stamps, near, reports,
+                                      seen))
     orphans = [f for f in kept if f.scope == "other"]
-    if orphans:
+    if orphans and len(seen) < 2:  # two banks named already: no article of one bank
         own_bank(plain, orphans)
     return kept
 
@@ -616,7 +649,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       today: tuple[int, int, int] | None,
                       stamps: list[tuple[int, int]] = (),
                       reports: list[DateAnchor] = (),
-                      all_reports: list[DateAnchor] = ()) -> list[Figure]:
+                      all_reports: list[DateAnchor] = (),
+                      seen: set[tuple[str, ...]] | None = None) -> list[Figure]:
     """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end]."""
     sentences = [m.span() for m in SENTENCE.finditer(text, start, end)]
     sentence_starts = [s for s, _ in sentences]
@@ -632,6 +666,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     mentions = [BankMention(m.start + start, m.end + start, m.surface, m.banks)
                 for m in find_banks(text[start:end])]
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
+    if seen is not None:
+        seen.update(m.banks for m in mentions)
     anchors = [anchor for anchor in date_anchors(text, start, figures[-1].start, today)
                if not any(low <= anchor.start < high for low, high in stamps)]
     anchors += [DateAnchor(m.start(), m.end(), None, None)  # 截至目前: now, no date
@@ -668,10 +704,11 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
 def mark_market(text: str, figures: list[Figure]) -> None:
     """Figures of a clause about the stock market (南向资金净卖出, 股价涨幅): scope market, no
     lender; the bank named there is a listed share, not a lender."""
+    s, e = figures[0].sentence
+    if not MARKET.search(text, s, e):
+        return
     for figure in figures:
-        s, e = figure.sentence
-        clause = text[clause_start(text, s, figure.start):clause_end(text, figure.end, e)]
-        if MARKET.search(clause):
+        if MARKET.search(text, clause_start(text, s, figure.start), clause_end(text, figure.end, e)):
             figure.entity, figure.scope = None, "market"
 
 
