@@ -4,6 +4,11 @@ One row per figure as written in the clean text ("1万亿元", "30.74%", "1,600�
 base units, a qualifier (不低于 -> ≥), the bank it belongs to, what it measures, the date it refers
 to, its sentence and its character offsets. The rules, in the order they apply:
 
+Text       the rules read a copy of the text in simplified characters (analysis.chinese, the
+           corpus's `text_simplified` when given), of the same length, so `text`, `sentence` and
+           offsets come from the original (traditional) characters. In that copy a line break
+           is a space where it does not end a paragraph: after a list separator ("7501.5亿、\n"),
+           before a line that opens with a connective (其中，此外，), after a heading line.
 Numbers    Arabic (thousands separators, decimals, full-width digits) or Chinese numerals (read by
            cn2an), times a magnitude word 万/亿/万亿/千亿 (its factor also read by cn2an).
 Units      元/人民币 -> CNY, 美元 -> USD (港元, 欧元, 日元, 英镑 too; also written first, as in
@@ -16,26 +21,47 @@ Units      元/人民币 -> CNY, 美元 -> USD (港元, 欧元, 日元, 英镑 t
            (years, dates, stock codes such as 601988.SH, "630" in quotes) and numbers inside URLs
            are not figures. In "a、b亿元" and "a—b%" the bare a takes b's magnitude and unit.
 Qualifier  the words right before the number, or after it: 不低于/至少/以上 -> ≥;
-           超过/逾/超/余/多 -> >; 不超过/最高/以内/以下 -> ≤; 近/接近/将近 -> < (approaching,
+           超过/逾/超/突破/余/多 -> >; 不超过/最高/以内/以下 -> ≤; 近/接近/将近 -> < (approaching,
            not reaching); 约/左右 -> ≈; 低于/不足 -> <; anything else (高达, 达到, 为, nothing)
-           -> =. A range a—b gives a ≥ and b ≤.
+           -> =. A range a—b gives a ≥ and b ≤, but "下降a至b" is a change and a level.
+           "千亿" alone is an amount only after a qualifier (近千亿), not in "万亿元规模".
 Entity     the nearest bank named before the figure in its sentence (banks.yaml: aliases, branches
-           such as 工商银行莆田分行). A group with 分别 ("工农中建 … 分别为a、b、c和d") distributes
-           the figures of each kind in order. 该行/该笔 (this bank, this loan) in a sentence without
-           a bank refers back to the last bank of the paragraph. A bank named as a speaker's
-           employer ("邮储银行研究员…") does not own the figure; banks given as examples
-           ("工行、建行等5家银行") make a group. A figure of the central bank (中国人民银行 and
-           its branches) gets no entity: its `scope` is "central_bank".
+           such as 工商银行莆田分行, subsidiaries such as 工银投资). Each 分别 distributes the
+           figures of each kind after it, up to the next 分别, ；, or bank named, to the list
+           named before it ("A、B营收分别为a、b，增速分别为c、d"; a group 工农中建 is a list);
+           as many figures as banks: one each, else the list together. A list of banks before a
+           figure without 分别 ("建行、工行、中行均超…") and banks given as examples ("工行、建行
+           等5家银行", "浦发银行贵阳分行等6家") are a group. A sentence without a bank before the
+           figure goes on about the last bank of its paragraph (该行, 该平台, 其, or no subject of
+           its own) unless it names the sector or another subject (全国, 行业, 美国, 11家…); a
+           subject in the figure's own clause after the bank (；11家上市城商行…) takes the figure
+           from it. An article that names one lending bank only owns the figures nobody else
+           does. A bank named as a speaker's employer ("民生银行首席经济学家", "光大银行金融市场部
+           研究员") does not own the figure. A figure of the central bank (中国人民银行 and its
+           branches) gets no entity: its `scope` is "central_bank".
 Scope      bank (entity set), central_bank, group (several banks together, e.g. 六大国有行),
-           sector (银行业, 商业银行, 金融机构 ... before it in the sentence), other.
+           sector (银行业, 商业银行, 金融机构 ... before it in the sentence), market (a clause
+           about the stock market: 南向资金净卖出, 股价, 收盘; no entity; money there without a
+           currency is HKD when the sentence speaks of 港股/港元), other.
 Metric     the measure named next to the figure: a noun phrase right after it that ends in a
            measure word ("1000万元流动资金贷款"), else the nearest measure word before it in its
            clause, widened left over its modifiers ("数字经济核心产业贷款余额"), else the nearest
            in its sentence; counts name what is counted.
+Family     `metric_family`: one of METRIC_FAMILIES (loan_balance, new_loans, credit_line,
+           commitment, growth, share, rate, revenue, profit, assets, investment, other), given by
+           metric_family(metric, kind, unit, before) from the metric and the words of the clause
+           before the figure (see its docstring).
 as_of      the nearest date before the figure in its paragraph: 截至2023年12月底 -> 2023-12,
            2024年中期 -> 2024-06, 去年 -> the article's year - 1, 9月15日 -> the year of an earlier
            date in the paragraph or of the article. Baselines (较年初, 比上年, 去年同期) and starts
-           (2024年起, 1月以来) are not dates of a figure; 目前 and 近年来 leave it empty.
+           (2024年起, 1月以来) are not dates of a figure; 目前 and 近年来 leave it empty, and
+           so does a plan's end year (2025-2029年). A sentence opening an example or an aside
+           (典型案例, 例如, 值得注意的是) keeps no date of the sentences before it. 截至上半年末
+           takes the year of the paragraph or article. A page's time stamp ("2025-11-04 17:59")
+           is its publication date (the article's date when none is given), not a figure's. A
+           results report named in the paragraph before ("2025年中期业绩", "2024年度报告",
+           "三季报") dates a paragraph with no date of its own; "报告期：2024年度" dates the whole
+           document and 报告期内/末 the report named before.
 
 `entity` is a lender only: empty (NaN in the table) for the central bank, a group, the sector or
 another company, with `scope` telling which. `as_of` and `entity` are NaN when unknown; `metric`
