@@ -722,7 +722,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         if index >= 0:
             figure.as_of = anchors[index].value
         elif index == -1:  # no date in its paragraph: the results report spoken of before
-            earlier = [r for r in reports if r.end <= figure.start]
+            # (in the paragraph before, or anywhere before for results, but not for a plan)
+            earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
+                       if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
     return figures
 

@@ -834,6 +834,8 @@ AS_OF_IN_CONTEXT = [
     # 报告期末 refers to the report named before
     ("浦发银行发布2025年半年度报告。\n资产质量改善。\n截至报告期末，不良贷款余额736亿元。",
      "2025-06"),
+    # results two paragraphs after the report still are the report's
+    ("浦发银行发布2025年半年度报告。\n营收增长。\n从盈利效率看，ROE达4.33%。", "2025-06"),
     # 截至上半年末 without a year: the article's year
     ("截至上半年末，该行科技贷款余额已突破千亿元。", "2025-06"),
     # a publication time stamp is no date of the figures
@@ -853,6 +855,8 @@ AS_OF_NONE = [
     "截至2025年10月末，该行贷款余额突破800亿元。典型案例：某企业获得2亿元贷款。",
     # the end of a plan's span is no date
     "未来五年（2025-2029年）提供综合金融支持不少于500亿元。",
+    # a plan two paragraphs after a results report is not the report's
+    "建设银行公布2024年中期业绩。\n另有消息。\n中国银行计划未来五年提供不低于1万亿元专项综合金融支持。",
 ]
 
 
