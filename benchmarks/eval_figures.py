@@ -17,8 +17,9 @@ in place, through the package's own loading and cleaning (analysis.corpus.load_c
 
 Matching. An extracted figure matches a gold one when it is in the same file and its text is
 the same string; among several of the same string, gold and extracted figures are paired in
-text order by their relative place (gold: offset / length of the decoded file; extracted:
-position / length of the file's clean text), keeping as many pairs as possible. So the scores
+text order, one for one when their numbers agree, else by their relative place (gold:
+offset / length of the decoded file; extracted: position / length of the file's clean text),
+keeping as many pairs as possible. So the scores
 hold however front matter, HTML and titles are cleaned away: only a figure's string and its
 rough place count. (A figure of a title that cleaning moves out of the text becomes a miss.)
 
@@ -145,8 +146,11 @@ def match(gold: pd.DataFrame, figures: pd.DataFrame, lengths: dict[str, tuple[in
         rows = sorted(rows, key=lambda i: int(gold["offset"].iloc[i]))
         candidates = sorted(extracted.get(key, []))
         raw = lengths[key[0]][0]
-        pairs = align([int(gold["offset"].iloc[i]) / raw for i in rows],
-                      [position for position, _ in candidates])
+        if len(candidates) == len(rows):  # as many found as in the gold: in text order
+            pairs = list(range(len(rows)))
+        else:
+            pairs = align([int(gold["offset"].iloc[i]) / raw for i in rows],
+                          [position for position, _ in candidates])
         for i, j in zip(rows, pairs, strict=True):
             found[i] = candidates[j][1] if j >= 0 else -1
     return gold.assign(found=found)
