@@ -589,33 +589,38 @@ def prepare(text: str, simplified: str | None = None) -> str:
 def join_lines(text: str) -> str:
     """Line breaks that do not end a paragraph made spaces (same length): after a list
     separator ("7501.5亿、\n7105.6亿"), before a line that opens with a connective (其中，),
-    and after a heading line ("2. 2025年目标"). One pass over the line breaks: regular
-    expressions anchored on a line break would be tried at every character."""
+    and after a heading line ("2. 2025年目标"). Blank lines between count as one break."""
+    lines = text.split("\n")
     blank: list[int] = []
-    line_start = 0
-    at = text.find("\n")
-    while at >= 0:
-        last = at
-        while last > line_start and text[last - 1] in " \t\u3000":
-            last -= 1
-        following = at + 1
-        while following < len(text) and text[following].isspace():
-            following += 1
-        end = text[last - 1] if last > line_start else ""
-        if following < len(text) and end and (
-                end in LIST_END_CHARS
-                or (end in SENTENCE_END_CHARS and CONNECTIVE.match(text, following))
-                or (last - line_start <= 2 * HEADING_MAX
-                    and len(text[line_start:last].strip()) <= HEADING_MAX
-                    and not HEADING_STOP.search(text, line_start, last))):
-            blank.extend(i for i in range(at, following) if text[i] == "\n")
-        line_start = at + 1
-        at = text.find("\n", at + 1)
+    position = 0  # where lines[i] starts
+    i = 0
+    while i < len(lines) - 1:
+        line = lines[i]
+        end = position + len(line)  # the break after lines[i]
+        j = i + 1
+        while j < len(lines) - 1 and not lines[j].strip():
+            j += 1  # blank lines: the next line with text
+        following = lines[j].lstrip()
+        tail = line.rstrip(" \t\u3000")
+        if tail and following and (
+                tail[-1] in LIST_END_CHARS
+                or (tail[-1] in SENTENCE_END_CHARS and CONNECTIVE.match(following))
+                or (len(tail) <= 2 * HEADING_MAX and len(tail.strip()) <= HEADING_MAX
+                    and not HEADING_STOP.search(tail))):
+            at = end
+            for k in range(i + 1, j + 1):  # the breaks after lines[i] .. lines[j - 1]
+                blank.append(at)
+                at += len(lines[k]) + 1
+        for k in range(i + 1, j + 1):
+            position = end + 1
+            end = position + len(lines[k])
+        position = end - len(lines[j])
+        i = j
     if not blank:
         return text
     chars = list(text)
-    for i in blank:
-        chars[i] = " "
+    for at in blank:
+        chars[at] = " "
     return "".join(chars)
 
 
