@@ -213,6 +213,7 @@ REPORT_MONTH = {"中期业绩": 6, "中期报告": 6, "中报": 6, "半年度报
                 "三季报": 9, "第三季度报告": 9, "三季度报告": 9, "一季报": 3, "第一季度报告": 3,
                 "一季度报告": 3}
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
+NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今")
 REPORT_PERIOD = re.compile(r"报告期(?:内|末|)")
 # Sentences that open an example or an aside ("典型案例：", "例如，", "值得注意的是，"): they
@@ -387,10 +388,11 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
     return found
 
 
-def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | None
-                 ) -> list[DateAnchor]:
+def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | None,
+                 named_year: int | None = None) -> list[DateAnchor]:
     """Every date in text[start:end] (one paragraph) a figure can refer to, resolved to YYYY,
-    YYYY-MM or YYYY-MM-DD."""
+    YYYY-MM or YYYY-MM-DD. `named_year`, the last year the article named before the
+    paragraph, stands in for the article's date when that is unknown (今年, 3月末)."""
     anchors: list[DateAnchor] = []
     reach = 0
     for candidate in DATE_START.finditer(text, start, end):
@@ -416,6 +418,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 year = int(g["y"])
             elif today:
                 year = today[0] + RELATIVE_YEAR[g["rel"]]
+            elif named_year and RELATIVE_YEAR[g["rel"]] == 0:
+                year = named_year  # 截至今年3月末 in an undated article that named 2025 before
             else:
                 continue
             if g["m"]:
@@ -432,6 +436,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             year = next((a.year for a in reversed(anchors) if a.year is not None), None)
             if year is None and today:
                 year = today[0] if (month, day or 1) <= today[1:] else today[0] - 1
+            if year is None:
+                year = named_year
             if year is None:
                 continue
         value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (
@@ -639,6 +645,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
         today = (int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
     stamps = spans(STAMP, plain) if stamp else []
     reports = report_dates(plain, today)
+    years = [(m.start(), int(m.group(1))) for m in NAMED_YEAR.finditer(plain)] if today is None else []
+    year_starts = [at for at, _ in years]
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
     for figure in figures:
@@ -654,8 +662,12 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
             gap -= 1
         before = plain.rfind("\n", 0, max(gap, 0))
         near = [r for r in reports if before < r.start or r.end == 0]
+        named = None
+        if today is None and years:  # an undated article: the last year it named before
+            index = bisect.bisect_left(year_starts, start) - 1
+            named = years[index][1] if index >= 0 else None
         kept.extend(paragraph_figures(plain, start, end, members, today, stamps, near, reports,
-                                      seen))
+                                      seen, named))
     orphans = [f for f in kept if f.scope == "other"]
     if orphans and len(seen) < 2:  # two banks named already: no article of one bank
         own_bank(plain, orphans)
@@ -681,7 +693,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       stamps: list[tuple[int, int]] = (),
                       reports: list[DateAnchor] = (),
                       all_reports: list[DateAnchor] = (),
-                      seen: set[tuple[str, ...]] | None = None) -> list[Figure]:
+                      seen: set[tuple[str, ...]] | None = None,
+                      named_year: int | None = None) -> list[Figure]:
     """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end]."""
     sentences = [m.span() for m in SENTENCE.finditer(text, start, end)]
     sentence_starts = [s for s, _ in sentences]
@@ -699,7 +712,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
     if seen is not None:
         seen.update(m.banks for m in mentions)
-    anchors = [anchor for anchor in date_anchors(text, start, figures[-1].start, today)
+    anchors = [anchor for anchor in date_anchors(text, start, figures[-1].start, today,
+                                                 named_year)
                if not any(low <= anchor.start < high for low, high in stamps)]
     anchors += [DateAnchor(m.start(), m.end(), None, None)  # 截至目前: now, no date
                 for m in NOW.finditer(text, start, figures[-1].start)]

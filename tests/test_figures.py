@@ -843,6 +843,11 @@ AS_OF_IN_CONTEXT = [
 ]
 
 
+def test_an_undated_article_lends_the_year_it_named_to_months_without_one():
+    text = "4月29日，人民银行某省分行召开2025年二季度新闻发布会。\n截至3月末，全省贷款余额27.59万亿元。"
+    assert rows(text, "as_of", date=None) == [("2025-03",)]
+
+
 @pytest.mark.parametrize(("text", "as_of"), AS_OF_IN_CONTEXT)
 def test_as_of_from_context(text, as_of):
     assert rows(text, "as_of", date=None if "17:59" in text else "2025-11-26")[-1] == (as_of,)
