@@ -4,6 +4,11 @@ One row per figure as written in the clean text ("1万亿元", "30.74%", "1,600�
 base units, a qualifier (不低于 -> ≥), the bank it belongs to, what it measures, the date it refers
 to, its sentence and its character offsets. The rules, in the order they apply:
 
+Text       the rules read a copy of the text in simplified characters (analysis.chinese, the
+           corpus's `text_simplified` when given), of the same length, so `text`, `sentence` and
+           offsets come from the original (traditional) characters. In that copy a line break
+           is a space where it does not end a paragraph: after a list separator ("7501.5亿、\n"),
+           before a line that opens with a connective (其中，此外，), after a heading line.
 Numbers    Arabic (thousands separators, decimals, full-width digits) or Chinese numerals (read by
            cn2an), times a magnitude word 万/亿/万亿/千亿 (its factor also read by cn2an).
 Units      元/人民币 -> CNY, 美元 -> USD (港元, 欧元, 日元, 英镑 too; also written first, as in
@@ -16,26 +21,47 @@ Units      元/人民币 -> CNY, 美元 -> USD (港元, 欧元, 日元, 英镑 t
            (years, dates, stock codes such as 601988.SH, "630" in quotes) and numbers inside URLs
            are not figures. In "a、b亿元" and "a—b%" the bare a takes b's magnitude and unit.
 Qualifier  the words right before the number, or after it: 不低于/至少/以上 -> ≥;
-           超过/逾/超/余/多 -> >; 不超过/最高/以内/以下 -> ≤; 近/接近/将近 -> < (approaching,
+           超过/逾/超/突破/余/多 -> >; 不超过/最高/以内/以下 -> ≤; 近/接近/将近 -> < (approaching,
            not reaching); 约/左右 -> ≈; 低于/不足 -> <; anything else (高达, 达到, 为, nothing)
-           -> =. A range a—b gives a ≥ and b ≤.
+           -> =. A range a—b gives a ≥ and b ≤, but "下降a至b" is a change and a level.
+           "千亿" alone is an amount only after a qualifier (近千亿), not in "万亿元规模".
 Entity     the nearest bank named before the figure in its sentence (banks.yaml: aliases, branches
-           such as 工商银行莆田分行). A group with 分别 ("工农中建 … 分别为a、b、c和d") distributes
-           the figures of each kind in order. 该行/该笔 (this bank, this loan) in a sentence without
-           a bank refers back to the last bank of the paragraph. A bank named as a speaker's
-           employer ("邮储银行研究员…") does not own the figure; banks given as examples
-           ("工行、建行等5家银行") make a group. A figure of the central bank (中国人民银行 and
-           its branches) gets no entity: its `scope` is "central_bank".
+           such as 工商银行莆田分行, subsidiaries such as 工银投资). Each 分别 distributes the
+           figures of each kind after it, up to the next 分别, ；, or bank named, to the list
+           named before it ("A、B营收分别为a、b，增速分别为c、d"; a group 工农中建 is a list);
+           as many figures as banks: one each, else the list together. A list of banks before a
+           figure without 分别 ("建行、工行、中行均超…") and banks given as examples ("工行、建行
+           等5家银行", "浦发银行贵阳分行等6家") are a group. A sentence without a bank before the
+           figure goes on about the last bank of its paragraph (该行, 该平台, 其, or no subject of
+           its own) unless it names the sector or another subject (全国, 行业, 美国, 11家…); a
+           subject in the figure's own clause after the bank (；11家上市城商行…) takes the figure
+           from it. An article that names one lending bank only owns the figures nobody else
+           does. A bank named as a speaker's employer ("民生银行首席经济学家", "光大银行金融市场部
+           研究员") does not own the figure. A figure of the central bank (中国人民银行 and its
+           branches) gets no entity: its `scope` is "central_bank".
 Scope      bank (entity set), central_bank, group (several banks together, e.g. 六大国有行),
-           sector (银行业, 商业银行, 金融机构 ... before it in the sentence), other.
+           sector (银行业, 商业银行, 金融机构 ... before it in the sentence), market (a clause
+           about the stock market: 南向资金净卖出, 股价, 收盘; no entity; money there without a
+           currency is HKD when the sentence speaks of 港股/港元), other.
 Metric     the measure named next to the figure: a noun phrase right after it that ends in a
            measure word ("1000万元流动资金贷款"), else the nearest measure word before it in its
            clause, widened left over its modifiers ("数字经济核心产业贷款余额"), else the nearest
            in its sentence; counts name what is counted.
+Family     `metric_family`: one of METRIC_FAMILIES (loan_balance, new_loans, credit_line,
+           commitment, growth, share, rate, revenue, profit, assets, investment, other), given by
+           metric_family(metric, kind, unit, before) from the metric and the words of the clause
+           before the figure (see its docstring).
 as_of      the nearest date before the figure in its paragraph: 截至2023年12月底 -> 2023-12,
            2024年中期 -> 2024-06, 去年 -> the article's year - 1, 9月15日 -> the year of an earlier
            date in the paragraph or of the article. Baselines (较年初, 比上年, 去年同期) and starts
-           (2024年起, 1月以来) are not dates of a figure; 目前 and 近年来 leave it empty.
+           (2024年起, 1月以来) are not dates of a figure; 目前 and 近年来 leave it empty, and
+           so does a plan's end year (2025-2029年). A sentence opening an example or an aside
+           (典型案例, 例如, 值得注意的是) keeps no date of the sentences before it. 截至上半年末
+           takes the year of the paragraph or article. A page's time stamp ("2025-11-04 17:59")
+           is its publication date (the article's date when none is given), not a figure's. A
+           results report named in the paragraph before ("2025年中期业绩", "2024年度报告",
+           "三季报") dates a paragraph with no date of its own; "报告期：2024年度" dates the whole
+           document and 报告期内/末 the report named before.
 
 `entity` is a lender only: empty (NaN in the table) for the central bank, a group, the sector or
 another company, with `scope` telling which. `as_of` and `entity` are NaN when unknown; `metric`
@@ -58,13 +84,17 @@ import cn2an
 import pandas as pd
 
 from analysis.banks import BankMention, bank_table, english, find_banks, is_central_bank
+from analysis.chinese import to_simplified
 
 COLUMNS = [
     "article_id", "source_file", "text", "value", "unit", "qualifier", "entity", "metric",
     "as_of", "sentence", "start", "end",
     # extras, after the contract's columns
     "kind", "scope", "entity_en", "qualifier_text", "unit_inferred", "sentence_start",
+    "metric_family",
 ]
+METRIC_FAMILIES = ("loan_balance", "new_loans", "credit_line", "commitment", "growth", "share",
+                   "rate", "revenue", "profit", "assets", "investment", "other")
 MONEY_UNITS = ("CNY", "USD", "HKD", "EUR", "JPY", "GBP")
 KINDS = ("money", "percent", "pp", "count")
 
@@ -91,8 +121,8 @@ CHINESE = (rf"[{CN_DIGITS}万亿](?:(?<=[万亿]){CN_BODY[:-1]}万亿]*"
            rf"|{CN_BODY}*[万亿][{CN_DIGITS}点万亿]*"
            rf"|{CN_BODY}*(?=[多余]?(?:美|港|欧|日元|英镑|元|人民币|个?百分点)))")
 # Classifiers of counted things; 个 not in 个月/个百分点 (a duration, a point change).
-COUNTERS = ("家|户|人次|人|个(?!月|工作日|小时|百分点|基点|交易日)|间|笔|项|件|名|位|只|台|套|张|批"
-            "|所|座|条|架|辆|次|款|份")
+COUNTERS = ("家|户|人次|人|个(?!月|工作日|小时|百分点|基点|交易日)|间|笔|项|件|名|位|只|台|套|张|批|股"
+            "|所|座|条|架|辆|次|款|份|手")
 UNIT = (rf"(?P<pp>{'|'.join(POINTS)})"
         rf"|(?P<cur>{'|'.join(sorted(CURRENCIES, key=len, reverse=True))})"
         rf"|(?P<pct>%)|(?P<cnt>{COUNTERS})")
@@ -120,7 +150,7 @@ NOT_AFTER = re.compile(r"级|量级|倍")  # 千亿级 (an order of magnitude), 
 QUALIFIERS = {
     "≥": ["不低于", "不少于", "不下于", "至少", "起码", "最少"],
     "≤": ["不超过", "不超", "不高于", "不多于", "至多", "最多", "最高可达", "最高"],
-    ">": ["超过", "超", "逾", "多于", "高于", "大于"],
+    ">": ["超过", "超", "逾", "多于", "高于", "大于", "突破"],
     "<": ["将近", "接近", "逼近", "近", "低于", "少于", "不足", "不到", "未满", "未达"],
     "≈": ["大约", "约为", "约合", "约", "大概", "大致"],
     "=": ["高达", "达到", "可达", "达", "约计", "共计", "合计", "总计", "累计", "仅为", "分别为",
@@ -142,43 +172,101 @@ MONEY_CONTEXT = re.compile(
 NOT_MONEY_CONTEXT = re.compile(r"用户|人口|人次|粉丝|下载|访问量|参数|token|Token|字节|像素|条数据")
 
 SEPARATOR_START = set("、,，和及与以或—–-~～至到 ")  # what follows a number in a list or range
+CHANGE_BEFORE = re.compile(r"(?:下降|降低|减少|增长|增加|提升|提高|上升|回落|下滑|收缩|扩大|收窄|压降"
+                           r"|[升降增减])了?\s*$")
 RANGE_GAP = re.compile(r"\s*(?:[—–\-~～]{1,2}|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与|以及|或)\s*")
 URL = re.compile(r"https?://[^\s，。；）)」】]+|www\.[A-Za-z0-9.-]+[^\s，。；）)」】]*")
 
-SENTENCE = re.compile(r"[^\n。！？!?]+[。！？!?]*[”’\"』」）)]*")
+SENTENCE = re.compile(r"[^\s。！？!?][^\n。！？!?]*[。！？!?]*[”’\"』」）)]*")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
 
 # Dates a figure refers to: candidates found fast by DATE_START, read by DATE.
-DATE_START = re.compile(r"[\d今去前上本](?:(?<=\d)\d*[年月\-]|(?<=[今去前上本])年)")
+DATE_START = re.compile(r"[\d今去前上本下第一二三四](?:(?<=\d)\d*[年月\-]|(?<=[今去前上本])年"
+                        r"|(?<=[上下])半年|(?<=[第一二三四前])季度|(?<=前)三季度|(?<=第)[一二三四]季度)")
 DATE = re.compile(
     r"(?:(?P<iso>(?:19|20)\d{2})-(?P<isom>[01]?\d)(?:-(?P<isod>[0-3]?\d))?(?!\d)"
     r"|(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|去年|前年|上年|本年))"
     r"(?:(?P<m>1[0-2]|0?[1-9])月份?(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos>末|底|初|上旬|中旬|下旬)?"
-    r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|前三季度|第一季度|一季度|第二季度|二季度"
+    r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度|第一季度|一季度|第二季度|二季度"
     r"|第三季度|三季度|第四季度|四季度|中期|全年))?"
-    r"|(?P<m2>1[0-2]|0?[1-9])月份?(?:(?P<d2>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos2>末|底|初|上旬|中旬|下旬)?)"
+    r"|(?P<m2>1[0-2]|0?[1-9])月份?(?:(?P<d2>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos2>末|底|初|上旬|中旬|下旬)?"
+    r"|(?P<period2>上半年|下半年|前三季度|第一季度|一季度|第二季度|二季度|第三季度|三季度|第四季度"
+    r"|四季度)末?)"
 )
-PERIOD_MONTH = {"年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "上半年": 6, "中期": 6,
+PERIOD_MONTH = {"半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "上半年": 6, "中期": 6,
                 "下半年": 12, "前三季度": 9, "第一季度": 3, "一季度": 3, "第二季度": 6,
                 "二季度": 6, "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12}
+# A publication time stamp ("2025-11-04 17:59"): when the page was published, not a date of
+# its figures.
+STAMP = re.compile(r"((?:19|20)\d{2})-([01]\d)-([0-3]\d)\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?")
+REPORT_WORDS = re.compile(
+    r"报告期[:：]?\s*(?:19|20)\d{2}\s*年度?|年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报"
+    r"|半年度业绩|三季报|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩")
+
+REPORT = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年度?|(?P<rel>今年|去年|上年))?"
+    r"(?:(?P<period>报告期)[:：]?\s*(?P<py>(?:19|20)\d{2})\s*年度?|"
+    r"(?P<report>年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报|半年度业绩|三季报"
+    r"|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩))")
+REPORT_MONTH = {"中期业绩": 6, "中期报告": 6, "中报": 6, "半年度报告": 6, "半年报": 6, "半年度业绩": 6,
+                "三季报": 9, "第三季度报告": 9, "三季度报告": 9, "一季报": 3, "第一季度报告": 3,
+                "一季度报告": 3}
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
+NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今")
+REPORT_PERIOD = re.compile(r"报告期(?:内|末|)")
+# Sentences that open an example or an aside ("典型案例：", "例如，", "值得注意的是，"): they
+# leave the time of the sentences before them.
+ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如|值得注意的是|值得一提的是)")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)\s*$")  # 较年初, 比上年
+# "(2025-2029年)", "2025至2029年": the end of a plan's span is no date of its figures.
+RANGE_START_BEFORE = re.compile(r"(?:19|20)\d{2}年?\s*[-—–~～至到]\s*$")
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期)")  # 2024年起, 1月以来, 去年同期
 
 # Attribution.
-ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔")
+# Words that point back to the subject of an earlier sentence: 该行 (this bank), 该平台 (a
+# bank's platform named before), 其 (its; not in 其他/尤其/极其), 其中 (of which).
+ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔|这家银行|该(?:平台|基金|产品|分行|支行|中心"
+                      r"|机构|计划|项目|集团|公司)|(?<![尤极与])其(?![他它实次余])")
+# A bank named as the employer of someone quoted ("民生银行首席经济学家", "光大银行金融市场部
+# 研究员") does not own the forecast beside it.
 SPEAKER_AFTER = re.compile(
-    r"\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:研究员|首席|分析师|经济学家|研究院|研究部)")
+    r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
+    r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
+# Figures of the stock market (southbound selling, a share price) are not lending: scope market.
+MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|净流入|净流出|股价|收盘|收报|报收|涨停"
+                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅")
+HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
+# A line that opens with one of these continues the paragraph before it ("其中，" of which;
+# "此外，" besides): its figures share that paragraph's bank and date.
+CONNECTIVE = re.compile(r"(?:其中|其|该行|该笔|此外|同时|与此同时|另外|对此)[，,]")
+# A heading line ("2. 2025年目标") opens the paragraph under it: its date is that paragraph's.
+HEADING_MAX = 24
+HEADING_STOP = re.compile(r"[。！？!?；;，,：:“”\"]")
+# A list cut by a line break ("分别为7501.5亿、\n7105.6亿"): the line goes on after the break.
+LIST_END_CHARS = set("、，,：:；;")
+SENTENCE_END_CHARS = set("。！？!?”」』）)")
+# Subjects that are no bank: a sentence about them does not go on about the bank before it.
+# A subject named after a bank and before a figure takes the figure from the bank.
+NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城商行|农商行|股份行|国有大行|上市银行"
+                         r"|商业银行|银行业|银行机构|金融机构|同业|传统银行|其他银行|多数银行|部分银行"
+                         r"|各家银行|各银行")
+OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|行业|产业|市场规模|美国|日本|欧洲"
+                           r"|[0-9一二三四五六七八九十几多]+家")
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
                     r"|城商行|农商行|大中银行|中小银行|各家银行|各银行|全国")
 RESPECTIVELY = "分别"
+# "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
+ETC_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:分行|支行))?等")
+LIST_END = re.compile(r"[；;]")
 
 # Measure words for `metric`. Those in EXTENDABLE take their modifiers ("贷款余额" ->
 # "科技型企业贷款余额"); the others are whole labels.
 EXTENDABLE = ["余额", "规模", "占比", "比重", "增速", "增幅", "降幅", "率", "金额", "新增额",
               "合计", "共计", "总计", "总额", "份额", "损失", "总资产", "成本", "费用"]
-FIXED = ["专项综合金融支持", "综合金融支持", "金融支持", "综合授信", "授信额度", "授信", "额度",
+FIXED = ["专项综合金融支持", "综合金融支持", "金融支持", "融资支持", "贷款支持", "总额度",
+         "综合授信", "授信额度", "授信", "额度",
          "清欠专项贷款", "清欠贷款", "专项贷款", "流动资金贷款", "项目贷款", "发放贷款",
          "投放贷款", "贷款", "专项融资", "投融资", "融资", "投资额", "投资", "出资额", "出资",
          "营业收入", "营收", "收入", "净利润", "利润", "存款", "资金", "估值", "市值", "清偿",
@@ -196,7 +284,7 @@ HEAD_AT_END = re.compile("(?:" + "|".join(sorted(EXTENDABLE + FIXED, key=len, re
 EXTENDABLE_SET = set(EXTENDABLE)
 # Where a metric's modifiers stop: function words, verbs, the sector, and any non-word character.
 STOP = re.compile(
-    r"[^\u4e00-\u9fffA-Za-z、]|的|了|在|为|对|(?<![意方导取走动倾])向|给|将|已经|已|由|从|至|到|以|其中|该行|该|本行|其|此|即"
+    r"[^\u4e00-\u9fffA-Za-z、]|的|了|在|为|对|占(?!比)|(?<![意方导取走动倾])向|给|将|已经|已|由|从|至|到|以|其中|该行|该|本行|其|此|即"
     r"|较|是|有|并|也|还|均|提供|发放|带来|实现|推出|完成|开展|显示|表示|称|指出"
     r"|获得|启动|组建|建立|设立|参与|审批|落实|银行业|金融机构|银行机构|、(?![\u4e00-\u9fff])")
 METRIC_MAX = 20
@@ -215,6 +303,7 @@ class Figure:
     entity: str | None = None
     scope: str = "other"
     metric: str = ""
+    family: str = "other"
     as_of: str | None = None
     sentence: tuple[int, int] = (0, 0)
     scale: Decimal = field(default=Decimal(1), repr=False)  # value / the number as written
@@ -226,7 +315,7 @@ class Figure:
 class DateAnchor:
     start: int
     end: int
-    value: str
+    value: str | None  # None: "now" (目前), which ends what an earlier date said
     year: int | None  # the year the expression names, which a later "6月末" borrows
 
 
@@ -272,10 +361,38 @@ def article_date(value) -> tuple[int, int, int] | None:
     return tuple(int(g) for g in match.groups()) if match else None
 
 
-def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | None
-                 ) -> list[DateAnchor]:
+def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnchor]:
+    """Results reports named in the article ("上市银行2024年度报告", "2025年中期业绩",
+    "三季报"): the date of the figures of later paragraphs that name no date of their own."""
+    found = []
+    for word in REPORT_WORDS.finditer(text):
+        match = REPORT.search(text, max(0, word.start() - 12), word.end())
+        if match is None or match.end() != word.end():
+            continue
+        g = match.groupdict()
+        if g["period"]:
+            found.append(DateAnchor(0, 0, g["py"], int(g["py"])))  # holds from the start
+            continue
+        month = REPORT_MONTH.get(g["report"])
+        if g["y"]:
+            year = int(g["y"])
+        elif g["rel"] and today:
+            year = today[0] + RELATIVE_YEAR[g["rel"]]
+        elif today and g["report"] != "业绩":
+            # a report without its year is the latest of its kind published by the article's date
+            year = today[0] - 1 if month is None or (month, 1) >= today[1:] else today[0]
+        else:
+            continue
+        value = f"{year:04d}" + (f"-{month:02d}" if month else "")
+        found.append(DateAnchor(match.start(), match.end(), value, year))
+    return found
+
+
+def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | None,
+                 named_year: int | None = None) -> list[DateAnchor]:
     """Every date in text[start:end] (one paragraph) a figure can refer to, resolved to YYYY,
-    YYYY-MM or YYYY-MM-DD."""
+    YYYY-MM or YYYY-MM-DD. `named_year`, the last year the article named before the
+    paragraph, stands in for the article's date when that is unknown (今年, 3月末)."""
     anchors: list[DateAnchor] = []
     reach = 0
     for candidate in DATE_START.finditer(text, start, end):
@@ -286,7 +403,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         if match is None:
             continue
         reach = match.end()
-        if BASELINE_BEFORE.search(text, max(0, at - 4), at) or NOT_A_DATE_AFTER.match(text, reach):
+        if (BASELINE_BEFORE.search(text, max(0, at - 4), at) or NOT_A_DATE_AFTER.match(text, reach)
+                or RANGE_START_BEFORE.search(text, max(0, at - 6), at)):
             continue
         g = match.groupdict()
         month = day = None
@@ -300,6 +418,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 year = int(g["y"])
             elif today:
                 year = today[0] + RELATIVE_YEAR[g["rel"]]
+            elif named_year and RELATIVE_YEAR[g["rel"]] == 0:
+                year = named_year  # 截至今年3月末 in an undated article that named 2025 before
             else:
                 continue
             if g["m"]:
@@ -307,12 +427,17 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             elif g["period"] and g["period"] != "全年":
                 month = PERIOD_MONTH[g["period"]]
         else:
-            month, day = int(g["m2"]), int(g["d2"]) if g["d2"] else None
+            if g["period2"]:  # 截至上半年末: a period of the year the paragraph or article is in
+                month, day = PERIOD_MONTH[g["period2"]], None
+            else:
+                month, day = int(g["m2"]), int(g["d2"]) if g["d2"] else None
             # the year of an earlier date of the paragraph that names one ("2024年中期业绩显示，
             # 截至6月末"), else the latest such month up to the article's date
             year = next((a.year for a in reversed(anchors) if a.year is not None), None)
             if year is None and today:
                 year = today[0] if (month, day or 1) <= today[1:] else today[0] - 1
+            if year is None:
+                year = named_year
             if year is None:
                 continue
         value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (
@@ -365,12 +490,15 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     if chinese:
         if g["cnt"] or not (g["pp"] or g["cur"] or g["pct"] or "万" in number or "亿" in number):
             return None  # 一家, 两个, 一方面: words, not figures
-        if prev in VAGUE_BEFORE or (number[0] not in CN_LEADING and not unit_word
+        # "千亿" alone is an amount after a qualifier (授信近千亿, 接近亿元), not in "万亿元规模"
+        # (a size class) or "人民币亿元" (the unit of a table)
+        if prev in VAGUE_BEFORE or (number[0] not in CN_LEADING
                                     and not QUALIFIER_BEFORE.search(before)):
             return None
     elif prev.isascii() and prev.isalpha() and not prefix:
         return None  # H100, GPT4: a name, not a figure
-    if prev in ".-/" and start >= 2 and text[start - 2].isdigit():
+    if (prev in ".-/" and start >= 2 and text[start - 2].isdigit()
+            and not (unit_word or g["mag"])):
         return None  # the tail of 2025.9.30 or 2025-09
     if NOT_AFTER.match(text, end):
         return None
@@ -419,6 +547,9 @@ def join_lists_and_ranges(text: str, figures: list[Figure]) -> list[Figure]:
         left, right = figures[i], figures[i + 1]
         gap = text[left.end:right.start]
         is_range = RANGE_GAP.fullmatch(gap) is not None
+        if is_range and gap.strip() in ("至", "到") and CHANGE_BEFORE.search(
+                text, max(0, left.lead - 6), left.lead):
+            continue  # "下降0.27%至4.74%": fell by a to b, not a range
         if not is_range and LIST_GAP.fullmatch(gap) is None:
             continue
         if left.bare and not right.bare:
@@ -442,30 +573,128 @@ def spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-def extract_from_text(text: str, date=None) -> list[Figure]:
-    """All figures of one clean article text; `date` (ISO) resolves 去年 and years left out."""
-    if not text:
-        return []
-    plain = text.translate(FULLWIDTH) if HAS_FULLWIDTH.search(text) else text
+def prepare(text: str, simplified: str | None = None) -> str:
+    """The text the rules read: simplified characters, ASCII digits, and line breaks that do
+    not end a paragraph (a list cut by a break, a line opening with 其中) made spaces. Same
+    length as `text`, so every offset holds in both."""
+    if simplified is None:
+        plain = to_simplified(text)
+    elif simplified == "" or len(simplified) != len(text):  # "": the text is simplified already
+        plain = text if simplified == "" else to_simplified(text)
+    else:
+        plain = simplified
+    if HAS_FULLWIDTH.search(plain):
+        plain = plain.translate(FULLWIDTH)
     if THOUSANDS_COMMA.search(plain):  # "１２，０００": a full-width comma grouping thousands
         plain = THOUSANDS_COMMA.sub(r"\1,", plain)
+    if "\n" in plain:
+        plain = join_lines(plain)
+    return plain
+
+
+def join_lines(text: str) -> str:
+    """Line breaks that do not end a paragraph made spaces (same length): after a list
+    separator ("7501.5亿、\n7105.6亿"), before a line that opens with a connective (其中，),
+    and after a heading line ("2. 2025年目标"). Blank lines between count as one break."""
+    lines = text.split("\n")
+    blank: list[int] = []
+    position = 0  # where lines[i] starts
+    i = 0
+    while i < len(lines) - 1:
+        line = lines[i]
+        end = position + len(line)  # the break after lines[i]
+        j = i + 1
+        while j < len(lines) - 1 and not lines[j].strip():
+            j += 1  # blank lines: the next line with text
+        following = lines[j].lstrip()
+        tail = line.rstrip(" \t\u3000")
+        if tail and following and (
+                tail[-1] in LIST_END_CHARS
+                or (tail[-1] in SENTENCE_END_CHARS and CONNECTIVE.match(following))
+                or (len(tail) <= 2 * HEADING_MAX and len(tail.strip()) <= HEADING_MAX
+                    and not HEADING_STOP.search(tail))):
+            at = end
+            for k in range(i + 1, j + 1):  # the breaks after lines[i] .. lines[j - 1]
+                blank.append(at)
+                at += len(lines[k]) + 1
+        for k in range(i + 1, j + 1):
+            position = end + 1
+            end = position + len(lines[k])
+        position = end - len(lines[j])
+        i = j
+    if not blank:
+        return text
+    chars = list(text)
+    for at in blank:
+        chars[at] = " "
+    return "".join(chars)
+
+
+def extract_from_text(text: str, date=None, simplified: str | None = None) -> list[Figure]:
+    """All figures of one clean article text; `date` (ISO) resolves 去年 and years left out.
+    `simplified` is the text in simplified characters when the caller has it (the corpus's
+    `text_simplified`, "" when the text is simplified already); None: worked out here."""
+    if not text:
+        return []
+    plain = prepare(text, simplified)
     urls = spans(URL, plain) if ("http" in plain or "www." in plain) else []
     figures = join_lists_and_ranges(plain, scan(plain, urls))
     today = article_date(date)
+    stamp = STAMP.search(plain)
+    if today is None and stamp:  # "2025-11-04 17:59" at the head of a page: when it was published
+        today = (int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
+    stamps = spans(STAMP, plain) if stamp else []
+    reports = report_dates(plain, today)
+    years = [(m.start(), int(m.group(1))) for m in NAMED_YEAR.finditer(plain)] if today is None else []
+    year_starts = [at for at, _ in years]
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
     for figure in figures:
         by_paragraph.setdefault(plain.rfind("\n", 0, figure.start) + 1, []).append(figure)
     kept: list[Figure] = []
+    seen: set[tuple[str, ...]] = set()  # the banks named in the paragraphs with figures
     for start, members in by_paragraph.items():
         end = plain.find("\n", members[-1].end)
         end = len(plain) if end < 0 else end
-        kept.extend(paragraph_figures(plain, start, end, members, today))
+        # a report named in the paragraph before ("…延续到了2025年中期业绩中。\n数据显示，…")
+        gap = start - 1
+        while gap > 0 and plain[gap - 1].isspace():
+            gap -= 1
+        before = plain.rfind("\n", 0, max(gap, 0))
+        near = [r for r in reports if before < r.start or r.end == 0]
+        named = None
+        if today is None and years:  # an undated article: the last year it named before
+            index = bisect.bisect_left(year_starts, start) - 1
+            named = years[index][1] if index >= 0 else None
+        kept.extend(paragraph_figures(plain, start, end, members, today, stamps, near, reports,
+                                      seen, named))
+    orphans = [f for f in kept if f.scope == "other"]
+    if orphans and len(seen) < 2:  # two banks named already: no article of one bank
+        own_bank(plain, orphans)
     return kept
 
 
+def own_bank(text: str, orphans: list[Figure]) -> None:
+    """An article that names one lending bank only (a results summary, a bank's own news) is
+    about that bank: figures that no sentence gives to anyone else are its."""
+    banks = {m.banks for m in find_banks(text) if not SPEAKER_AFTER.match(text, m.end)}
+    if len(banks) != 1:
+        return
+    (only,) = banks
+    if len(only) != 1 or is_central_bank(only[0]):
+        return
+    for figure in orphans:
+        if not OTHER_SUBJECT.search(text, figure.sentence[0], figure.start):
+            figure.entity, figure.scope = only[0], "bank"
+
+
 def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
-                      today: tuple[int, int, int] | None) -> list[Figure]:
+                      today: tuple[int, int, int] | None,
+                      stamps: list[tuple[int, int]] = (),
+                      reports: list[DateAnchor] = (),
+                      all_reports: list[DateAnchor] = (),
+                      seen: set[tuple[str, ...]] | None = None,
+                      named_year: int | None = None) -> list[Figure]:
     """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end]."""
     sentences = [m.span() for m in SENTENCE.finditer(text, start, end)]
     sentence_starts = [s for s, _ in sentences]
@@ -481,7 +710,19 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     mentions = [BankMention(m.start + start, m.end + start, m.surface, m.banks)
                 for m in find_banks(text[start:end])]
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
-    anchors = date_anchors(text, start, figures[-1].start, today)
+    if seen is not None:
+        seen.update(m.banks for m in mentions)
+    anchors = [anchor for anchor in date_anchors(text, start, figures[-1].start, today,
+                                                 named_year)
+               if not any(low <= anchor.start < high for low, high in stamps)]
+    anchors += [DateAnchor(m.start(), m.end(), None, None)  # 截至目前: now, no date
+                for m in NOW.finditer(text, start, figures[-1].start)]
+    for m in REPORT_PERIOD.finditer(text, start, figures[-1].start):
+        # 报告期内, 截至报告期末: the period of the report the article named before
+        named = [r for r in all_reports if r.end <= m.start()]
+        if named:
+            anchors.append(DateAnchor(m.start(), m.end(), named[-1].value, named[-1].year))
+    anchors.sort(key=lambda a: a.end)
     anchor_ends = [a.end for a in anchors]
     for sentence, members in by_sentence.items():
         members = [f for f in members if f.unit]
@@ -491,10 +732,31 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         inside = [m for m in mentions if s <= m.start and m.end <= e]
         attribute(text, sentence, members, inside, [m for m in mentions if m.end <= s])
         describe(text, sentence, members, inside, [a for a in anchors if s <= a.start < e])
+        mark_market(text, members)
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
-        figure.as_of = anchors[index].value if index >= 0 else None
+        if index >= 0 and anchors[index].start < figure.sentence[0] and ASIDE.match(
+                text, figure.sentence[0]):
+            index = -2  # an example or an aside keeps no date from the sentences before it
+        if index >= 0:
+            figure.as_of = anchors[index].value
+        elif index == -1:  # no date in its paragraph: the results report spoken of before
+            # (in the paragraph before, or anywhere before for results, but not for a plan)
+            earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
+                       if r.end <= figure.start]
+            figure.as_of = earlier[-1].value if earlier else None
     return figures
+
+
+def mark_market(text: str, figures: list[Figure]) -> None:
+    """Figures of a clause about the stock market (南向资金净卖出, 股价涨幅): scope market, no
+    lender; the bank named there is a listed share, not a lender."""
+    s, e = figures[0].sentence
+    if not MARKET.search(text, s, e):
+        return
+    for figure in figures:
+        if MARKET.search(text, clause_start(text, s, figure.start), clause_end(text, figure.end, e)):
+            figure.entity, figure.scope = None, "market"
 
 
 def infer_money_units(text: str, figures: list[Figure]) -> None:
@@ -511,7 +773,10 @@ def infer_money_units(text: str, figures: list[Figure]) -> None:
             continue
         others = [f.unit for f in figures if f.kind == "money" and f.unit and not f.unit_inferred
                   and f.start < figure.start]
-        figure.unit = others[-1] if others else "CNY"
+        if others:
+            figure.unit = others[-1]
+        else:  # 港股, 南向资金: amounts of the Hong Kong market are in Hong Kong dollars
+            figure.unit = "HKD" if HKD_CONTEXT.search(text, s, e) else "CNY"
 
 
 def clause_start(text: str, floor: int, position: int) -> int:
@@ -537,10 +802,22 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             continue
         before = [m for m in inside if m.end <= figure.start]
         owner = before[-1] if before else None
-        if owner is None and earlier and ANAPHORA.search(text, s, figure.start):
-            owner = earlier[-1]  # 该行, 该笔: the last bank named before in the paragraph
+        listed = False
+        # a subject of the figure's own clause, after the bank's ("南京银行…；11家上市城商行…")
+        cut = clause_start(text, owner.end, figure.start) if owner is not None else 0
+        if owner is not None and cut > owner.end and NEW_SUBJECT.search(text, cut, figure.start):
+            # "南京银行…；11家上市城商行累计发行科创债460亿元": banks as a whole
+            figure.scope = "sector"
+            continue
+        if owner is not None and len(bank_list(text, before)) > 1:
+            listed = True  # "建行、工行、中行的科技贷款余额均超1万亿元": the banks together
+        if owner is None and earlier and (ANAPHORA.search(text, s, figure.start) or not (
+                SECTOR.search(text, s, figure.start) or OTHER_SUBJECT.search(text, s, figure.start))):
+            # 该行, 该笔, or a sentence with no subject of its own: news about a bank goes on
+            # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元")
+            owner = earlier[-1]
         # "工行、建行等5家银行": the banks named are examples of a group
-        listed = bool(owner) and text.startswith("等", owner.end)
+        listed = listed or (owner is not None and ETC_AFTER.match(text, owner.end) is not None)
         set_owner(figure, owner.banks if owner else None, text, s, group=listed)
 
 
@@ -562,12 +839,38 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                mentions: list[BankMention]) -> set[int]:
     """工农中建 … 分别为a、b、c和d: the k-th figure of each kind after 分别 to the k-th bank."""
     s, e = sentence
-    at = text.find(RESPECTIVELY, s, e)
-    if at < 0:
+    ats = [m.start() for m in re.finditer(RESPECTIVELY, text[s:e])]
+    if not ats:
         return set()
-    listed = [m for m in mentions if m.end <= at]
-    if not listed:
-        return set()
+    ats = [s + at for at in ats]
+    done: set[int] = set()
+    banks: list[str] = []
+    floor = s
+    # "A、B营收分别为a、b，增速分别为c%、d%": each 分别 takes the list named since the last
+    # one, or the same list again when none was named in between.
+    for i, at in enumerate(ats):
+        ceiling = ats[i + 1] if i + 1 < len(ats) else e
+        stop = LIST_END.search(text, at, ceiling)
+        ceiling = stop.start() if stop else ceiling
+        ceiling = min([ceiling] + [m.start for m in mentions if at < m.start < ceiling])
+        listed = [m for m in mentions if floor <= m.start and m.end <= at]
+        floor = at
+        if listed:
+            banks = bank_list(text, listed)
+        if len(banks) < 2:
+            continue
+        for kind in KINDS:
+            after = [f for f in figures if f.kind == kind and at < f.start < ceiling]
+            for k, figure in enumerate(after):
+                # as many figures as banks: one each; otherwise they belong to the list together
+                owner = (banks[k],) if len(after) == len(banks) else tuple(banks)
+                set_owner(figure, owner, text, s)
+                done.add(id(figure))
+    return done
+
+
+def bank_list(text: str, listed: list[BankMention]) -> list[str]:
+    """The banks of the list that ends with the last of `listed` ("A、B和C", or a group)."""
     banks = list(listed[-1].banks)
     for left, right in zip(reversed(listed[:-1]), reversed(listed[1:]), strict=True):
         if len(banks) > 1 and len(right.banks) > 1:
@@ -575,17 +878,7 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         if LIST_GAP.fullmatch(text[left.end:right.start]) is None or len(left.banks) > 1:
             break
         banks.insert(0, left.banks[0])
-    if len(banks) < 2:
-        return set()
-    done: set[int] = set()
-    for kind in KINDS:
-        after = [f for f in figures if f.kind == kind and f.start > at]
-        for i, figure in enumerate(after):
-            # as many figures as banks: one each; otherwise they belong to the list together
-            owner = (banks[i],) if len(after) == len(banks) else tuple(banks)
-            set_owner(figure, owner, text, s)
-            done.add(id(figure))
-    return done
+    return banks
 
 
 def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
@@ -605,6 +898,9 @@ def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
         gap = text[figure.end:figures[i + 1].start]
         if not figure.metric and (RANGE_GAP.fullmatch(gap) or LIST_GAP.fullmatch(gap)):
             figure.metric = figures[i + 1].metric
+    for figure in figures:
+        before = text[clause_start(text, s, figure.start):figure.start]
+        figure.family = metric_family(figure.metric, figure.kind, figure.unit, before)
 
 
 def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
@@ -662,24 +958,99 @@ def phrase_after(text: str, position: int, ceiling: int, blocks: list[tuple[int,
     return text[position:end][:12]
 
 
+# ---------------------------------------------------------------- metric families
+
+# In the order they are tried: the first family whose words the metric holds.
+FAMILY_OF_CHANGE = re.compile(r"增速|增幅|降幅|增长|下降|增加|减少|提升|提高|上升|回落|收窄|扩大|下滑|压降"
+                              r"|大增|微增|微降|微升|负增长|正增长|同比|环比|^增|^降|^\+|^-")
+FAMILY_OF_SHARE = re.compile(r"占比|比重|份额|占|渗透率")
+PLAN_BEFORE = re.compile(r"将|计划|未来|拟|预计|力争|目标")
+PLEDGE_WORD = re.compile(r"支持|贷款|融资|增")
+NEW_LOAN_VERB = re.compile(r"新增|投放|发放|累放|放款|审批|获得|获批|提供|落地|签约|贷出|增加")
+LOAN_WORD = re.compile(r"贷|融资")
+SHARE_BEFORE = re.compile(r"占(?!据)|覆盖(?!率)")
+FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR")
+FAMILY_OF_MONEY = [
+    ("credit_line", re.compile(r"授信|额度|信贷支持")),
+    ("new_loans", re.compile(r"(?:新增|发放|累放|放款|首笔).*(?:贷|融资)|投放|专项融资")),
+    ("loan_balance", re.compile(r"贷款|贷余额|融资余额|余额|存量|贷款规模")),
+    ("commitment", re.compile(r"支持|意向|计划|承诺|合计|方案|提供")),
+    ("revenue", re.compile(r"营收|营业收入|收入")),
+    ("profit", re.compile(r"利润")),
+    ("assets", re.compile(r"总资产|资产总额|资产规模|^资产$")),
+    ("investment", re.compile(r"投入|投资|出资|研发|募")),
+]
+
+
+def metric_family(metric: str, kind: str, unit: str = "", before: str = "") -> str:
+    """The family of a figure's metric: one of METRIC_FAMILIES.
+
+    Points (个百分点, 基点) are growth: a change or a gap. Percentages: growth (增速, 同比增长,
+    +10.19%), share (占比, 比重, 占营收的), rate (不良率, 利率, and a level reached: 降至1.29%),
+    else other. Money: credit_line (授信, 额度), new_loans (新增/投放/发放 loans, a loan
+    granted), loan_balance (贷款余额, a loan stock), commitment (金融支持, 意向, 计划, 合计),
+    revenue (营收), profit (净利润), assets (资产规模), investment (投入, 投资, 出资), growth (a
+    change in money that is not lending: 较年初增加), else other. Counts are other. `before`,
+    the words of the clause before the figure, tells a share written as "占营业收入的3.76%".
+    """
+    metric = metric if isinstance(metric, str) else ""
+    if kind == "pp":
+        return "growth"  # points are changes or gaps: 同比下降0.07个百分点, 较同业低15个基点
+    if kind == "percent":
+        tail = before.rstrip()
+        if tail.endswith(("至", "到")):
+            # "下降0.07个百分点至1.29%", "提升至67%": the level reached, not the change
+            words = metric + before
+            return ("share" if FAMILY_OF_SHARE.search(words) or SHARE_BEFORE.search(before)
+                    else "rate" if FAMILY_OF_RATE.search(words) else "other")
+        if tail.endswith(("+", "＋")) or CHANGE_BEFORE.search(tail[-8:]):
+            return "growth"  # "+10.19%", "同比微降0.48%", "收缩6.23%"
+        share = [m.end() for m in SHARE_BEFORE.finditer(before)]
+        if share and not FAMILY_OF_CHANGE.search(before, share[-1]):
+            return "share"  # 占营业收入的3.76%; but 占比提升0.5个百分点 is a change
+        if FAMILY_OF_CHANGE.search(metric):
+            return "growth"
+        if FAMILY_OF_SHARE.search(metric):
+            return "share"
+        if FAMILY_OF_RATE.search(metric):
+            return "rate"
+        return "other"
+    if kind != "money" and unit not in MONEY_UNITS:
+        return "other"
+    if PLAN_BEFORE.search(before) and PLEDGE_WORD.search(metric):
+        return "commitment"  # 未来五年将新增1.5万亿元贷款支持: a pledge, not lending done
+    if NEW_LOAN_VERB.search(before) and LOAN_WORD.search(metric):
+        return "new_loans"  # 发放贷款1080万元, 获得2亿元知识产权质押贷款
+    for family, words in FAMILY_OF_MONEY:
+        if words.search(metric):
+            if family == "loan_balance" and FAMILY_OF_CHANGE.search(metric):
+                return "new_loans"  # 贷款增加3000亿元: a loan change is new lending
+            return family
+    return "growth" if FAMILY_OF_CHANGE.search(metric) else "other"
+
+
 # ---------------------------------------------------------------- the table
 
 
 def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per figure of each article (columns: COLUMNS); `articles` needs article_id,
-    source_file and text, and uses date when present."""
+    source_file and text, and uses date and text_simplified (the text in simplified
+    characters, "" when it is so already) when present."""
     rows: list[tuple] = []
     has_date = "date" in articles.columns
+    has_simplified = "text_simplified" in articles.columns
     for article in articles.itertuples(index=False):
         text = article.text if isinstance(article.text, str) else ""
         date = article.date if has_date and isinstance(article.date, str) else None
-        for f in extract_from_text(text, date):
+        simplified = article.text_simplified if has_simplified else None
+        simplified = simplified if isinstance(simplified, str) else None
+        for f in extract_from_text(text, date, simplified):
             s, e = f.sentence
             rows.append((
                 article.article_id, article.source_file, text[f.start:f.end], float(f.value),
                 f.unit, f.qualifier, f.entity, f.metric, f.as_of, text[s:e], f.start, f.end,
                 f.kind, f.scope, english(f.entity) if f.entity else None, f.qualifier_text,
-                f.unit_inferred, s,
+                f.unit_inferred, s, f.family,
             ))
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table.astype({"value": "float64", "start": "int64", "end": "int64",

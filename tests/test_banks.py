@@ -71,3 +71,19 @@ def test_english_glosses_and_central_banks():
     assert is_central_bank("中国人民银行") and is_central_bank("欧洲央行")
     assert not is_central_bank("中国银行")
     assert all(english(name) for name in bank_table()["banks"])
+
+
+# Subsidiaries and funds named after a bank count as the bank (issue 12); banks beyond the
+# big ones that real articles name.
+GROUP_MEMBERS = [
+    ("其中，工银投资股权投资试点基金签约意向规模超2000亿元。", [("工银投资", ("工商银行",))]),
+    ("建信住房租赁基金已签约收购项目28个。", [("建信住房租赁基金", ("建设银行",))]),
+    ("苏商银行每年将营业收入的6%投入数字技术研发。", [("苏商银行", ("苏商银行",))]),
+    ("长沙银行、厦门银行、青岛银行增速超过65%。",
+     [("长沙银行", ("长沙银行",)), ("厦门银行", ("厦门银行",)), ("青岛银行", ("青岛银行",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GROUP_MEMBERS)
+def test_subsidiaries_and_more_banks(text, expected):
+    assert surfaces(text) == expected
