@@ -1,0 +1,228 @@
+"""Facts: the same figure reported by several articles, merged into one row, with its sources and
+the articles that contradict it.
+
+Analysts read many articles that repeat one number (a bank's loan balance at a date, a central
+bank statistic). `build_facts(figures, articles)` groups the figures of analysis.figures:
+
+group key   bank figures (scope bank, an entity): entity, metric_family, as_of, unit. A bank's
+            "net profit" and its "net profit attributable to shareholders" share a family, so two
+            outlets giving each for the same year land in one group and show up as a conflict.
+            Other scopes (sector, central_bank, group, other) have no entity to tell two figures
+            apart, so their key adds the metric as written: 科技型中小企业贷款余额 and 涉农贷款余额
+            of the central bank at one date are two facts, never a conflict.
+            Figures without as_of: their key adds the metric as written too, and they merge only
+            when value and metric are the same; they never conflict (two undated figures may
+            well be of two dates).
+one value   within a group, values that differ by at most RELATIVE_TOLERANCE (0.5%) of the
+            larger are one value: 2.7万亿 and 2.70万亿 are the same, so are 864.79亿 and 865亿
+            (rounding); each such cluster is one fact row.
+conflict    a dated group holding two or more values where two articles disagree: they share
+            no value. An article giving a and b is describing two measures of one family (two
+            loan products), so another article giving a alone agrees with it. Only groups of a
+            bank or the central bank: "the sector", a group or "other companies" may be two
+            different reporters. Every row
+            of a conflicting group has conflict True and `conflicting_values` lists all the
+            group's values with their article counts.
+
+Columns: FACT_COLUMNS (n_stories too when the articles carry a story_id, the groups of
+near-duplicate reposts). article_ids joins the sources with "; ". first_seen and last_seen are
+the earliest and latest publication dates of the sources. example_sentence and example_article
+trace the fact to the first article that gives it.
+
+metric_family: the figures table's own column when it has one (analysis.figures), else
+`metric_family(metric, kind)` below, with the same vocabulary (FAMILIES).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+FAMILIES = ("loan_balance", "new_loans", "credit_line", "commitment", "growth", "share", "rate",
+            "revenue", "profit", "assets", "investment", "other")
+RELATIVE_TOLERANCE = 0.005
+# Only a named bank or the central bank is one reporter whose two values for one date can
+# contradict; "the sector" (银行业 or 商业银行?), a group or another company may be two.
+CONFLICT_SCOPES = ("bank", "central_bank")
+FACT_COLUMNS = ["entity", "scope", "metric", "metric_family", "as_of", "value", "unit",
+                "qualifier", "n_articles", "article_ids", "first_seen", "last_seen", "conflict",
+                "conflicting_values", "example_sentence", "example_article"]
+
+# Ordered: the first family whose words the metric holds wins. Profit, revenue and assets come
+# before loans so 贷款利息收入 (interest income on loans) is revenue; a credit line before a loan
+# (授信额度 is no balance); an increase before a balance (贷款余额增加 is new lending).
+MONEY_FAMILIES = [
+    ("profit", re.compile(r"利润|盈利|净利")),
+    ("revenue", re.compile(r"营收|营业收入|收入")),
+    ("assets", re.compile(r"资产|存款")),
+    ("credit_line", re.compile(r"授信|额度")),
+    ("commitment", re.compile(r"支持|合计|计划|意向|承诺|提供")),
+    ("investment", re.compile(r"投资|投入|出资|基金|认购")),
+    ("new_loans", re.compile(r"(?:新增|发放|投放|签约|累计|增加|增长|增量).*(?:贷|融资)|"
+                             r"(?:贷|融资).*(?:新增|发放|投放|签约|增加|增量)")),
+    ("loan_balance", re.compile(r"(?:贷|信贷|融资).*(?:余额|规模|存量)|余额")),
+    # A loan named with no balance word ("流动资金贷款1000万元", "专项融资") is an amount lent.
+    ("new_loans", re.compile(r"贷|融资|放款")),
+]
+PERCENT_FAMILIES = [
+    ("share", re.compile(r"占比|比重|份额|占|比例")),
+    ("growth", re.compile(r"增长|增速|增幅|增加|提升|提高|下降|降幅|减少|同比|环比|较年初|较上年")),
+    ("rate", re.compile(r"率|利息|收益")),
+]
+
+
+def metric_family(metric: str, kind: str) -> str:
+    """The metric's family (FAMILIES) from the measure as written and the figure's kind (money,
+    percent, pp, count). A percentage or point figure is a share, growth or rate; money is one
+    of the amount families; counts and unrecognised measures are "other"."""
+    metric = metric if isinstance(metric, str) else ""
+    if kind in ("percent", "pp"):
+        for family, words in PERCENT_FAMILIES:
+            if words.search(metric):
+                return family
+        return "other"
+    if kind == "money":
+        for family, words in MONEY_FAMILIES:
+            if words.search(metric):
+                return family
+    return "other"
+
+
+def with_families(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures with a metric_family column (kept when analysis.figures already gives it)."""
+    if "metric_family" in figures.columns:
+        return figures
+    families = [metric_family(m, k) for m, k in
+                zip(figures["metric"], figures["kind"], strict=True)]
+    return figures.assign(metric_family=pd.Series(families, index=figures.index, dtype="str"))
+
+
+def same_value(a: float, b: float) -> bool:
+    """Equal within RELATIVE_TOLERANCE of the larger magnitude (rounding, 2.7 vs 2.70)."""
+    return abs(a - b) <= RELATIVE_TOLERANCE * max(abs(a), abs(b))
+
+
+def value_clusters(values: list[float]) -> list[int]:
+    """A cluster number per value: sorted values chain into one cluster while each is the same
+    value as the cluster's smallest, so a cluster never spans more than the tolerance."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    labels = [0] * len(values)
+    cluster, anchor = -1, None
+    for i in order:
+        if anchor is None or not same_value(values[i], anchor):
+            cluster, anchor = cluster + 1, values[i]
+        labels[i] = cluster
+    return labels
+
+
+def group_keys(figures: pd.DataFrame) -> pd.Series:
+    """The merge key of each figure (see the module docstring)."""
+    banked = figures["entity"].notna() & (figures["scope"] == "bank")
+    dated = figures["as_of"].notna()
+    metric = figures["metric"].fillna("").astype(str)
+    keys = (figures["entity"].fillna("").astype(str) + "|" + figures["scope"].astype(str) + "|"
+            + figures["metric_family"].astype(str) + "|" + figures["as_of"].fillna("").astype(str)
+            + "|" + figures["unit"].astype(str))
+    return keys.where(banked & dated, keys + "|" + metric)
+
+
+def empty_facts(with_stories: bool = False) -> pd.DataFrame:
+    columns = FACT_COLUMNS[:9] + (["n_stories"] if with_stories else []) + FACT_COLUMNS[9:]
+    return pd.DataFrame(columns=columns)
+
+
+def build_facts(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per fact (see the module docstring); `articles` gives dates and story_id.
+    Sorted by n_articles (most reported first), then entity, family and as_of."""
+    from analysis.selections import format_value
+
+    has_stories = articles is not None and "story_id" in articles.columns
+    if figures.empty:
+        return empty_facts(has_stories)
+    dates = {} if articles is None else dict(zip(articles["article_id"], articles["date"],
+                                                 strict=True))
+    stories = (dict(zip(articles["article_id"], articles["story_id"], strict=True))
+               if has_stories else {})
+    table = with_families(figures).reset_index(drop=True)
+    table = table.assign(_key=group_keys(table))
+    rows = []
+    for _, group in table.groupby("_key", sort=False):
+        clusters = value_clusters(group["value"].tolist())
+        group = group.assign(_cluster=clusters)
+        n_values = len(set(clusters))
+        dated = group["as_of"].notna().all()
+        first = group.iloc[0]
+        conflict = bool(dated and n_values > 1 and first["scope"] in CONFLICT_SCOPES
+                        and disagree(group))
+        listed = ""
+        if conflict:
+            parts = []
+            for _, part in group.groupby("_cluster"):
+                first = part.iloc[0]
+                parts.append(f"{format_value(first['value'], first['unit'], first['qualifier'])}"
+                             f" ({part['article_id'].nunique()} art.)")
+            listed = "; ".join(parts)
+        for _, part in group.groupby("_cluster", sort=True):
+            rows.append(fact_row(part, dates, stories, conflict, listed, has_stories))
+    facts = pd.DataFrame(rows)
+    facts = facts.sort_values(["n_articles", "entity", "metric_family", "as_of"],
+                              ascending=[False, True, True, True], na_position="last",
+                              kind="stable").reset_index(drop=True)
+    return facts.astype({"value": "float64", "n_articles": "int64", "conflict": "bool"})
+
+
+def disagree(group: pd.DataFrame) -> bool:
+    """Two articles of the group share no value: one says a, the other b. An article giving
+    a and b beside one giving a is two measures of one family, not a contradiction."""
+    sets = list({frozenset(v) for v in group.groupby("article_id")["_cluster"].agg(set)})
+    return any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1:])
+
+
+def most_common(values: pd.Series):
+    counts = values.dropna().value_counts(sort=True)
+    return counts.index[0] if len(counts) else None
+
+
+def fact_row(part: pd.DataFrame, dates: dict, stories: dict, conflict: bool, listed: str,
+             has_stories: bool) -> dict:
+    """One fact from the figures that report it (one value cluster of one group)."""
+    sources = list(dict.fromkeys(part["article_id"]))
+    seen = sorted(d for d in (dates.get(a) for a in sources) if isinstance(d, str) and d)
+    first = part.iloc[0]
+    row = {
+        "entity": first["entity"] if isinstance(first["entity"], str) else None,
+        "scope": first["scope"],
+        "metric": most_common(part["metric"]) or "",
+        "metric_family": first["metric_family"],
+        "as_of": first["as_of"] if isinstance(first["as_of"], str) else None,
+        "value": float(part["value"].mode().iloc[0]),
+        "unit": first["unit"],
+        "qualifier": most_common(part["qualifier"]) or "=",
+        "n_articles": len(sources),
+    }
+    if has_stories:
+        row["n_stories"] = len({stories.get(a, a) for a in sources})
+    row.update({
+        "article_ids": "; ".join(sources),
+        "first_seen": seen[0] if seen else None,
+        "last_seen": seen[-1] if seen else None,
+        "conflict": conflict,
+        "conflicting_values": listed,
+        "example_sentence": first["sentence"],
+        "example_article": first["article_id"],
+    })
+    return row
+
+
+def conflicts(facts: pd.DataFrame) -> pd.DataFrame:
+    """The facts of conflicting groups, grouped together (entity, family, as_of)."""
+    table = facts[facts["conflict"]] if len(facts) else facts
+    return table.sort_values(["entity", "metric_family", "as_of", "value"], kind="stable")
+
+
+def n_conflicts(facts: pd.DataFrame) -> int:
+    """How many groups (entity, scope, family, as_of, unit) are in conflict."""
+    table = conflicts(facts)
+    return int(table[["entity", "scope", "metric_family", "as_of", "unit"]].astype(str)
+               .drop_duplicates().shape[0]) if len(table) else 0
