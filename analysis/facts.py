@@ -14,8 +14,10 @@ group key   bank figures (scope bank, an entity): entity, metric_family, as_of, 
             when value and metric are the same; they never conflict (two undated figures may
             well be of two dates).
 one value   within a group, values that differ by at most RELATIVE_TOLERANCE (0.5%) of the
-            larger are one value: 2.7万亿 and 2.70万亿 are the same, so are 864.79亿 and 865亿
-            (rounding); each such cluster is one fact row.
+            larger and agree at the precision of the less precise one are one value, rounded:
+            2.7万亿 and 2.70万亿 are the same, so are 864.79亿 and 865亿; 3362.73亿 and
+            3355.77亿 (a group's and its shareholders' net profit, 0.2% apart) are two. Each
+            value is one fact row.
 conflict    a dated group holding two or more values where two articles disagree: they share
             no value. An article giving a and b is describing two measures of one family (two
             loan products), so another article giving a alone agrees with it. Only groups of a
@@ -98,9 +100,19 @@ def with_families(figures: pd.DataFrame) -> pd.DataFrame:
     return figures.assign(metric_family=pd.Series(families, index=figures.index, dtype="str"))
 
 
+def significant_digits(value: float) -> int:
+    """Digits as written, without leading and trailing zeros: 2.70万亿 -> 2, 3362.73亿 -> 6."""
+    return max(1, len(f"{abs(value):.15g}".split("e")[0].replace(".", "").strip("0")))
+
+
 def same_value(a: float, b: float) -> bool:
-    """Equal within RELATIVE_TOLERANCE of the larger magnitude (rounding, 2.7 vs 2.70)."""
-    return abs(a - b) <= RELATIVE_TOLERANCE * max(abs(a), abs(b))
+    """One figure, rounded: within RELATIVE_TOLERANCE of the larger magnitude, and equal once
+    the more precise is rounded to the digits of the less precise (2.7 and 2.70, 864.79 and 865
+    are one value; 3362.73 and 3355.77, both written to the hundredth, are two)."""
+    if abs(a - b) > RELATIVE_TOLERANCE * max(abs(a), abs(b)):
+        return False
+    digits = min(significant_digits(a), significant_digits(b))
+    return float(f"{a:.{digits}g}") == float(f"{b:.{digits}g}")
 
 
 def value_clusters(values: list[float]) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 import matplotlib
+import matplotlib.dates
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -152,7 +153,8 @@ def plot_lending_peers(comparison: dict) -> plt.Figure:
 def plot_lending_over_time(table: pd.DataFrame) -> plt.Figure:
     """Bank facts over time (analysis.selections.figures_over_time): one small multiple per
     metric family, one colour per bank (at most MAX_LEGEND), a dot per fact and a line through
-    each bank's dates."""
+    the dates of each measure a bank reports more than once; log scale when a panel spans an
+    order of magnitude."""
     use_cjk_font()
     title = "Bank figures over time, by metric family"
     if table.empty:
@@ -169,13 +171,24 @@ def plot_lending_over_time(table: pd.DataFrame) -> plt.Figure:
             points = panel[panel["entity"] == bank].sort_values("date")
             if points.empty:
                 continue
-            line = points.groupby("date")["value"].max()
-            ax.plot(line.index, line.to_numpy(), "-", color=palette(k % 10), linewidth=1)
+            # A line joins only the dates of one measure as written: a bank's tech-loan
+            # balance and its mortgage balance are one family but no series.
+            for _, series in points.groupby("metric"):
+                if series["date"].nunique() > 1:
+                    line = series.groupby("date")["value"].max()
+                    ax.plot(line.index, line.to_numpy(), "-", color=palette(k % 10),
+                            linewidth=1)
             ax.plot(points["date"], points["value"], "o", color=palette(k % 10), markersize=4)
+        if plot_lending_wants_log(panel["value"]):
+            ax.set_yscale("log")
+            ax.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
         ax.set_title(family.replace("_", " "), loc="left", fontsize=10)
         ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
             lambda value, _: format_value(value, "CNY") if value > 0 else "0"))
         ax.tick_params(labelsize=7)
+        ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%Y-%m"))
+        for label in ax.get_xticklabels():
+            label.set_rotation(30)
         ax.spines[["top", "right"]].set_visible(False)
     for ax in list(axes.flat)[len(families):]:
         ax.set_axis_off()
@@ -187,3 +200,11 @@ def plot_lending_over_time(table: pd.DataFrame) -> plt.Figure:
     fig.suptitle(title, x=0.01, ha="left", fontsize=11)
     fig.tight_layout(rect=(0, 0.04 + 0.03 * math.ceil(len(handles) / 5), 1, 1))
     return fig
+
+
+def plot_lending_product(rows: pd.DataFrame, product: str) -> plt.Figure:
+    """The amounts of one loan product by bank (analysis.selections.product_figures), each
+    labelled with its bank and date; log axis when they span an order of magnitude."""
+    labels = [f"{plot_lending_bank_label(b)} · {d if isinstance(d, str) else 'no date'}"
+              for b, d in zip(rows["entity"], rows["as_of"], strict=True)]
+    return plot_lending_bars(rows, labels, f"{product} by bank", "yuan")

@@ -9,7 +9,7 @@ latest_table          banks × metric families: each bank's latest value per fam
                       number of sources; the top banks and families, the rest as "other".
 peer_comparisons      when at least MIN_PEERS banks report the same family at the same as_of in
                       the same unit, they are charted side by side, beside a sector figure of the
-                      same family, as_of and unit when the corpus has one.
+                      same family, as_of and unit (at least their sum) when the corpus has one.
 loan_products         a loan product (a dictionary word ending in a lending term of
                       question.yaml, such as 清欠专项贷款 or 算力贷) whose stem is named in the
                       sentences of the lending figures of at least MIN_PRODUCT_BANKS banks.
@@ -254,8 +254,11 @@ def peer_comparisons(facts: pd.DataFrame, min_banks: int = MIN_PEERS,
             continue
         one = (group.sort_values("n_articles", ascending=False, kind="stable")
                .drop_duplicates("entity"))
+        # A sector figure is the banks' total only if it is at least their sum; a smaller
+        # one measures a part of the sector (another product) and is no reference.
         reference = facts[(facts["scope"] == "sector") & (facts["metric_family"] == family)
-                          & (facts["as_of"] == as_of) & (facts["unit"] == unit)]
+                          & (facts["as_of"] == as_of) & (facts["unit"] == unit)
+                          & (facts["value"] >= one.head(max_banks)["value"].sum())]
         comparisons.append({"family": family, "as_of": as_of, "unit": unit,
                             "banks": one.head(max_banks), "n_banks": len(one),
                             "reference": reference, "n_sources": int(group["n_articles"].sum())})
@@ -399,3 +402,28 @@ def conflict_table(facts: pd.DataFrame, keys: dict[str, str]) -> pd.DataFrame:
     out = fact_table(table, keys)
     out.insert(5, "All values", table["conflicting_values"].to_numpy())
     return out
+
+
+def of_articles(table: pd.DataFrame, relevance: pd.DataFrame, relevant: bool = True
+                ) -> pd.DataFrame:
+    """Rows of a figures table whose article speaks to the question (or, False, does not)."""
+    chosen = set(relevance.loc[relevance["relevant"], "article_id"])
+    return table[table["article_id"].isin(chosen) == relevant]
+
+
+def relevant_articles(relevance: pd.DataFrame, articles: pd.DataFrame, limit: int = 10
+                      ) -> pd.DataFrame:
+    """The articles that speak to the question, most relevant first: key, title, date,
+    relevance (focus terms per 1,000 characters) and the focus terms they use."""
+    keys = article_keys(articles)
+    titles = dict(zip(articles["article_id"], articles["title"], strict=True))
+    dates = dict(zip(articles["article_id"], articles["date"], strict=True))
+    table = relevance[relevance["relevant"]].sort_values("relevance", ascending=False,
+                                                         kind="stable").head(limit)
+    return pd.DataFrame({
+        "Article": table["article_id"].map(keys),
+        "Title": table["article_id"].map(titles),
+        "Date": table["article_id"].map(dates),
+        "Per 1,000 chars": table["relevance"].round(1),
+        "Focus terms": table["focus_terms"],
+    })
