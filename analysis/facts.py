@@ -22,7 +22,7 @@ conflict    a dated group holding two or more values where two articles disagree
             no value. An article giving a and b is describing two measures of one family (two
             loan products), so another article giving a alone agrees with it. Only groups of a
             bank or the central bank: "the sector", a group or "other companies" may be two
-            different reporters. Every row
+            different reporters; and never in the family "other", which is no one measure. Every row
             of a conflicting group has conflict True and `conflicting_values` lists all the
             group's values with their article counts.
 
@@ -166,7 +166,7 @@ def build_facts(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
         dated = group["as_of"].notna().all()
         first = group.iloc[0]
         conflict = bool(dated and n_values > 1 and first["scope"] in CONFLICT_SCOPES
-                        and disagree(group))
+                        and first["metric_family"] != "other" and disagree(group))
         listed = ""
         if conflict:
             parts = []

@@ -137,7 +137,8 @@ def plot_lending_peers(comparison: dict) -> plt.Figure:
         return plot_lending_empty(title, "No bank reports this family at one date.")
     labels = [f"{plot_lending_bank_label(b)} · {m}" if m else plot_lending_bank_label(b)
               for b, m in zip(banks["entity"], banks["metric"], strict=True)]
-    fig = plot_lending_bars(banks, labels, title, comparison["unit"], log=False)
+    unit = comparison["unit"]
+    fig = plot_lending_bars(banks, labels, title, "yuan" if unit == "CNY" else unit, log=False)
     reference = comparison["reference"]
     if len(reference) and comparison["unit"] in MONEY_UNITS:
         sector = reference.sort_values("n_articles", ascending=False, kind="stable").iloc[0]
@@ -186,9 +187,9 @@ def plot_lending_over_time(table: pd.DataFrame) -> plt.Figure:
         ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
             lambda value, _: format_value(value, "CNY") if value > 0 else "0"))
         ax.tick_params(labelsize=7)
-        ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%Y-%m"))
-        for label in ax.get_xticklabels():
-            label.set_rotation(30)
+        locator = matplotlib.dates.AutoDateLocator(maxticks=6)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
         ax.spines[["top", "right"]].set_visible(False)
     for ax in list(axes.flat)[len(families):]:
         ax.set_axis_off()

@@ -215,7 +215,9 @@ def latest_table(facts: pd.DataFrame, n_banks: int = 8, n_families: int = 5) -> 
     if table.empty:
         return pd.DataFrame()
     banks = top_values(table["entity"], n_banks)
-    families = top_values(table["metric_family"], n_families)
+    # "other" is no measure: its facts are counted with the families left out.
+    families = top_values(table.loc[table["metric_family"] != "other", "metric_family"],
+                          n_families)
     rows = []
     for bank in [*banks, "other"]:
         own = table[table["entity"] == bank] if bank != "other" else table[
@@ -361,6 +363,21 @@ def scope_statistics(facts: pd.DataFrame, scope: str = "central_bank", limit: in
     table = table.assign(_as_of=table["as_of"].fillna(""))
     table = table.sort_values(["_as_of", "n_articles"], ascending=False, kind="stable")
     return table.drop(columns="_as_of").head(limit)
+
+
+def most_reported(facts: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
+    """The facts to show first: those of named banks in a known family (any fact when there
+    are none), most reported first, then lending families before the others, then largest."""
+    table = bank_facts(facts)
+    table = table[table["metric_family"] != "other"]
+    if table.empty:
+        table = facts
+    order = {family: rank for rank, family in enumerate(LENDING_FAMILIES)}
+    ranked = table.assign(_lending=table["metric_family"].map(order).fillna(len(order)),
+                          _money=~table["unit"].isin(MONEY_UNITS))
+    ranked = ranked.sort_values(["n_articles", "_lending", "_money", "value"],
+                                ascending=[False, True, True, False], kind="stable")
+    return ranked.drop(columns=["_lending", "_money"]).head(limit)
 
 
 def fact_table(facts: pd.DataFrame, keys: dict[str, str], limit: int | None = None

@@ -81,6 +81,7 @@ def question_facts(relevance: pd.DataFrame, question) -> dict:
     counts = relevance_summary(relevance)
     return {**counts, "relevant": counted(counts["n_relevant"], "article"),
             "question": question.describe(), "focus_label": question.focus_label,
+            "subject": question.subject,
             "lending_label": question.lending_label,
             "threshold": f"{question.min_hits_per_1000:g}"}
 
@@ -90,10 +91,16 @@ def fact_facts(facts: pd.DataFrame) -> dict:
     from analysis.facts import n_conflicts
 
     repeated = int((facts["n_articles"] > 1).sum()) if len(facts) else 0
+    disagree = n_conflicts(facts)
+    agreement = (f"{counted(repeated, 'fact')} {'is' if repeated == 1 else 'are'} reported by "
+                 "more than one article" if repeated else
+                 "none is reported by more than one article")
+    agreement += (f", and the articles disagree on {counted(disagree, 'figure')}" if disagree
+                  else ", and no two articles contradict each other")
     return {"n_facts": len(facts), "facts": counted(len(facts), "fact"),
             "n_repeated": repeated, "repeated": counted(repeated, "fact"),
-            "n_conflicts": n_conflicts(facts),
-            "conflicts": counted(n_conflicts(facts), "conflict")}
+            "n_conflicts": disagree, "conflicts": counted(disagree, "conflict"),
+            "agreement": agreement}
 
 
 def _row(finding: str, fact, keys: dict[str, str]) -> dict:
