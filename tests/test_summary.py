@@ -1,6 +1,8 @@
 """The numbers the executive summary and the limits quote, checked against the seed articles
 and written cases: chosen by generic rules, never an empty table."""
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -95,3 +97,25 @@ def test_listing_reads_as_english():
     assert summary.listing(["a"]) == "a"
     assert summary.listing(["a", "b"]) == "a and b"
     assert summary.listing(["a", "b", "c"]) == "a, b and c"
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+
+
+@pytest.mark.parametrize("name", ["bank-news", "web-news"])
+def test_the_summary_has_content_on_the_shared_corpora(name):
+    from analysis.corpus import load_corpus
+
+    folder = SHARED / name
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent (a clone without ../shared)")
+    corpus = load_corpus(folder)
+    figures = extract_figures(corpus.articles)
+    facts = build_facts(figures, corpus.articles)
+    asked = question.load()
+    table = summary.key_numbers(facts, corpus.articles, asked)
+    assert 1 <= len(table) <= 10
+    assert (table["Figure"] != "").all() and (table["Sentence"] != "").all()
+    numbers = summary.question_facts(question.relevance(corpus.articles, asked), asked)
+    assert numbers["n_relevant"] + numbers["n_other"] == len(corpus.articles)
+    assert summary.fact_facts(facts)["n_facts"] == len(facts) > 0
