@@ -219,3 +219,37 @@ def test_lending_charts_draw_every_selection_without_missing_glyphs(seed_figures
     assert "63%" in charts["peers"].axes[0].get_xlabel()
     legend = charts["over-time"].legends[0]
     assert 1 <= len(legend.get_texts()) <= 10
+
+
+def test_every_lending_chart_on_the_shared_bank_news_is_readable(tmp_path):
+    from analysis.lending_charts import (
+        plot_lending_central_bank,
+        plot_lending_over_time,
+        plot_lending_peers,
+        plot_lending_product,
+    )
+
+    folder = SHARED / "bank-news"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent (a clone without ../shared)")
+    corpus = load_corpus(folder)
+    figures = extract_figures(corpus.articles)
+    facts = build_facts(figures, corpus.articles)
+    asked = questions.load()
+    products = loan_products(figures, asked)
+    charts = [plot_lending_peers(c) for c in peer_comparisons(facts)[:2]]
+    charts.append(plot_lending_over_time(figures_over_time(facts)))
+    charts.append(plot_lending_central_bank(scope_statistics(facts)))
+    charts += [plot_lending_product(product_figures(figures, p.stem), p.product)
+               for p in products.head(1).itertuples()]
+    assert len(charts) >= 4  # this corpus has peers, dates, central-bank figures, a product
+    for chart in charts:
+        width, height = chart.get_size_inches()
+        assert width <= 8.5 and height <= 11  # fits an A4 page
+        for ax in chart.axes:
+            bars = [p for p in ax.patches if p.get_width() > 0]
+            assert len(bars) <= 12
+        for legend in chart.legends + [ax.get_legend() for ax in chart.axes if ax.get_legend()]:
+            assert len(legend.get_texts()) <= 10
+        assert len(chart.axes) <= 12
+        plt.close(chart)
