@@ -41,6 +41,7 @@ class Question:
     min_hits_per_1000: float = 1.0
     min_lending_hits: int = 1
     families: tuple[str, ...] = ()
+    ask: str = ""
     lending_verbs: tuple[str, ...] = ()
 
     @cached_property
@@ -84,6 +85,8 @@ def from_table(table: dict) -> Question:
         min_lending_hits=int(rules.get("min_lending_hits", 1)),
         families=tuple(table.get("families") or ()),
         lending_verbs=tuple(table["lending"].get("verbs") or ()),
+        ask=str(table.get("ask") or f"what the articles say about {table.get('subject', 'banks')}"
+                f" and {table['focus'].get('label', 'the focus')}"),
     )
 
 

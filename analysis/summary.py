@@ -81,7 +81,7 @@ def question_facts(relevance: pd.DataFrame, question) -> dict:
     counts = relevance_summary(relevance)
     return {**counts, "relevant": counted(counts["n_relevant"], "article"),
             "question": question.describe(), "focus_label": question.focus_label,
-            "subject": question.subject,
+            "subject": question.subject, "ask": question.ask,
             "lending_label": question.lending_label,
             "threshold": f"{question.min_hits_per_1000:g}"}
 

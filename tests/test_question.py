@@ -65,6 +65,7 @@ def test_another_question_is_only_another_file(tmp_path, monkeypatch, seed_corpu
     path.write_text(GREEN, encoding="utf-8")
     green = questions.load(path)
     assert green.title == "Chinese banks and green finance" and green.min_hits_per_1000 == 2
+    assert green.ask == "what the articles say about Chinese banks and green finance"
     text = "银行绿色贷款余额增长，支持新能源和碳中和项目。人工智能。"
     assert questions.relevance(articles(text), green).loc[0, "relevant"]
     assert not questions.relevance(articles("人工智能贷款。"), green).loc[0, "relevant"]
