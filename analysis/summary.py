@@ -165,14 +165,25 @@ def peer_headline(facts: pd.DataFrame) -> dict:
     return {}
 
 
-def product_headline(figures: pd.DataFrame, question) -> dict:
-    """The loan product named by the most banks (analysis.selections.loan_products)."""
+def product_headline(figures: pd.DataFrame, question, relevance: pd.DataFrame | None = None
+                     ) -> dict:
+    """The loan product named by the most banks (analysis.selections.loan_products): in the
+    articles that speak to the question when `relevance` is given and they name one, else in
+    all; `where` says which."""
+    where = "in the articles that speak to the question"
+    if relevance is not None:
+        relevant = sel.of_articles(figures, relevance)
+        if len(sel.loan_products(relevant, question)):
+            figures = relevant
+        else:
+            where = "in the articles"
     products = sel.loan_products(figures, question)
     if products.empty:
         return {}
     top = products.iloc[0]
     table = sel.product_figures(figures, top["stem"], limit=None)
-    return {"product": top["product"], "product_banks": listing(
+    return {"where": where if relevance is not None else "in the articles",
+            "product": top["product"], "product_banks": listing(
                 sel.bank_label(b) for b in table["entity"].unique()),
             "n_product_banks": int(top["n_banks"]),
             "product_figures": counted(len(table), "figure"),

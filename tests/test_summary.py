@@ -63,9 +63,13 @@ def test_peer_headline_is_the_big_four_against_the_sector(facts):
         "CNY 8.51 trn", "CNY 13.44 trn", "63%", "2023-12")
 
 
-def test_product_headline_is_the_clearing_loans(figures):
-    product = summary.product_headline(figures, question.load())
+def test_product_headline_is_the_clearing_loans(figures, seed_corpus):
+    asked = question.load()
+    product = summary.product_headline(figures, asked)
     assert product["product"] == "清欠专项贷款" and product["n_product_banks"] >= 3
+    # the clearing-loan article names no AI: no product among the relevant ones, so all count
+    relevance = question.relevance(seed_corpus.articles, asked)
+    assert summary.product_headline(figures, asked, relevance)["where"] == "in the articles"
     assert product["product_max"] == "CNY 980 mn"  # 不超过9.8亿元
 
 
