@@ -142,3 +142,18 @@ def test_cli_writes_the_facts_of_the_seeds(tmp_path):
     plan = table[(table["entity"] == "中国银行") & (table["value"] == 1e12)]
     assert len(plan) == 1 and plan.iloc[0]["n_articles"] == 1
     assert len(pd.read_csv(tmp_path / "facts.csv")) == len(table)
+
+
+def test_the_pipeline_stores_the_facts_once_and_reads_them_back(tmp_path, seed_corpus):
+    from analysis import pipeline
+
+    figures = extract_figures(seed_corpus.articles)
+    first = pipeline.facts(seed_corpus.articles, figures, tmp_path)
+    stored = list(tmp_path.glob("facts-*.parquet"))
+    assert len(stored) == 1
+    again = pipeline.facts(seed_corpus.articles, figures, tmp_path)
+    pd.testing.assert_frame_equal(first, again, check_dtype=False)
+    # another corpus (one article fewer) is another table, and replaces the stored one
+    fewer = seed_corpus.articles.iloc[1:]
+    other = pipeline.facts(fewer, extract_figures(fewer), tmp_path)
+    assert len(other) < len(first) and len(list(tmp_path.glob("facts-*.parquet"))) == 1
