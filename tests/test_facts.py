@@ -157,3 +157,14 @@ def test_the_pipeline_stores_the_facts_once_and_reads_them_back(tmp_path, seed_c
     fewer = seed_corpus.articles.iloc[1:]
     other = pipeline.facts(fewer, extract_figures(fewer), tmp_path)
     assert len(other) < len(first) and len(list(tmp_path.glob("facts-*.parquet"))) == 1
+
+
+@given(st.text(alphabet=st.sampled_from(list("贷款余额新增授信额度支持利润收入资产投资占比增长率同比净息差的科技")),
+               max_size=12), st.sampled_from(["money", "percent", "pp", "count"]))
+def test_every_metric_gets_a_family_of_the_vocabulary(metric, kind):
+    family = metric_family(metric, kind)
+    assert family in FAMILIES
+    if kind == "count":
+        assert family == "other"
+    if kind in ("percent", "pp"):
+        assert family in ("share", "growth", "rate", "other")

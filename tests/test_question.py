@@ -2,6 +2,8 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis import question as questions
 
@@ -92,3 +94,13 @@ def test_a_question_file_without_focus_is_refused(tmp_path):
     path.write_text("title: x\nlending: {terms: {贷款: loans}}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="focus"):
         questions.load(path)
+
+
+@given(st.lists(st.sampled_from([*"人工智能AI算力芯片贷款授信融资银行的。 said", "AI", "贷款"]),
+                max_size=60).map("".join))
+def test_relevance_of_any_text(text):
+    table = questions.relevance(articles(text))
+    row = table.iloc[0]
+    assert row["relevance"] >= 0 and row["focus_hits"] >= 0 and row["lending_hits"] >= 0
+    assert row["relevant"] == (row["relevance"] >= 1.0 and row["lending_hits"] >= 1)
+    assert row["n_chars"] == len(text)
