@@ -38,6 +38,7 @@ metric_family: the figures table's own column when it has one (analysis.figures)
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -146,7 +147,8 @@ def empty_facts(with_stories: bool = False) -> pd.DataFrame:
 
 def build_facts(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per fact (see the module docstring); `articles` gives dates and story_id.
-    Sorted by n_articles (most reported first), then entity, family and as_of."""
+    Sorted by n_articles (most reported first), then entity, family and as_of. Plain Python
+    over the rows: tens of thousands of small groups are slow as pandas groups."""
     from analysis.selections import format_value
 
     has_stories = articles is not None and "story_id" in articles.columns
@@ -157,25 +159,27 @@ def build_facts(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
     stories = (dict(zip(articles["article_id"], articles["story_id"], strict=True))
                if has_stories else {})
     table = with_families(figures).reset_index(drop=True)
-    table = table.assign(_key=group_keys(table))
+    columns = ["article_id", "entity", "scope", "metric", "metric_family", "as_of", "value",
+               "unit", "qualifier", "sentence"]
+    groups: dict[str, list[dict]] = {}
+    for key, record in zip(group_keys(table), table[columns].to_dict("records"), strict=True):
+        groups.setdefault(key, []).append(record)
     rows = []
-    for _, group in table.groupby("_key", sort=False):
-        clusters = value_clusters(group["value"].tolist())
-        group = group.assign(_cluster=clusters)
-        n_values = len(set(clusters))
-        dated = group["as_of"].notna().all()
-        first = group.iloc[0]
-        conflict = bool(dated and n_values > 1 and first["scope"] in CONFLICT_SCOPES
-                        and first["metric_family"] != "other" and disagree(group))
-        listed = ""
-        if conflict:
-            parts = []
-            for _, part in group.groupby("_cluster"):
-                first = part.iloc[0]
-                parts.append(f"{format_value(first['value'], first['unit'], first['qualifier'])}"
-                             f" ({part['article_id'].nunique()} art.)")
-            listed = "; ".join(parts)
-        for _, part in group.groupby("_cluster", sort=True):
+    for records in groups.values():
+        clusters = value_clusters([r["value"] for r in records])
+        by_cluster: dict[int, list[dict]] = {}
+        for record, cluster in zip(records, clusters, strict=True):
+            by_cluster.setdefault(cluster, []).append(record)
+        first = records[0]
+        conflict = bool(len(by_cluster) > 1 and all(isinstance(r["as_of"], str) for r in records)
+                        and first["scope"] in CONFLICT_SCOPES
+                        and first["metric_family"] != "other"
+                        and disagree(records, clusters))
+        listed = "; ".join(
+            f"{format_value(part[0]['value'], part[0]['unit'], part[0]['qualifier'])}"
+            f" ({len({r['article_id'] for r in part})} art.)"
+            for _, part in sorted(by_cluster.items())) if conflict else ""
+        for _, part in sorted(by_cluster.items()):
             rows.append(fact_row(part, dates, stories, conflict, listed, has_stories))
     facts = pd.DataFrame(rows)
     facts = facts.sort_values(["n_articles", "entity", "metric_family", "as_of"],
@@ -184,33 +188,37 @@ def build_facts(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
     return facts.astype({"value": "float64", "n_articles": "int64", "conflict": "bool"})
 
 
-def disagree(group: pd.DataFrame) -> bool:
+def disagree(records: list[dict], clusters: list[int]) -> bool:
     """Two articles of the group share no value: one says a, the other b. An article giving
     a and b beside one giving a is two measures of one family, not a contradiction."""
-    sets = list({frozenset(v) for v in group.groupby("article_id")["_cluster"].agg(set)})
+    by_article: dict[str, set[int]] = {}
+    for record, cluster in zip(records, clusters, strict=True):
+        by_article.setdefault(record["article_id"], set()).add(cluster)
+    sets = list({frozenset(v) for v in by_article.values()})
     return any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1:])
 
 
-def most_common(values: pd.Series):
-    counts = values.dropna().value_counts(sort=True)
-    return counts.index[0] if len(counts) else None
+def most_common(values) -> object:
+    """The most frequent of the present values (the first seen among equals), else None."""
+    counts = Counter(v for v in values if isinstance(v, str) and v)
+    return counts.most_common(1)[0][0] if counts else None
 
 
-def fact_row(part: pd.DataFrame, dates: dict, stories: dict, conflict: bool, listed: str,
+def fact_row(part: list[dict], dates: dict, stories: dict, conflict: bool, listed: str,
              has_stories: bool) -> dict:
-    """One fact from the figures that report it (one value cluster of one group)."""
-    sources = list(dict.fromkeys(part["article_id"]))
+    """One fact from the figures that report it (one value of one group)."""
+    sources = list(dict.fromkeys(r["article_id"] for r in part))
     seen = sorted(d for d in (dates.get(a) for a in sources) if isinstance(d, str) and d)
-    first = part.iloc[0]
+    first = part[0]
     row = {
         "entity": first["entity"] if isinstance(first["entity"], str) else None,
         "scope": first["scope"],
-        "metric": most_common(part["metric"]) or "",
+        "metric": most_common(r["metric"] for r in part) or "",
         "metric_family": first["metric_family"],
         "as_of": first["as_of"] if isinstance(first["as_of"], str) else None,
-        "value": float(part["value"].mode().iloc[0]),
+        "value": float(Counter(r["value"] for r in part).most_common(1)[0][0]),
         "unit": first["unit"],
-        "qualifier": most_common(part["qualifier"]) or "=",
+        "qualifier": most_common(r["qualifier"] for r in part) or "=",
         "n_articles": len(sources),
     }
     if has_stories:
