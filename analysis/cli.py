@@ -27,6 +27,13 @@ def figures_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
     return extract_figures(corpus.articles)
 
 
+def facts_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
+    from analysis.facts import build_facts
+    from analysis.figures import extract_figures
+
+    return build_facts(extract_figures(corpus.articles), corpus.articles)
+
+
 def terms_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
     from analysis.text import TermOptions
     from analysis.topics import term_counts
@@ -40,6 +47,8 @@ TABLES: dict[str, tuple[str, Callable[[Corpus, argparse.Namespace], pd.DataFrame
                  articles_table),
     "figures": ("every money and percentage figure with its bank, qualifier, date and sentence",
                 figures_table),
+    "facts": ("figures merged across the articles that report them, with sources and "
+              "conflicts", facts_table),
     "terms": ("term counts per article after jieba segmentation", terms_table),
 }
 

@@ -281,7 +281,7 @@ def figure_appendix(figures: pd.DataFrame, articles: pd.DataFrame
                     ) -> list[tuple[str, pd.DataFrame]]:
     """Per article, in corpus order: "A1 · title" and its figures as a reader's table
     (as written, the normalised reading, bank, scope, metric, date, sentence)."""
-    from analysis.figures import figure_table
+    from analysis.selections import figure_table
 
     keys = article_keys(articles)
     titles = dict(zip(articles["article_id"], articles["title"], strict=True))

@@ -7,6 +7,7 @@ stages import each other just to share a table.
 
 from __future__ import annotations
 
+import os
 import re
 from contextlib import AbstractContextManager
 from functools import cache
@@ -86,3 +87,13 @@ def userdict_entries() -> tuple[tuple[str, int | None, str | None], ...]:
 def project_stopwords() -> frozenset[str]:
     lines = (line.strip() for line in text("stopwords_project.txt").splitlines())
     return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def question() -> dict:
+    """question.yaml: the report's title, focus and lending vocabularies, relevance rule; a
+    copy named by $ANALYSIS_QUESTION replaces it, so the report asks another question with no
+    change to the code."""
+    override = os.environ.get("ANALYSIS_QUESTION")
+    if override:
+        return yaml.safe_load(Path(override).read_text("utf-8")) or {}
+    return yaml_table("question.yaml")

@@ -2,7 +2,8 @@
 
 Each function reads the tidy tables of the other modules (articles, cleaning log, figures,
 term counts) and returns plain values or a table; the notebooks put them into sentences.
-Nothing here picks a row by its value alone: selections use the rules of analysis.figures.
+Nothing here picks a row by a name or a date: selections use the generic rules of
+analysis.selections on the facts table (analysis.facts).
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from importlib import metadata
 
 import pandas as pd
 
-from analysis import figures as fig
+from analysis import selections as sel
 from analysis import topics
 from analysis.cleaning import outlet_label
-from analysis.report import article_keys, counted
+from analysis.figures import MONEY_UNITS
+from analysis.selections import counted
 
 
 def listing(items) -> str:
@@ -52,7 +54,7 @@ def corpus_facts(corpus) -> dict:
 def figure_facts(figures: pd.DataFrame) -> dict:
     """How many figures of each kind, and how many belong to a named bank."""
     kinds = figures["kind"].value_counts()
-    banked = fig.bank_figures(figures)
+    banked = sel.bank_figures(figures)
     n_money = int(kinds.get("money", 0))
     return {
         "n_figures": len(figures),
@@ -68,80 +70,125 @@ def figure_facts(figures: pd.DataFrame) -> dict:
         "n_bank_money": len(banked),
         "bank_money_share": percent(len(banked), n_money),
         "n_banks": banked["entity"].nunique(),
-        "banks": listing(fig.bank_label(b) for b in banked["entity"].value_counts().index[:3]),
+        "banks": listing(sel.bank_label(b) for b in banked["entity"].value_counts().index[:3]),
     }
 
 
-def _row(finding: str, row, keys: dict[str, str]) -> dict:
+def question_facts(relevance: pd.DataFrame, question) -> dict:
+    """How many articles speak to the question (analysis.question.relevance)."""
+    from analysis.question import relevance_summary
+
+    counts = relevance_summary(relevance)
+    return {**counts, "relevant": counted(counts["n_relevant"], "article"),
+            "question": question.describe(), "focus_label": question.focus_label,
+            "subject": question.subject, "ask": question.ask,
+            "lending_label": question.lending_label,
+            "threshold": f"{question.min_hits_per_1000:g}"}
+
+
+def fact_facts(facts: pd.DataFrame) -> dict:
+    """How many facts, how many told by several articles, how many conflicts."""
+    from analysis.facts import n_conflicts
+
+    repeated = int((facts["n_articles"] > 1).sum()) if len(facts) else 0
+    disagree = n_conflicts(facts)
+    agreement = (f"{counted(repeated, 'fact')} {'is' if repeated == 1 else 'are'} reported by "
+                 "more than one article" if repeated else
+                 "none is reported by more than one article")
+    agreement += (f", and the articles disagree on {counted(disagree, 'figure')}" if disagree
+                  else ", and no two articles contradict each other")
+    return {"n_facts": len(facts), "facts": counted(len(facts), "fact"),
+            "n_repeated": repeated, "repeated": counted(repeated, "fact"),
+            "n_conflicts": disagree, "conflicts": counted(disagree, "conflict"),
+            "agreement": agreement}
+
+
+def _row(finding: str, fact, keys: dict[str, str]) -> dict:
     return {
         "Finding": finding,
-        "Figure": fig.format_value(row["value"], row["unit"], row["qualifier"]),
-        "Bank": fig.bank_label(row["entity"]),
-        "Metric": row["metric"],
-        "As of": row["as_of"] if isinstance(row["as_of"], str) else "",
-        "Article": keys.get(row["article_id"], ""),
-        "Sentence": row["sentence"],
+        "Figure": sel.format_value(fact["value"], fact["unit"], fact["qualifier"]),
+        "Bank": sel.bank_label(fact["entity"]) or str(fact["scope"]).replace("_", " "),
+        "Metric": fact["metric"],
+        "As of": fact["as_of"] if isinstance(fact["as_of"], str) else "",
+        "Sources": sel.source_keys(fact["article_ids"], keys),
+        "Sentence": fact["example_sentence"],
     }
 
 
-def key_numbers(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """The figures the summary leads with, each with its sentence: the largest single-bank
-    commitment or credit line, the big four's tech-firm loans and the sector total, the central
-    bank's latest tech-lending balance and the largest special (清欠) loan."""
-    keys = article_keys(articles)
-    rows = []
-    commitments = fig.bank_commitments(figures)
-    commitments = commitments[commitments["category"].isin(["commitment", "credit line"])]
-    if len(commitments):
-        rows.append(_row("Largest commitment or credit line of one bank",
-                         commitments.loc[commitments["value"].idxmax()], keys))
-    for _, row in fig.big_four_tech_loans(figures).iterrows():
-        rows.append(_row("Big-four bank: loans to technology firms", row, keys))
-    for _, row in fig.sector_tech_loans(figures).iterrows():
-        rows.append(_row("All banks: loans to technology firms", row, keys))
-    central = fig.central_bank_statistics(figures)
-    balances = central[central["unit"].isin(fig.MONEY_UNITS)
-                       & central["metric"].str.contains("贷款余额", na=False)]
-    if len(balances):
-        latest = balances.sort_values("as_of", kind="stable").iloc[-1]
-        rows.append(_row("Central bank statistic: tech-loan balance", latest, keys))
-        growth = central[(central["sentence_start"] == latest["sentence_start"])
-                         & (central["article_id"] == latest["article_id"])
-                         & (central["unit"] == "%") & central["metric"].str.contains("增长", na=False)]
-        for _, row in growth.iterrows():
-            rows.append(_row("Central bank statistic: its growth", row, keys))
-    special = fig.special_loans(figures)
-    if len(special):
-        rows.append(_row("Largest special loan to clear arrears (清欠)",
-                         special.loc[special["value"].idxmax()], keys))
-    return pd.DataFrame(rows, columns=["Finding", "Figure", "Bank", "Metric", "As of", "Article",
-                                       "Sentence"])
+KEY_COLUMNS = ["Finding", "Figure", "Bank", "Metric", "As of", "Sources", "Sentence"]
 
 
-def big_four_share(figures: pd.DataFrame) -> dict:
-    """The big four's tech-firm loans against the sector total of the same date, when both are
-    given; empty when the corpus does not say."""
-    big = fig.big_four_tech_loans(figures)
-    for _, sector in fig.sector_tech_loans(figures).iterrows():
-        same = big[(big["as_of"] == sector["as_of"]) & (big["unit"] == sector["unit"])]
-        if same["entity"].nunique() == len(fig.big_four()):
-            total = same.groupby("entity")["value"].first().sum()
-            return {"big_four_total": fig.format_value(total, sector["unit"]),
-                    "sector_total": fig.format_value(sector["value"], sector["unit"],
-                                                     sector["qualifier"]),
-                    "big_four_share": percent(total, sector["value"]),
-                    "share_as_of": sector["as_of"]}
+def key_numbers(facts: pd.DataFrame, articles: pd.DataFrame, question,
+                limit: int = 10) -> pd.DataFrame:
+    """The facts the summary leads with, chosen by rules that hold at any corpus size: the
+    largest money fact of one bank in each family the question names (question.yaml
+    `families`), then the facts reported by the most articles (two or more), then one row per
+    conflict. When none of these exists, the most reported facts of named banks, then any."""
+    keys = sel.article_keys(articles)
+    rows, used = [], set()
+    banked = sel.bank_facts(facts)
+    money = banked[banked["unit"].isin(MONEY_UNITS)]
+    for family in question.families:
+        own = money[money["metric_family"] == family]
+        if len(own):
+            best = own.loc[own["value"].idxmax()]
+            rows.append(_row(f"Largest {family.replace('_', ' ')} of one bank", best, keys))
+            used.add(best.name)
+    repeated = facts[(facts["n_articles"] > 1) & ~facts.index.isin(used)]
+    for index, fact in repeated.head(3).iterrows():
+        rows.append(_row(f"Reported by {fact['n_articles']} articles", fact, keys))
+        used.add(index)
+    for _, group in sel.conflict_groups(facts):
+        fact = group.iloc[0]
+        row = _row("Articles disagree", fact, keys)
+        row["Figure"] = fact["conflicting_values"]
+        rows.append(row)
+        if len(rows) >= limit:
+            break
+    if not rows:
+        fallback = banked if len(banked) else facts
+        for _, fact in fallback.head(5).iterrows():
+            rows.append(_row(f"Reported by {counted(fact['n_articles'], 'article')}", fact,
+                             keys))
+    return pd.DataFrame(rows[:limit], columns=KEY_COLUMNS)
+
+
+def peer_headline(facts: pd.DataFrame) -> dict:
+    """The first peer comparison (most banks) with a sector figure to compare against: banks,
+    their total, the sector's and the share; empty when the corpus has none."""
+    for comparison in sel.peer_comparisons(facts):
+        share = sel.peer_share(comparison)
+        if share:
+            names = [sel.bank_label(b) for b in comparison["banks"]["entity"]]
+            return {**share, "peer_banks": listing(names),
+                    "family_label": comparison["family"].replace("_", " ")}
     return {}
 
 
-def special_loan_facts(figures: pd.DataFrame) -> dict:
-    special = fig.special_loans(figures)
-    return {
-        "n_special": len(special),
-        "special_banks": listing(fig.bank_label(b) for b in special["entity"].unique()),
-        "special_min": fig.format_value(special["value"].min(), "CNY") if len(special) else "",
-        "special_max": fig.format_value(special["value"].max(), "CNY") if len(special) else "",
-    }
+def product_headline(figures: pd.DataFrame, question, relevance: pd.DataFrame | None = None
+                     ) -> dict:
+    """The loan product named by the most banks (analysis.selections.loan_products): in the
+    articles that speak to the question when `relevance` is given and they name one, else in
+    all; `where` says which."""
+    where = "in the articles that speak to the question"
+    if relevance is not None:
+        relevant = sel.of_articles(figures, relevance)
+        if len(sel.loan_products(relevant, question)):
+            figures = relevant
+        else:
+            where = "in the articles"
+    products = sel.loan_products(figures, question)
+    if products.empty:
+        return {}
+    top = products.iloc[0]
+    table = sel.product_figures(figures, top["stem"], limit=None)
+    return {"where": where if relevance is not None else "in the articles",
+            "product": top["product"], "product_banks": listing(
+                sel.bank_label(b) for b in table["entity"].unique()),
+            "n_product_banks": int(top["n_banks"]),
+            "product_figures": counted(len(table), "figure"),
+            "product_min": sel.format_value(table["value"].min(), "CNY"),
+            "product_max": sel.format_value(table["value"].max(), "CNY")}
 
 
 def topic_facts(articles: pd.DataFrame, counts: pd.DataFrame | None = None) -> dict:
@@ -160,7 +207,7 @@ def topic_facts(articles: pd.DataFrame, counts: pd.DataFrame | None = None) -> d
         "top_topic": label(by_topic.index[0]) if len(by_topic) else "none",
         "top_topic_share": percent(by_topic.iloc[0], by_topic.sum()) if len(by_topic) else "n/a",
         "second_topic": label(by_topic.index[1]) if len(by_topic) > 1 else "none",
-        "top_bank": fig.bank_label(top_bank["bank"]) if top_bank is not None else "no bank",
+        "top_bank": sel.bank_label(top_bank["bank"]) if top_bank is not None else "no bank",
         "top_bank_count": int(top_bank["count"]) if top_bank is not None else 0,
         "n_banks_named": len(totals),
     }
@@ -171,8 +218,8 @@ def method_facts(corpus, figures: pd.DataFrame) -> dict:
     from analysis.text import userdict_entries
 
     articles = corpus.articles
-    money = fig.money(figures)
-    inferred = fig.money(figures)["unit_inferred"].sum()
+    money = sel.money(figures)
+    inferred = sel.money(figures)["unit_inferred"].sum()
     return {
         **corpus_facts(corpus),
         **figure_facts(figures),

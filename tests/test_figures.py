@@ -15,23 +15,8 @@ from hypothesis import strategies as st
 
 from analysis.cli import main
 from analysis.corpus import load_corpus
-from analysis.figures import (
-    COLUMNS,
-    METRIC_FAMILIES,
-    bank_commitments,
-    bank_label,
-    big_four,
-    big_four_tech_loans,
-    central_bank_statistics,
-    distinct,
-    extract_figures,
-    figure_table,
-    format_value,
-    metric_family,
-    parse_number,
-    sector_tech_loans,
-    special_loans,
-)
+from analysis.figures import COLUMNS, METRIC_FAMILIES, extract_figures, metric_family, parse_number
+from analysis.selections import central_bank_statistics
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "data" / "raw"
@@ -510,58 +495,6 @@ def test_seed_central_bank_statistics(seed_figures):
     assert (stats["as_of"] == "2025-09").all()
 
 
-# ------------------------------------------------------------------ selections for the charts
-
-def test_big_four_tech_loans(seed_figures):
-    table = big_four_tech_loans(seed_figures)
-    assert table["entity"].tolist() == big_four()
-    assert big_four() == ["工商银行", "农业银行", "中国银行", "建设银行"]
-    assert table["as_of"].unique().tolist() == ["2023-12"]
-    total = sector_tech_loans(seed_figures)
-    assert total["text"].tolist() == ["13.44万亿元人民币"]
-    assert table["value"].sum() < total["value"].iloc[0]
-
-
-def test_bank_commitments(seed_figures):
-    table = bank_commitments(seed_figures)
-    categories = dict(zip(table["text"], table["category"], strict=False))
-    assert categories["千亿"] == "credit line"
-    assert categories["4000亿元"] == "credit line"
-    assert categories["1万亿元"] == "commitment"
-    assert categories["3000亿元"] == "commitment"
-    assert categories["4100亿"] == "loan balance"
-    assert not table["sentence"].str.contains("清欠").any()
-
-
-def test_distinct_shows_a_repeated_figure_once(seed_figures):
-    commitments = bank_commitments(seed_figures)
-    assert (commitments["text"] == "1万亿元").sum() == 2  # the article says it twice
-    once = distinct(commitments)
-    assert (once["text"] == "1万亿元").sum() == 1
-    assert len(once) == len(commitments) - 1
-
-
-def test_special_loans(seed_figures):
-    table = special_loans(seed_figures)
-    assert sorted(zip(table["entity"], table["text"], strict=True)) == sorted([
-        ("工商银行", "1080万元"), ("农业银行", "1000万元"), ("中国银行", "9.8亿元"),
-        ("建设银行", "446.68万元")])
-
-
-def test_display_helpers(seed_figures):
-    assert format_value(1e12, "CNY", "≥") == "≥ CNY 1 trn"
-    assert format_value(3.49999e11, "CNY") == "CNY 350 bn"
-    assert format_value(1.08e7, "CNY") == "CNY 10.8 mn"
-    assert format_value(15.8, "pp") == "15.8 pp"
-    assert format_value(30.74, "%", "<") == "< 30.74%"
-    assert format_value(1600, "家", ">") == "> 1,600 家"
-    assert bank_label("中国银行") == "中国银行 (Bank of China)"
-    assert bank_label(None) == ""
-    table = figure_table(seed_figures)
-    assert len(table) == len(seed_figures)
-    assert table["quote"].tolist() == seed_figures["sentence"].tolist()
-
-
 # ------------------------------------------------------------------ the command line
 
 def test_cli_writes_the_figures_table(tmp_path):
@@ -602,46 +535,6 @@ def test_any_arrangement_of_figure_pieces_is_handled(text):
         assert row.kind in {"money", "percent", "pp", "count"}
         assert row.value >= 0
         assert pd.isna(row.entity) or row.scope == "bank"
-
-
-# ------------------------------------------------------------------ charts
-
-def test_lending_charts_draw_every_selection_without_missing_glyphs(seed_figures, tmp_path):
-    # pyproject turns matplotlib's "Glyph … missing from font" warning into an error
-    import matplotlib.pyplot as plt
-
-    from analysis.plotting import (
-        plot_lending_bank_label,
-        plot_lending_bars,
-        plot_lending_big_four,
-        plot_lending_central_bank,
-        save_figure,
-    )
-
-    commitments = distinct(bank_commitments(seed_figures))
-    special = special_loans(seed_figures)
-    charts = {
-        "big-four": plot_lending_big_four(big_four_tech_loans(seed_figures),
-                                          sector_tech_loans(seed_figures)),
-        "commitments": plot_lending_bars(
-            commitments, [plot_lending_bank_label(b) for b in commitments["entity"]],
-            "Commitments (承诺)", "yuan", colour_by="category"),
-        "central-bank": plot_lending_central_bank(central_bank_statistics(seed_figures)),
-        "special": plot_lending_bars(special, [plot_lending_bank_label(b)
-                                               for b in special["entity"]], "清欠", "yuan"),
-        "empty": plot_lending_bars(special.iloc[:0], [], "清欠", "yuan"),
-        "empty-big-four": plot_lending_big_four(seed_figures.iloc[:0]),
-        "empty-central": plot_lending_central_bank(seed_figures.iloc[:0]),
-    }
-    for name, chart in charts.items():
-        for path in save_figure(chart, name, tmp_path):
-            assert path.stat().st_size > 0
-        plt.close(chart)
-    # the special loans span three orders of magnitude: a log axis
-    assert charts["special"].axes[0].get_xscale() == "log"
-    assert charts["big-four"].axes[0].get_xscale() == "linear"
-    labels = [t.get_text() for t in charts["big-four"].axes[0].get_yticklabels()]
-    assert labels == ["工商银行 ICBC", "农业银行 ABC", "中国银行 BOC", "建设银行 CCB"]
 
 
 # ------------------------------------------------------------------ issue 12: figures that generalise
