@@ -42,6 +42,7 @@ from collections import Counter
 import pandas as pd
 
 from analysis.figures import metric_family
+from analysis.formatting import format_value
 
 RELATIVE_TOLERANCE = 0.005
 # Only a named bank or the central bank is one reporter whose two values for one date can
@@ -108,8 +109,6 @@ def build_facts(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
     """One row per fact (see the module docstring); `articles` gives dates and story_id.
     Sorted by n_articles (most reported first), then entity, family and as_of. Plain Python
     over the rows: tens of thousands of small groups are slow as pandas groups."""
-    from analysis.selections import format_value
-
     has_stories = articles is not None and "story_id" in articles.columns
     if figures.empty:
         return empty_facts(has_stories)

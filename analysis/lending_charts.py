@@ -16,8 +16,9 @@ import pandas as pd
 
 from analysis.banks import abbreviation
 from analysis.figures import MONEY_UNITS
+from analysis.formatting import format_value
 from analysis.plotting import use_cjk_font
-from analysis.selections import MAX_LEGEND, format_value
+from analysis.selections import MAX_LEGEND
 
 
 def plot_lending_bank_label(canonical: str, multiline: bool = False) -> str:

@@ -21,13 +21,13 @@ scope_statistics      the latest facts of a scope without a bank (the central ba
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 import pandas as pd
 
-from analysis.banks import bank_table, english
+from analysis.banks import bank_table
 from analysis.facts import conflict_key, conflicts, with_families
 from analysis.figures import MONEY_UNITS
+from analysis.formatting import bank_label, counted, format_value
 
 MIN_PEERS = 3
 MAX_BARS = 12
@@ -118,34 +118,6 @@ def central_bank_statistics(figures: pd.DataFrame) -> pd.DataFrame:
         ["money", "percent", "pp"])]
 
 
-# ---------------------------------------------------------------- how a value reads
-
-SCALES = [(Decimal(10) ** 12, "trn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "mn")]
-SIGNS = {"=": "", "≈": "≈ ", ">": "> ", "≥": "≥ ", "<": "< ", "≤": "≤ "}
-
-
-def format_value(value: float, unit: str, qualifier: str = "=") -> str:
-    """'≥ CNY 1 trn', '< CNY 100 bn', '30.74%', '15.8 pp', '1,600 家'."""
-    sign = SIGNS.get(qualifier, "")
-    if unit in MONEY_UNITS:
-        for scale, word in SCALES:
-            if abs(value) >= scale:
-                return f"{sign}{unit} {value / float(scale):,.4g} {word}"
-        return f"{sign}{unit} {value:,.4g}"
-    if unit == "%":
-        return f"{sign}{value:g}%"
-    if unit == "pp":
-        return f"{sign}{value:g} pp"
-    return f"{sign}{value:,.10g} {unit}"
-
-
-def bank_label(canonical: str | None) -> str:
-    """'中国银行 (Bank of China)'."""
-    if not isinstance(canonical, str) or not canonical:
-        return ""
-    return f"{canonical} ({english(canonical)})"
-
-
 def figure_table(figures: pd.DataFrame) -> pd.DataFrame:
     """Every figure for display: the figure as written, its reading, bank, metric, date, quote."""
     return pd.DataFrame({
@@ -159,11 +131,6 @@ def figure_table(figures: pd.DataFrame) -> pd.DataFrame:
         "as of": figures["as_of"].fillna(""),
         "quote": figures["sentence"],
     })
-
-
-def counted(n: int, noun: str, plural: str = "") -> str:
-    """"1 fact", "2 facts"."""
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def article_keys(articles: pd.DataFrame) -> dict[str, str]:
@@ -409,7 +376,6 @@ def conflict_groups(facts: pd.DataFrame):
 
 def conflict_table(facts: pd.DataFrame, keys: dict[str, str]) -> pd.DataFrame:
     """The conflicting facts, each group together, with every value the articles give."""
-    from analysis.facts import conflicts
 
     table = conflicts(facts)
     out = fact_table(table, keys)

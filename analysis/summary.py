@@ -16,7 +16,7 @@ from analysis import selections as sel
 from analysis import topics
 from analysis.cleaning import outlet_label
 from analysis.figures import MONEY_UNITS
-from analysis.selections import counted
+from analysis.formatting import bank_label, counted, format_value
 
 
 def listing(items) -> str:
@@ -70,7 +70,7 @@ def figure_facts(figures: pd.DataFrame) -> dict:
         "n_bank_money": len(banked),
         "bank_money_share": percent(len(banked), n_money),
         "n_banks": banked["entity"].nunique(),
-        "banks": listing(sel.bank_label(b) for b in banked["entity"].value_counts().index[:3]),
+        "banks": listing(bank_label(b) for b in banked["entity"].value_counts().index[:3]),
     }
 
 
@@ -106,8 +106,8 @@ def fact_facts(facts: pd.DataFrame) -> dict:
 def _row(finding: str, fact, keys: dict[str, str]) -> dict:
     return {
         "Finding": finding,
-        "Figure": sel.format_value(fact["value"], fact["unit"], fact["qualifier"]),
-        "Bank": sel.bank_label(fact["entity"]) or str(fact["scope"]).replace("_", " "),
+        "Figure": format_value(fact["value"], fact["unit"], fact["qualifier"]),
+        "Bank": bank_label(fact["entity"]) or str(fact["scope"]).replace("_", " "),
         "Metric": fact["metric"],
         "As of": fact["as_of"] if isinstance(fact["as_of"], str) else "",
         "Sources": sel.source_keys(fact["article_ids"], keys),
@@ -159,7 +159,7 @@ def peer_headline(facts: pd.DataFrame) -> dict:
     for comparison in sel.peer_comparisons(facts):
         share = sel.peer_share(comparison)
         if share:
-            names = [sel.bank_label(b) for b in comparison["banks"]["entity"]]
+            names = [bank_label(b) for b in comparison["banks"]["entity"]]
             return {**share, "peer_banks": listing(names),
                     "family_label": comparison["family"].replace("_", " ")}
     return {}
@@ -184,11 +184,11 @@ def product_headline(figures: pd.DataFrame, question, relevance: pd.DataFrame | 
     table = sel.product_figures(figures, top["stem"], limit=None)
     return {"where": where if relevance is not None else "in the articles",
             "product": top["product"], "product_banks": listing(
-                sel.bank_label(b) for b in table["entity"].unique()),
+                bank_label(b) for b in table["entity"].unique()),
             "n_product_banks": int(top["n_banks"]),
             "product_figures": counted(len(table), "figure"),
-            "product_min": sel.format_value(table["value"].min(), "CNY"),
-            "product_max": sel.format_value(table["value"].max(), "CNY")}
+            "product_min": format_value(table["value"].min(), "CNY"),
+            "product_max": format_value(table["value"].max(), "CNY")}
 
 
 def topic_facts(articles: pd.DataFrame, counts: pd.DataFrame | None = None) -> dict:
@@ -207,7 +207,7 @@ def topic_facts(articles: pd.DataFrame, counts: pd.DataFrame | None = None) -> d
         "top_topic": label(by_topic.index[0]) if len(by_topic) else "none",
         "top_topic_share": percent(by_topic.iloc[0], by_topic.sum()) if len(by_topic) else "n/a",
         "second_topic": label(by_topic.index[1]) if len(by_topic) > 1 else "none",
-        "top_bank": sel.bank_label(top_bank["bank"]) if top_bank is not None else "no bank",
+        "top_bank": bank_label(top_bank["bank"]) if top_bank is not None else "no bank",
         "top_bank_count": int(top_bank["count"]) if top_bank is not None else 0,
         "n_banks_named": len(totals),
     }

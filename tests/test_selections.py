@@ -12,15 +12,14 @@ from analysis import question as questions
 from analysis.corpus import load_corpus
 from analysis.facts import build_facts
 from analysis.figures import extract_figures
+from analysis.formatting import bank_label, format_value
 from analysis.selections import (
     bank_commitments,
-    bank_label,
     big_four,
     big_four_tech_loans,
     distinct,
     figure_table,
     figures_over_time,
-    format_value,
     latest_table,
     loan_products,
     peer_comparisons,
