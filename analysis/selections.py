@@ -376,7 +376,6 @@ def conflict_groups(facts: pd.DataFrame):
 
 def conflict_table(facts: pd.DataFrame, keys: dict[str, str]) -> pd.DataFrame:
     """The conflicting facts, each group together, with every value the articles give."""
-
     table = conflicts(facts)
     out = fact_table(table, keys)
     out.insert(5, "All values", table["conflicting_values"].to_numpy())
