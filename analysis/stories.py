@@ -47,6 +47,7 @@ SHINGLE_SIZE = 5
 NUM_PERM = 128
 THRESHOLD = 0.5
 SEED = 1  # the permutations; signatures made with different seeds cannot be compared
+SIGNATURE_BLOCK = 4096  # shingles hashed at once
 
 STORY_COLUMNS = ["article_id", "story_id", "story_size"]
 GROUP_COLUMNS = ["story_id", "n_articles", "article_ids", "titles", "outlets", "dates",
@@ -115,9 +116,15 @@ def signature(hashes: np.ndarray, num_perm: int = NUM_PERM, seed: int = SEED) ->
     a, b = permutations(num_perm, seed)
     if len(hashes) == 0:
         return np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
-    mixed = fmix32(hashes.astype(np.uint32))[:, None]
+    mixed = fmix32(hashes.astype(np.uint32))
+    values = np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+    # Blocks of shingles bound the (shingles x num_perm) matrix: a million-character file
+    # would otherwise need half a gigabyte for it.
     with np.errstate(over="ignore"):  # arithmetic mod 2^32 is the scheme
-        return (mixed * a + b).min(axis=0)
+        for start in range(0, len(mixed), SIGNATURE_BLOCK):
+            block = mixed[start: start + SIGNATURE_BLOCK, None]
+            np.minimum(values, (block * a + b).min(axis=0), out=values)
+    return values
 
 
 def text_signature(text: str) -> np.ndarray:
@@ -202,19 +209,23 @@ def story_ids(articles: pd.DataFrame, signatures: Sequence[np.ndarray],
     return roots.map(best).map(articles["article_id"]).rename("story_id")
 
 
+def with_story_columns(articles: pd.DataFrame, ids: pd.Series | np.ndarray) -> pd.DataFrame:
+    """`articles` with story_id and story_size (articles telling the story) as last columns."""
+    out = articles.drop(columns=[c for c in ("story_id", "story_size") if c in articles])
+    out = out.assign(story_id=np.asarray(ids, dtype=object))
+    out["story_id"] = out["story_id"].astype("str")
+    out["story_size"] = out.groupby("story_id")["story_id"].transform("size").astype("int64")
+    return out
+
+
 def assign_stories(articles: pd.DataFrame) -> pd.DataFrame:
     """The articles with `story_id` (the representative's article_id) and `story_size` (how many
-    articles tell the story) added after article_id; rows and their order unchanged."""
+    articles tell the story) as their last columns; rows and their order unchanged. The
+    article_ids must be unique (they are within one corpus)."""
     texts = articles["text"].tolist()
     signatures = [text_signature(t) for t in texts]
-    ids = story_ids(articles, signatures, lambda rows: {i: texts[i] for i in rows})
-    out = articles.copy()
-    position = list(out.columns).index("article_id") + 1 if "article_id" in out else 0
-    out = out.drop(columns=[c for c in ("story_id", "story_size") if c in out])
-    out.insert(position, "story_id", ids.to_numpy())
-    out.insert(position + 1, "story_size",
-               out.groupby("story_id")["story_id"].transform("size").astype("int64"))
-    return out
+    return with_story_columns(articles, story_ids(articles, signatures,
+                                                  lambda rows: {i: texts[i] for i in rows}))
 
 
 def repost_groups(articles: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:

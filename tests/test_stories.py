@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from analysis.corpus import load_corpus
 from analysis.stories import (
+    SIGNATURE_BLOCK,
     THRESHOLD,
     assign_stories,
     jaccard,
@@ -221,10 +222,10 @@ def test_story_ids_do_not_depend_on_row_order():
     assert forward.sort_index().equals(backward.sort_index())
 
 
-def test_rows_and_columns_are_kept_with_story_columns_after_article_id():
+def test_rows_and_columns_are_kept_with_story_columns_last():
     articles = own_articles()
     grouped = assign_stories(articles)
-    assert list(grouped.columns[:3]) == ["article_id", "story_id", "story_size"]
+    assert list(grouped.columns[-2:]) == ["story_id", "story_size"]
     assert grouped.drop(columns=["story_id", "story_size"]).equals(articles)
 
 
@@ -232,6 +233,15 @@ def test_rows_and_columns_are_kept_with_story_columns_after_article_id():
 
 cjk_text = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
                    | st.sampled_from("，。：“”0123456789 \n"), max_size=300)
+
+
+def test_a_long_text_is_signed_in_blocks_as_in_one():
+    rng = random.Random(3)
+    hashes = shingles("".join(chr(rng.randrange(0x4E00, 0x9FFF)) for _ in range(3 * SIGNATURE_BLOCK)))
+    assert len(hashes) > SIGNATURE_BLOCK
+    reference = MinHash(scheme="affine32", hashfunc=int)
+    reference.update_batch(hashes.tolist())
+    assert np.array_equal(signature(hashes), reference.hashvalues)
 
 
 @given(cjk_text)
