@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 import numpy as np
@@ -166,18 +166,6 @@ def candidate_pairs(signatures: Sequence[np.ndarray], threshold: float = THRESHO
     return pairs
 
 
-def group_indices(signatures: Sequence[np.ndarray],
-                  similarity: Callable[[int, int], float],
-                  threshold: float = THRESHOLD) -> list[int]:
-    """The group root of each article: LSH candidates kept when `similarity` (the exact
-    Jaccard) reaches `threshold`, joined transitively."""
-    groups = UnionFind(len(signatures))
-    for i, j in sorted(candidate_pairs(signatures, threshold)):
-        if groups.find(i) != groups.find(j) and similarity(i, j) >= threshold:
-            groups.union(i, j)
-    return [groups.find(i) for i in range(len(signatures))]
-
-
 def representative_order(articles: pd.DataFrame) -> pd.Series:
     """Rank of each row as a story's representative: earliest date, longest text, article_id."""
     dates = articles["date"] if "date" in articles else pd.Series(None, index=articles.index)
@@ -190,20 +178,19 @@ def representative_order(articles: pd.DataFrame) -> pd.Series:
 
 
 def story_ids(articles: pd.DataFrame, signatures: Sequence[np.ndarray],
-              texts: Callable[[Iterable[int]], Mapping[int, str]]) -> pd.Series:
+              texts: Callable[[set[int]], Iterable[tuple[int, str]]]) -> pd.Series:
     """story_id of each row of `articles` (article_id, date, and n_chars or text), given each
-    row's signature and a way to fetch the texts of a few rows (for the exact Jaccard of LSH
-    candidates: the texts of a large corpus need not all be in memory)."""
+    row's signature and a way to fetch the texts of some rows, (row, text) pairs, for the exact
+    Jaccard of the LSH candidates (the texts of a large corpus need not all be in memory)."""
     articles = articles.reset_index(drop=True)
-    shingle_cache: dict[int, np.ndarray] = {}
-
-    def similarity(i: int, j: int) -> float:
-        missing = [k for k in (i, j) if k not in shingle_cache]
-        for k, text in texts(missing).items():
-            shingle_cache[k] = shingles(text)
-        return jaccard(shingle_cache[i], shingle_cache[j])
-
-    roots = pd.Series(group_indices(signatures, similarity))
+    pairs = candidate_pairs(signatures)
+    needed = {i for pair in pairs for i in pair}
+    sets = {i: shingles(text) for i, text in texts(needed)} if needed else {}
+    groups = UnionFind(len(signatures))
+    for i, j in sorted(pairs):
+        if groups.find(i) != groups.find(j) and jaccard(sets[i], sets[j]) >= THRESHOLD:
+            groups.union(i, j)
+    roots = pd.Series([groups.find(i) for i in range(len(signatures))], dtype="int64")
     rank = representative_order(articles)
     best = rank.groupby(roots).idxmin()  # root -> row of the representative
     return roots.map(best).map(articles["article_id"]).rename("story_id")
@@ -225,7 +212,7 @@ def assign_stories(articles: pd.DataFrame) -> pd.DataFrame:
     texts = articles["text"].tolist()
     signatures = [text_signature(t) for t in texts]
     return with_story_columns(articles, story_ids(articles, signatures,
-                                                  lambda rows: {i: texts[i] for i in rows}))
+                                                  lambda rows: ((i, texts[i]) for i in rows)))
 
 
 def repost_groups(articles: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
