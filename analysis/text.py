@@ -25,13 +25,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-import jieba
 import stopwordsiso
 
 from analysis import resources
-
-# jieba logs "Building prefix dict…" on every load; keep notebooks and CLI output clean.
-jieba.setLogLevel(logging.WARNING)
 
 SEGMENTERS = ("jieba", "rjieba")
 SEGMENTER_ENV = "ANALYSIS_SEGMENTER"
@@ -48,12 +44,16 @@ def bank_words() -> tuple[str, ...]:
 
 
 @cache
-def tokenizer() -> jieba.Tokenizer:
+def tokenizer():
     """The process-wide jieba tokenizer (loaded lazily, once).
 
     Its dictionary: jieba's own, userdict.txt, then every bank name of banks.yaml that would
     still be cut (with the smallest frequency that keeps the name whole).
     """
+    import jieba  # here, not at the top: with rjieba a run never needs it (0.2 s of imports)
+
+    # jieba logs "Building prefix dict…" on every load; keep notebooks and CLI output clean.
+    jieba.setLogLevel(logging.WARNING)
     segmenter = jieba.Tokenizer()
     segmenter.initialize()
     with resources.path("userdict.txt") as path:
@@ -209,15 +209,35 @@ def terms(text: str, options: TermOptions = TermOptions()) -> list[str]:
 
 def count_terms(text: str, options: TermOptions = TermOptions()) -> Counter:
     """How often each term occurs in `text`."""
-    verdicts = term_verdicts(options)
     segmenter = options.resolved_segmenter()
     if segmenter == "rjieba" and options.hmm:
-        # Count rjieba's raw tokens, then split the few distinct ones jieba would cut.
+        # Count rjieba's raw tokens, then map each distinct one to its terms (as jieba cuts it).
+        pieces = term_pieces(options)
         counts: Counter = Counter()
         for token, n in Counter(rjieba_tokenizer().cut(text, True)).items():
-            for piece in jieba_pieces(token):
-                if verdicts[piece]:
+            found = pieces[token]
+            if found:
+                for piece in found:
                     counts[piece] += n
         return counts
+    verdicts = term_verdicts(options)
     tokens = Counter(cut(text, options.hmm, segmenter))
     return Counter({token: n for token, n in tokens.items() if verdicts[token]})
+
+
+class TermPieces(dict):
+    """rjieba token -> the terms among its jieba pieces (mostly () or the token itself)."""
+
+    def __init__(self, options: TermOptions):
+        super().__init__()
+        self.verdicts = term_verdicts(options)
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        found = tuple(piece for piece in jieba_pieces(token) if self.verdicts[piece])
+        self[token] = found
+        return found
+
+
+@cache
+def term_pieces(options: TermOptions) -> TermPieces:
+    return TermPieces(options)

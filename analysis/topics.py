@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from operator import itemgetter
 
+import numpy as np
 import pandas as pd
 
 from analysis import resources
@@ -62,17 +62,9 @@ def resolve_processes(processes: int | None, n_articles: int) -> int:
     return max(1, min(processes, n_articles or 1))
 
 
-def count_chunk(texts: list[str], options: TermOptions) -> list[tuple[list[str], list[int]]]:
-    """(terms, counts) of each text, most frequent first, ties by term (one worker's share).
-
-    Ranking here, in the worker, keeps the parent's serial share of the work small.
-    """
-    out = []
-    for text in texts:
-        ranked = sorted(sorted(count_terms(text, options).items()), key=itemgetter(1),
-                        reverse=True)  # a stable sort: ties keep the term order
-        out.append(([term for term, _ in ranked], [count for _, count in ranked]))
-    return out
+def count_chunk(texts: list[str], options: TermOptions) -> list[dict[str, int]]:
+    """The term counts of each text (one worker's share)."""
+    return [count_terms(text, options) for text in texts]
 
 
 def pool_context():
@@ -110,16 +102,25 @@ def term_counts(articles: pd.DataFrame, options: TermOptions | None = None, *,
         with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
             per_article = [c for part in pool.map(count_chunk, chunks, [options] * len(chunks))
                            for c in part]
-    columns: dict[str, list] = {name: [] for name in TERM_COLUMNS}
-    for article_id, source_file, (terms, counts) in zip(
-            articles["article_id"], articles["source_file"], per_article, strict=True):
-        columns["article_id"] += [article_id] * len(terms)
-        columns["source_file"] += [source_file] * len(terms)
-        columns["term"] += terms
-        columns["count"] += counts
-    table = pd.DataFrame(columns, columns=TERM_COLUMNS)
-    table["count"] = table["count"].astype("int64")
-    return table
+    return ranked_table(articles, per_article)
+
+
+def ranked_table(articles: pd.DataFrame, per_article: list[dict[str, int]]) -> pd.DataFrame:
+    """The tidy table of per-article counts: articles in order, then count (descending), then
+    term (by code point), sorted once for the whole table."""
+    sizes = [len(counts) for counts in per_article]
+    order = np.repeat(np.arange(len(per_article)), sizes)
+    table = pd.DataFrame({
+        "article_id": articles["article_id"].to_numpy()[order],
+        "source_file": articles["source_file"].to_numpy()[order],
+        "term": [term for counts in per_article for term in counts],
+        "count": np.fromiter((n for counts in per_article for n in counts.values()),
+                             dtype="int64", count=sum(sizes)),
+        "_a": order,
+    }, columns=[*TERM_COLUMNS, "_a"])
+    table = table.sort_values(["_a", "count", "term"], ascending=[True, False, True],
+                              kind="stable")
+    return table[TERM_COLUMNS].reset_index(drop=True)
 
 
 def top_terms(counts: pd.DataFrame, n: int = 20) -> pd.DataFrame:
