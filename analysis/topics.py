@@ -3,6 +3,11 @@
 Each function takes the articles table of `analysis.corpus.load_corpus` and returns a tidy table
 with one row per (article, thing counted), articles in their input order. The text counted is
 the article's title, its section headings and its body (`article_text`).
+
+Stories, not copies: a story reposted ten times would count ten times. With `per_story=True`,
+`term_counts`, `topic_shares` and `bank_mentions` count each story once, through its
+representative article (`one_per_story`, story groups from `analysis.stories`); totals made
+from those tables (`top_terms`, `bank_totals`) are then per story too.
 """
 
 from __future__ import annotations
@@ -78,13 +83,26 @@ def chunked(items: list, n: int) -> list[list]:
     return [items[i: i + size] for i in range(0, len(items), size)]
 
 
+def one_per_story(articles: pd.DataFrame) -> pd.DataFrame:
+    """Each story's representative article (story_id equal to its article_id), in input order;
+    story groups are made first when the table has no story_id column."""
+    if "story_id" not in articles:
+        from analysis.stories import assign_stories
+
+        articles = assign_stories(articles)
+    return articles[articles["story_id"] == articles["article_id"]]
+
+
 def term_counts(articles: pd.DataFrame, options: TermOptions | None = None, *,
-                processes: int | None = None) -> pd.DataFrame:
-    """article_id, source_file, term, count: every term of every article.
+                processes: int | None = None, per_story: bool = False) -> pd.DataFrame:
+    """article_id, source_file, term, count: every term of every article (of every story's
+    representative with `per_story`).
 
     Rows follow the input order of the articles, then count (descending), then term, whatever
     the segmenter or the number of processes.
     """
+    if per_story:
+        articles = one_per_story(articles)
     options = options or TermOptions()
     options = replace(options, segmenter=options.resolved_segmenter())
     texts = [article_text(row) for row in articles.to_dict("records")]
@@ -153,13 +171,19 @@ def topic_terms() -> pd.DataFrame:
     return pd.DataFrame(pairs, columns=["topic", "term"])
 
 
-def topic_shares(articles: pd.DataFrame, counts: pd.DataFrame | None = None) -> pd.DataFrame:
+def topic_shares(articles: pd.DataFrame, counts: pd.DataFrame | None = None, *,
+                 per_story: bool = False) -> pd.DataFrame:
     """article_id, topic, count, share: how much of an article's topic vocabulary each topic has.
 
     `count` is the number of taxonomy-term tokens of the topic in the article; `share` is that
     count over the article's total, so the shares of an article sum to 1 over the topics it
     touches (topics it never touches have no row). Pass `counts` (term_counts) to reuse them.
+    With `per_story`, only each story's representative has rows.
     """
+    if per_story:
+        articles = one_per_story(articles)
+        if counts is not None:
+            counts = counts[counts["article_id"].isin(articles["article_id"])]
     counts = term_counts(articles) if counts is None else counts
     order = {article_id: i for i, article_id in enumerate(articles["article_id"])}
     topic_order = {key: i for i, key in enumerate(taxonomy())}
@@ -214,11 +238,14 @@ def bank_counts(text: str) -> Counter:
     return Counter(bank for mention in find_banks(text) for bank in mention.banks)
 
 
-def bank_mentions(articles: pd.DataFrame) -> pd.DataFrame:
+def bank_mentions(articles: pd.DataFrame, *, per_story: bool = False) -> pd.DataFrame:
     """article_id, bank, bank_en, count: how often each article names each bank, aliases merged.
 
     Within an article, banks with more mentions come first, ties in the order of banks.yaml.
+    With `per_story`, each story counts once (its representative's mentions).
     """
+    if per_story:
+        articles = one_per_story(articles)
     bank_order = {name: i for i, name in enumerate(bank_table()["banks"])}
     rows = []
     for row in articles.to_dict("records"):
