@@ -3,7 +3,8 @@
 Every stage of the command line is per file and embarrassingly parallel: read a file, clean it,
 then extract figures or count terms from its articles. So a run is
 
-1. `plan`: list the corpus and cut its files into partitions (lists of file names, in order);
+1. `plan` and `partition`: list the corpus and cut its files into partitions (lists of file
+   names, in order);
 2. `run_partition`, on each partition, anywhere: read, clean and run the stage on its articles,
    returning the stage's table, the cleaning log and each file's fingerprint;
 3. `Collector`, in this process, partition by partition in corpus order: drop the files that
@@ -138,17 +139,21 @@ def story_signatures(articles: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- the whole corpus
 
 
-def plan(folder: str | Path, partition_files: int | None = None,
-         workers: int = 1) -> tuple[list[list[str]], list[dict]]:
-    """The corpus's article files cut into partitions in order, and the log rows of the files
-    that are not articles (raises CorpusError when the folder does not exist)."""
+def plan(folder: str | Path) -> tuple[list[str], list[dict]]:
+    """The corpus's article files (names relative to `folder`, in order) and the log rows of the
+    files that are not articles (raises CorpusError when the folder does not exist)."""
     root = Path(folder)
     paths, problems = list_corpus(root)
-    names = [path.relative_to(root).as_posix() for path in paths]
-    if partition_files is None:  # a few partitions per worker balance uneven files
-        partition_files = min(PARTITION_FILES, max(1, math.ceil(len(names) / (workers * 4))))
-    partitions = [names[i: i + partition_files] for i in range(0, len(names), partition_files)]
-    return partitions, [file_row(p.file, p.kind, p.reason) for p in problems]
+    return ([path.relative_to(root).as_posix() for path in paths],
+            [file_row(p.file, p.kind, p.reason) for p in problems])
+
+
+def partition(names: list[str], workers: int, size: int | None = None) -> list[list[str]]:
+    """Consecutive runs of file names; by default a few per worker (they balance uneven
+    files), at most PARTITION_FILES each."""
+    if size is None:
+        size = min(PARTITION_FILES, max(1, math.ceil(len(names) / (workers * 4))))
+    return [names[i: i + size] for i in range(0, len(names), size)]
 
 
 @dataclass
@@ -267,11 +272,10 @@ def run(stage: str, folder: str | Path, output: str | Path | None = None, *,
     # The cleaner's cut is the same with either segmenter (tested); the faster one saves
     # loading jieba's dictionary at all.
     options.setdefault("cleaning_segmenter", options["segmenter"])
-    partitions, problems = plan(folder, None, 1)  # the file count decides the workers
-    n_files = sum(map(len, partitions))
+    names, problems = plan(folder)
     if workers is None:
-        workers = DASK_WORKERS if engine == "dask" else resolve_workers(None, n_files)
-    partitions, _ = plan(folder, partition_files, workers)
+        workers = DASK_WORKERS if engine == "dask" else resolve_workers(None, len(names))
+    partitions = partition(names, workers, partition_files)
     if partitioned is None:
         partitioned = engine == "dask" and str(output).lower().endswith(".parquet")
     sink = TableSink(output, partitioned=partitioned) if output is not None else None

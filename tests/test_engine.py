@@ -9,9 +9,11 @@ import sys
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.corpus import load_corpus
-from analysis.engine import run
+from analysis.engine import PARTITION_FILES, partition, run
 from analysis.figures import extract_figures
 from analysis.io import TableSink, records, write_table
 from analysis.stories import assign_stories
@@ -147,3 +149,13 @@ def test_no_rows_still_writes_the_columns(tmp_path):
     sink = TableSink(tmp_path / "t.csv")
     sink.close(empty=pd.DataFrame(columns=["article_id", "term"]))
     assert (tmp_path / "t.csv").read_text(encoding="utf-8").strip() == "article_id,term"
+
+
+@given(st.lists(st.text(min_size=1, max_size=5), max_size=300), st.integers(1, 8),
+       st.one_of(st.none(), st.integers(1, 50)))
+def test_partitions_keep_every_file_once_in_order(names, workers, size):
+    parts = partition(names, workers, size)
+    assert [name for part in parts for name in part] == names
+    assert all(0 < len(part) <= (size or PARTITION_FILES) for part in parts)
+    if size is None and len(names) >= workers * 4:
+        assert len(parts) >= workers  # every worker gets work
