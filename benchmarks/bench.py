@@ -6,7 +6,7 @@ The corpora are synthesised from the seed articles' clean paragraphs (N files of
 seeds' size, each a different seeded draw, dated across 2023-2025), so the text is real Chinese
 financial news. Every command runs in a fresh process, so its time includes start-up, imports
 and dictionary loading, and its peak memory is that of the process and all its workers (their
-proportional set size, sampled every 50 ms with psutil). Each is run --repeat times: the table
+proportional set size, sampled with psutil). Each is run --repeat times: the table
 gives the fastest and slowest run (the spread is the machine's noise) and the largest peak.
 
 Rows, per corpus size:
@@ -90,7 +90,9 @@ def measure(args: list[str]) -> tuple[float, float, str]:
                 peak = max(peak, sum(resident(p) for p in tree))
             except psutil.Error:
                 pass  # a worker ended between listing and reading it
-            time.sleep(0.05)
+            # Reading the proportional set size costs CPU: often at first, then every half second
+            # (the peak of a long run is its tables, which build up over seconds).
+            time.sleep(0.05 if time.perf_counter() - start < 3 else 0.5)
         seconds = time.perf_counter() - start
         if process.returncode != 0:
             raise RuntimeError(f"{' '.join(args)} failed with status {process.returncode}")
