@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -15,8 +15,8 @@ from tqdm import tqdm
 from analysis.cache import TableCache
 from analysis.chinese import has_traditional, to_simplified
 from analysis.cleaning import clean_document
-from analysis.loading import Document
-from analysis.readers import iter_documents
+from analysis.loading import Document, list_corpus, relative_name
+from analysis.readers import read_file
 
 ARTICLE_COLUMNS = [
     "article_id", "source_file", "title", "outlet", "authors", "place", "date", "date_source",
@@ -75,6 +75,65 @@ def with_simplified(articles: pd.DataFrame) -> pd.DataFrame:
     return articles
 
 
+@dataclass
+class Cleaned:
+    """One document of a file (a file, or one row of an export), read and cleaned."""
+
+    source_file: str
+    articles: list[dict]
+    problems: list[dict]  # log rows from reading (warnings, skips)
+    cleaning: list[dict]  # log rows from cleaning
+    fingerprint: str | None = None  # None: nothing to compare (skipped, or no visible text)
+    headline: str = ""
+
+    @property
+    def n_articles(self) -> int:
+        return len(self.articles)
+
+
+def read_and_clean(path: Path, root: Path, segmenter: str = "jieba",
+                   cache: TableCache | None = None) -> Iterator[Cleaned]:
+    """Every document of one file, cleaned; a bad file or row is logged, never raised."""
+    for document, problems in read_file(path, root):
+        rows = [file_row(p.file, p.kind, p.reason) for p in problems]
+        if document is None:
+            yield Cleaned(relative_name(path, root), [], rows, [])
+            continue
+        key = f"{document.source_file}|{document.sha256}"
+        hit = cache.get(key) if cache else None
+        if hit is not None:
+            new_articles, cleaning = hit["articles"], hit["log"]
+        else:
+            new_articles, cleaning = clean_safely(document, segmenter)
+            if cache:
+                cache.put(key, articles=new_articles, log=cleaning)
+        fingerprint = text_fingerprint(new_articles)
+        yield Cleaned(document.source_file, new_articles, rows, cleaning, fingerprint,
+                      headline(new_articles) if fingerprint else "")
+
+
+@dataclass
+class Duplicates:
+    """The first file of each visible text and headline, in corpus order."""
+
+    seen: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def first_copy(self, item: Cleaned) -> str | None:
+        """The file `item` repeats, or None (then it is remembered as a first copy)."""
+        if not item.fingerprint:
+            return None
+        copies = self.seen.setdefault(item.fingerprint, [])
+        first = next((name for title, name in copies if same_headline(item.headline, title)),
+                     None)
+        if first is None:
+            copies.append((item.headline, item.source_file))
+        return first
+
+
+def articles_frame(articles: list[dict]) -> pd.DataFrame:
+    return with_simplified(pd.DataFrame(articles, columns=ARTICLE_COLUMNS))
+
+
 def load_corpus(folder: str | Path, cache_dir: str | Path | None = None,
                 segmenter: str = "jieba") -> Corpus:
     """Read, clean and split every article file of `folder`; never raises on a bad file.
@@ -84,38 +143,23 @@ def load_corpus(folder: str | Path, cache_dir: str | Path | None = None,
     """
     stage = "corpus" if segmenter == "jieba" else f"corpus_{segmenter}"
     cache = TableCache(cache_dir, stage, ("articles", "log")) if cache_dir else None
+    root = Path(folder)
+    files, problems = list_corpus(root)
+    log = [file_row(p.file, p.kind, p.reason) for p in problems]
     articles: list[dict] = []
-    log: list[dict] = []
-    seen: dict[str, list] = {}  # fingerprint of the visible text -> [(headline, first file)]
-    for document, problems in progress(iter_documents(folder), "cleaning"):
-        log.extend(file_row(p.file, p.kind, p.reason) for p in problems)
-        if document is None:
-            continue
-        key = f"{document.source_file}|{document.sha256}"
-        hit = cache.get(key) if cache else None
-        if hit is not None:
-            new_articles, rows = hit["articles"], hit["log"]
-        else:
-            new_articles, rows = clean_safely(document, segmenter)
-            if cache:
-                cache.put(key, articles=new_articles, log=rows)
-        fingerprint = text_fingerprint(new_articles)
-        title = headline(new_articles) if fingerprint else ""
-        first = next((name for other, name in seen.get(fingerprint, [])
-                      if same_headline(title, other)), None)
-        if first:
-            log.append(file_row(document.source_file, "skipped", f"duplicate of {first}"))
-            continue
-        if fingerprint:
-            seen.setdefault(fingerprint, []).append((title, document.source_file))
-        articles.extend(new_articles)
-        log.extend(rows)
+    duplicates = Duplicates()
+    for path in progress(files, "cleaning"):
+        for item in read_and_clean(path, root, segmenter, cache):
+            log.extend(item.problems)
+            first = duplicates.first_copy(item)
+            if first:
+                log.append(file_row(item.source_file, "skipped", f"duplicate of {first}"))
+                continue
+            articles.extend(item.articles)
+            log.extend(item.cleaning)
     if cache:
         cache.save()
-    return Corpus(
-        with_simplified(pd.DataFrame(articles, columns=ARTICLE_COLUMNS)),
-        pd.DataFrame(log, columns=LOG_COLUMNS),
-    )
+    return Corpus(articles_frame(articles), pd.DataFrame(log, columns=LOG_COLUMNS))
 
 
 def clean_safely(document: Document, segmenter: str = "jieba") -> tuple[list[dict], list[dict]]:

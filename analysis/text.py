@@ -1,11 +1,15 @@
 """Chinese segmentation and terms: one tokenizer per process, built from the project dictionary.
 
-Two segmenters, one dictionary: jieba (the reference, and what the cleaner uses) and rjieba
-(jieba's algorithm and dictionary in Rust, its cut about 20x faster; chosen with
-`segmenter="rjieba"` or the ANALYSIS_SEGMENTER environment variable). Their tokens differ by
-under 1% (rjieba keeps ticker codes such as "601988.SH" whole) and their terms not at all on the
-seed articles. rjieba has no user-dictionary loader, so the project dictionary is parsed with
-jieba's own line pattern and added to it word by word.
+Two segmenters, one dictionary: jieba (the reference) and rjieba (jieba's algorithm and
+dictionary in Rust, its cut about 20x faster). rjieba is the default for terms when it can be
+imported, jieba otherwise; `segmenter="jieba"` or ANALYSIS_SEGMENTER=jieba choose jieba. rjieba
+has no user-dictionary loader, so the project dictionary is parsed with jieba's own line pattern
+and added to it word by word.
+
+The two differ in one class of tokens: with the HMM on, rjieba keeps a run of Latin letters and
+digits joined by "-", "." or "_" whole ("Non-GAAP", "601988.SH", "picsum.photos"), where jieba
+splits it with its pattern for such runs. `cut` splits rjieba's tokens the same way, so the
+tokens, and so the term counts, are jieba's (tested on the seeds and the shared corpora).
 
 A *term* is a token worth counting: not a stopword (stopwords-iso Chinese list, MIT, plus
 resources/stopwords_project.txt), not a number or punctuation, at least two characters long.
@@ -21,13 +25,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-import jieba
 import stopwordsiso
 
 from analysis import resources
-
-# jieba logs "Building prefix dict…" on every load; keep notebooks and CLI output clean.
-jieba.setLogLevel(logging.WARNING)
 
 SEGMENTERS = ("jieba", "rjieba")
 SEGMENTER_ENV = "ANALYSIS_SEGMENTER"
@@ -44,12 +44,16 @@ def bank_words() -> tuple[str, ...]:
 
 
 @cache
-def tokenizer() -> jieba.Tokenizer:
+def tokenizer():
     """The process-wide jieba tokenizer (loaded lazily, once).
 
     Its dictionary: jieba's own, userdict.txt, then every bank name of banks.yaml that would
     still be cut (with the smallest frequency that keeps the name whole).
     """
+    import jieba  # here, not at the top: with rjieba a run never needs it (0.2 s of imports)
+
+    # jieba logs "Building prefix dict…" on every load; keep notebooks and CLI output clean.
+    jieba.setLogLevel(logging.WARNING)
     segmenter = jieba.Tokenizer()
     segmenter.initialize()
     with resources.path("userdict.txt") as path:
@@ -74,9 +78,19 @@ def rjieba_tokenizer():
     return segmenter
 
 
+@cache
+def rjieba_available() -> bool:
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def default_segmenter() -> str:
-    name = os.environ.get(SEGMENTER_ENV, "jieba").strip() or "jieba"
-    return check_segmenter(name)
+    """$ANALYSIS_SEGMENTER, else rjieba when it can be imported (same terms, faster), else jieba."""
+    name = os.environ.get(SEGMENTER_ENV, "").strip()
+    return check_segmenter(name) if name else "rjieba" if rjieba_available() else "jieba"
 
 
 def check_segmenter(name: str) -> str:
@@ -85,11 +99,31 @@ def check_segmenter(name: str) -> str:
     return name
 
 
+# jieba.finalseg's pattern for Latin and digit runs outside the dictionary ("V2.0", "3.5%").
+JIEBA_LATIN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+LATIN_JOINED = re.compile(r"[a-zA-Z0-9][^a-zA-Z0-9]")
+
+
+@cache
+def jieba_pieces(token: str) -> tuple[str, ...]:
+    """An rjieba token as jieba cuts it: "Non-GAAP" -> Non, -, GAAP; most tokens unchanged."""
+    if not LATIN_JOINED.search(token) or token in dictionary_words() or not token.isascii():
+        return (token,)
+    return tuple(piece for piece in JIEBA_LATIN.split(token) if piece)
+
+
+@cache
+def dictionary_words() -> frozenset[str]:
+    return frozenset(word for word, _, _ in userdict_entries()) | frozenset(bank_words())
+
+
 def cut(text: str, hmm: bool = True, segmenter: str = "jieba") -> list[str]:
     """Tokens of `text`; jieba unless told otherwise, whatever the environment (the cleaner
     relies on jieba's exact cut)."""
     if check_segmenter(segmenter) == "rjieba":
-        return rjieba_tokenizer().cut(text, hmm)
+        tokens = rjieba_tokenizer().cut(text, hmm)
+        # Without the HMM rjieba already splits Latin runs as jieba does.
+        return [piece for token in tokens for piece in jieba_pieces(token)] if hmm else tokens
     return tokenizer().lcut(text, HMM=hmm)
 
 
@@ -122,7 +156,7 @@ class TermOptions:
     stopwords: bool = True  # drop stopwords
     extra_stopwords: frozenset[str] = frozenset()
     hmm: bool = True  # jieba's HMM for words missing from the dictionary (names)
-    segmenter: str | None = None  # None: $ANALYSIS_SEGMENTER, else "jieba"
+    segmenter: str | None = None  # None: $ANALYSIS_SEGMENTER, else rjieba if present
 
     def resolved_segmenter(self) -> str:
         return check_segmenter(self.segmenter) if self.segmenter else default_segmenter()
@@ -175,6 +209,35 @@ def terms(text: str, options: TermOptions = TermOptions()) -> list[str]:
 
 def count_terms(text: str, options: TermOptions = TermOptions()) -> Counter:
     """How often each term occurs in `text`."""
+    segmenter = options.resolved_segmenter()
+    if segmenter == "rjieba" and options.hmm:
+        # Count rjieba's raw tokens, then map each distinct one to its terms (as jieba cuts it).
+        pieces = term_pieces(options)
+        counts: Counter = Counter()
+        for token, n in Counter(rjieba_tokenizer().cut(text, True)).items():
+            found = pieces[token]
+            if found:
+                for piece in found:
+                    counts[piece] += n
+        return counts
     verdicts = term_verdicts(options)
-    tokens = Counter(cut(text, options.hmm, options.resolved_segmenter()))
+    tokens = Counter(cut(text, options.hmm, segmenter))
     return Counter({token: n for token, n in tokens.items() if verdicts[token]})
+
+
+class TermPieces(dict):
+    """rjieba token -> the terms among its jieba pieces (mostly () or the token itself)."""
+
+    def __init__(self, options: TermOptions):
+        super().__init__()
+        self.verdicts = term_verdicts(options)
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        found = tuple(piece for piece in jieba_pieces(token) if self.verdicts[piece])
+        self[token] = found
+        return found
+
+
+@cache
+def term_pieces(options: TermOptions) -> TermPieces:
+    return TermPieces(options)

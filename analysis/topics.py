@@ -3,6 +3,11 @@
 Each function takes the articles table of `analysis.corpus.load_corpus` and returns a tidy table
 with one row per (article, thing counted), articles in their input order. The text counted is
 the article's title, its section headings and its body (`article_text`).
+
+Stories, not copies: a story reposted ten times would count ten times. With `per_story=True`,
+`term_counts`, `topic_shares` and `bank_mentions` count each story once, through its
+representative article (`one_per_story`, story groups from `analysis.stories`); totals made
+from those tables (`top_terms`, `bank_totals`) are then per story too.
 """
 
 from __future__ import annotations
@@ -14,8 +19,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from operator import itemgetter
 
+import numpy as np
 import pandas as pd
 
 from analysis import resources
@@ -62,17 +67,9 @@ def resolve_processes(processes: int | None, n_articles: int) -> int:
     return max(1, min(processes, n_articles or 1))
 
 
-def count_chunk(texts: list[str], options: TermOptions) -> list[tuple[list[str], list[int]]]:
-    """(terms, counts) of each text, most frequent first, ties by term (one worker's share).
-
-    Ranking here, in the worker, keeps the parent's serial share of the work small.
-    """
-    out = []
-    for text in texts:
-        ranked = sorted(sorted(count_terms(text, options).items()), key=itemgetter(1),
-                        reverse=True)  # a stable sort: ties keep the term order
-        out.append(([term for term, _ in ranked], [count for _, count in ranked]))
-    return out
+def count_chunk(texts: list[str], options: TermOptions) -> list[dict[str, int]]:
+    """The term counts of each text (one worker's share)."""
+    return [count_terms(text, options) for text in texts]
 
 
 def pool_context():
@@ -86,13 +83,26 @@ def chunked(items: list, n: int) -> list[list]:
     return [items[i: i + size] for i in range(0, len(items), size)]
 
 
+def one_per_story(articles: pd.DataFrame) -> pd.DataFrame:
+    """Each story's representative article (story_id equal to its article_id), in input order;
+    story groups are made first when the table has no story_id column."""
+    if "story_id" not in articles:
+        from analysis.stories import assign_stories
+
+        articles = assign_stories(articles)
+    return articles[articles["story_id"] == articles["article_id"]]
+
+
 def term_counts(articles: pd.DataFrame, options: TermOptions | None = None, *,
-                processes: int | None = None) -> pd.DataFrame:
-    """article_id, source_file, term, count: every term of every article.
+                processes: int | None = None, per_story: bool = False) -> pd.DataFrame:
+    """article_id, source_file, term, count: every term of every article (of every story's
+    representative with `per_story`).
 
     Rows follow the input order of the articles, then count (descending), then term, whatever
     the segmenter or the number of processes.
     """
+    if per_story:
+        articles = one_per_story(articles)
     options = options or TermOptions()
     options = replace(options, segmenter=options.resolved_segmenter())
     texts = [article_text(row) for row in articles.to_dict("records")]
@@ -110,16 +120,25 @@ def term_counts(articles: pd.DataFrame, options: TermOptions | None = None, *,
         with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
             per_article = [c for part in pool.map(count_chunk, chunks, [options] * len(chunks))
                            for c in part]
-    columns: dict[str, list] = {name: [] for name in TERM_COLUMNS}
-    for article_id, source_file, (terms, counts) in zip(
-            articles["article_id"], articles["source_file"], per_article, strict=True):
-        columns["article_id"] += [article_id] * len(terms)
-        columns["source_file"] += [source_file] * len(terms)
-        columns["term"] += terms
-        columns["count"] += counts
-    table = pd.DataFrame(columns, columns=TERM_COLUMNS)
-    table["count"] = table["count"].astype("int64")
-    return table
+    return ranked_table(articles, per_article)
+
+
+def ranked_table(articles: pd.DataFrame, per_article: list[dict[str, int]]) -> pd.DataFrame:
+    """The tidy table of per-article counts: articles in order, then count (descending), then
+    term (by code point), sorted once for the whole table."""
+    sizes = [len(counts) for counts in per_article]
+    order = np.repeat(np.arange(len(per_article)), sizes)
+    table = pd.DataFrame({
+        "article_id": articles["article_id"].to_numpy()[order],
+        "source_file": articles["source_file"].to_numpy()[order],
+        "term": [term for counts in per_article for term in counts],
+        "count": np.fromiter((n for counts in per_article for n in counts.values()),
+                             dtype="int64", count=sum(sizes)),
+        "_a": order,
+    }, columns=[*TERM_COLUMNS, "_a"])
+    table = table.sort_values(["_a", "count", "term"], ascending=[True, False, True],
+                              kind="stable")
+    return table[TERM_COLUMNS].reset_index(drop=True)
 
 
 def top_terms(counts: pd.DataFrame, n: int = 20) -> pd.DataFrame:
@@ -152,13 +171,19 @@ def topic_terms() -> pd.DataFrame:
     return pd.DataFrame(pairs, columns=["topic", "term"])
 
 
-def topic_shares(articles: pd.DataFrame, counts: pd.DataFrame | None = None) -> pd.DataFrame:
+def topic_shares(articles: pd.DataFrame, counts: pd.DataFrame | None = None, *,
+                 per_story: bool = False) -> pd.DataFrame:
     """article_id, topic, count, share: how much of an article's topic vocabulary each topic has.
 
     `count` is the number of taxonomy-term tokens of the topic in the article; `share` is that
     count over the article's total, so the shares of an article sum to 1 over the topics it
     touches (topics it never touches have no row). Pass `counts` (term_counts) to reuse them.
+    With `per_story`, only each story's representative has rows.
     """
+    if per_story:
+        articles = one_per_story(articles)
+        if counts is not None:
+            counts = counts[counts["article_id"].isin(articles["article_id"])]
     counts = term_counts(articles) if counts is None else counts
     order = {article_id: i for i, article_id in enumerate(articles["article_id"])}
     topic_order = {key: i for i, key in enumerate(taxonomy())}
@@ -213,11 +238,14 @@ def bank_counts(text: str) -> Counter:
     return Counter(bank for mention in find_banks(text) for bank in mention.banks)
 
 
-def bank_mentions(articles: pd.DataFrame) -> pd.DataFrame:
+def bank_mentions(articles: pd.DataFrame, *, per_story: bool = False) -> pd.DataFrame:
     """article_id, bank, bank_en, count: how often each article names each bank, aliases merged.
 
     Within an article, banks with more mentions come first, ties in the order of banks.yaml.
+    With `per_story`, each story counts once (its representative's mentions).
     """
+    if per_story:
+        articles = one_per_story(articles)
     bank_order = {name: i for i, name in enumerate(bank_table()["banks"])}
     rows = []
     for row in articles.to_dict("records"):

@@ -1,10 +1,22 @@
-"""`make bench`: per-stage speed and memory on a synthetic corpus, beside bare jieba.
+"""`make bench`: time, speed and peak memory of each command on synthetic corpora, beside bare jieba.
 
-The corpus is synthesised from the seed articles' clean paragraphs (N files of about the
-seeds' size, each a different draw), so the text is real Chinese financial news. Every
-stage runs in a fresh process, so its time includes start-up and its peak memory is its own.
+    python benchmarks/bench.py [--sizes 300 2000] [--large] [--repeat 2] [--dask] [--keep DIR]
 
-    python benchmarks/bench.py [--articles 300] [--workers 2] [--keep DIR]
+The corpora are synthesised from the seed articles' clean paragraphs (N files of about the
+seeds' size, each a different seeded draw, dated across 2023-2025), so the text is real Chinese
+financial news. Every command runs in a fresh process, so its time includes start-up, imports
+and dictionary loading, and its peak memory is that of the process and all its workers (their
+proportional set size, sampled with psutil). Each is run --repeat times: the table
+gives the fastest and slowest run (the spread is the machine's noise) and the largest peak.
+
+Rows, per corpus size:
+  bare jieba          read each file, jieba.lcut, count tokens (the issue's yardstick)
+  articles/figures/terms
+                      `python -m analysis STAGE CORPUS -o out.parquet`, defaults (rjieba, all
+                      cores); "x jieba" is its time over bare jieba's
+  ... --engine dask   the same on a two-worker dask LocalCluster (with --dask)
+  stories             analysis.stories.assign_stories on the cleaned articles, in process
+--large adds 20,000 articles (about 150 MB; the run takes several minutes).
 """
 
 from __future__ import annotations
@@ -18,6 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import psutil
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "data" / "raw"
 
@@ -30,29 +44,15 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob("*.md")):
 print(sum(counts.values()))
 """
 
-STAGE = """
+STORIES = """
 import sys, json, time
 from analysis.corpus import load_corpus
-stage, folder = sys.argv[1], sys.argv[2]
+from analysis.stories import assign_stories
+articles = load_corpus(sys.argv[1], segmenter="rjieba").articles
 start = time.perf_counter()
-corpus = load_corpus(folder)
-loaded = time.perf_counter()
-rows = len(corpus.articles)
-text_bytes = int(corpus.articles["text"].str.encode("utf-8").str.len().sum())
-# Each stage is timed after a warm-up on two articles, which loads its dictionaries once.
-if stage == "figures":
-    from analysis.figures import extract_figures
-    extract_figures(corpus.articles.head(2))
-    loaded = time.perf_counter()
-    rows = len(extract_figures(corpus.articles))
-elif stage == "terms":
-    from analysis.topics import term_counts
-    term_counts(corpus.articles.head(2), processes=1)
-    loaded = time.perf_counter()
-    rows = len(term_counts(corpus.articles))
-end = time.perf_counter()
-print(json.dumps({"seconds": end - loaded if stage != "clean" else loaded - start,
-                  "rows": rows, "articles": len(corpus.articles), "text_bytes": text_bytes}))
+stories = assign_stories(articles)
+print(json.dumps({"seconds": time.perf_counter() - start,
+                  "stories": int(stories["story_id"].nunique()), "articles": len(stories)}))
 """
 
 
@@ -68,70 +68,102 @@ def synthesise(folder: Path, n: int, seed: int = 7) -> int:
     total = 0
     for i in range(n):
         body = rng.sample(paragraphs, k=min(len(paragraphs), 25))
-        text = (f'---\ntitle: "{rng.choice(titles)}（{i}）"\ndate: "2025-{1 + i % 12:02d}-'
-                f'{1 + i % 28:02d}"\n---\n\n' + "\n\n".join(body) + "\n")
+        date = f"{2023 + i % 3}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        text = (f'---\ntitle: "{rng.choice(titles)}（{i}）"\ndate: "{date}"\n---\n\n'
+                + "\n\n".join(body) + "\n")
         path = folder / f"article_{i:05d}.md"
         path.write_text(text, encoding="utf-8")
         total += path.stat().st_size
     return total
 
 
-LAUNCHER = """
-import atexit, resource, runpy, sys
-atexit.register(lambda: print("PEAK_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                              file=sys.stderr))
-mode, target, *rest = sys.argv[1:]
-sys.argv = [target, *rest]
-if mode == "-m":
-    runpy.run_module(target, run_name="__main__", alter_sys=True)
-else:
-    exec(compile(target, "<bench>", "exec"), {"__name__": "__main__"})
-"""
-
-
-def run(args: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, the process's own peak resident MB, and stdout of a fresh Python."""
+def measure(args: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak resident MB of the process tree, and stdout of `python ARGS`."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", LAUNCHER, *args], capture_output=True,
-                          text=True, cwd=ROOT, check=True)
-    seconds = time.perf_counter() - start
-    peak_kb = [int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("PEAK_KB")]
-    return seconds, peak_kb[-1] / 1024, done.stdout
+    with tempfile.TemporaryFile("w+") as out:
+        process = psutil.Popen([sys.executable, *args], stdout=out, stderr=subprocess.DEVNULL,
+                               cwd=ROOT)
+        peak = 0
+        while process.poll() is None:
+            try:
+                tree = [process, *process.children(recursive=True)]
+                peak = max(peak, sum(resident(p) for p in tree))
+            except psutil.Error:
+                pass  # a worker ended between listing and reading it
+            # Reading the proportional set size costs CPU: often at first, then every half second
+            # (the peak of a long run is its tables, which build up over seconds).
+            time.sleep(0.05 if time.perf_counter() - start < 3 else 0.5)
+        seconds = time.perf_counter() - start
+        if process.returncode != 0:
+            raise RuntimeError(f"{' '.join(args)} failed with status {process.returncode}")
+        out.seek(0)
+        return seconds, peak / 1e6, out.read()
+
+
+def resident(process: psutil.Process) -> int:
+    """Proportional set size where the system gives it (forked workers share the parent's
+    pages, which summed RSS would count once per worker), else the resident set size."""
+    try:
+        return process.memory_full_info().pss
+    except (AttributeError, psutil.AccessDenied):
+        return process.memory_info().rss
+
+
+def spread(values: list[float], fmt: str = "{:.2f}") -> str:
+    low, high = min(values), max(values)
+    return fmt.format(low) if len(values) == 1 else f"{fmt.format(low)}–{fmt.format(high)}"
+
+
+def bench_size(n: int, folder: Path, repeat: int, dask: bool) -> list[tuple[str, ...]]:
+    mb = synthesise(folder, n) / 1e6
+    rows = []
+    bare = [measure(["-c", BARE_JIEBA, str(folder)]) for _ in range(repeat)]
+    bare_s = [s for s, _, _ in bare]
+    rows.append((f"{n:,}", "bare jieba", spread(bare_s), spread([mb / s for s in bare_s]),
+                 f"{max(p for _, p, _ in bare):.0f}", "1"))
+    commands = [(stage, []) for stage in ("articles", "figures", "terms")]
+    if dask:
+        commands += [("terms", ["--engine", "dask"]), ("articles", ["--engine", "dask"])]
+    with tempfile.TemporaryDirectory() as out:
+        for stage, flags in commands:
+            runs = [measure(["-m", "analysis", stage, str(folder), "-o",
+                             f"{out}/{stage}.parquet", *flags]) for _ in range(repeat)]
+            seconds = [s for s, _, _ in runs]
+            ratios = [s / b for s in seconds for b in bare_s]
+            rows.append((f"{n:,}", " ".join([stage, *flags]), spread(seconds),
+                         spread([mb / s for s in seconds]), f"{max(p for _, p, _ in runs):.0f}",
+                         spread(ratios)))
+    runs = [measure(["-c", STORIES, str(folder)]) for _ in range(repeat)]
+    seconds = [json.loads(text)["seconds"] for _, _, text in runs]
+    found = json.loads(runs[0][2])
+    rows.append((f"{n:,}", f"stories ({found['stories']:,} of {found['articles']:,})",
+                 spread(seconds), spread([mb / s for s in seconds]), "", ""))
+    return rows, mb
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--keep", type=Path, help="write the synthetic corpus here and keep it")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 2000])
+    parser.add_argument("--large", action="store_true", help="add 20,000 articles")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--dask", action="store_true", help="add --engine dask rows")
+    parser.add_argument("--keep", type=Path, help="write the corpora below this folder, keep them")
     options = parser.parse_args()
+    sizes = options.sizes + ([20_000] if options.large else [])
 
-    folder = options.keep or Path(tempfile.mkdtemp(prefix="bench-corpus-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    size = synthesise(folder, options.articles)
-    mb = size / 1e6
-    print(f"corpus: {options.articles} articles, {mb:.2f} MB in {folder}")
-
-    bare_s, bare_mem, _ = run(["-c", BARE_JIEBA, str(folder)])
-    print(f"{'stage':<34}{'seconds':>9}{'MB/s':>8}{'articles/s':>12}{'peak MB':>9}")
-    print(f"{'bare jieba (read, lcut, count)':<34}{bare_s:9.2f}{mb / bare_s:8.2f}"
-          f"{options.articles / bare_s:12.0f}{bare_mem:9.0f}")
-    for stage in ("clean", "figures", "terms"):
-        _, peak, out = run(["-c", STAGE, stage, str(folder)])
-        result = json.loads(out)
-        seconds = result["seconds"]
-        stage_mb = (size if stage == "clean" else result["text_bytes"]) / 1e6
-        print(f"{stage + ' (in process)':<34}{seconds:9.2f}{stage_mb / seconds:8.2f}"
-              f"{result['articles'] / seconds:12.0f}{peak:9.0f}")
-    print("\nthe whole command, `python -m analysis terms` (read, clean, segment, count, write):")
-    for flags in ([], ["--jobs", "1"], ["--segmenter", "rjieba"],
-                  ["--segmenter", "rjieba", "--jobs", "1"]):
-        with tempfile.TemporaryDirectory() as out:
-            cli_s, cli_mem, _ = run(["-m", "analysis", "terms", str(folder), "-o", f"{out}/t.csv",
-                                     *flags])
-        label = " ".join(flags) or "(defaults: jieba, all cores)"
-        print(f"{label:<34}{cli_s:9.2f}{mb / cli_s:8.2f}{options.articles / cli_s:12.0f}"
-              f"{cli_mem:9.0f}   {cli_s / bare_s:.2f}x bare jieba")
-    print("goal: at most 1.3x bare jieba, then below 1x")
+    header = ("articles", "command", "seconds", "MB/s", "peak MB", "x jieba")
+    widths = (9, 38, 14, 12, 9, 11)
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    for n in sizes:
+        base = options.keep or Path(tempfile.mkdtemp(prefix="bench-"))
+        folder = base / f"corpus-{n}"
+        folder.mkdir(parents=True, exist_ok=True)
+        rows, mb = bench_size(n, folder, options.repeat, options.dask)
+        print(f"-- {n:,} articles, {mb:.1f} MB", flush=True)
+        for row in rows:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)), flush=True)
+    print(f"\n{options.repeat} runs each; goal: terms at most 0.5x bare jieba on 300 articles, "
+          "peak at most 1,500 MB on 20,000")
 
 
 if __name__ == "__main__":

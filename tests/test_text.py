@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections import Counter
 from functools import cache
 
 import pytest
 import stopwordsiso
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.banks import alias_map, find_banks
@@ -119,18 +120,67 @@ def test_sector_is_not_cut_as_the_bank():
 # ---------------------------------------------------------------- rjieba
 
 
-def test_rjieba_tokens_within_one_percent_of_jieba_on_the_seeds():
-    jieba_tokens = Counter(t for text in seed_texts() for t in cut(text))
-    rjieba_tokens = Counter(t for text in seed_texts() for t in cut(text, segmenter="rjieba"))
-    differing = sum(((jieba_tokens - rjieba_tokens) + (rjieba_tokens - jieba_tokens)).values())
-    assert differing / sum(jieba_tokens.values()) <= 0.01
+SHARED = ROOT.parent / "shared" / "corpora"
 
 
-def test_rjieba_terms_equal_jieba_terms_on_the_seeds():
-    # The raw cuts differ on ticker codes ("601988.SH" whole in rjieba); the filters remove both.
-    for text in seed_texts():
+@cache
+def shared_texts() -> tuple[str, ...]:
+    texts = []
+    for name in ("web-news", "bank-news"):
+        articles = load_corpus(SHARED / name).articles
+        texts += [f"{row.title}\n{row.text}" for row in articles.itertuples()]
+    return tuple(texts)
+
+
+def corpus_texts(name: str) -> tuple[str, ...]:
+    if name == "shared":
+        if not (SHARED / "web-news").is_dir():
+            pytest.skip(f"the shared corpora are not at {SHARED}")
+        return shared_texts()
+    return seed_texts()
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "shared"])
+def test_rjieba_tokens_equal_jieba_tokens(corpus):
+    for text in corpus_texts(corpus):
+        assert cut(text, segmenter="rjieba") == cut(text)
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "shared"])
+def test_rjieba_terms_equal_jieba_terms(corpus):
+    for text in corpus_texts(corpus):
         assert count_terms(text, TermOptions(segmenter="rjieba")) == count_terms(
             text, TermOptions(segmenter="jieba"))
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("Non-GAAP净利润", ["Non", "-", "GAAP", "净利润"]),  # Latin joined by -, . or _ : split
+    ("见picsum.photos", ["见", "picsum", ".", "photos"]),
+    ("GPT-4o与V2.0版本", ["GPT", "-", "4o", "与", "V2.0", "版本"]),  # a decimal stays whole
+    ("利率3.5%", ["利率", "3.5%"]),
+])
+def test_rjieba_splits_joined_latin_runs_as_jieba_does(text, tokens):
+    assert cut(text) == tokens
+    assert cut(text, segmenter="rjieba") == tokens
+
+
+def test_rjieba_is_the_default_unless_the_environment_says_jieba(monkeypatch):
+    monkeypatch.delenv(SEGMENTER_ENV, raising=False)
+    assert TermOptions().resolved_segmenter() == "rjieba"
+    monkeypatch.setenv(SEGMENTER_ENV, "jieba")
+    assert TermOptions().resolved_segmenter() == "jieba"
+
+
+def test_jieba_is_the_fallback_when_rjieba_cannot_be_imported(monkeypatch):
+    import analysis.text as text_module
+
+    monkeypatch.delenv(SEGMENTER_ENV, raising=False)
+    monkeypatch.setitem(sys.modules, "rjieba", None)  # import rjieba raises ImportError
+    text_module.rjieba_available.cache_clear()
+    try:
+        assert TermOptions().resolved_segmenter() == "jieba"
+    finally:
+        text_module.rjieba_available.cache_clear()
 
 
 def test_cut_stays_jieba_whatever_the_environment(monkeypatch):
@@ -192,3 +242,13 @@ def test_terms_are_tokens_of_the_text_in_order(text):
     found = terms(text, TermOptions(segmenter="jieba"))
     assert Counter(found) <= Counter(tokens)
     assert count_terms(text, TermOptions(segmenter="jieba")) == Counter(found)
+
+
+LATIN_PIECES = [*"ab-._%1２ 银行", "Non", "GAAP", "3.5", "4o", "e", "CNY", "--", "V2"]
+
+
+@given(st.lists(st.sampled_from(LATIN_PIECES + PIECES), max_size=40).map("".join))
+@settings(deadline=None)  # the first example loads both dictionaries
+def test_rjieba_terms_equal_jieba_terms_on_mixed_latin_and_chinese(text):
+    assert count_terms(text, TermOptions(segmenter="rjieba")) == count_terms(
+        text, TermOptions(segmenter="jieba"))

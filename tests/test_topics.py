@@ -235,3 +235,37 @@ def test_charts_draw_every_label(articles, counts, tmp_path):
     for i, fig in enumerate(figures):
         fig.savefig(tmp_path / f"{i}.png")
         plt.close(fig)
+
+
+# ---------------------------------------------------------------- stories, not copies
+
+REPOSTED = ("工商银行科技贷款余额突破三万亿元，建设银行和农业银行紧随其后。"
+            "多家银行表示将加大对人工智能企业的信贷投放，算力基础设施和大模型研发是重点。")
+OTHER = "招商银行发布年报，零售业务收入增长，财富管理规模扩大，数字化转型持续推进。"
+
+
+@pytest.fixture(scope="module")
+def reposted():
+    """One story told three times (a source line added, a character changed), and another."""
+    return make_articles(REPOSTED, "来源：某某网\n" + REPOSTED, REPOSTED.replace("其后", "之后"),
+                         OTHER)
+
+
+def test_bank_mentions_count_a_reposted_story_once(reposted):
+    copies = topics.bank_totals(topics.bank_mentions(reposted)).set_index("bank")
+    stories = topics.bank_totals(topics.bank_mentions(reposted, per_story=True)).set_index("bank")
+    assert copies.loc["工商银行", ["count", "articles"]].tolist() == [3, 3]
+    assert stories.loc["工商银行", ["count", "articles"]].tolist() == [1, 1]
+    assert stories.loc["招商银行", "count"] == copies.loc["招商银行", "count"] == 1
+
+
+def test_topic_shares_and_terms_count_each_story_once(reposted):
+    shares = topics.topic_shares(reposted, per_story=True)
+    assert set(shares["article_id"]) == {"t-2", "t-4"}  # undated copies: the longest represents
+    counts = topics.term_counts(reposted, TermOptions(segmenter="jieba"), processes=1,
+                                per_story=True)
+    assert topics.top_terms(counts, n=1000).set_index("term").loc["科技贷款", "count"] == 1
+    all_counts = topics.term_counts(reposted, TermOptions(segmenter="jieba"), processes=1)
+    assert topics.top_terms(all_counts, n=1000).set_index("term").loc["科技贷款", "count"] == 3
+    # Precomputed counts are narrowed to the representatives as well.
+    assert topics.topic_shares(reposted, all_counts, per_story=True).equals(shares)

@@ -1,0 +1,334 @@
+"""Running a per-file stage over a whole corpus: in this process's pool, or on dask.distributed.
+
+Every stage of the command line is per file and embarrassingly parallel: read a file, clean it,
+then extract figures or count terms from its articles. So a run is
+
+1. `plan` and `partition`: list the corpus and cut its files into partitions (lists of file
+   names, in order);
+2. `run_partition`, on each partition, anywhere: read, clean and run the stage on its articles,
+   returning the stage's table, the cleaning log and each file's fingerprint;
+3. `Collector`, in this process, partition by partition in corpus order: drop the files that
+   repeat an earlier one (the fingerprint of `analysis.corpus`, as load_corpus does), keep the
+   log, and hand the table to a `TableSink`, which streams it to the output.
+
+Only one partition's results are held at a time, so memory does not grow with the corpus.
+The engines differ only in where step 2 runs:
+
+- "local" (default): a process pool (fork) on this machine's cores, or this process alone;
+- "dask": a dask.distributed cluster, a two-worker LocalCluster unless `scheduler` names an
+  existing one ("tcp://host:8786"). The partitions are a dask.bag over the file names; the
+  workers read the files themselves (they must see the corpus folder at the same path: a shared
+  or network file system on a real cluster) and send the tables back.
+
+Both give the same tables, in the same order, as `load_corpus` followed by the stage.
+
+A new stage is one entry in STAGES: a function (articles of one partition, options) -> table
+with a `source_file` column. `run` maps it; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.corpus import (
+    ARTICLE_COLUMNS,
+    LOG_COLUMNS,
+    Cleaned,
+    Corpus,
+    Duplicates,
+    articles_frame,
+    file_row,
+    read_and_clean,
+)
+from analysis.io import TableSink
+from analysis.loading import list_corpus
+
+ENGINES = ("local", "dask")
+# Files per partition: large enough that scheduling costs little next to the work, small enough
+# that a partition's tables (a few MB) are cheap to hold and that every worker gets several.
+PARTITION_FILES = 250
+# Below this many files a pool costs more (start-up, pickling) than it saves.
+PARALLEL_MIN_FILES = 40
+DASK_WORKERS = 2
+
+
+# ---------------------------------------------------------------- stages
+
+
+def articles_stage(articles: pd.DataFrame, options: dict) -> pd.DataFrame:
+    return articles
+
+
+def figures_stage(articles: pd.DataFrame, options: dict) -> pd.DataFrame:
+    from analysis.figures import extract_figures
+
+    return extract_figures(articles)
+
+
+def terms_stage(articles: pd.DataFrame, options: dict) -> pd.DataFrame:
+    from analysis.text import TermOptions
+    from analysis.topics import term_counts
+
+    return term_counts(articles, TermOptions(segmenter=options.get("segmenter")), processes=1)
+
+
+STAGES: dict[str, Callable[[pd.DataFrame, dict], pd.DataFrame]] = {
+    "articles": articles_stage,
+    "figures": figures_stage,
+    "terms": terms_stage,
+    "facts": figures_stage,  # the figures, merged into facts once every partition is in (cli)
+}
+# Stages whose run also groups the articles into stories (analysis.stories).
+STORY_STAGES = ("articles", "facts")
+
+
+def warm_up(stage: str, options: dict) -> None:
+    """Load the dictionaries a stage needs in this process, so forked workers share them."""
+    from analysis.text import rjieba_tokenizer, tokenizer
+
+    for name in {options.get("segmenter"), options.get("cleaning_segmenter")}:
+        rjieba_tokenizer() if name == "rjieba" else tokenizer()
+    if stage == "figures":
+        from analysis.figures import extract_figures
+
+        extract_figures(pd.DataFrame(columns=ARTICLE_COLUMNS))
+
+
+# ---------------------------------------------------------------- one partition
+
+
+@dataclass
+class PartitionResult:
+    files: list[Cleaned]  # each document's log rows and fingerprint; its articles are in `table`
+    table: pd.DataFrame
+    stories: pd.DataFrame  # article_id, source_file, date, n_chars, signature (articles stage)
+
+
+def run_partition(names: Iterable[str], root: str, stage: str, options: dict) -> PartitionResult:
+    """Read, clean and run `stage` on the files `names` of the corpus at `root` (in order)."""
+    root_path = Path(root)
+    segmenter = options.get("cleaning_segmenter") or "jieba"
+    files, articles = [], []
+    for name in names:
+        for item in read_and_clean(root_path / name, root_path, segmenter):
+            articles.extend(item.articles)
+            # The articles travel once, in the table; the collector only needs their number.
+            files.append(replace(item, articles=[None] * item.n_articles))
+    frame = articles_frame(articles)
+    stories = (story_signatures(frame, with_text=stage != "articles")
+               if stage in STORY_STAGES else pd.DataFrame())
+    return PartitionResult(files, STAGES[stage](frame, options), stories)
+
+
+def story_signatures(articles: pd.DataFrame, with_text: bool = False) -> pd.DataFrame:
+    """Each article's MinHash signature; its text too where the stage's own table (figures)
+    does not hold it for the exact check of the LSH candidates."""
+    from analysis.stories import text_signature
+
+    table = articles[["article_id", "source_file", "date", "n_chars"]].copy()
+    table["signature"] = [text_signature(text) for text in articles["text"]]
+    if with_text:
+        table["text"] = articles["text"]
+    return table
+
+
+# ---------------------------------------------------------------- the whole corpus
+
+
+def plan(folder: str | Path) -> tuple[list[str], list[dict]]:
+    """The corpus's article files (names relative to `folder`, in order) and the log rows of the
+    files that are not articles (raises CorpusError when the folder does not exist)."""
+    root = Path(folder)
+    paths, problems = list_corpus(root)
+    return ([path.relative_to(root).as_posix() for path in paths],
+            [file_row(p.file, p.kind, p.reason) for p in problems])
+
+
+def partition(names: list[str], workers: int, size: int | None = None) -> list[list[str]]:
+    """Consecutive runs of file names; by default a few per worker (they balance uneven
+    files), at most PARTITION_FILES each."""
+    if size is None:
+        size = min(PARTITION_FILES, max(1, math.ceil(len(names) / (workers * 4))))
+    return [names[i: i + size] for i in range(0, len(names), size)]
+
+
+@dataclass
+class Collector:
+    """Merges partition results in corpus order: duplicates dropped, log kept, table streamed."""
+
+    sink: TableSink | None
+    log: list[dict] = field(default_factory=list)
+    kept_files: list[str] = field(default_factory=list)  # one entry per article kept
+    duplicates: Duplicates = field(default_factory=Duplicates)
+    stories: list[pd.DataFrame] = field(default_factory=list)
+
+    def add(self, result: PartitionResult) -> None:
+        dropped = set()
+        for item in result.files:
+            self.log.extend(item.problems)
+            first = self.duplicates.first_copy(item)
+            if first:
+                dropped.add(item.source_file)
+                self.log.append(file_row(item.source_file, "skipped", f"duplicate of {first}"))
+                continue
+            self.log.extend(item.cleaning)
+            self.kept_files.extend([item.source_file] * item.n_articles)
+        table = result.table
+        if dropped:
+            table = table[~table["source_file"].isin(dropped)]
+        if not result.stories.empty:
+            self.stories.append(result.stories[~result.stories["source_file"].isin(dropped)])
+        if self.sink is not None:
+            self.sink.write(table)
+
+    def corpus(self) -> Corpus:
+        """A Corpus for the summary line: each kept article's file, and the cleaning log."""
+        log = pd.DataFrame(self.log, columns=LOG_COLUMNS)
+        return Corpus(pd.DataFrame({"source_file": self.kept_files}), log)
+
+
+def map_partitions(partitions: list[list[str]], root: str, stage: str, options: dict, *,
+                   engine: str = "local", workers: int | None = None,
+                   scheduler: str | None = None) -> Iterator[PartitionResult]:
+    """run_partition over every partition, results in partition order."""
+    if engine == "dask":
+        yield from dask_map(partitions, root, stage, options, scheduler, workers)
+        return
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    workers = workers or 1
+    if workers == 1 or len(partitions) == 1:
+        for names in partitions:
+            yield run_partition(names, root, stage, options)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    from analysis.topics import pool_context
+
+    warm_up(stage, options)
+    with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
+        yield from pool.map(run_partition, partitions, [root] * len(partitions),
+                            [stage] * len(partitions), [options] * len(partitions))
+
+
+def dask_map(partitions: list[list[str]], root: str, stage: str, options: dict,
+             scheduler: str | None, workers: int | None) -> Iterator[PartitionResult]:
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        client, cluster = Client(scheduler), None
+    else:
+        cluster = LocalCluster(n_workers=workers or DASK_WORKERS, threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        # One bag partition per corpus partition: the file names travel, the text does not.
+        bag = db.from_sequence(partitions, npartitions=len(partitions))
+        futures = client.compute(bag.map(run_partition, root, stage, options).to_delayed())
+        for future in futures:  # in order; later partitions keep computing meanwhile
+            yield from future.result()
+            future.release()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def resolve_workers(workers: int | None, n_files: int) -> int:
+    """None: every core ($ANALYSIS_PROCESSES to override), once the corpus is large enough."""
+    if workers is None:
+        env = os.environ.get("ANALYSIS_PROCESSES", "").strip()
+        workers = int(env) if env else (os.cpu_count() or 1) if n_files >= PARALLEL_MIN_FILES else 1
+    return max(1, workers)
+
+
+@dataclass
+class RunResult:
+    corpus: Corpus  # source_file of the kept articles (not the articles) and the cleaning log
+    rows: int
+    story_table: pd.DataFrame | None = None  # article_id, story_id, story_size (articles stage)
+
+
+def run(stage: str, folder: str | Path, output: str | Path | None = None, *,
+        engine: str = "local", workers: int | None = None, scheduler: str | None = None,
+        partition_files: int | None = None, partitioned: bool | None = None,
+        options: dict | None = None) -> RunResult:
+    """Run `stage` ("articles", "figures", "terms") over the corpus at `folder` and stream its
+    table to `output` (.csv, .jsonl, .parquet; with the dask engine a .parquet output is a
+    folder of parts unless `partitioned=False`). The articles table gets story_id and
+    story_size (analysis.stories) once every partition is in."""
+    options = {"segmenter": None, **(options or {})}
+    if options["segmenter"] is None:
+        from analysis.text import default_segmenter
+
+        options["segmenter"] = default_segmenter()
+    # The cleaner's cut is the same with either segmenter (tested); the faster one saves
+    # loading jieba's dictionary at all.
+    options.setdefault("cleaning_segmenter", options["segmenter"])
+    names, problems = plan(folder)
+    if workers is None:
+        workers = DASK_WORKERS if engine == "dask" else resolve_workers(None, len(names))
+    partitions = partition(names, workers, partition_files)
+    if partitioned is None:
+        partitioned = engine == "dask" and str(output).lower().endswith(".parquet")
+    sink = TableSink(output, partitioned=partitioned) if output is not None else None
+    collector = Collector(sink, log=list(problems))
+    for result in map_partitions(partitions, str(folder), stage, options, engine=engine,
+                                 workers=workers, scheduler=scheduler):
+        collector.add(result)
+    stories = transform = None
+    if stage in STORY_STAGES:
+        stories = group_stories(collector.stories, sink)
+    if stage == "articles":
+        transform = add_story_columns(stories)
+    if sink is not None:
+        empty = pd.DataFrame(columns=ARTICLE_COLUMNS) if stage == "articles" else None
+        sink.close(transform, empty=empty)
+    return RunResult(collector.corpus(), sink.rows if sink else 0, stories)
+
+
+def add_story_columns(stories: pd.DataFrame) -> Callable[[pd.DataFrame], pd.DataFrame]:
+    """A function giving a chunk of articles its story_id and story_size (last columns)."""
+    from analysis.stories import with_story_columns
+
+    story_of = stories.set_index("article_id")
+
+    def add(chunk: pd.DataFrame) -> pd.DataFrame:
+        out = with_story_columns(chunk, chunk["article_id"].map(story_of["story_id"]))
+        out["story_size"] = chunk["article_id"].map(story_of["story_size"]).astype("int64")
+        return out
+
+    return add
+
+
+def group_stories(parts: list[pd.DataFrame], sink: TableSink | None) -> pd.DataFrame:
+    """article_id, story_id, story_size from the partitions' signatures; the texts of the LSH
+    candidates are read back from the staged parts, one part at a time."""
+    from analysis.stories import story_ids
+
+    columns = ["article_id", "source_file", "date", "n_chars", "signature"]
+    meta = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+
+    def texts(rows: set[int]) -> Iterator[tuple[int, str]]:
+        if "text" in meta.columns:
+            yield from ((i, meta["text"].iat[i]) for i in rows)
+            return
+        wanted = {meta["article_id"].iat[i]: i for i in rows}
+        for chunk in (sink.staged() if sink else []):
+            hits = chunk[chunk["article_id"].isin(wanted)]
+            yield from ((wanted[a], t) for a, t in zip(hits["article_id"], hits["text"],
+                                                       strict=True))
+
+    ids = story_ids(meta, list(meta["signature"]), texts)
+    table = pd.DataFrame({"article_id": meta["article_id"], "date": meta["date"],
+                          "story_id": np.asarray(ids, dtype=object)})
+    table["story_size"] = table.groupby("story_id")["story_id"].transform("size").astype("int64")
+    return table
