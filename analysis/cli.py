@@ -80,7 +80,7 @@ def report_problems(corpus: Corpus) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "report":
-        from analysis.report import build_report
+        from analysis.build import build_report
 
         return build_report(args.corpus, args.reports)
     if Path(args.output).suffix.lower() not in FORMATS:

@@ -5,7 +5,7 @@ import ast
 import nbformat
 import pytest
 
-from analysis.report import NOTEBOOKS_DIR, NotebookFailed, execute_notebooks, notebook_paths
+from analysis.build import NOTEBOOKS_DIR, NotebookFailed, execute_notebooks, notebook_paths
 
 NOTEBOOKS = notebook_paths(NOTEBOOKS_DIR)
 IDS = [p.name for p in NOTEBOOKS]

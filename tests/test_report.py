@@ -13,15 +13,9 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analysis.build import build_report, external_resources, finish_html
+from analysis.display import column_widths, markdown_html, table_html
 from analysis.plotting import use_cjk_font
-from analysis.report import (
-    build_report,
-    column_widths,
-    external_resources,
-    finish_html,
-    markdown_html,
-    table_html,
-)
 from tests.conftest import SEEDS
 
 SCRIPT = "<script>alert(1)</script>"
