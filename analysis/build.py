@@ -26,6 +26,8 @@ from analysis.display import REPO, REPORT_TITLE
 
 NOTEBOOKS_DIR = REPO / "notebooks"
 FIGURES_DIR = REPO / "figures"
+SEEDS_DIR = REPO / "data" / "raw"
+REPORTS_DIR = REPO / "reports"
 TEMPLATE_NAME = "report"  # analysis/resources/report: nbconvert template, screen and print CSS
 NOTEBOOK_NAME = re.compile(r"^\d{2}-[\w.-]+\.ipynb$")
 # The parameters build_report can give a notebook; each gets those its `parameters` cell names.
@@ -332,6 +334,66 @@ def external_resources(markup: str) -> list[str]:
     return found
 
 
+# ------------------------------------------------------------------ searchable tables in the HTML
+
+
+def interactive_table_html(table, table_id: str) -> str:
+    """itables' markup for `table`: cells HTML-escaped by itables (allow_html off), no script
+    but the table's own initialisation, which waits for the offline bundle."""
+    from itables import to_html_datatable
+
+    return to_html_datatable(
+        table, connected=False, table_id=table_id, allow_html=False, showIndex=False,
+        display_logo_when_loading=False, classes="display compact", pageLength=10,
+        lengthMenu=[10, 25, 100, 500], maxBytes=0, column_filters=False,
+        layout={"topStart": "pageLength", "topEnd": "search", "bottomStart": "info",
+                "bottomEnd": "paging"})
+
+
+def itables_bundle_html() -> str:
+    """DataTables and its CSS from the itables package, inline (the HTML fetches nothing)."""
+    from itables.javascript import generate_init_offline_itables_html
+    from itables.options import dt_bundle
+
+    return generate_init_offline_itables_html(dt_bundle)
+
+
+def make_tables_interactive(markup: str, reports: Path) -> str:
+    """Each complete-table block of the page gets the whole table (read from
+    `reports`/tables/NAME.parquet, written by `display.show_complete_table`) as a searchable,
+    sortable, filterable table for the screen; its printed preview stays for the PDF and for
+    browsers without script. Runs after `finish_html` removed every script from the notebooks'
+    outputs, so the only scripts of the page are the ones added here."""
+    import pandas as pd
+    from bs4 import BeautifulSoup
+
+    from analysis.display import TABLE_NAME
+
+    soup = BeautifulSoup(markup, "html.parser")
+    blocks = soup.select("div.complete-table[data-table]")
+    added = 0
+    for block in blocks:
+        name = block["data-table"]
+        path = reports / "tables" / f"{name}.parquet"
+        if not TABLE_NAME.match(name) or not path.exists():
+            continue
+        caption = block.select_one("caption")
+        label = caption.get_text(" ", strip=True) if caption else name
+        holder = soup.new_tag("div", attrs={"class": "interactive-table"})
+        title = soup.new_tag("p", attrs={"class": "table-caption"})
+        title.string = re.sub(r" The first [\d,]+ of [\d,]+ rows;.*$", "", label) + \
+            " Type in Search to filter the rows; click a column heading to sort."
+        holder.append(title)
+        holder.append(BeautifulSoup(
+            interactive_table_html(pd.read_parquet(path), f"table-{name}"), "html.parser"))
+        block.insert(0, holder)
+        block["class"] = [*block.get("class", []), "interactive"]
+        added += 1
+    if added:
+        soup.body.append(BeautifulSoup(itables_bundle_html(), "html.parser"))
+    return str(soup)
+
+
 # ------------------------------------------------------------------ PDF
 
 
@@ -393,31 +455,43 @@ def write_pdf(markup: str, path: Path) -> Path:
 # ------------------------------------------------------------------ the whole build
 
 
+def default_figures_dir(corpus_folder: str | Path, reports_dir: str | Path) -> Path:
+    """figures/ of the project only for the seed report with default arguments (its charts are
+    committed); any other report keeps its charts beside it, in REPORTS/figures/."""
+    seed = Path(corpus_folder).resolve() == SEEDS_DIR and Path(reports_dir).resolve() == REPORTS_DIR
+    return FIGURES_DIR if seed else Path(reports_dir).resolve() / "figures"
+
+
 def build_report(corpus_folder: str | Path, reports_dir: str | Path = "reports", *,
                  figures_dir: str | Path | None = None, notebooks_dir: str | Path | None = None,
                  jobs: int = 2) -> int:
-    """Execute the notebooks on `corpus_folder`, write charts to `figures_dir` (default figures/)
-    and report.html, report-with-code.html, report.ipynb and report.pdf to `reports_dir`.
+    """Execute the notebooks on `corpus_folder`, write charts to `figures_dir` (default: see
+    `default_figures_dir`), and report.html, report-with-code.html, report.ipynb, report.pdf and
+    the complete tables (tables/*.csv, *.parquet) to `reports_dir`.
     Return a process exit code: 0 done, 1 a notebook or the rendering failed, 2 bad corpus."""
     import nbformat
 
     from analysis import pipeline
     from analysis.loading import CorpusError
+    from analysis.tables import compute_report_data, store_report_data
 
     start = time.perf_counter()
     corpus_path = Path(corpus_folder).resolve()
     reports = Path(reports_dir).resolve()
-    figures = Path(figures_dir).resolve() if figures_dir else FIGURES_DIR
+    figures = (Path(figures_dir).resolve() if figures_dir
+               else default_figures_dir(corpus_path, reports))
     notebooks = Path(notebooks_dir).resolve() if notebooks_dir else NOTEBOOKS_DIR
     try:
-        # Every stage once, here: the notebooks then read finished tables from data/processed.
-        corpus = pipeline.warm(corpus_path, pipeline.PROCESSED_DIR)
+        # Every stage once, here: the notebooks then read the finished tables from one file.
+        data = compute_report_data(corpus_path, pipeline.PROCESSED_DIR)
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    corpus = data.corpus
     if corpus.articles.empty:
         print(f"error: no article could be loaded from {corpus_folder}", file=sys.stderr)
         return 2
+    store_report_data(data, corpus_path, pipeline.PROCESSED_DIR)
     print(corpus.summary(), file=sys.stderr)
     paths = notebook_paths(notebooks)
     if not paths:
@@ -427,6 +501,7 @@ def build_report(corpus_folder: str | Path, reports_dir: str | Path = "reports",
     figures.mkdir(parents=True, exist_ok=True)
     values = dict(zip(PARAMETERS, map(str, (corpus_path, figures, reports, pipeline.PROCESSED_DIR)),
                       strict=True))
+    warmed = time.perf_counter()
 
     print(f"executing {len(paths)} notebooks: {', '.join(p.name for p in paths)}", file=sys.stderr)
     executed = execute_notebooks(paths, values, cwd=notebooks, jobs=jobs)
@@ -454,12 +529,13 @@ def build_report(corpus_folder: str | Path, reports_dir: str | Path = "reports",
         print("error: the HTML would load external resources: " + "; ".join(problems),
               file=sys.stderr)
         return 1
-    (reports / "report.html").write_text(reader, encoding="utf-8")
-    (reports / "report-with-code.html").write_text(with_code, encoding="utf-8")
+    # The PDF prints the static page; the HTML files get the searchable tables.
+    for name, markup in (("report.html", reader), ("report-with-code.html", with_code)):
+        (reports / name).write_text(make_tables_interactive(markup, reports), encoding="utf-8")
     rendered = time.perf_counter()
     write_pdf(reader, reports / "report.pdf")
     done = time.perf_counter()
     print(f"wrote {reports / 'report.html'} and {reports / 'report.pdf'} "
-          f"(notebooks {ran - start:.1f} s, HTML {rendered - ran:.1f} s, "
-          f"PDF {done - rendered:.1f} s)", file=sys.stderr)
+          f"(stages {warmed - start:.1f} s, notebooks {ran - warmed:.1f} s, "
+          f"HTML {rendered - ran:.1f} s, PDF {done - rendered:.1f} s)", file=sys.stderr)
     return 0

@@ -247,3 +247,57 @@ def title_page_html(corpus, folder: str | Path, built: dt.datetime | None = None
 def show_title_page(corpus, folder: str | Path) -> None:
     _display_html(title_page_html(corpus, folder), "title-page")
 
+
+
+# ------------------------------------------------------------------ complete tables beside the report
+
+TABLE_NAME = re.compile(r"^[A-Za-z0-9][\w-]*$")
+PREVIEW_ROWS = 15
+
+
+def write_complete_table(table: pd.DataFrame, name: str, folder: str | Path) -> list[Path]:
+    """`table` whole as `folder/tables/name.csv` and `.parquet` (cells as plain text where they
+    hold lists or mappings, so both formats read back the same)."""
+    from analysis.io import write_table
+
+    if not TABLE_NAME.match(name):
+        raise ValueError(f"table name {name!r}: use letters, digits, - and _")
+    out = Path(folder) / "tables"
+    out.mkdir(parents=True, exist_ok=True)
+    flat = table.copy()
+    for column in flat.columns:
+        if flat[column].map(lambda v: isinstance(v, list | tuple | dict)).any():
+            flat[column] = flat[column].map(plain_text)
+    paths = [out / f"{name}.csv", out / f"{name}.parquet"]
+    for path in paths:
+        write_table(flat, path)
+    return paths
+
+
+def complete_table_html(table: pd.DataFrame, name: str, caption: str, source: str = "",
+                        preview: int = PREVIEW_ROWS, compact: bool = False) -> str:
+    """The print view of a complete table: its first `preview` rows with a caption saying how
+    many there are and where the rest is, in a block the report build makes searchable on screen
+    (`analysis.build.make_tables_interactive`)."""
+    shown = table.head(preview)
+    where = f"tables/{name}.csv and .parquet beside the report"
+    if len(table) > len(shown):
+        caption = (f"{caption} The first {len(shown):,} of {len(table):,} rows; "
+                   f"all of them in {where}.")
+    else:
+        caption = f"{caption} Also in {where}."
+    return (f'<div class="complete-table" data-table="{html.escape(name)}" '
+            f'data-rows="{len(table)}">'
+            f'<div class="table-preview">{table_html(shown, caption, source, compact=compact)}'
+            '</div></div>')
+
+
+def show_complete_table(table: pd.DataFrame, name: str, caption: str, source: str = "",
+                        folder: str | Path = "../reports", preview: int = PREVIEW_ROWS,
+                        compact: bool = False) -> None:
+    """Write `table` whole beside the report (`write_complete_table`) and display a bounded
+    view of it: the first `preview` rows in print, the whole table searchable, sortable and
+    filterable in the HTML report. A long table never runs the PDF to hundreds of pages."""
+    write_complete_table(table, name, folder)
+    _display_html(complete_table_html(table, name, caption, source, preview, compact),
+                  "complete-table")

@@ -6,7 +6,11 @@ articles keyed A1, A2, … in corpus order; `analysis.display.show_table` render
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -87,3 +91,209 @@ def figure_appendix(figures: pd.DataFrame, articles: pd.DataFrame
     return parts
 
 
+
+
+# ------------------------------------------------------------------ what the articles talk about
+
+
+def topic_label(key: str) -> str:
+    """"AI industry chain (人工智能产业链)"."""
+    from analysis import topics
+
+    return f"{topics.topic_labels()[key]} ({topics.topic_labels('zh')[key]})"
+
+
+def topic_taxonomy_table() -> pd.DataFrame:
+    """Topic, Terms: the taxonomy as the reader sees it."""
+    from analysis import topics
+
+    terms = topics.topic_terms().groupby("topic", sort=False)["term"].agg("、".join)
+    return pd.DataFrame({"Topic": [topic_label(k) for k in terms.index],
+                         "Terms": terms.to_numpy()})
+
+
+def topic_totals(shares: pd.DataFrame) -> pd.DataFrame:
+    """topic, count, share: each topic's words over the whole corpus and their share of all
+    topic words, largest first."""
+    table = shares.groupby("topic", as_index=False, sort=False)["count"].sum()
+    total = table["count"].sum()
+    table["share"] = table["count"] / total if total else 0.0
+    return table.sort_values("count", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def leading_topics(shares: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Article, Title, Topic, Share, Words: the topic with the largest share of each article
+    (articles without topic words left out), in corpus order."""
+    keys = article_keys(articles)
+    titles = dict(zip(articles["article_id"], articles["title"], strict=True))
+    lead = shares.sort_values(["share", "count"], ascending=False, kind="stable") \
+        .groupby("article_id", sort=False).head(1)
+    order = {a: i for i, a in enumerate(keys)}
+    lead = lead.assign(_order=lead["article_id"].map(order)).sort_values("_order", kind="stable")
+    return pd.DataFrame({
+        "Article": lead["article_id"].map(keys).to_numpy(),
+        "Title": lead["article_id"].map(titles).map(plain_text).to_numpy(),
+        "Topic": lead["topic"].map(topic_label).to_numpy(),
+        "Share": lead["share"].map("{:.0%}".format).to_numpy(),
+        "Words": lead["count"].astype(int).to_numpy(),
+    })
+
+
+def keyword_table(found: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Article, Title, Keywords: each article's keywords (`topics.keywords`), most distinctive
+    first, in corpus order."""
+    keys = article_keys(articles)
+    per_article = found.groupby("article_id", sort=False)["term"].agg("、".join)
+    ids = [a for a in keys if a in per_article.index]
+    titles = dict(zip(articles["article_id"], articles["title"], strict=True))
+    return pd.DataFrame({
+        "Article": [keys[a] for a in ids],
+        "Title": [plain_text(titles.get(a)) for a in ids],
+        "Keywords, most distinctive first": [per_article[a] for a in ids],
+    })
+
+
+def bank_totals_table(totals: pd.DataFrame) -> pd.DataFrame:
+    """Bank, English name, Mentions, Articles: `topics.bank_totals` as the reader sees it."""
+    return totals.rename(columns={"bank": "Bank", "bank_en": "English name",
+                                  "count": "Mentions", "articles": "Articles"})
+
+
+# ------------------------------------------------------------------ the stages, stored once per build
+
+
+@dataclass
+class ReportData:
+    """What every chapter reads: the corpus (articles and cleaning log), figures, term counts."""
+
+    corpus: object  # analysis.corpus.Corpus
+    figures: pd.DataFrame
+    terms: pd.DataFrame
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        return self.corpus.articles
+
+    @property
+    def log(self) -> pd.DataFrame:
+        return self.corpus.log
+
+
+def corpus_signature(folder: str | Path) -> str:
+    """Name, size and modification time of every file under `folder`, digested: it changes
+    when a file is added, removed or edited, and costs a directory walk, not a read."""
+    from analysis.cache import code_version
+
+    digest = hashlib.sha256(f"{Path(folder).resolve()}|{code_version()}".encode())
+    for root, _, files in sorted(os.walk(folder)):
+        for name in sorted(files):
+            stat = os.stat(os.path.join(root, name))
+            digest.update(f"{root}/{name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _folder_key(folder: str | Path) -> str:
+    return hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:8]
+
+
+def stored_path(folder: str | Path, processed_dir: str | Path) -> Path:
+    return Path(processed_dir) / f"report-{_folder_key(folder)}-{corpus_signature(folder)}.pkl"
+
+
+def compute_report_data(folder: str | Path, processed_dir: str | Path | None) -> ReportData:
+    from analysis import pipeline
+
+    corpus = pipeline.corpus(folder, processed_dir)
+    if corpus.articles.empty:
+        return ReportData(corpus, pd.DataFrame(), pd.DataFrame())
+    return ReportData(corpus, pipeline.figures(corpus.articles, processed_dir),
+                      pipeline.terms(corpus.articles, processed_dir))
+
+
+def store_report_data(data: ReportData, folder: str | Path, processed_dir: str | Path) -> Path:
+    """Keep the finished tables in one file the notebooks read in a fraction of a second
+    (the per-stage cache rebuilds its tables row by row, and loads jieba on every call)."""
+    path = stored_path(folder, processed_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f"report-{_folder_key(folder)}-*.pkl"):  # older builds
+        stale.unlink(missing_ok=True)
+    pd.to_pickle(data, path)
+    return path
+
+
+def report_data(folder: str | Path, processed_dir: str | Path | None) -> ReportData:
+    """The tables stored by the last build of this corpus when its files and the code are
+    unchanged; computed through the pipeline otherwise (a notebook opened on its own)."""
+    if processed_dir is not None:
+        path = stored_path(folder, processed_dir)
+        if path.exists():
+            return pd.read_pickle(path)  # written by store_report_data in this project only
+    return compute_report_data(folder, processed_dir)
+
+
+# Per-article charts (one panel, row or legend entry per article) only up to this many
+# articles: past it a chart has more small multiples or legend entries than a reader can take.
+PER_ARTICLE_MAX = 10
+
+
+def figure_list(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Every figure as a reader's table, in corpus order: Article (key), Figure (as written),
+    Reading, Bank, Scope, Metric, As of, Quote."""
+    from analysis.figures import figure_table
+
+    keys = article_keys(articles)
+    table = figure_table(figures)
+    table["article"] = table["article"].map(keys)
+    table.columns = [c.capitalize() for c in table.columns]
+    return table.reset_index(drop=True)
+
+
+def optional_tables(data: ReportData) -> dict[str, pd.DataFrame]:
+    """Complete tables that exist only when their stage does: the facts (`analysis.facts`,
+    figures merged across articles) and the repost groups (articles sharing a `story_id`)."""
+    import importlib
+
+    found = {}
+    try:
+        facts = importlib.import_module("analysis.facts")
+    except ImportError:
+        facts = None
+    build = getattr(facts, "build_facts", None)  # build_facts(figures, articles), after merge
+    if callable(build):
+        found["facts"] = build(data.figures, data.articles)
+    articles = data.articles
+    if "story_id" in articles.columns:
+        keys = article_keys(articles)
+        sizes = articles.groupby("story_id")["article_id"].transform("size")
+        reposts = articles[sizes > 1]
+        found["repost-groups"] = pd.DataFrame({
+            "Story": reposts["story_id"].to_numpy(),
+            "Article": reposts["article_id"].map(keys).to_numpy(),
+            "Title": reposts["title"].map(plain_text).to_numpy(),
+            "Outlet": reposts["outlet"].map(plain_text).to_numpy(),
+            "Date": reposts["date"].map(plain_text).to_numpy(),
+        }).sort_values(["Story", "Date"], kind="stable")
+    return found
+
+
+OPTIONAL_CAPTIONS = {
+    "facts": "Every fact: the same figure reported by several articles merged into one row, "
+             "with its sources and any conflict between them.",
+    "repost-groups": "Articles that repeat the same story, by story.",
+}
+
+
+def write_complete_tables(data: ReportData, folder: str | Path) -> list[Path]:
+    """The analyst's tables beside the report, each as CSV and Parquet: every figure (base
+    units, offsets), the cleaning log, and the facts and repost groups where they exist."""
+    from analysis.io import write_table
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    named = {"figures": data.figures, "cleaning-log": data.log,
+             **{k: v for k, v in optional_tables(data).items()}}
+    for name, table in named.items():
+        for suffix in (".csv", ".parquet"):
+            written.append(write_table(table, folder / f"{name}{suffix}"))
+    return written
