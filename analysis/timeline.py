@@ -135,3 +135,15 @@ def bank_mentions_by_period(articles: pd.DataFrame, mentions: pd.DataFrame,
     if OTHER in keys:  # "other" last, whatever its size
         keys = [k for k in keys if k != OTHER] + [OTHER]
     return _complete(table, _span(periods), "bank", keys, "count")
+
+
+# A time chart with fewer periods holding data than this shows dates, not a trend.
+MIN_PERIODS = 3
+
+
+def shows_a_trend(table: pd.DataFrame, value: str) -> bool:
+    """Whether a period table has data in at least MIN_PERIODS periods (worth a time chart)."""
+    if table.empty:
+        return False
+    totals = table.groupby("period")[value].sum()
+    return int((totals > 0).sum()) >= MIN_PERIODS
