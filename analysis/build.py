@@ -355,7 +355,9 @@ def itables_bundle_html() -> str:
     from itables.javascript import generate_init_offline_itables_html
     from itables.options import dt_bundle
 
-    return generate_init_offline_itables_html(dt_bundle)
+    markup = generate_init_offline_itables_html(dt_bundle)
+    # Only the loader script: the <noscript> notice after it speaks of notebooks, not reports.
+    return markup[: markup.rindex("</script>") + len("</script>")]
 
 
 def make_tables_interactive(markup: str, reports: Path) -> str:
