@@ -294,7 +294,7 @@ def test_html_embeds_a_cjk_font_for_every_character_it_shows(html):
 
     from fontTools.ttLib import TTFont
 
-    match = re.search(r'font-family: "Report CJK"; src: url\(data:font/woff2;base64,([A-Za-z0-9+/=]+)\)',
+    match = re.search(r'font-family: "Report CJK"; src: url\(data:font/(?:woff2|otf);base64,([A-Za-z0-9+/=]+)\)',
                       html)
     assert match, "no embedded CJK font"
     font = TTFont(io.BytesIO(base64.b64decode(match.group(1))))
