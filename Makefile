@@ -65,4 +65,4 @@ bench: setup
 	$(PY) benchmarks/bench.py
 
 clean:
-	rm -rf $(REPORTS) data/processed/*.parquet .pytest_cache .ruff_cache
+	rm -rf $(REPORTS) data/processed/*.parquet data/processed/*.pkl .pytest_cache .ruff_cache
