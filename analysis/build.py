@@ -368,9 +368,8 @@ def complete_tables_text(reports: Path) -> str:
     characters: set[str] = set()
     for path in sorted((reports / "tables").glob("*.parquet")):
         table = pd.read_parquet(path)
-        characters.update("".join(map(str, table.columns)))
-        for column in table.columns:
-            characters.update("".join(table[column].astype(str)))
+        for values in (table.columns, *(table[c] for c in table.columns)):
+            characters.update(*(str(v) for v in values.tolist()))
     return "".join(sorted(characters))
 
 
