@@ -338,6 +338,9 @@ def external_resources(markup: str) -> list[str]:
 # ------------------------------------------------------------------ searchable tables in the HTML
 
 
+PAGE_ROWS = 10  # rows a searchable table shows at once
+
+
 def interactive_table_html(table, table_id: str) -> str:
     """itables' markup for `table`: cells HTML-escaped by itables (allow_html off), no script
     but the table's own initialisation, which waits for the offline bundle."""
@@ -345,7 +348,7 @@ def interactive_table_html(table, table_id: str) -> str:
 
     return to_html_datatable(
         table, connected=False, table_id=table_id, allow_html=False, showIndex=False,
-        display_logo_when_loading=False, classes="display compact", pageLength=10,
+        display_logo_when_loading=False, classes="display compact", pageLength=PAGE_ROWS,
         lengthMenu=[10, 25, 100, 500], maxBytes=0, column_filters=False,
         layout={"topStart": "pageLength", "topEnd": "search", "bottomStart": "info",
                 "bottomEnd": "paging"})
@@ -396,11 +399,14 @@ def make_tables_interactive(markup: str, reports: Path) -> str:
         label = caption.get_text(" ", strip=True) if caption else name
         holder = soup.new_tag("div", attrs={"class": "interactive-table"})
         title = soup.new_tag("p", attrs={"class": "table-caption"})
-        title.string = re.sub(r" The first [\d,]+ of [\d,]+ rows;.*$", "", label) + \
-            " Type in Search to filter the rows; click a column heading to sort."
+        title.string = re.sub(r" The first [\d,]+ of [\d,]+ rows;.*?(?= Source:|$)", "", label)
+        table = pd.read_parquet(path)
+        if len(table) > PAGE_ROWS:
+            title.string = title.string.rstrip(".") + (
+                ". Type in Search to filter the rows; click a column heading to sort.")
         holder.append(title)
         holder.append(BeautifulSoup(
-            interactive_table_html(pd.read_parquet(path), f"table-{name}"), "html.parser"))
+            interactive_table_html(table, f"table-{name}"), "html.parser"))
         block.insert(0, holder)
         block["class"] = [*block.get("class", []), "interactive"]
         added += 1
