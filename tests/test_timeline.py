@@ -99,3 +99,25 @@ def test_top_with_other_keeps_totals_and_bounds_the_keys(pairs, n):
     assert out["key"].is_unique  # one row per key and period
     if timeline.OTHER in set(out["key"]):
         assert out["key"].iloc[-1] == timeline.OTHER
+
+
+def test_charts_over_time_keep_their_legends_short_and_their_labels_few():
+    import matplotlib.pyplot as plt
+
+    from analysis.plotting import plot_articles_by_period, plot_bank_mentions_by_period
+
+    rows = [(f"a{i}", f"20{21 + i % 3}-{1 + i % 12:02d}-01", f"媒体{i % 15}") for i in range(90)]
+    table = timeline.articles_by_period(articles(rows))
+    fig = plot_articles_by_period(table)
+    ax = fig.axes[0]
+    assert len(ax.get_legend().get_texts()) <= 10
+    assert len([t for t in ax.get_xticklabels() if t.get_text()]) <= 12
+    assert sum(p.get_height() for p in ax.patches) == 90  # every dated article is drawn
+    plt.close(fig)
+    mentions = pd.DataFrame({"article_id": [r[0] for r in rows],
+                             "bank": [f"银行{i % 20}" for i in range(90)],
+                             "bank_en": [""] * 90, "count": [1] * 90})
+    over_time = timeline.bank_mentions_by_period(articles(rows), mentions)
+    fig = plot_bank_mentions_by_period(over_time, {})
+    assert len(fig.axes[0].get_yticklabels()) == 11  # ten banks and "other"
+    plt.close(fig)
