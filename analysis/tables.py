@@ -184,7 +184,8 @@ def corpus_signature(folder: str | Path) -> str:
     when a file is added, removed or edited, and costs a directory walk, not a read."""
     from analysis.cache import code_version
 
-    digest = hashlib.sha256(f"{Path(folder).resolve()}|{code_version()}".encode())
+    folder = Path(folder).resolve()  # the same digest from notebooks/ as from the build
+    digest = hashlib.sha256(f"{folder}|{code_version()}".encode())
     for root, _, files in sorted(os.walk(folder)):
         for name in sorted(files):
             stat = os.stat(os.path.join(root, name))

@@ -1,6 +1,8 @@
 """Display helpers and reader tables: complete tables beside the report, bounded in print,
 searchable on screen; the stored tables the notebooks read; where charts go."""
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
@@ -79,7 +81,7 @@ def test_only_the_seed_report_with_default_arguments_writes_the_committed_figure
     assert build.default_figures_dir(tmp_path, build.REPORTS_DIR) == build.REPORTS_DIR / "figures"
 
 
-def test_notebooks_read_the_stored_tables_until_a_corpus_file_changes(tmp_path):
+def test_notebooks_read_the_stored_tables_until_a_corpus_file_changes(tmp_path, monkeypatch):
     corpus, processed = tmp_path / "corpus", tmp_path / "processed"
     corpus.mkdir()
     (corpus / "a.md").write_text("---\ntitle: 甲\ndate: 2024-01-02\n---\n\n工商银行发放科技贷款100亿元。\n",
@@ -89,6 +91,8 @@ def test_notebooks_read_the_stored_tables_until_a_corpus_file_changes(tmp_path):
     path = tables.store_report_data(data, corpus, processed)
     assert path.exists()
     assert "marker" in tables.report_data(corpus, processed).figures.columns
+    monkeypatch.chdir(tmp_path / "processed")  # a notebook names the folder relative to itself
+    assert "marker" in tables.report_data(Path("../corpus"), processed).figures.columns
     (corpus / "b.md").write_text("建设银行发放贷款50亿元，支持人工智能企业。\n", encoding="utf-8")
     fresh = tables.report_data(corpus, processed)
     assert "marker" not in fresh.figures.columns and len(fresh.articles) == 2
