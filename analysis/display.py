@@ -299,5 +299,8 @@ def show_complete_table(table: pd.DataFrame, name: str, caption: str, source: st
     view of it: the first `preview` rows in print, the whole table searchable, sortable and
     filterable in the HTML report. A long table never runs the PDF to hundreds of pages."""
     write_complete_table(table, name, folder)
+    if table.empty:  # no table of nothing: one line says so
+        show_markdown("*{caption}* None in this corpus.", caption=caption.rstrip("."))
+        return
     _display_html(complete_table_html(table, name, caption, source, preview, compact),
                   "complete-table")

@@ -70,7 +70,8 @@ def plot_term_bars(ax, labels, values, colour: str = "#3b6ea5") -> None:
     for position, value in zip(positions, values, strict=True):
         ax.text(value, position, f" {value:g}", va="center", fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # counts
+    # Counts, in few ticks: the bars carry their own value labels.
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins=5, integer=True))
     ax.margins(x=0.12)
 
 

@@ -47,6 +47,9 @@ def test_show_complete_table_writes_and_displays(tmp_path, monkeypatch):
     show_complete_table(sample(20), "keywords", "Keywords.", folder=tmp_path)
     assert shown == ["complete-table"]
     assert (tmp_path / "tables" / "keywords.parquet").exists()
+    show_complete_table(sample(0), "joins", "Every join.", folder=tmp_path)
+    assert shown == ["complete-table", "prose"]  # an empty table is a sentence, not a header
+    assert (tmp_path / "tables" / "joins.csv").exists()  # still written, for the analyst
 
 
 def test_the_build_makes_complete_tables_searchable_and_adds_scripts_only_its_own(tmp_path):
