@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?= data/raw
 REPORTS ?= reports
 
-.PHONY: setup test lint report report-deps lab bench clean
+.PHONY: setup test lint report report-deps test-deps lab bench clean
 
 setup: $(STAMP)
 
@@ -20,7 +20,7 @@ $(STAMP): requirements.txt pyproject.toml
 lint: setup
 	$(PY) -m ruff check .
 
-test: setup lint report-deps
+test: setup lint report-deps test-deps
 	$(PY) -m pytest
 
 report: setup report-deps
@@ -48,6 +48,16 @@ report-deps:
 	  exit 1; \
 	fi
 
+# The HTML report's searchable tables are tested in headless Chromium (tests/test_html_tables.py,
+# driven by the playwright package, which never downloads a browser of its own here): Debian's
+# chromium is installed when missing and run as root; otherwise those tests skip and say why.
+test-deps:
+	@if ! command -v chromium >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing chromium for the HTML table tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	    || echo "warning: apt-get could not install chromium; the HTML table tests will skip" >&2; \
+	fi
+
 lab: setup
 	$(VENV)/bin/jupyter lab notebooks
 
@@ -55,4 +65,4 @@ bench: setup
 	$(PY) benchmarks/bench.py
 
 clean:
-	rm -rf $(REPORTS) data/processed/*.parquet .pytest_cache .ruff_cache
+	rm -rf $(REPORTS) data/processed/*.parquet data/processed/*.pkl .pytest_cache .ruff_cache

@@ -121,7 +121,7 @@ def run_facts(args: argparse.Namespace) -> RunResult:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "report":
-        from analysis.report import build_report
+        from analysis.build import build_report
 
         return build_report(args.corpus, args.reports)
     assert args.command in STAGES

@@ -1,7 +1,8 @@
 """The pipeline as the notebooks and the report run it: each stage reads its processed table
 from data/processed/ when the input and the code are unchanged, and computes it otherwise.
 
-    corpus(folder)    -> Corpus (articles, cleaning log)      analysis.corpus.load_corpus
+    corpus(folder)    -> Corpus (articles with story_id, log)  analysis.corpus.load_corpus,
+                                                               analysis.stories.assign_stories
     figures(articles) -> every money and percentage figure    analysis.figures.extract_figures
     terms(articles)   -> term counts per article              analysis.topics.term_counts
     facts(articles, figures) -> figures merged across articles  analysis.facts.build_facts
@@ -20,6 +21,7 @@ from analysis import question as questions
 from analysis.cache import code_version, per_article
 from analysis.corpus import Corpus, load_corpus
 from analysis.figures import extract_figures
+from analysis.stories import assign_stories
 from analysis.text import TermOptions
 from analysis.topics import term_counts
 
@@ -27,7 +29,9 @@ PROCESSED_DIR = Path(__file__).resolve().parent.parent / "data" / "processed"
 
 
 def corpus(folder: str | Path, processed_dir: str | Path | None = PROCESSED_DIR) -> Corpus:
-    return load_corpus(folder, cache_dir=processed_dir)
+    """The clean articles, each with its story_id: reposts of one story share it (stories)."""
+    data = load_corpus(folder, cache_dir=processed_dir)
+    return Corpus(assign_stories(data.articles), data.log)
 
 
 def figures(articles: pd.DataFrame, processed_dir: str | Path | None = PROCESSED_DIR

@@ -70,7 +70,8 @@ def plot_term_bars(ax, labels, values, colour: str = "#3b6ea5") -> None:
     for position, value in zip(positions, values, strict=True):
         ax.text(value, position, f" {value:g}", va="center", fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # counts
+    # Counts, in few ticks: the bars carry their own value labels.
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins=5, integer=True))
     ax.margins(x=0.12)
 
 
@@ -147,5 +148,114 @@ def plot_bank_mentions(matrix, labels: dict[str, str], bank_labels: dict[str, st
     ax.spines[["top", "right"]].set_visible(False)
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.legend(loc="lower right", fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+# ---------------------------------------------------------------- time (analysis.timeline)
+# A time axis keeps at most about a dozen labelled ticks; legends hold at most about ten
+# entries (the timeline tables already group the rest as "other").
+
+MAX_TICK_LABELS = 12
+OTHER_COLOUR = "#b0b0b0"
+
+
+def _period_axis(ax, periods: list[str]) -> None:
+    step = max(1, -(-len(periods) // MAX_TICK_LABELS))
+    ax.set_xticks(range(0, len(periods), step), periods[::step], rotation=45, ha="right",
+                  fontsize=8)
+    ax.set_xlim(-0.6, len(periods) - 0.4)
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def _series_colours(keys: list[str]) -> dict[str, object]:
+    palette = plt.get_cmap("tab10")
+    named = [k for k in keys if k != "other"]
+    colours = {k: palette(i % 10) for i, k in enumerate(named)}
+    colours["other"] = OTHER_COLOUR
+    return colours
+
+
+def plot_stacked_periods(table, key: str, value: str, ylabel: str,
+                         labels: dict[str, str] | None = None) -> plt.Figure:
+    """Stacked bars of a long table (period, key, value) from `analysis.timeline`: one bar per
+    period, one segment per key, the legend in the table's key order."""
+    use_cjk_font()
+    wide = table.pivot_table(index="period", columns=key, values=value, aggfunc="sum",
+                             sort=False).fillna(0)
+    keys = list(dict.fromkeys(table[key]))
+    wide = wide.reindex(columns=keys).sort_index()
+    periods = [str(p) for p in wide.index]
+    colours = _series_colours(keys)
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    bottom = [0.0] * len(wide)
+    for k in keys:
+        values = list(wide[k])
+        ax.bar(range(len(periods)), values, bottom=bottom, color=colours[k], width=0.85,
+               label=(labels or {}).get(k, k))
+        bottom = [a + b for a, b in zip(bottom, values, strict=True)]
+    _period_axis(ax, periods)
+    ax.set_ylabel(ylabel)
+    if len(keys) > 1:
+        ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    fig.tight_layout()
+    return fig
+
+
+def plot_articles_by_period(table) -> plt.Figure:
+    """Articles per period by outlet (`analysis.timeline.articles_by_period`)."""
+    fig = plot_stacked_periods(table, "outlet", "articles", "articles")
+    fig.axes[0].yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    return fig
+
+
+def plot_topic_shares_by_period(table, topic_labels: dict[str, str]) -> plt.Figure:
+    """Each topic's share of the period's topic words (`timeline.topic_shares_by_period`);
+    a period without topic words is an empty bar."""
+    fig = plot_stacked_periods(table, "topic", "share", "share of topic words", topic_labels)
+    ax = fig.axes[0]
+    ax.set_ylim(0, 1)
+    ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+    return fig
+
+
+def plot_bank_mentions_by_period(table, bank_labels: dict[str, str]) -> plt.Figure:
+    """Banks (rows, most mentioned on top, "other" last) x periods: colour is the number of
+    mentions (`analysis.timeline.bank_mentions_by_period`)."""
+    use_cjk_font()
+    wide = table.pivot_table(index="bank", columns="period", values="count", aggfunc="sum",
+                             sort=False).fillna(0)
+    banks = list(dict.fromkeys(table["bank"]))
+    wide = wide.reindex(index=banks).sort_index(axis=1)
+    periods = [str(p) for p in wide.columns]
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(banks) + 1.6))
+    image = ax.imshow(wide.to_numpy(dtype=float), cmap="Blues", aspect="auto",
+                      interpolation="nearest")
+    ax.set_yticks(range(len(banks)), [bank_labels.get(b, b) for b in banks], fontsize=8)
+    _period_axis(ax, periods)
+    fig.colorbar(image, ax=ax, label="mentions", shrink=0.8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_topic_totals(table, topic_labels: dict[str, str]) -> plt.Figure:
+    """Each topic's share of all topic words of the corpus: topic, count, share."""
+    use_cjk_font()
+    fig, ax = plt.subplots(figsize=(7, 0.35 * len(table) + 1.2))
+    plot_term_bars(ax, [topic_labels.get(t, t) for t in table["topic"]],
+                   [round(100 * s, 1) for s in table["share"]])
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator())
+    ax.set_xlabel("share of the corpus's topic words (%)")
+    fig.tight_layout()
+    return fig
+
+
+def plot_bank_totals(totals, bank_labels: dict[str, str]) -> plt.Figure:
+    """Mentions of each bank over the corpus (`analysis.topics.bank_totals`, already cut to
+    the banks to show), most mentioned on top."""
+    use_cjk_font()
+    fig, ax = plt.subplots(figsize=(7, 0.28 * len(totals) + 1))
+    plot_term_bars(ax, [bank_labels.get(b, b) for b in totals["bank"]], list(totals["count"]))
+    ax.set_xlabel("mentions (aliases, branches and group names merged)")
     fig.tight_layout()
     return fig

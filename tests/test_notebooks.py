@@ -5,7 +5,7 @@ import ast
 import nbformat
 import pytest
 
-from analysis.report import NOTEBOOKS_DIR, NotebookFailed, execute_notebooks, notebook_paths
+from analysis.build import NOTEBOOKS_DIR, NotebookFailed, notebook_paths
 
 NOTEBOOKS = notebook_paths(NOTEBOOKS_DIR)
 IDS = [p.name for p in NOTEBOOKS]
@@ -38,13 +38,27 @@ def test_notebook_has_a_parameters_cell_with_the_corpus_and_output_folders(path)
 
 
 @pytest.fixture(scope="session")
-def executed(tmp_path_factory):
-    """Every notebook run once, two kernels at a time, from notebooks/ as JupyterLab runs them:
-    the corpus is the notebook's own default (../data/raw), outputs go to a temporary folder."""
-    out = tmp_path_factory.mktemp("notebook-outputs")
-    values = {"figures_dir": str(out / "figures"), "output_dir": str(out)}
-    results = execute_notebooks(NOTEBOOKS, values, cwd=NOTEBOOKS_DIR, jobs=2)
-    return dict(zip(IDS, results, strict=True))
+def executed(built):
+    """Each notebook as the report build of the suite executed it (tests/conftest.py `built`:
+    the seeds plus hostile and broken files), so every notebook runs once per suite. A notebook
+    that failed is the build's failed-NAME.ipynb copy."""
+    reports = built["reports"]
+    parts: dict[str, list] = {name: [] for name in IDS}
+    book = (nbformat.read(reports / "report.ipynb", as_version=4)
+            if (reports / "report.ipynb").exists() else nbformat.v4.new_notebook())
+    for cell in book.cells:
+        stem = cell["id"].rsplit("-", 1)[0]
+        if f"{stem}.ipynb" in parts and "report-part" not in cell.metadata.get("tags", []):
+            parts[f"{stem}.ipynb"].append(cell)
+    results = {}
+    for name in IDS:
+        failed = reports / f"failed-{name}"
+        if failed.exists():
+            results[name] = NotebookFailed(name, nbformat.read(failed, as_version=4),
+                                           RuntimeError(f"see {failed}"))
+        else:
+            results[name] = nbformat.v4.new_notebook(cells=parts[name])
+    return results
 
 
 @pytest.mark.parametrize("name", IDS)

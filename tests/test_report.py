@@ -1,7 +1,6 @@
 """The rendered report: built once per session from the seeds plus an article full of markup."""
 
 import re
-import shutil
 import warnings
 
 import matplotlib.pyplot as plt
@@ -13,54 +12,10 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analysis.build import build_report, external_resources, finish_html
+from analysis.display import column_widths, markdown_html, table_html
 from analysis.plotting import use_cjk_font
-from analysis.report import (
-    build_report,
-    column_widths,
-    external_resources,
-    finish_html,
-    markdown_html,
-    table_html,
-)
-from tests.conftest import SEEDS
-
-SCRIPT = "<script>alert(1)</script>"
-BOLD = "<b>x</b>"
-# Written as entities: the loader parses real HTML in a body, and this markup must survive as
-# text the report then has to escape.
-SCRIPT_TEXT = "&lt;script&gt;alert(1)&lt;/script&gt;"
-BOLD_TEXT = "&lt;b&gt;x&lt;/b&gt;"
-HOSTILE = f"""---
-title: "测试{SCRIPT_TEXT}银行{BOLD_TEXT}"
-date: "2025-03-01"
----
-
-中国银行{SCRIPT_TEXT}宣布向人工智能企业提供不低于500亿元授信，{BOLD_TEXT}同比增长12.5%。
-
-工商银行表示，截至2024年末，科技贷款余额达到1.2万亿元。
-"""
-
-
-# Files the report must skip, and still build and say why.
-BAD_FILES = {
-    "memo.docx": b"PK\x03\x04",
-    "empty.txt": b"",
-    "noise.txt": bytes(range(256)) * 4,
-    "broken.md": '---\ntitle: "未闭合\n---\n建设银行发放科技贷款100亿元。'.encode(),
-}
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("report")
-    corpus = root / "corpus"
-    shutil.copytree(SEEDS, corpus)
-    (corpus / "999_hostile.md").write_text(HOSTILE, encoding="utf-8")
-    for name, data in BAD_FILES.items():
-        (corpus / name).write_bytes(data)
-    reports, figures = root / "reports", root / "figures"
-    code = build_report(corpus, reports, figures_dir=figures)
-    return {"code": code, "reports": reports, "figures": figures}
+from tests.conftest import BOLD, SCRIPT
 
 
 @pytest.fixture(scope="session")
@@ -76,8 +31,20 @@ def pdf(built):
 def test_the_report_builds(built):
     assert built["code"] == 0
     for name in ["report.html", "report-with-code.html", "report.pdf", "report.ipynb",
-                 "figures.csv", "cleaning-log.csv"]:
+                 "figures.csv", "figures.parquet", "cleaning-log.csv", "cleaning-log.parquet",
+                 "tables/articles.csv", "tables/figure-list.parquet", "tables/keywords.csv"]:
         assert (built["reports"] / name).stat().st_size > 0, name
+
+
+def test_every_complete_table_is_searchable_in_the_html(built, html):
+    soup = BeautifulSoup(html, "html.parser")
+    blocks = soup.select("div.complete-table")
+    assert blocks
+    for block in blocks:
+        name = block["data-table"]
+        assert "interactive" in block["class"], name
+        assert block.select_one(f"div.interactive-table table#table-{name}"), name
+        assert (built["reports"] / "tables" / f"{name}.parquet").exists(), name
 
 
 def test_every_chart_is_written_as_png_and_svg(built):
@@ -113,7 +80,12 @@ def test_the_cjk_font_draws_every_character_of_the_seeds(seed_corpus, tmp_path):
 
 def test_html_loads_nothing_from_outside(html):
     soup = BeautifulSoup(html, "html.parser")
-    assert not soup.find_all("script")
+    # The only scripts are the searchable tables' own (the build adds them after removing every
+    # script of the notebooks' outputs): inline, none fetched.
+    for script in soup.find_all("script"):
+        assert not script.get("src")
+        assert script.find_parent("div", class_="interactive-table") or (
+            "injectModule" in script.get_text()), script.get_text()[:200]
     assert not soup.find_all("link")
     assert not soup.find_all(["iframe", "object", "embed"])
     for tag in soup.find_all(src=True):
@@ -139,7 +111,9 @@ def test_article_text_is_escaped_never_markup(built, html):
     # The title and the quoted sentence are shown as written.
     text = BeautifulSoup(html, "html.parser").get_text()
     assert f"测试{SCRIPT}银行{BOLD}" in text
-    assert f"中国银行{SCRIPT}宣布向人工智能企业提供不低于500亿元授信" in text
+    # The quoted sentence is in the complete figure list as written (data, not markup).
+    figure_list = (built["reports"] / "tables" / "figure-list.csv").read_text(encoding="utf-8")
+    assert f"中国银行{SCRIPT}宣布向人工智能企业提供不低于500亿元授信" in figure_list
 
 
 def test_html_is_one_readable_page(html):
@@ -320,7 +294,7 @@ def test_html_embeds_a_cjk_font_for_every_character_it_shows(html):
 
     from fontTools.ttLib import TTFont
 
-    match = re.search(r'font-family: "Report CJK"; src: url\(data:font/woff2;base64,([A-Za-z0-9+/=]+)\)',
+    match = re.search(r'font-family: "Report CJK"; src: url\(data:font/(?:woff2|otf);base64,([A-Za-z0-9+/=]+)\)',
                       html)
     assert match, "no embedded CJK font"
     font = TTFont(io.BytesIO(base64.b64decode(match.group(1))))
@@ -328,3 +302,8 @@ def test_html_embeds_a_cjk_font_for_every_character_it_shows(html):
     text = BeautifulSoup(html, "html.parser").get_text()
     chinese = {ord(ch) for ch in text if "\u3400" <= ch <= "\u9fff"}
     assert chinese and chinese <= covered, "".join(chr(c) for c in sorted(chinese - covered))[:40]
+
+
+def test_the_pdf_stays_within_forty_pages(pdf):
+    # Long tables print their first rows only; the complete ones are beside the report.
+    assert len(pypdf.PdfReader(pdf).pages) <= 40
