@@ -253,17 +253,38 @@ def figure_list(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 def optional_tables(data: ReportData) -> dict[str, pd.DataFrame]:
     """The facts (figures merged across articles) and the repost groups (stories told by more
-    than one article), complete, for beside the report."""
+    than one article), complete, as the analyst's files beside the report."""
     from analysis.stories import repost_groups
 
     found = {"facts": data.facts}
     if "story_id" in data.articles.columns:
         groups = repost_groups(data.articles)
         listed = ["article_ids", "titles", "outlets", "dates"]
-        found["repost-groups"] = groups.assign(**{  # one cell of text per list, for readers
+        found["repost-groups"] = groups.assign(**{  # one cell of text per list
             column: groups[column].map(lambda items: "; ".join(map(str, items)))
             for column in listed if column in groups.columns})
     return found
+
+
+def reader_tables(data: ReportData) -> dict[str, pd.DataFrame]:
+    """The same tables as the appendix shows them: the columns a reader needs, so they fit A4
+    (every column is in the files `optional_tables` writes)."""
+    from analysis.selections import fact_table
+
+    keys = article_keys(data.articles)
+    complete = optional_tables(data)
+    shown = {"facts": fact_table(data.facts, keys) if len(data.facts) else data.facts}
+    groups = complete.get("repost-groups")
+    if groups is not None:
+        shown["repost-groups"] = pd.DataFrame({
+            "Story": groups["representative"].map(keys) if "representative" in groups else "",
+            "Articles": groups["n_articles"],
+            "Keys": [", ".join(keys.get(a, a) for a in ids.split("; "))
+                     for ids in groups["article_ids"]],
+            "Outlets": groups["outlets"],
+            "Title": groups["representative_title"].map(plain_text),
+        })
+    return shown
 
 
 OPTIONAL_CAPTIONS = {
