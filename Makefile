@@ -61,8 +61,11 @@ test-deps:
 lab: setup
 	$(VENV)/bin/jupyter lab notebooks
 
+# BENCH_ARGS=--large adds the 20,000-article rows (slow); eval_figures scores the gold set.
 bench: setup
-	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)
+	$(PY) benchmarks/bench_web.py
+	$(PY) benchmarks/eval_figures.py
 
 clean:
 	rm -rf $(REPORTS) data/processed/*.parquet data/processed/*.pkl .pytest_cache .ruff_cache
