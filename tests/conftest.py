@@ -11,6 +11,31 @@ AI_PAGE = "001_ae48cb718f3105d7.txt"
 CLS_ARTICLE = "000_b0d5e31a29efcb58.txt"
 
 
+SHARED = ROOT.parent / "shared" / "corpora"
+
+
+@pytest.fixture(scope="session")
+def shared_analysis():
+    """(corpus, figures, facts) of a shared corpus by name, computed once per suite; the test
+    skips with the reason where ../shared is absent (a clone without it)."""
+    from analysis.facts import build_facts
+    from analysis.figures import extract_figures
+
+    done = {}
+
+    def analysed(name: str):
+        folder = SHARED / name
+        if not folder.is_dir():
+            pytest.skip(f"{folder} is absent (a clone without ../shared)")
+        if name not in done:
+            corpus = load_corpus(folder)
+            figures = extract_figures(corpus.articles)
+            done[name] = corpus, figures, build_facts(figures, corpus.articles)
+        return done[name]
+
+    return analysed
+
+
 @pytest.fixture(scope="session")
 def seed_corpus():
     return load_corpus(SEEDS)

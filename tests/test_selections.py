@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 from analysis import question as questions
-from analysis.corpus import load_corpus
 from analysis.facts import build_facts
 from analysis.figures import extract_figures
 from analysis.formatting import bank_label, format_value
@@ -164,13 +163,8 @@ def test_rules_on_written_cases_and_nothing():
 # ------------------------------------------------------------------ shared corpora
 
 @pytest.mark.parametrize("name", ["bank-news", "web-news"])
-def test_rules_on_the_shared_corpora_are_bounded(name):
-    folder = SHARED / name
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is absent (a clone without ../shared)")
-    corpus = load_corpus(folder)
-    figures = extract_figures(corpus.articles)
-    facts = build_facts(figures, corpus.articles)
+def test_rules_on_the_shared_corpora_are_bounded(name, shared_analysis):
+    _, figures, facts = shared_analysis(name)
     assert len(facts) and len(facts) <= len(figures)
     table = latest_table(facts)
     assert len(table) <= 9 and table.shape[1] <= 8
@@ -220,7 +214,7 @@ def test_lending_charts_draw_every_selection_without_missing_glyphs(seed_figures
     assert 1 <= len(legend.get_texts()) <= 10
 
 
-def test_every_lending_chart_on_the_shared_bank_news_is_readable(tmp_path):
+def test_every_lending_chart_on_the_shared_bank_news_is_readable(tmp_path, shared_analysis):
     from analysis.lending_charts import (
         plot_lending_central_bank,
         plot_lending_over_time,
@@ -228,12 +222,7 @@ def test_every_lending_chart_on_the_shared_bank_news_is_readable(tmp_path):
         plot_lending_product,
     )
 
-    folder = SHARED / "bank-news"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is absent (a clone without ../shared)")
-    corpus = load_corpus(folder)
-    figures = extract_figures(corpus.articles)
-    facts = build_facts(figures, corpus.articles)
+    _, figures, facts = shared_analysis("bank-news")
     asked = questions.load()
     products = loan_products(figures, asked)
     charts = [plot_lending_peers(c) for c in peer_comparisons(facts)[:2]]

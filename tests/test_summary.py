@@ -1,7 +1,6 @@
 """The numbers the executive summary and the limits quote, checked against the seed articles
 and written cases: chosen by generic rules, never an empty table."""
 
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -103,19 +102,9 @@ def test_listing_reads_as_english():
     assert summary.listing(["a", "b", "c"]) == "a, b and c"
 
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
-
-
 @pytest.mark.parametrize("name", ["bank-news", "web-news"])
-def test_the_summary_has_content_on_the_shared_corpora(name):
-    from analysis.corpus import load_corpus
-
-    folder = SHARED / name
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is absent (a clone without ../shared)")
-    corpus = load_corpus(folder)
-    figures = extract_figures(corpus.articles)
-    facts = build_facts(figures, corpus.articles)
+def test_the_summary_has_content_on_the_shared_corpora(name, shared_analysis):
+    corpus, _, facts = shared_analysis(name)
     asked = question.load()
     table = summary.key_numbers(facts, corpus.articles, asked)
     assert 1 <= len(table) <= 10
