@@ -31,7 +31,6 @@ from analysis.selections import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 
 
 @pytest.fixture(scope="module")
