@@ -2,7 +2,6 @@
 checked on the seed articles, on cases written for these tests and, when ../shared is there, on
 the shared corpora; and the lending charts drawing every selection."""
 
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -29,8 +28,6 @@ from analysis.selections import (
     sector_tech_loans,
     special_loans,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
