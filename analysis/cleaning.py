@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from pathlib import PurePosixPath
 
 from analysis import resources
+from analysis.chinese import to_simplified
 from analysis.loading import CJK, Document
 from analysis.text import cut
 
@@ -57,6 +58,12 @@ class Block:
     def __post_init__(self):
         if self.tail_uid < 0:
             self.tail_uid = self.uid
+
+    @property
+    def simple(self) -> str:
+        """The text in simplified characters, offset for offset: bylines, datelines, captions
+        and page markers are recognised in it, so a traditional-character repost reads too."""
+        return to_simplified(self.text)
 
 
 def strip_inline(text: str) -> tuple[str, list[dict]]:
@@ -226,18 +233,18 @@ def classify(blocks: list[Block]) -> list[Block]:
             block.kind = "heading" if short else "para"
             block.level = 2
         elif block.kind in ("para", "list"):
-            if SOURCE_LINE.match(block.text):
+            if SOURCE_LINE.match(block.simple):
                 block.kind = "source"
-            elif CAPTION_LINE.match(block.text):
+            elif CAPTION_LINE.match(block.simple):
                 block.kind = "caption"
-            elif (CREDIT_LINE.match(block.text) or PROMO_LINE.match(block.text)) and len(
+            elif (CREDIT_LINE.match(block.simple) or PROMO_LINE.match(block.simple)) and len(
                     block.text) <= 80:
                 block.kind = "credit"
-            elif JUMP.match(block.text):
+            elif JUMP.match(block.simple):
                 block.kind = "jump"
-            elif parse_byline(block.text):
+            elif parse_byline(block.simple):
                 block.kind = "byline"
-        if block.kind == "heading" and following is not None and SOURCE_LINE.match(following.text):
+        if block.kind == "heading" and following is not None and SOURCE_LINE.match(following.simple):
             block.kind = "caption"  # a heading that only names a figure left out of the text
     return blocks
 
@@ -293,7 +300,7 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
             else:
                 region.sections.append(Section(block.text))  # a second title line: subtitle
         elif block.kind == "jump":
-            jump = JUMP.match(block.text)
+            jump = JUMP.match(block.simple)
             continued = jump.group(1) in ("上接", "接上", "续")
             if continued and (region.has_body or region.title):
                 regions.append(Region(continued_from=jump.group(2), first_uid=block.uid))
@@ -304,7 +311,7 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
         elif block.kind == "heading":
             region.sections.append(Section(block.text))
         elif block.kind == "byline":
-            region.bylines.append(parse_byline(block.text))
+            region.bylines.append(parse_byline(block.simple))
             log.append(LogEntry("byline", f"byline “{block.text}” kept as metadata", block.text,
                                 len(regions) - 1))
         elif block.kind in ("caption", "source", "credit"):
@@ -318,7 +325,7 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
                                 block.text, len(regions) - 1))
         else:
             if not region.has_body and region.dateline is None:
-                dateline = parse_dateline(block.text)
+                dateline = parse_dateline(block.simple)
                 if dateline:
                     removed = block.text[: dateline["end"]]
                     block.text = block.text[dateline["end"]:].lstrip()
@@ -495,7 +502,7 @@ def common_trigrams(paras: list[Block], wanted: set[str]) -> set[str]:
     if not wanted:
         return set()
     pattern = re.compile("|".join(map(re.escape, wanted)))
-    counts = Counter(pattern.findall("\n".join(p.text for p in paras)))
+    counts = Counter(pattern.findall("\n".join(p.simple for p in paras)))
     return {t for t, n in counts.items() if n > 2}
 
 
@@ -506,16 +513,17 @@ def join_score(a: Block, b: Block, previous_kind: dict[int, str], adjacent: bool
     `common` holds the trigrams found in more than two paragraphs of the article: a shared
     rare name ('连云港') ties two pieces together, a shared common one ('人工智') does not.
     """
+    a_text, b_text = a.simple, b.simple  # the dictionary and the rules are simplified
     score, reasons = 0, []
-    mid_word = starts_mid_word(b.text[:8], segmenter)
+    mid_word = starts_mid_word(b_text[:8], segmenter)
     # A character printed on both sides of the break counts only where it splits a word.
-    k = overlap(a.text, b.text) if mid_word else 0
+    k = overlap(a_text, b_text) if mid_word else 0
     if k:
         score += 3
-        reasons.append(f"repeated '{b.text[:k]}' at the break")
-    a_mid_word = ends_mid_word(a.text[-8:], segmenter)
+        reasons.append(f"repeated '{b_text[:k]}' at the break")
+    a_mid_word = ends_mid_word(a_text[-8:], segmenter)
     # Two whole words that happen to make a longer one ('银行' + '业内') prove nothing.
-    word = (crosses_boundary(a.text[-4:], b.text[k: k + 4], segmenter)
+    word = (crosses_boundary(a_text[-4:], b_text[k: k + 4], segmenter)
             if (mid_word or a_mid_word) else None)
     if word:
         score += 3
@@ -528,19 +536,19 @@ def join_score(a: Block, b: Block, previous_kind: dict[int, str], adjacent: bool
         reasons.append("resumes after a figure")
     if mid_word:
         score += 1
-        reasons.append(f"starts mid-word ('{b.text[:1]}')")
-    shared = (trigrams(a.text[-15:]) & trigrams(b.text[:30])) - common
+        reasons.append(f"starts mid-word ('{b_text[:1]}')")
+    shared = (trigrams(a_text[-15:]) & trigrams(b_text[:30])) - common
     if shared:
         score += 2
         reasons.append(f"same subject ('{sorted(shared)[0]}')")
-    unclosed, _ = quote_balance(a.text)
-    _, b_closes_first = quote_balance(b.text)
+    unclosed, _ = quote_balance(a_text)
+    _, b_closes_first = quote_balance(b_text)
     if b_closes_first and unclosed:
         score += 3
         reasons.append("completes an open quotation")
     elif b_closes_first:
         score -= 5
-    if OPENER.match(b.text):
+    if OPENER.match(b_text):
         score -= 3
     return score, k, reasons
 
@@ -561,7 +569,7 @@ def join_fragments(regions: list[Region], blocks: list[Block], log: list[LogEntr
             cut_paras = [a for a in paras if not ends_sentence(a.text) and a.kind != "list"]
             if not cut_paras:
                 break
-            common = common_trigrams(paras, set().union(*(trigrams(a.text[-15:]) for a in cut_paras)))
+            common = common_trigrams(paras, set().union(*(trigrams(a.simple[-15:]) for a in cut_paras)))
             candidates = []
             for a in cut_paras:
                 low = bisect.bisect_left(uids, a.tail_uid - JOIN_WINDOW)
@@ -606,7 +614,7 @@ MOVE_NEIGHBOURS = 3  # a misplaced section is printed near its article, on the s
 
 
 def terms(text: str, segmenter: str = "jieba") -> list[str]:
-    return [t for t in cut(text, hmm=False, segmenter=segmenter)
+    return [t for t in cut(to_simplified(text), hmm=False, segmenter=segmenter)
             if len(t) > 1 and (CJK.match(t) or t.isalnum())]
 
 
