@@ -59,11 +59,16 @@ class Block:
         if self.tail_uid < 0:
             self.tail_uid = self.uid
 
+    _simple: tuple[str, str] = field(default=("", ""), repr=False, compare=False)
+
     @property
     def simple(self) -> str:
         """The text in simplified characters, offset for offset: bylines, datelines, captions
-        and page markers are recognised in it, so a traditional-character repost reads too."""
-        return to_simplified(self.text)
+        and page markers are recognised in it, so a traditional-character repost reads too.
+        Kept until the text changes (joins and datelines edit it)."""
+        if self._simple[0] is not self.text:
+            self._simple = (self.text, to_simplified(self.text))
+        return self._simple[1]
 
 
 def strip_inline(text: str) -> tuple[str, list[dict]]:
