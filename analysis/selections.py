@@ -24,7 +24,6 @@ import re
 
 import pandas as pd
 
-from analysis.banks import bank_table
 from analysis.facts import conflict_key, conflicts, with_families
 from analysis.figures import MONEY_UNITS
 from analysis.formatting import bank_label, counted, format_value
@@ -38,11 +37,6 @@ LENDING_FAMILIES = ("loan_balance", "new_loans", "credit_line", "commitment")
 
 
 # ---------------------------------------------------------------- figures (moved from figures.py)
-
-def big_four() -> list[str]:
-    """工商银行, 农业银行, 中国银行, 建设银行, in the order the press lists them (banks.yaml)."""
-    return list(bank_table()["groups"]["工农中建"])
-
 
 def distinct(figures: pd.DataFrame) -> pd.DataFrame:
     """Each figure once: an article that repeats a figure (same bank, value, unit, qualifier,
@@ -59,57 +53,6 @@ def bank_figures(figures: pd.DataFrame) -> pd.DataFrame:
     """Money figures that belong to one named bank."""
     table = money(figures)
     return table[table["entity"].notna() & (table["scope"] == "bank")]
-
-
-def big_four_tech_loans(figures: pd.DataFrame) -> pd.DataFrame:
-    """The big four banks' loans to technology firms: a loan metric in a sentence about 科技.
-    (For analysts' own cells; the report finds such comparisons with peer_comparisons.)"""
-    table = bank_figures(figures)
-    return table[table["entity"].isin(big_four())
-                 & table["metric"].str.contains("贷款", na=False)
-                 & table["sentence"].str.contains("科技", na=False)]
-
-
-def sector_tech_loans(figures: pd.DataFrame) -> pd.DataFrame:
-    """The banking sector's tech-firm loan balance, the total the big four are part of."""
-    table = money(figures)
-    return table[(table["scope"] == "sector")
-                 & table["metric"].str.contains("科技", na=False)
-                 & table["metric"].str.contains("贷款", na=False)]
-
-
-COMMITMENT = re.compile(r"授信|额度|支持|合计")
-BALANCE = re.compile(r"余额")
-
-
-def lending_category(metric: str) -> str:
-    """credit line (授信, 额度), commitment (支持, 合计 of a plan), loan balance (余额), other."""
-    if re.search(r"授信|额度", metric or ""):
-        return "credit line"
-    if COMMITMENT.search(metric or ""):
-        return "commitment"
-    if BALANCE.search(metric or ""):
-        return "loan balance"
-    return "other"
-
-
-def special_loans(figures: pd.DataFrame, words: tuple[str, ...]) -> pd.DataFrame:
-    """Bank money whose sentence holds one of `words` and whose metric is a loan or financing."""
-    table = bank_figures(figures)
-    return table[table["sentence"].str.contains("|".join(map(re.escape, words)), na=False)
-                 & table["metric"].str.contains("贷|融资|授信", na=False)]
-
-
-def bank_commitments(figures: pd.DataFrame, exclude_words: tuple[str, ...] = ()
-                     ) -> pd.DataFrame:
-    """Each bank's commitments, credit lines and loan balances, with a `category` column;
-    figures whose sentence holds one of `exclude_words` are left out."""
-    table = bank_figures(figures)
-    if exclude_words:
-        table = table[~table["sentence"].str.contains("|".join(map(re.escape, exclude_words)),
-                                                      na=False)]
-    table = table.assign(category=table["metric"].map(lending_category))
-    return table[table["category"] != "other"]
 
 
 def central_bank_statistics(figures: pd.DataFrame) -> pd.DataFrame:
