@@ -821,9 +821,11 @@ def clean_document(doc: Document, segmenter: str = "jieba") -> tuple[list[dict],
 
 def assemble(doc: Document, region: Region, number: int, page_date: str | None,
              page_outlet: str | None) -> dict:
-    paragraphs, sections, offset = [], [], 0
+    paragraphs, sections, offset, bare_headings = [], [], 0, []
     for section in region.sections:
         if not section.paras:
+            if section.title:  # a heading with nothing under it (the page ends): kept as a note
+                bare_headings.append(f"heading with no text under it: {section.title}")
             continue
         sections.append({"title": section.title, "offset": offset})
         for p in section.paras:
@@ -857,7 +859,8 @@ def assemble(doc: Document, region: Region, number: int, page_date: str | None,
         "date_source": date_source,
         "continued_from": region.continued_from,
         "sections": sections,
-        "notes": (doc.metadata.get("notes", []) if number == 1 else []) + region.notes,
+        "notes": (doc.metadata.get("notes", []) if number == 1 else []) + region.notes
+                 + bare_headings,
         "links": ([{"text": "source", "url": doc.metadata["source_url"]}]
                   if doc.metadata.get("source_url") and number == 1 else [])
                  + (doc.metadata.get("links", []) if number == 1 else []) + region.links,

@@ -4,7 +4,7 @@ import re
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis.cleaning import (
@@ -371,6 +371,7 @@ PAGE_ALPHABET = st.sampled_from([*"银行贷款亿元万。，、“”：#*[]()
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(PAGE_ALPHABET, max_size=200).map("".join))
+@example(body="”\n\n银\n\n## 银")  # a heading the page ends on, with no text under it
 def test_the_cleaner_never_raises_and_loses_no_chinese(body):
     articles, log = clean(body)
     kept = "".join([a["text"] + a["title"] for a in articles]
