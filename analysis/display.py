@@ -19,6 +19,7 @@ import pandas as pd
 
 from analysis import __version__, question
 from analysis.cleaning import outlet_label
+from analysis.formatting import counted
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -190,11 +191,6 @@ def plain_text(value) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     return str(value)
-
-
-def counted(n: int, noun: str, plural: str = "") -> str:
-    """"1 file", "2 files", "0 files"."""
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def corpus_fingerprint(articles: pd.DataFrame) -> str:

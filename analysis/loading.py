@@ -299,14 +299,6 @@ def read_bytes(path: Path, root: Path) -> tuple[bytes | None, Problem | None]:
         return None, Problem(name, "skipped", f"cannot read file: {error.strerror or error}")
 
 
-def read_document(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
-    """One text file to a Document, or None and the reason it was skipped."""
-    data, problem = read_bytes(path, root)
-    if problem:
-        return None, [problem]
-    return document_from_bytes(relative_name(path, root), data)
-
-
 def document_from_bytes(name: str, data: bytes) -> tuple[Document | None, list[Problem]]:
     try:
         text, encoding = decode_bytes(data)

@@ -75,13 +75,3 @@ def facts(articles: pd.DataFrame, figures_table: pd.DataFrame,
 
 def relevance(articles: pd.DataFrame, question=None) -> pd.DataFrame:
     return questions.relevance(articles, question)
-
-
-def warm(folder: str | Path, processed_dir: str | Path | None = PROCESSED_DIR) -> Corpus:
-    """Run every stage once, so notebooks executed after it read finished tables."""
-    data = corpus(folder, processed_dir)
-    if not data.articles.empty:
-        table = figures(data.articles, processed_dir)
-        facts(data.articles, table, processed_dir)
-        terms(data.articles, processed_dir)
-    return data

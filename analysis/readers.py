@@ -1,4 +1,4 @@
-"""Every file of a corpus folder to documents, whatever its format.
+"""One file of a corpus folder to documents, whatever its format.
 
 Text and Markdown files (analysis.loading), saved web pages (analysis.webpage) and scraper
 exports (analysis.exports, one document per row) stream out one file at a time as
@@ -17,21 +17,10 @@ from analysis.loading import (
     Document,
     Problem,
     document_from_bytes,
-    list_corpus,
     read_bytes,
     relative_name,
 )
 from analysis.webpage import document_from_page
-
-
-def iter_documents(folder: str | Path) -> Iterator[tuple[Document | None, list[Problem]]]:
-    """Stream the corpus; unsupported files come first as problems."""
-    root = Path(folder)
-    files, problems = list_corpus(root)
-    for problem in problems:
-        yield None, [problem]
-    for path in files:
-        yield from read_file(path, root)
 
 
 def is_whole_page(data: bytes) -> bool:

@@ -16,12 +16,7 @@ import pandas as pd
 
 from analysis.cleaning import outlet_label
 from analysis.display import plain_text
-
-
-def article_keys(articles: pd.DataFrame) -> dict[str, str]:
-    """A1, A2, …: a short key per article in corpus order, used by every chapter's tables."""
-    return {aid: f"A{n}" for n, aid in enumerate(articles["article_id"], start=1)}
-
+from analysis.selections import article_keys
 
 DATE_SOURCES = {"front_matter": "front matter", "text": "dateline", "inferred": "inferred"}
 
