@@ -10,6 +10,7 @@ import base64
 import datetime as dt
 import hashlib
 import html
+import numbers
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -48,7 +49,10 @@ def markdown_html(template: str, **values) -> str:
         if name not in values:
             raise KeyError(f"no value for {{{name}}} in the text")
         key = f"REPORTSLOT{len(tokens)}X"
-        tokens[key] = html.escape(plain_text(values[name]))
+        value = values[name]
+        if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+            value = f"{value:,}"  # counts in prose read 1,616, as in the tables
+        tokens[key] = html.escape(plain_text(value))
         return key
 
     rendered = mistune.html(SLOT.sub(token, template))

@@ -188,7 +188,9 @@ def plot_lending_over_time(table: pd.DataFrame) -> plt.Figure:
         ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
             lambda value, _: format_value(value, "CNY") if value > 0 else "0"))
         ax.tick_params(labelsize=7)
-        locator = matplotlib.dates.AutoDateLocator(maxticks=6)
+        # minticks=3 lets a span of three or four years take yearly ticks; with the default
+        # 5, monthly ticks are tried and none of their intervals fits 6 ticks.
+        locator = matplotlib.dates.AutoDateLocator(minticks=3, maxticks=6)
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
         ax.spines[["top", "right"]].set_visible(False)

@@ -247,9 +247,10 @@ def as_of_date(as_of: str) -> pd.Timestamp:
 
 def figures_over_time(facts: pd.DataFrame, n_banks: int = MAX_LEGEND,
                       n_panels: int = MAX_PANELS) -> pd.DataFrame:
-    """Money facts of banks with a date, for the families with at least two dates: entity,
-    metric_family, as_of, date, value, unit, n_articles. Only the banks with the most dated
-    facts (legend of at most n_banks) and the families with the most (at most n_panels)."""
+    """Money facts of banks with a date, for the families in which at least one bank has two
+    dates (a series, not dots of different banks): entity, metric_family, as_of, date, value,
+    unit, n_articles. Only the banks with the most dated facts (legend of at most n_banks) and
+    the families with the most (at most n_panels)."""
     table = bank_facts(facts)
     table = table[table["as_of"].notna() & (table["unit"] == "CNY")
                   & (table["metric_family"] != "other")]
@@ -258,8 +259,10 @@ def figures_over_time(facts: pd.DataFrame, n_banks: int = MAX_LEGEND,
     if table.empty:
         return table.assign(date=pd.Series(dtype="datetime64[ns]"))
     table = table[table["entity"].isin(top_values(table["entity"], n_banks))]
-    spread = table.groupby("metric_family")["as_of"].nunique()
-    families = [f for f in top_values(table["metric_family"], len(spread)) if spread[f] >= 2]
+    spread = table.groupby(["metric_family", "entity"])["as_of"].nunique()
+    series = set(spread[spread >= 2].index.get_level_values("metric_family"))
+    families = [f for f in top_values(table["metric_family"], table["metric_family"].nunique())
+                if f in series]
     table = table[table["metric_family"].isin(families[:n_panels])]
     return (table.assign(date=table["as_of"].map(as_of_date))
             .sort_values(["metric_family", "entity", "date"], kind="stable"))

@@ -209,6 +209,8 @@ def topic_facts(articles: pd.DataFrame, counts: pd.DataFrame | None = None) -> d
         "second_topic": label(by_topic.index[1]) if len(by_topic) > 1 else "none",
         "top_bank": bank_label(top_bank["bank"]) if top_bank is not None else "no bank",
         "top_bank_count": int(top_bank["count"]) if top_bank is not None else 0,
+        "top_bank_mentions": counted(int(top_bank["count"]) if top_bank is not None else 0,
+                                     "mention"),
         "n_banks_named": len(totals),
     }
 

@@ -206,6 +206,15 @@ def test_slots_with_underscores_never_make_emphasis():
     assert [tag.name for tag in soup.find_all(True)] == ["p", "em"]
 
 
+def test_counts_in_prose_get_thousands_separators_and_text_stays_as_written():
+    import numpy as np
+
+    rendered = markdown_html("{a} figures, {b} facts, {c}, {d}", a=1616, b=np.int64(1542000),
+                             c="2024", d=True)
+    assert BeautifulSoup(rendered, "html.parser").get_text().strip() == (
+        "1,616 figures, 1,542,000 facts, 2024, True")
+
+
 def test_tables_escape_cells_and_keep_every_row():
     import pandas as pd
 

@@ -111,10 +111,27 @@ def test_latest_table_keeps_top_banks_and_the_latest_value(seed_facts):
 
 def test_over_time_needs_two_dates(seed_facts):
     table = figures_over_time(seed_facts)
-    assert len(table) and (table.groupby("metric_family")["as_of"].nunique() >= 2).all()
+    per_bank = table.groupby(["metric_family", "entity"])["as_of"].nunique()
+    assert len(table) and (per_bank.groupby("metric_family").max() >= 2).all()
     assert table["entity"].nunique() <= 10
     one_date = seed_facts[seed_facts["as_of"] == "2023-12"]
     assert figures_over_time(one_date).empty
+
+
+def test_over_time_wants_a_series_not_dots_of_different_banks():
+    def facts_of(*texts):
+        articles = pd.DataFrame([article(f"a{i}", t) for i, t in enumerate(texts)])
+        return build_facts(extract_figures(articles), articles)
+
+    dots = facts_of("截至2023年末，工商银行科技贷款余额为3000亿元。",
+                    "截至2025年6月末，招商银行科技贷款余额为900亿元。")
+    assert figures_over_time(dots).empty
+    series = facts_of("截至2023年末，工商银行科技贷款余额为3000亿元。",
+                      "截至2025年6月末，工商银行科技贷款余额为3600亿元。",
+                      "截至2025年6月末，招商银行科技贷款余额为900亿元。")
+    table = figures_over_time(series)
+    assert set(table["as_of"]) == {"2023-12", "2025-06"}
+    assert set(table["entity"]) == {"工商银行", "招商银行"}  # the other bank stays for scale
 
 
 def test_rules_on_written_cases_and_nothing():
