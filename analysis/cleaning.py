@@ -201,6 +201,93 @@ def parse_byline(text: str) -> dict | None:
     return {"outlet": outlet, "authors": parts, "place": place, "footer": footer}
 
 
+# A web page's publication line, kept when the page is copied as text: "发布时间:2019-08-30
+# 20:33:15", "2026-01-16 来源:中国网财经", "21世纪经济报道 张欣 2025-12-04 07:00", "来源 | 零壹智库",
+# "时间:2025-09-12 发布人:湖北银行". Read field by field; a line with anything else is text.
+PUBLICATION_DATE = r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+PUBLICATION_FIELD = re.compile(
+    rf"(?P<gap>[\s|｜/·•丨]+)"
+    rf"|(?P<date>{PUBLICATION_DATE})"
+    rf"|(?:发布|发表|发稿|更新|编辑)?(?:时间|日期)\s*[:：]?\s*(?P<labelled_date>{PUBLICATION_DATE})"
+    rf"|(?:稿件|信息|文章|本文|新闻)?(?:来源|出处|发布人|发布单位|发布者)\s*[:：|｜]?\s*"
+    rf"(?P<source>[^\s|｜:：]{{2,24}}?)(?P<source_date>{PUBLICATION_DATE})?(?=[\s|｜]|$)"
+    rf"|(?:作者|记者|文)\s*[:：|｜/]?\s*(?P<author>[\u4e00-\u9fff·]{{2,5}}(?:[、\s][\u4e00-\u9fff·]{{2,5}})*)"
+    rf"(?=[\s|｜]|$)"
+    rf"|(?:责任编辑|责编|编辑|校对)\s*[:：]?\s*[\u4e00-\u9fff·]{{2,5}}(?=[\s|｜]|$)"
+    rf"|(?:阅读|浏览|点击)(?:量|次数)?\s*[:：]?\s*\d+\s*次?|\d+\s*次(?:阅读|浏览)?"
+    rf"|星期[一二三四五六日天]|周[一二三四五六日]"
+    rf"|(?P<word>[\u4e00-\u9fffA-Za-z0-9]{{2,20}})(?=[\s|｜]|$)"
+)
+
+
+# The same line run into the first paragraph, where a scrape lost the line break: it ends
+# with a clock time.
+PUBLICATION_OPENING = re.compile(r"^(.{0,40}?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(?=\S)")
+
+
+def parse_publication_line(text: str) -> dict | None:
+    """A line of publication metadata -> date (YYYY-MM-DD), outlet, authors; else None.
+    `text` is the simplified copy; the outlet is returned as a span, to be read in the
+    original characters. It needs a date or a labelled source, and nothing but fields."""
+    line = text.strip()
+    start = len(line) - len(line.lstrip("-*·• "))
+    if len(line) > 90 or any(mark in line for mark in "。，,；;！？"):
+        return None
+    found = {"date": None, "outlet": None, "authors": [], "words": []}
+    position = start
+    while position < len(line):
+        match = PUBLICATION_FIELD.match(line, position)
+        if not match or match.end() == position:
+            return None
+        position = match.end()
+        written = match.group("date") or match.group("labelled_date") or match.group("source_date")
+        if written and found["date"] is None:
+            found["date"] = publication_day(written)
+            if found["date"] is None:
+                return None
+        if match.group("source") and found["outlet"] is None:
+            if re.search(r"\d{4}年|\d月", match.group("source")):
+                return None  # "信息来源2023年中期报告": a document, not an outlet
+            found["outlet"] = match.span("source")
+        if match.group("author"):
+            found["authors"] += re.split(r"[、\s]+", match.group("author"))
+        if match.group("word"):
+            found["words"].append(match.span("word"))
+    # Bare words: an outlet's name and its reporters, beside a date ("每日经济新闻 2025-09-04").
+    if found["words"]:
+        if found["date"] is None or len(found["words"]) > 3:
+            return None
+        first, *others = found["words"]
+        names = [line[a:b] for a, b in others]
+        if not all(NAME.match(n) for n in names):
+            return None
+        if found["outlet"] is None:
+            found["outlet"] = first
+            found["authors"] += names
+        elif not NAME.match(line[first[0]:first[1]]):
+            return None
+        else:
+            found["authors"] += [line[first[0]:first[1]], *names]
+    if found["date"] is None and found["outlet"] is None:
+        return None
+    return {"date": found["date"], "outlet_span": found["outlet"], "authors": found["authors"]}
+
+
+def publication(original: str, found: dict) -> dict:
+    """The parsed line with its outlet in canonical form, else as written (original script)."""
+    span = found["outlet_span"]
+    written = original[span[0]:span[1]] if span else None
+    outlet = (outlet_for(to_simplified(written))[0] or written) if written else None
+    return {"date": found["date"], "outlet": outlet, "authors": found["authors"]}
+
+
+def publication_day(written: str) -> str | None:
+    numbers = [int(n) for n in re.findall(r"\d+", written)[:3]]
+    if len(numbers) == 3 and valid_date(*numbers):
+        return f"{numbers[0]:04d}-{numbers[1]:02d}-{numbers[2]:02d}"
+    return None
+
+
 def parse_dateline(text: str) -> dict | None:
     """'财联社2月14日讯（记者 梁柯志、高萍）…' at the start of a lede paragraph."""
     match = DATELINE.match(text)
@@ -228,10 +315,23 @@ def ends_sentence(text: str) -> bool:
 
 
 def classify(blocks: list[Block]) -> list[Block]:
-    """Give each block its role: title, heading, byline, caption, source, jump, link, para."""
+    """Give each block its role: title, heading, byline, publication, caption, source, jump,
+    link, para."""
+    paras_since_title = 0
     for i, block in enumerate(blocks):
         following = blocks[i + 1] if i + 1 < len(blocks) else None
+        found = (parse_publication_line(block.simple)
+                 if block.kind in ("para", "list") and paras_since_title <= 2 else None)
+        # A line naming only a source, not a date, is the page's only at the very top;
+        # under a paragraph "来源：XX年报" credits a chart.
+        if found and (found["date"] or paras_since_title == 0):
+            block.kind = "publication"  # near an article's top only: below, it is a credit
+            first = blocks[0]
+            if i == 1 and first.kind == "para" and is_headline(first.text):
+                first.kind = "title"  # a short line right above the page's publication line
+            continue
         if block.kind == "heading" and block.level == 1:
+            paras_since_title = 0
             block.kind = "title"
         elif block.kind == "bold":
             short = len(block.text) <= 50 and not ends_sentence(block.text)
@@ -251,7 +351,12 @@ def classify(blocks: list[Block]) -> list[Block]:
                 block.kind = "byline"
         if block.kind == "heading" and following is not None and SOURCE_LINE.match(following.simple):
             block.kind = "caption"  # a heading that only names a figure left out of the text
+        paras_since_title += block.kind == "para"
     return blocks
+
+
+def is_headline(text: str) -> bool:
+    return len(text) <= 60 and not ends_sentence(text) and text[-1:] not in "、，,：:；;“"
 
 
 # ---------------------------------------------------------------- regions (articles)
@@ -271,6 +376,7 @@ class Region:
     continued_from: str | None = None
     bylines: list[dict] = field(default_factory=list)
     dateline: dict | None = None
+    publication: dict | None = None  # the page's publication line: date, outlet, authors
     sections: list[Section] = field(default_factory=lambda: [Section("")])
     notes: list[str] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
@@ -315,6 +421,12 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
                                 len(regions) - 1))
         elif block.kind == "heading":
             region.sections.append(Section(block.text))
+        elif block.kind == "publication":
+            if region.publication is None:
+                region.publication = publication(block.text.strip(), parse_publication_line(
+                    block.simple.strip()))
+            log.append(LogEntry("byline", f"publication line “{block.text}” kept as metadata",
+                                block.text, len(regions) - 1))
         elif block.kind == "byline":
             region.bylines.append(parse_byline(block.simple))
             log.append(LogEntry("byline", f"byline “{block.text}” kept as metadata", block.text,
@@ -329,6 +441,15 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
                                 f"({', '.join(link['url'] for link in block.links)})",
                                 block.text, len(regions) - 1))
         else:
+            if not region.has_body and region.publication is None:
+                opening = PUBLICATION_OPENING.match(block.simple)
+                found = opening and parse_publication_line(opening.group(1))
+                if found and found["date"]:  # "每日经济新闻 2025-09-04 03:16:49 面对…"
+                    removed = block.text[: opening.end()]
+                    region.publication = publication(removed, found)
+                    block.text = block.text[opening.end():]
+                    log.append(LogEntry("byline", f"publication line “{removed.strip()}” kept "
+                                        "as metadata", removed, len(regions) - 1))
             if not region.has_body and region.dateline is None:
                 dateline = parse_dateline(block.simple)
                 if dateline:
@@ -836,14 +957,19 @@ def assemble(doc: Document, region: Region, number: int, page_date: str | None,
     byline = next((b for b in region.bylines if not b["footer"]), None)
     footer = next((b for b in region.bylines if b["footer"]), None) or {}
     dateline = region.dateline or {}
+    publication = region.publication or {}
     # Authors and outlet the file's metadata declares (front matter, page, export row) win.
     authors = ((number == 1 and doc.metadata.get("authors")) or (byline or {}).get("authors")
-               or dateline.get("authors") or footer.get("authors") or [])
-    outlet = (doc.metadata.get("outlet") or (byline or {}).get("outlet") or dateline.get("outlet")
+               or publication.get("authors") or dateline.get("authors")
+               or footer.get("authors") or [])
+    outlet = (doc.metadata.get("outlet") or (byline or {}).get("outlet")
+              or publication.get("outlet") or dateline.get("outlet")
               or footer.get("outlet") or page_outlet)
     title = (number == 1 and doc.metadata.get("title")) or region.title or label(region)
     date, date_source = doc.metadata.get("date"), "front_matter"
     year, month, day = int(dateline.get("year") or 0), dateline.get("month"), dateline.get("day")
+    if not date and publication.get("date"):
+        date, date_source = publication["date"], "text"
     if not date and year and valid_date(year, month, day):
         date, date_source = f"{year:04d}-{month:02d}-{day:02d}", "text"
     if not date:

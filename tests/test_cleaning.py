@@ -16,6 +16,7 @@ from analysis.cleaning import (
     split_blocks,
     strip_inline,
 )
+from analysis.chinese import to_simplified
 from analysis.loading import Document, document_from_bytes
 from tests.conftest import AI_PAGE, CLS_ARTICLE, SEEDS
 
@@ -388,9 +389,74 @@ TWO = "某股份制银行人士表示，该行将在年内新增投放不低于3
 
 
 def test_a_body_without_blank_lines_has_a_paragraph_a_line():
-    articles, _ = clean(f"来源：示例网\n{ONE}\n{TWO}", metadata={"title": "标题"})
+    articles, log = clean(f"来源：示例网\n{ONE}\n{TWO}", metadata={"title": "标题"})
     assert articles[0]["text"] == f"{ONE}\n{TWO}"
-    assert articles[0]["notes"] == ["来源：示例网"]
+    # the page's source line, above the text: its outlet, logged with what it removed
+    assert articles[0]["outlet"] == "示例网" and articles[0]["notes"] == []
+    assert [row["removed"] for row in log if row["kind"] == "byline"] == ["来源：示例网"]
+
+
+# ---------------------------------------------------------------- publication lines
+
+@pytest.mark.parametrize("line, date, outlet, authors", [
+    ("2024-03-05 09:30", "2024-03-05", None, []),
+    ("2024-03-05 09:30:12 356次", "2024-03-05", None, []),
+    ("发布时间：2023-11-02 16:20:05", "2023-11-02", None, []),
+    ("发布日期:2023年11月2日 星期四", "2023-11-02", None, []),
+    ("2024/01/09 来源：示例财经网", "2024-01-09", "示例财经网", []),
+    ("来源 | 示例智库", None, "示例智库", []),
+    ("来源：新华社2024-06-09", "2024-06-09", "新华社", []),
+    ("时间：2024-06-09 发布人：示例农商银行", "2024-06-09", "示例农商银行", []),
+    ("证券时报 王小明 2024-06-09 07:00", "2024-06-09", "证券时报", ["王小明"]),
+    ("- 發佈時間:2016-05-18 08:12:40 來源:示例晚報 責任編輯:李四", "2016-05-18", "示例晚報", []),
+    ("作者：王小明 2024-06-09", "2024-06-09", None, ["王小明"]),
+])
+def test_publication_lines_give_date_outlet_and_authors(line, date, outlet, authors):
+    from analysis.cleaning import parse_publication_line, publication
+    found = publication(line, parse_publication_line(to_simplified(line)))
+    assert (found["date"], found["outlet"], found["authors"]) == (date, outlet, authors)
+
+
+@pytest.mark.parametrize("line", [
+    "截止日期2023-06-30",                                  # a period, not a publication
+    "信息来源2023年中期报告",                               # a document, not an outlet
+    "报告期:2024年度 | 报告发布日期:2025年3月26日 | 货币单位:人民币亿元",  # a table's header
+    "示例银行不断提升科技金融服务质效 助力培育新质生产力",           # a headline
+    "2024年3月5日，示例银行发布公告称，贷款余额增长12%。",          # a sentence with a date
+    "经济观察报 记者 王小明 3月28日晚间",                       # a dateline opening a sentence
+    "2024-13-45 09:30",                                   # no such day
+    "示例晚报 2024-06-09 相关新闻推荐阅读",                      # a bare word that is no name
+])
+def test_lines_that_are_not_publication_lines(line):
+    from analysis.cleaning import parse_publication_line
+    assert parse_publication_line(to_simplified(line)) is None
+
+
+def test_a_copied_page_gives_its_headline_date_and_outlet_and_keeps_its_text():
+    body = f"示例银行加大人工智能信贷投放\n证券时报 王小明 2024-06-09 07:00\n{ONE}\n{TWO}"
+    articles, log = clean(body)
+    article = articles[0]
+    assert article["title"] == "示例银行加大人工智能信贷投放"
+    assert (article["date"], article["date_source"]) == ("2024-06-09", "text")
+    assert (article["outlet"], article["authors"]) == ("证券时报", ["王小明"])
+    assert article["text"] == f"{ONE}\n{TWO}"
+    assert any("2024-06-09 07:00" in row["removed"] for row in log)
+
+
+def test_a_publication_line_run_into_the_first_paragraph_is_cut_off():
+    articles, _ = clean(f"每日经济新闻 2024-06-09 03:16:49 {ONE}\n{TWO}", metadata={"title": "标题"})
+    assert articles[0]["text"] == f"{ONE}\n{TWO}"
+    assert (articles[0]["date"], articles[0]["outlet"]) == ("2024-06-09", "每日经济新闻")
+
+
+def test_a_source_line_under_the_text_stays_a_chart_credit():
+    articles, _ = clean(f"{ONE}\n{TWO}\n来源：示例银行年报\n{ONE}", metadata={"title": "标题"})
+    assert articles[0]["outlet"] is None and "来源：示例银行年报" in articles[0]["notes"]
+
+
+def test_front_matter_dates_beat_the_publication_line():
+    articles, _ = clean(f"2024-06-09 07:00\n{ONE}", metadata={"title": "标题", "date": "2024-06-10"})
+    assert (articles[0]["date"], articles[0]["date_source"]) == ("2024-06-10", "front_matter")
 
 
 def test_soft_wrapped_paragraphs_between_blank_lines_are_still_joined():
