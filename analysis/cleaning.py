@@ -222,7 +222,8 @@ PUBLICATION_FIELD = re.compile(
 
 # The same line run into the first paragraph, where a scrape lost the line break: it ends
 # with a clock time.
-PUBLICATION_OPENING = re.compile(r"^(.{0,40}?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(?=\S)")
+PUBLICATION_OPENING = re.compile(
+    r"^(.{0,40}?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(?=\S)")
 
 
 def parse_publication_line(text: str) -> dict | None:

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from analysis.chinese import to_simplified
 from analysis.cleaning import (
     classify,
     clean_document,
@@ -16,7 +17,6 @@ from analysis.cleaning import (
     split_blocks,
     strip_inline,
 )
-from analysis.chinese import to_simplified
 from analysis.loading import Document, document_from_bytes
 from tests.conftest import AI_PAGE, CLS_ARTICLE, SEEDS
 
