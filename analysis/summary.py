@@ -191,6 +191,15 @@ def product_headline(figures: pd.DataFrame, question, relevance: pd.DataFrame | 
             "product_max": format_value(table["value"].max(), "CNY")}
 
 
+def story_counting(n_articles: int, n_stories: int) -> str:
+    """How the topic counts treat reposts, in a sentence that reads right for 0, 1 or many."""
+    reposts = n_articles - n_stories
+    if reposts <= 0:
+        return "No article is a repost of another, so every article counts once."
+    return (f"Counts are per story: the {counted(reposts, 'repost')} of a story another article "
+            f"tells {'is' if reposts == 1 else 'are'} left out of them.")
+
+
 def topic_facts(articles: pd.DataFrame, counts: pd.DataFrame | None = None) -> dict:
     """The topic with the most taxonomy terms over the corpus and the bank named most often."""
     counts = topics.term_counts(articles) if counts is None else counts

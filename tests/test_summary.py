@@ -112,3 +112,13 @@ def test_the_summary_has_content_on_the_shared_corpora(name, shared_analysis):
     numbers = summary.question_facts(question.relevance(corpus.articles, asked), asked)
     assert numbers["n_relevant"] + numbers["n_other"] == len(corpus.articles)
     assert summary.fact_facts(facts)["n_facts"] == len(facts) > 0
+
+
+@pytest.mark.parametrize("n_articles, n_stories, expected", [
+    (117, 117, "No article is a repost of another, so every article counts once."),
+    (5, 4, "Counts are per story: the 1 repost of a story another article tells is left out"),
+    (20, 12, "Counts are per story: the 8 reposts of a story another article tells are left out"),
+])
+def test_story_counting_reads_right_for_none_one_and_many(n_articles, n_stories, expected):
+    from analysis.summary import story_counting
+    assert story_counting(n_articles, n_stories).startswith(expected)
