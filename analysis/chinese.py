@@ -58,3 +58,19 @@ def to_simplified(text: str) -> str:
 def _one(char: str) -> str:
     simple = converter().convert(char)
     return simple if len(simple) == 1 else char
+
+
+# Pinyin printed after a character, where a page's <ruby> reading aid was flattened to text:
+# 農(nóng)業(yè). Only syllables with a tone mark count, so "(AI)" or "(ai)" stays text.
+TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_ANNOTATION = re.compile(
+    rf"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[(（](?=[a-zü{TONE_MARKS}]*[{TONE_MARKS}])"
+    rf"[a-zü{TONE_MARKS}]{{1,7}}[)）]")
+
+
+def strip_pinyin_annotations(text: str) -> tuple[str, list[str]]:
+    """The text without flattened pinyin reading aids, and the aids removed, in order."""
+    if "(" not in text and "（" not in text:
+        return text, []
+    removed = PINYIN_ANNOTATION.findall(text)
+    return (PINYIN_ANNOTATION.sub("", text), removed) if removed else (text, [])

@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from pathlib import PurePosixPath
 
 from analysis import resources
-from analysis.chinese import to_simplified
+from analysis.chinese import strip_pinyin_annotations, to_simplified
 from analysis.loading import CJK, Document
 from analysis.text import cut
 
@@ -902,7 +902,11 @@ def clean_document(doc: Document, segmenter: str = "jieba") -> tuple[list[dict],
             for note in doc.metadata.get("notes", [])]
     log += [LogEntry("link", f"link “{link['text']}” kept as metadata ({link['url']})", "", 0)
             for link in doc.metadata.get("links", [])]
-    blocks = classify(split_blocks(doc.body))
+    body, readings = strip_pinyin_annotations(doc.body)
+    if readings:  # reading aids printed inline break words (農(nóng)行) and bank names
+        log.append(LogEntry("note", f"{len(readings)} pinyin reading aids after characters "
+                            f"removed, such as {readings[0]}", " ".join(readings), 0))
+    blocks = classify(split_blocks(body))
     plain_title(blocks, doc.metadata)
     regions = split_regions(blocks, log)
     remove_duplicates(regions, log)

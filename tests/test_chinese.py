@@ -1,5 +1,8 @@
 """The simplified copy of traditional text: same length, so offsets carry over to the original."""
 
+import re
+
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -34,3 +37,41 @@ def test_the_copy_keeps_every_offset(text):
     # OpenCC keeps some characters in set phrases (乾元 stays, 乾淨 becomes 干净): converting
     # again changes nothing.
     assert to_simplified(simple) == simple
+
+
+# ---------------------------------------------------------------- flattened pinyin reading aids
+
+@pytest.mark.parametrize("text, clean, removed", [
+    ("推動(dòng)經(jīng)濟發(fā)展", "推動經濟發展", ["(dòng)", "(jīng)", "(fā)"]),
+    ("農(nóng)行上半年營收增長", "農行上半年營收增長", ["(nóng)"]),
+    ("银行（yínháng）贷款", "银行贷款", ["（yínháng）"]),
+    ("人工智能(AI)與大模型(ai)", "人工智能(AI)與大模型(ai)", []),    # no tone mark: not pinyin
+    ("農業銀行(1288.HK)", "農業銀行(1288.HK)", []),
+    ("增长(dòng", "增长(dòng", []),                           # never closed
+    ("Beijing (dòng) office", "Beijing (dòng) office", []),     # not after a character
+])
+def test_pinyin_reading_aids_are_removed_and_returned(text, clean, removed):
+    from analysis.chinese import strip_pinyin_annotations
+    assert strip_pinyin_annotations(text) == (clean, removed)
+
+
+@given(st.text(alphabet="農行業發展(dòngyè)（）AI 12.", max_size=40))
+def test_removing_reading_aids_keeps_every_character_and_loses_nothing(text):
+    from analysis.chinese import strip_pinyin_annotations
+    clean, removed = strip_pinyin_annotations(text)
+    assert re.sub(r"[^\u4e00-\u9fff]", "", clean) == re.sub(r"[^\u4e00-\u9fff]", "", text)
+    assert len(clean) + sum(map(len, removed)) == len(text)
+    assert strip_pinyin_annotations(clean) == (clean, [])
+
+
+def test_a_page_with_reading_aids_reads_its_bank_and_logs_what_went():
+    from analysis.cleaning import clean_document
+    from analysis.figures import extract_figures
+    from analysis.loading import Document
+
+    body = "農(nóng)業(yè)銀行上半年實現(xiàn)營業收入3698億元,同比增長0.85%。"
+    articles, log = clean_document(Document("hk.md", "0" * 64, "utf-8", {"title": "標題"}, body))
+    assert articles[0]["text"] == "農業銀行上半年實現營業收入3698億元,同比增長0.85%。"
+    assert [row["removed"] for row in log if row["kind"] == "note"] == ["(nóng) (yè) (xiàn)"]
+    figures = extract_figures(pd.DataFrame(articles))
+    assert set(figures["entity"]) == {"农业银行"}
