@@ -64,13 +64,26 @@ def _one(char: str) -> str:
 # 農(nóng)業(yè). Only syllables with a tone mark count, so "(AI)" or "(ai)" stays text.
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_ANNOTATION = re.compile(
-    rf"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[(（](?=[a-zü{TONE_MARKS}]*[{TONE_MARKS}])"
-    rf"[a-zü{TONE_MARKS}]{{1,7}}[)）]")
+    rf"[(（](?=[a-zü{TONE_MARKS}]*[{TONE_MARKS}])[a-zü{TONE_MARKS}]{{1,7}}[)）]")
 
 
 def strip_pinyin_annotations(text: str) -> tuple[str, list[str]]:
     """The text without flattened pinyin reading aids, and the aids removed, in order."""
     if "(" not in text and "（" not in text:
         return text, []
-    removed = PINYIN_ANNOTATION.findall(text)
-    return (PINYIN_ANNOTATION.sub("", text), removed) if removed else (text, [])
+    # The bracket leads the pattern (fast to scan for); the character before it is checked here.
+    spans = [m.span() for m in PINYIN_ANNOTATION.finditer(text)
+             if m.start() and _is_cjk(text[m.start() - 1])]
+    if not spans:
+        return text, []
+    parts, removed, last = [], [], 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        removed.append(text[start:end])
+        last = end
+    parts.append(text[last:])
+    return "".join(parts), removed
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff"
