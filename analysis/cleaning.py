@@ -109,7 +109,21 @@ def split_blocks(body: str) -> list[Block]:
             blocks[-1].kind = "link"
 
     def flush() -> None:
-        if lines:
+        if len(lines) > 1 and len(blocks) < 3 and any(map(is_page_header_line, lines)):
+            # A copied page's header: a line each, never one sentence; but a publication line
+            # may itself be wrapped ("21世纪经济报道 张欣" over "2025-12-04 07:00").
+            k = 0
+            while k < len(lines):
+                pair = join_lines(lines[k:k + 2])
+                if (k + 1 < len(lines) and not is_page_header_line(lines[k])
+                        and is_publication_line(pair)):
+                    add("para", pair)
+                    k += 2
+                else:
+                    add("para", lines[k])
+                    k += 1
+            lines.clear()
+        elif lines:
             add("para", join_lines(lines))
             lines.clear()
 
@@ -150,7 +164,7 @@ PROMO_LINE = re.compile(r"^(?:[^，。,]{1,12}[，,])?(?:尽在|下载|打开|�
 JUMP = re.compile(r"^(上接|接上|下转|转下|转至|转|续)\s*(?:第)?\s*([A-Za-z]?\d{1,3})\s*版?\s*$")
 DATELINE = re.compile(
     r"^(?P<prefix>[\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月"
-    r"(?P<day>\d{1,2})日(?:电|讯|消息)(?:[（(](?P<credit>[^（）()]{1,40})[）)])?"
+    r"(?P<day>\d{1,2})日(?:电|讯|消息)\s*(?:[（(](?P<credit>[^（）()]{1,40})[）)])?"
 )
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 
@@ -327,9 +341,10 @@ def classify(blocks: list[Block]) -> list[Block]:
         # under a paragraph "来源：XX年报" credits a chart.
         if found and (found["date"] or paras_since_title == 0):
             block.kind = "publication"  # near an article's top only: below, it is a credit
-            first = blocks[0]
-            if i == 1 and first.kind == "para" and is_headline(first.text):
-                first.kind = "title"  # a short line right above the page's publication line
+            mark_headline(blocks[:i])
+            continue
+        if block.kind == "para" and paras_since_title <= 2 and BREADCRUMB.match(block.simple):
+            block.kind = "nav"
             continue
         if block.kind == "heading" and block.level == 1:
             paras_since_title = 0
@@ -354,6 +369,35 @@ def classify(blocks: list[Block]) -> list[Block]:
             block.kind = "caption"  # a heading that only names a figure left out of the text
         paras_since_title += block.kind == "para"
     return blocks
+
+
+# A copied page's navigation: "当前位置:新闻 > 银行 > 正文", "首页 > 财经 > 正文", "熱門資訊> 正文".
+BREADCRUMB = re.compile(r"^(?:(?:当前|您的|你的|您现在的|所在)位置\s*[:：]|[^。，,>＞»]{1,12}(?:\s*[>＞»]"
+                        r"\s*[^。，,>＞»]{1,12}){0,5}\s*[>＞»]\s*正文$)")
+
+
+def is_page_header_line(line: str) -> bool:
+    """A breadcrumb or a publication line, which a copied page prints above its text."""
+    return len(line) <= 90 and bool(BREADCRUMB.match(to_simplified(line))
+                                    or is_publication_line(line))
+
+
+def is_publication_line(line: str) -> bool:
+    """A publication line with a date (one with a source only may be a chart's credit)."""
+    return len(line) <= 90 and bool((parse_publication_line(to_simplified(line)) or {}).get("date"))
+
+
+def mark_headline(above: list[Block]) -> None:
+    """The short line right above a page's publication line is its headline; above that only
+    a channel's name ("银行") or navigation, which go."""
+    if not above or above[-1].kind != "para" or not is_headline(above[-1].text):
+        return
+    if not all(b.kind == "nav" or (b.kind == "para" and len(b.text) <= 12
+                                   and not ends_sentence(b.text)) for b in above[:-1]):
+        return
+    above[-1].kind = "title"
+    for block in above[:-1]:
+        block.kind = "nav"
 
 
 def is_headline(text: str) -> bool:
@@ -428,6 +472,9 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
                     block.simple.strip()))
             log.append(LogEntry("byline", f"publication line “{block.text}” kept as metadata",
                                 block.text, len(regions) - 1))
+        elif block.kind == "nav":
+            log.append(LogEntry("note", f"page navigation “{block.text}” removed", block.text,
+                                len(regions) - 1))
         elif block.kind == "byline":
             region.bylines.append(parse_byline(block.simple))
             log.append(LogEntry("byline", f"byline “{block.text}” kept as metadata", block.text,

@@ -496,3 +496,41 @@ def test_app_and_account_promotions_are_notes_not_text(promo):
 def test_a_sentence_that_mentions_an_app_is_text(sentence):
     articles, _ = clean(f"{ONE}\n\n{sentence}", metadata={"title": "标题"})
     assert articles[0]["text"] == f"{ONE}\n{sentence}"
+
+
+def test_a_copied_page_header_without_blank_lines_is_read_line_by_line():
+    body = (f"银行\n当前位置:首页 > 银行 > 正文\n示例银行加大人工智能信贷投放\n"
+            f"2024-06-09 来源:示例财经网\n\n{ONE}\n\n{TWO}")
+    articles, log = clean(body)
+    article = articles[0]
+    assert article["title"] == "示例银行加大人工智能信贷投放"
+    assert (article["date"], article["outlet"]) == ("2024-06-09", "示例财经网")
+    assert article["text"] == f"{ONE}\n{TWO}"
+    navigation = [row["removed"] for row in log if "navigation" in row["detail"]]
+    assert navigation == ["银行", "当前位置:首页 > 银行 > 正文"]
+
+
+def test_a_wrapped_publication_line_in_a_header_stays_one_line():
+    body = f"示例银行加大人工智能信贷投放\n\n证券时报 王小明\n2024-06-09 07:00\n\n{ONE}"
+    article = clean(body)[0][0]
+    assert (article["outlet"], article["authors"], article["date"]) == (
+        "证券时报", ["王小明"], "2024-06-09")
+    assert article["text"] == ONE
+
+
+def test_lines_of_a_paragraph_lower_down_are_still_one_paragraph():
+    # no header line among them: a soft-wrapped paragraph, joined as before
+    body = f"{ONE}\n\n{TWO}\n\n示例银行表示将\n继续加大投放。"
+    assert clean(body, metadata={"title": "标题"})[0][0]["text"].endswith("示例银行表示将继续加大投放。")
+
+
+@pytest.mark.parametrize("line", ["首页 > 财经 > 正文", "熱門資訊> 正文", "当前位置：新闻中心"])
+def test_breadcrumbs_at_the_top_are_navigation(line):
+    articles, log = clean(f"{line}\n\n{ONE}", metadata={"title": "标题"})
+    assert articles[0]["text"] == ONE
+    assert [row["removed"] for row in log if "navigation" in row["detail"]] == [line]
+
+
+def test_a_dateline_with_a_space_before_its_credit_takes_the_credit_too():
+    articles, _ = clean(f"中新网杭州10月22日电 (王小明){ONE}", metadata={"title": "标题"})
+    assert articles[0]["text"] == ONE and articles[0]["authors"] == ["王小明"]
