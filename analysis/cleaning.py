@@ -288,7 +288,7 @@ def parse_publication_line(text: str) -> dict | None:
     return {"date": found["date"], "outlet_span": found["outlet"], "authors": found["authors"]}
 
 
-def publication(original: str, found: dict) -> dict:
+def read_publication(original: str, found: dict) -> dict:
     """The parsed line with its outlet in canonical form, else as written (original script)."""
     span = found["outlet_span"]
     written = original[span[0]:span[1]] if span else None
@@ -468,7 +468,7 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
             region.sections.append(Section(block.text))
         elif block.kind == "publication":
             if region.publication is None:
-                region.publication = publication(block.text.strip(), parse_publication_line(
+                region.publication = read_publication(block.text.strip(), parse_publication_line(
                     block.simple.strip()))
             log.append(LogEntry("byline", f"publication line “{block.text}” kept as metadata",
                                 block.text, len(regions) - 1))
@@ -494,7 +494,7 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
                 found = opening and parse_publication_line(opening.group(1))
                 if found and found["date"]:  # "每日经济新闻 2025-09-04 03:16:49 面对…"
                     removed = block.text[: opening.end()]
-                    region.publication = publication(removed, found)
+                    region.publication = read_publication(removed, found)
                     block.text = block.text[opening.end():]
                     log.append(LogEntry("byline", f"publication line “{removed.strip()}” kept "
                                         "as metadata", removed, len(regions) - 1))

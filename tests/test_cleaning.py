@@ -412,8 +412,8 @@ def test_a_body_without_blank_lines_has_a_paragraph_a_line():
     ("作者：王小明 2024-06-09", "2024-06-09", None, ["王小明"]),
 ])
 def test_publication_lines_give_date_outlet_and_authors(line, date, outlet, authors):
-    from analysis.cleaning import parse_publication_line, publication
-    found = publication(line, parse_publication_line(to_simplified(line)))
+    from analysis.cleaning import parse_publication_line, read_publication
+    found = read_publication(line, parse_publication_line(to_simplified(line)))
     assert (found["date"], found["outlet"], found["authors"]) == (date, outlet, authors)
 
 
