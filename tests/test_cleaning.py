@@ -1,5 +1,6 @@
 """Each cleaning rule on a small inline text, then the two seed files as they really are."""
 
+import datetime as dt
 import re
 from collections import Counter
 
@@ -534,3 +535,24 @@ def test_breadcrumbs_at_the_top_are_navigation(line):
 def test_a_dateline_with_a_space_before_its_credit_takes_the_credit_too():
     articles, _ = clean(f"中新网杭州10月22日电 (王小明){ONE}", metadata={"title": "标题"})
     assert articles[0]["text"] == ONE and articles[0]["authors"] == ["王小明"]
+
+
+@given(st.text(max_size=80))
+def test_the_publication_parser_never_raises_and_gives_real_days(text):
+    from analysis.cleaning import parse_publication_line
+    found = parse_publication_line(text)
+    if found and found["date"]:
+        assert dt.date.fromisoformat(found["date"])
+
+
+@given(day=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31)),
+       separator=st.sampled_from(["-", "/", "."]), clock=st.sampled_from(["", " 09:30", " 23:59:59"]),
+       source=st.sampled_from(["", " 来源:示例财经网", " 来源 | 示例智库"]),
+       label=st.sampled_from(["", "发布时间:", "时间：", "日期:"]))
+def test_publication_lines_in_any_common_layout_give_their_day(day, separator, clock, source,
+                                                                label):
+    from analysis.cleaning import parse_publication_line
+    written = f"{day.year}{separator}{day.month:02d}{separator}{day.day:02d}"
+    found = parse_publication_line(f"{label}{written}{clock}{source}")
+    assert found is not None and found["date"] == day.isoformat()
+    assert (found["outlet_span"] is not None) == bool(source)
