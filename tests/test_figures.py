@@ -846,7 +846,7 @@ def test_gold_file_holds_labels_and_no_article_text():
     assert gold["figure"].str.len().max() <= 16  # figure strings, never sentences
     assert set(gold["metric_family"]) <= set(METRIC_FAMILIES)
     assert set(gold["qualifier"]) <= {"=", "≈", ">", "≥", "<", "≤"}
-    assert {"dev", "holdout"} <= set(gold["split"]) <= {"dev", "holdout", "unseen"}
+    assert {"dev", "holdout"} <= set(gold["split"]) <= {"dev", "holdout", "unseen", "fresh"}
     assert gold["as_of"].str.fullmatch(r"|\d{4}(-\d{2}(-\d{2})?)?").all()
 
 
