@@ -220,8 +220,24 @@ REPORT_PERIOD = re.compile(r"报告期(?:内|末|)")
 # leave the time of the sentences before them.
 ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如|值得注意的是|值得一提的是)")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)\s*$")  # 较年初, 比上年
-# "(2025-2029年)", "2025至2029年": the end of a plan's span is no date of its figures.
-RANGE_START_BEFORE = re.compile(r"(?:19|20)\d{2}年?\s*[-—–~～至到]\s*$")
+# "2002-2022年", "2022至2024年间": a span of years; its figures are of its end ("从a增至b": a
+# of its start), but the end of a plan's span ("(2025-2029年)", 未来, 将) is no date at all.
+RANGE_START_BEFORE = re.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]\s*$")
+SPAN_GAP = re.compile(r"\s*[-—–~～至到]\s*")
+PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未来|有望")
+# "（去年同期为下降1.5%）": the figure is of the same period a year before.
+YEAR_BEFORE = re.compile(r"(?:去年|上年)同期(?:为|是|则为|仅为)[^，。；,;]{0,6}$")
+FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
+SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+# A bare year in a clause that names a report of part of a year ("半年报为2025年半程交卷"):
+# the report's period.
+PART_YEAR_REPORT = re.compile(r"半年度报告|半年报|中报|半年度业绩|中期报告|三季报|第三季度报告|三季度报告"
+                              r"|一季报|第一季度报告|一季度报告")
+# 今年以来, 年初以来 (year to date) and 年内 (within the year): the year itself.
+# The families a period set by an earlier paragraph dates: amounts and changes of the period,
+# not shares, rates, limits or pledges, which the text states as standing facts.
+UNDATED_FAMILIES = {"share", "rate", "commitment", "other"}
+THIS_YEAR = re.compile(r"年初以来|(?<![一二两三四五六七八九十\d几多数])年内")
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期)")  # 2024年起, 1月以来, 去年同期
 
 # Attribution.
@@ -317,6 +333,8 @@ class DateAnchor:
     end: int
     value: str | None  # None: "now" (目前), which ends what an earlier date said
     year: int | None  # the year the expression names, which a later "6月末" borrows
+    first: str | None = None  # the start of a span ("2002-2022年": "2002"), for "从a增至b"
+    inherited: bool = False  # set by an earlier paragraph or a heading, not by this paragraph
 
 
 # ---------------------------------------------------------------- numbers
@@ -394,6 +412,7 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
     YYYY-MM or YYYY-MM-DD. `named_year`, the last year the article named before the
     paragraph, stands in for the article's date when that is unknown (今年, 3月末)."""
     anchors: list[DateAnchor] = []
+    article_year = named_year  # 今年 in an undated article: the article's year, not the paragraph's
     reach = 0
     for candidate in DATE_START.finditer(text, start, end):
         at = candidate.start()
@@ -403,10 +422,17 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         if match is None:
             continue
         reach = match.end()
-        if (BASELINE_BEFORE.search(text, max(0, at - 4), at) or NOT_A_DATE_AFTER.match(text, reach)
-                or RANGE_START_BEFORE.search(text, max(0, at - 6), at)):
-            continue
         g = match.groupdict()
+        if BASELINE_BEFORE.search(text, max(0, at - 4), at):
+            continue
+        if NOT_A_DATE_AFTER.match(text, reach):
+            if g["rel"] in ("今年", "本年") and not (g["m"] or g["period"]) and today:
+                # 今年以来: the year so far
+                anchors.append(DateAnchor(at, reach, f"{today[0]:04d}", today[0]))
+            continue
+        first = span_start(text, at, anchors, today, g)
+        if first == "":
+            continue  # the end of a plan's span
         month = day = None
         if g["iso"]:
             year, month = int(g["iso"]), int(g["isom"])
@@ -418,14 +444,16 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 year = int(g["y"])
             elif today:
                 year = today[0] + RELATIVE_YEAR[g["rel"]]
-            elif named_year and RELATIVE_YEAR[g["rel"]] == 0:
-                year = named_year  # 截至今年3月末 in an undated article that named 2025 before
+            elif article_year and RELATIVE_YEAR[g["rel"]] == 0:
+                year = article_year  # 截至今年3月末 in an undated article that named 2025 before
             else:
                 continue
             if g["m"]:
                 month, day = int(g["m"]), int(g["d"]) if g["d"] else None
             elif g["period"] and g["period"] != "全年":
                 month = PERIOD_MONTH[g["period"]]
+            elif g["y"] and first is None:
+                month = report_month(text, at, reach)
         else:
             if g["period2"]:  # 截至上半年末: a period of the year the paragraph or article is in
                 month, day = PERIOD_MONTH[g["period2"]], None
@@ -437,14 +465,42 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             if year is None and today:
                 year = today[0] if (month, day or 1) <= today[1:] else today[0] - 1
             if year is None:
-                year = named_year
+                year = article_year
             if year is None:
                 continue
         value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (
             f"-{day:02d}" if month and day else "")
         named_year = year if (g["iso"] or g["y"] or g["rel"]) else None
-        anchors.append(DateAnchor(at, reach, value, named_year))
+        anchors.append(DateAnchor(at, reach, value, named_year, first))
     return anchors
+
+
+def span_start(text: str, at: int, anchors: list[DateAnchor],
+               today: tuple[int, int, int] | None, g: dict) -> str | None:
+    """The start of the span a date at `at` ends ("2002-2022年", "2020年末至2024年末"): None
+    when it ends none, "" when the span is a plan's horizon (no date of its figures)."""
+    before = RANGE_START_BEFORE.search(text, max(0, at - 6), at)
+    if before is not None:
+        first = before.group(1)
+    elif anchors and anchors[-1].value and SPAN_GAP.fullmatch(text, anchors[-1].end, at):
+        return anchors[-1].value  # 2020年末至2024年末: a span of two dates
+    else:
+        return None
+    end_year = int(g["y"] or g["iso"] or 0)
+    s = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
+    stop = SENTENCE_BREAK.search(text, at)
+    sentence = text[s:stop.start() if stop else len(text)]
+    if PLAN_WORDS.search(sentence) or (today and end_year > today[0]):
+        return ""
+    return first
+
+
+def report_month(text: str, at: int, reach: int) -> int | None:
+    """The month of a bare year's clause when it names a report of part of the year
+    ("半年报为2025年半程交卷": 6)."""
+    left = clause_start(text, max(0, at - 40), at)
+    report = PART_YEAR_REPORT.search(text, left, clause_end(text, reach, reach + 40))
+    return REPORT_MONTH.get(report.group()) if report else None
 
 
 # ---------------------------------------------------------------- figures
@@ -647,12 +703,15 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
     reports = report_dates(plain, today)
     years = [(m.start(), int(m.group(1))) for m in NAMED_YEAR.finditer(plain)] if today is None else []
     year_starts = [at for at, _ in years]
+    latest = [max(y for _, y in years[:i + 1]) for i in range(len(years))]
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
     for figure in figures:
         by_paragraph.setdefault(plain.rfind("\n", 0, figure.start) + 1, []).append(figure)
     kept: list[Figure] = []
     seen: set[tuple[str, ...]] = set()  # the banks named in the paragraphs with figures
+    carried: DateAnchor | None = None  # the date an earlier paragraph of the section set
+    previous_end = 0
     for start, members in by_paragraph.items():
         end = plain.find("\n", members[-1].end)
         end = len(plain) if end < 0 else end
@@ -663,15 +722,49 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
         before = plain.rfind("\n", 0, max(gap, 0))
         near = [r for r in reports if before < r.start or r.end == 0]
         named = None
-        if today is None and years:  # an undated article: the last year it named before
+        if today is None and years:  # an undated article: the latest year it named before
             index = bisect.bisect_left(year_starts, start) - 1
-            named = years[index][1] if index >= 0 else None
-        kept.extend(paragraph_figures(plain, start, end, members, today, stamps, near, reports,
-                                      seen, named))
+            named = latest[index] if index >= 0 else None
+        heading = section_heading(text, plain, previous_end, start, today, named)
+        if heading is not None:  # a new section: its heading's date, if any, holds in it
+            carried = heading[0]
+        found, carried = paragraph_figures(plain, start, end, members, today, stamps, near,
+                                           reports, seen, named, carried)
+        kept.extend(found)
+        previous_end = end
     orphans = [f for f in kept if f.scope == "other"]
     if orphans and len(seen) < 2:  # two banks named already: no article of one bank
         own_bank(plain, orphans)
     return kept
+
+
+def section_heading(text: str, plain: str, previous_end: int, start: int,
+                    today: tuple[int, int, int] | None, named_year: int | None
+                    ) -> tuple[DateAnchor | None] | None:
+    """The last heading line between the paragraph before (with figures) and the one at
+    `start`, or opening that one (join_lines made its break a space): (its date or None,), or
+    None when there is no heading, so that the date of the paragraph before goes on."""
+    heading = None
+    at = previous_end
+    while at < start:  # the lines between the two paragraphs
+        stop = text.find("\n", at, start)
+        stop = start if stop < 0 else stop
+        if is_heading(text[at:stop]):
+            heading = (at, stop)
+        at = stop + 1
+    stop = text.find("\n", start, start + HEADING_MAX * 2 + 1)
+    if stop > 0 and plain[stop] != "\n" and is_heading(text[start:stop]):
+        heading = (start, stop)
+    if heading is None:
+        return None
+    dates = [a for a in date_anchors(plain, heading[0], heading[1], today, named_year) if a.value]
+    return (dates[-1] if dates else None,)
+
+
+def is_heading(line: str) -> bool:
+    """A short line without sentence punctuation: a title or a section heading."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= HEADING_MAX and not HEADING_STOP.search(stripped)
 
 
 def own_bank(text: str, orphans: list[Figure]) -> None:
@@ -694,8 +787,12 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       reports: list[DateAnchor] = (),
                       all_reports: list[DateAnchor] = (),
                       seen: set[tuple[str, ...]] | None = None,
-                      named_year: int | None = None) -> list[Figure]:
-    """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end]."""
+                      named_year: int | None = None,
+                      carried: DateAnchor | None = None
+                      ) -> tuple[list[Figure], DateAnchor | None]:
+    """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end],
+    and the date the paragraph leaves to the next one of its section. `carried`: the date an
+    earlier paragraph of the section set ("2024年上半年，…" then figures)."""
     sentences = [m.span() for m in SENTENCE.finditer(text, start, end)]
     sentence_starts = [s for s, _ in sentences]
     by_sentence: dict[tuple[int, int], list[Figure]] = {}
@@ -706,7 +803,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         infer_money_units(text, members)
     figures = [f for f in figures if f.unit]  # magnitudes that are not money: no figure
     if not figures:
-        return []
+        return [], carried
     mentions = [BankMention(m.start + start, m.end + start, m.surface, m.banks)
                 for m in find_banks(text[start:end])]
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
@@ -717,6 +814,13 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                if not any(low <= anchor.start < high for low, high in stamps)]
     anchors += [DateAnchor(m.start(), m.end(), None, None)  # 截至目前: now, no date
                 for m in NOW.finditer(text, start, figures[-1].start)]
+    year = today[0] if today else named_year
+    if year:  # 年初以来, 年内: this year
+        anchors += [DateAnchor(m.start(), m.end(), f"{year:04d}", year)
+                    for m in THIS_YEAR.finditer(text, start, figures[-1].start)]
+    if carried is not None:  # set by an earlier paragraph: holds until one of this one
+        anchors.append(DateAnchor(start - 1, start - 1, carried.value, carried.year,
+                                  inherited=True))
     for m in REPORT_PERIOD.finditer(text, start, figures[-1].start):
         # 报告期内, 截至报告期末: the period of the report the article named before
         named = [r for r in all_reports if r.end <= m.start()]
@@ -738,14 +842,24 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         if index >= 0 and anchors[index].start < figure.sentence[0] and ASIDE.match(
                 text, figure.sentence[0]):
             index = -2  # an example or an aside keeps no date from the sentences before it
+        if index >= 0 and anchors[index].inherited and figure.family in UNDATED_FAMILIES:
+            index = -1  # a share, a rate, a limit or a pledge is no figure of the period
         if index >= 0:
-            figure.as_of = anchors[index].value
+            anchor = anchors[index]
+            figure.as_of = anchor.value
+            if anchor.first and FROM_BEFORE.search(text, max(0, figure.lead - 2), figure.lead):
+                figure.as_of = anchor.first  # 2002-2022年，营收从80亿元增至…: 2002
+            elif anchor.value and YEAR_BEFORE.search(text, max(0, figure.lead - 14), figure.lead):
+                year = int(anchor.value[:4]) - 1
+                figure.as_of = f"{year:04d}{anchor.value[4:]}"
         elif index == -1:  # no date in its paragraph: the results report spoken of before
             # (in the paragraph before, or anywhere before for results, but not for a plan)
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
-    return figures
+    last = anchors[-1] if anchors else None
+    # a period (2024年, 截至6月末) goes on; a day is an event's, and 目前 ends the period
+    return figures, (last if last and last.value and last.value.count("-") < 2 else None)
 
 
 def mark_market(text: str, figures: list[Figure]) -> None:
