@@ -75,6 +75,7 @@ dates only in the paragraphs that hold figures), which keeps the extractor above
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -102,7 +103,7 @@ KINDS = ("money", "percent", "pp", "count")
 # offsets into the translated text are offsets into the original.
 FULLWIDTH = str.maketrans("０１２３４５６７８９．％￥＄", "0123456789.%¥$")
 HAS_FULLWIDTH = re.compile("[０-９．％￥＄]")
-THOUSANDS_COMMA = re.compile(r"(\d)，(?=\d{3}(?!\d))")
+THOUSANDS_COMMA = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # the comma first: re skips to it
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 # Patterns below begin with a character class where they can: re then skips ahead to the
@@ -141,6 +142,8 @@ FIGURE_PATTERNS = (
     re.compile(rf"百分之(?P<pctnum>{ARABIC}|[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)"),
     re.compile(rf"(?:{CURRENCY_FIRST}){SPACE}(?P<num>{ARABIC}){TAIL}"),  # 人民币100亿元, $5
 )
+FIGURE_PATTERNS_NO_WORDS = tuple(p for p in FIGURE_PATTERNS if not p.pattern.startswith("百分之"))
+match_start = operator.methodcaller("start")
 # Chinese numerals only count with a currency, a point or 百分之 after them, or with 万/亿 and
 # a digit or qualifier in front: "千万" (by all means), "万一", "亿万" are words, not amounts.
 CN_LEADING = set("一二两三四五六七八九十")
@@ -180,6 +183,7 @@ URL = re.compile(r"https?://[^\s，。；）)」】]+|www\.[A-Za-z0-9.-]+[^\s，
 
 SENTENCE = re.compile(r"[^\s。！？!?][^\n。！？!?]*[。！？!?]*[”’\"』」）)]*")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
+UP_TO_LAST_CLAUSE_STOP = re.compile(r".*[，,；;：:。！？!?\n]", re.S)
 
 # Dates a figure refers to: candidates found fast by DATE_START, read by DATE.
 DATE_START = re.compile(r"[\d今去前上本下第一二三四](?:(?<=\d)\d*[年月\-]|(?<=[今去前上本])年"
@@ -273,6 +277,7 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
                     r"|城商行|农商行|大中银行|中小银行|各家银行|各银行|全国")
 RESPECTIVELY = "分别"
+RESPECTIVELY_AT = re.compile(RESPECTIVELY)
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
 ETC_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:分行|支行))?等")
 LIST_END = re.compile(r"[；;]")
@@ -509,8 +514,9 @@ def report_month(text: str, at: int, reach: int) -> int | None:
 def scan(text: str, urls: list[tuple[int, int]]) -> list[Figure]:
     """Candidate figures in order, with value, unit, kind and qualifier; bare numbers kept
     for the list and range rules."""
-    matches = sorted((m for pattern in FIGURE_PATTERNS for m in pattern.finditer(text)),
-                     key=lambda m: m.start())
+    patterns = FIGURE_PATTERNS if "百分之" in text else FIGURE_PATTERNS_NO_WORDS
+    matches = sorted((m for pattern in patterns for m in pattern.finditer(text)),
+                     key=match_start)
     figures: list[Figure] = []
     reach = 0
     for match in matches:
@@ -642,7 +648,7 @@ def prepare(text: str, simplified: str | None = None) -> str:
     if HAS_FULLWIDTH.search(plain):
         plain = plain.translate(FULLWIDTH)
     if THOUSANDS_COMMA.search(plain):  # "１２，０００": a full-width comma grouping thousands
-        plain = THOUSANDS_COMMA.sub(r"\1,", plain)
+        plain = THOUSANDS_COMMA.sub(",", plain)
     if "\n" in plain:
         plain = join_lines(plain)
     return plain
@@ -680,10 +686,13 @@ def join_lines(text: str) -> str:
         i = j
     if not blank:
         return text
-    chars = list(text)
+    parts = []
+    previous = 0
     for at in blank:
-        chars[at] = " "
-    return "".join(chars)
+        parts.append(text[previous:at])
+        previous = at + 1
+    parts.append(text[previous:])
+    return " ".join(parts)
 
 
 def extract_from_text(text: str, date=None, simplified: str | None = None) -> list[Figure]:
@@ -749,7 +758,7 @@ def section_heading(text: str, plain: str, previous_end: int, start: int,
     while at < start:  # the lines between the two paragraphs
         stop = text.find("\n", at, start)
         stop = start if stop < 0 else stop
-        if is_heading(text[at:stop]):
+        if stop - at <= 2 * HEADING_MAX and is_heading(text[at:stop]):
             heading = (at, stop)
         at = stop + 1
     stop = text.find("\n", start, start + HEADING_MAX * 2 + 1)
@@ -809,9 +818,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
     if seen is not None:
         seen.update(m.banks for m in mentions)
-    anchors = [anchor for anchor in date_anchors(text, start, figures[-1].start, today,
-                                                 named_year)
-               if not any(low <= anchor.start < high for low, high in stamps)]
+    anchors = date_anchors(text, start, figures[-1].start, today, named_year)
+    if stamps:
+        anchors = [anchor for anchor in anchors
+                   if not any(low <= anchor.start < high for low, high in stamps)]
     anchors += [DateAnchor(m.start(), m.end(), None, None)  # 截至目前: now, no date
                 for m in NOW.finditer(text, start, figures[-1].start)]
     year = today[0] if today else named_year
@@ -894,10 +904,8 @@ def infer_money_units(text: str, figures: list[Figure]) -> None:
 
 
 def clause_start(text: str, floor: int, position: int) -> int:
-    start = floor
-    for match in CLAUSE_STOP.finditer(text, floor, position):
-        start = match.end()
-    return start
+    last = UP_TO_LAST_CLAUSE_STOP.match(text, floor, position)  # one greedy match, no loop
+    return last.end() if last else floor
 
 
 def clause_end(text: str, position: int, ceiling: int) -> int:
@@ -953,10 +961,9 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                mentions: list[BankMention]) -> set[int]:
     """工农中建 … 分别为a、b、c和d: the k-th figure of each kind after 分别 to the k-th bank."""
     s, e = sentence
-    ats = [m.start() for m in re.finditer(RESPECTIVELY, text[s:e])]
-    if not ats:
+    if text.find(RESPECTIVELY, s, e) < 0:
         return set()
-    ats = [s + at for at in ats]
+    ats = [m.start() for m in RESPECTIVELY_AT.finditer(text, s, e)]
     done: set[int] = set()
     banks: list[str] = []
     floor = s
@@ -1151,20 +1158,30 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
     source_file and text, and uses date and text_simplified (the text in simplified
     characters, "" when it is so already) when present."""
     rows: list[tuple] = []
-    has_date = "date" in articles.columns
-    has_simplified = "text_simplified" in articles.columns
-    for article in articles.itertuples(index=False):
-        text = article.text if isinstance(article.text, str) else ""
-        date = article.date if has_date and isinstance(article.date, str) else None
-        simplified = article.text_simplified if has_simplified else None
+    n = len(articles)
+    # plain lists: iterating the frame's (Arrow) string columns row by row costs more
+    ids = articles["article_id"].tolist()
+    files = articles["source_file"].tolist()
+    texts = articles["text"].tolist()
+    dates = articles["date"].tolist() if "date" in articles.columns else [None] * n
+    simple = (articles["text_simplified"].tolist() if "text_simplified" in articles.columns
+              else [None] * n)
+    english_of: dict[str, str] = {}
+    for article_id, source_file, text, date, simplified in zip(ids, files, texts, dates, simple,
+                                                               strict=True):
+        text = text if isinstance(text, str) else ""
+        date = date if isinstance(date, str) else None
         simplified = simplified if isinstance(simplified, str) else None
         for f in extract_from_text(text, date, simplified):
             s, e = f.sentence
+            entity_en = None
+            if f.entity:
+                entity_en = english_of.get(f.entity) or english_of.setdefault(
+                    f.entity, english(f.entity))
             rows.append((
-                article.article_id, article.source_file, text[f.start:f.end], float(f.value),
+                article_id, source_file, text[f.start:f.end], float(f.value),
                 f.unit, f.qualifier, f.entity, f.metric, f.as_of, text[s:e], f.start, f.end,
-                f.kind, f.scope, english(f.entity) if f.entity else None, f.qualifier_text,
-                f.unit_inferred, s, f.family,
+                f.kind, f.scope, entity_en, f.qualifier_text, f.unit_inferred, s, f.family,
             ))
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table.astype({"value": "float64", "start": "int64", "end": "int64",
