@@ -79,12 +79,13 @@ import operator
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import cn2an
 import pandas as pd
 
-from analysis.banks import BankMention, english, find_banks, is_central_bank
+from analysis.banks import english, find_banks, is_central_bank
 from analysis.chinese import to_simplified
 
 COLUMNS = [
@@ -241,7 +242,10 @@ PART_YEAR_REPORT = re.compile(r"半年度报告|半年报|中报|半年度业绩
 # The families a period set by an earlier paragraph dates: amounts and changes of the period,
 # not shares, rates, limits or pledges, which the text states as standing facts.
 UNDATED_FAMILIES = {"share", "rate", "commitment", "other"}
-THIS_YEAR = re.compile(r"年初以来|(?<![一二两三四五六七八九十\d几多数])年内")
+THIS_YEAR = r"年初以来|年内(?<![一二两三四五六七八九十\d几多数]年内)"  # the literal first: re skips to it
+# The dates written as words, found in one pass: now, this year, the report's period.
+WORD_DATES = re.compile(rf"(?P<now>{NOW.pattern})|(?P<this_year>{THIS_YEAR})"
+                        rf"|(?P<report>{REPORT_PERIOD.pattern})")
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期)")  # 2024年起, 1月以来, 去年同期
 
 # Attribution.
@@ -332,14 +336,21 @@ class Figure:
     bare: bool = False  # a number still waiting for the unit of its list or range partner
 
 
-@dataclass(frozen=True, slots=True)
-class DateAnchor:
+class DateAnchor(NamedTuple):  # a tuple: made thousands of times, cheaply
     start: int
     end: int
     value: str | None  # None: "now" (目前), which ends what an earlier date said
     year: int | None  # the year the expression names, which a later "6月末" borrows
     first: str | None = None  # the start of a span ("2002-2022年": "2002"), for "从a增至b"
     inherited: bool = False  # set by an earlier paragraph or a heading, not by this paragraph
+
+
+class Mention(NamedTuple):
+    """A bank named in the text (analysis.banks.BankMention) at its offset in the article."""
+    start: int
+    end: int
+    surface: str
+    banks: tuple[str, ...]
 
 
 # ---------------------------------------------------------------- numbers
@@ -813,7 +824,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     figures = [f for f in figures if f.unit]  # magnitudes that are not money: no figure
     if not figures:
         return [], carried
-    mentions = [BankMention(m.start + start, m.end + start, m.surface, m.banks)
+    mentions = [Mention(m.start + start, m.end + start, m.surface, m.banks)
                 for m in find_banks(text[start:end])]
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
     if seen is not None:
@@ -822,20 +833,20 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     if stamps:
         anchors = [anchor for anchor in anchors
                    if not any(low <= anchor.start < high for low, high in stamps)]
-    anchors += [DateAnchor(m.start(), m.end(), None, None)  # 截至目前: now, no date
-                for m in NOW.finditer(text, start, figures[-1].start)]
     year = today[0] if today else named_year
-    if year:  # 年初以来, 年内: this year
-        anchors += [DateAnchor(m.start(), m.end(), f"{year:04d}", year)
-                    for m in THIS_YEAR.finditer(text, start, figures[-1].start)]
+    for m in WORD_DATES.finditer(text, start, figures[-1].start):
+        if m.lastgroup == "now":  # 截至目前: now, no date
+            anchors.append(DateAnchor(m.start(), m.end(), None, None))
+        elif m.lastgroup == "this_year":  # 年初以来, 年内: this year
+            if year:
+                anchors.append(DateAnchor(m.start(), m.end(), f"{year:04d}", year))
+        else:  # 报告期内, 截至报告期末: the period of the report the article named before
+            named = [r for r in all_reports if r.end <= m.start()]
+            if named:
+                anchors.append(DateAnchor(m.start(), m.end(), named[-1].value, named[-1].year))
     if carried is not None:  # set by an earlier paragraph: holds until one of this one
         anchors.append(DateAnchor(start - 1, start - 1, carried.value, carried.year,
                                   inherited=True))
-    for m in REPORT_PERIOD.finditer(text, start, figures[-1].start):
-        # 报告期内, 截至报告期末: the period of the report the article named before
-        named = [r for r in all_reports if r.end <= m.start()]
-        if named:
-            anchors.append(DateAnchor(m.start(), m.end(), named[-1].value, named[-1].year))
     anchors.sort(key=lambda a: a.end)
     anchor_ends = [a.end for a in anchors]
     for sentence, members in by_sentence.items():
@@ -914,7 +925,7 @@ def clause_end(text: str, position: int, ceiling: int) -> int:
 
 
 def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
-              inside: list[BankMention], earlier: list[BankMention]) -> None:
+              inside: list[Mention], earlier: list[Mention]) -> None:
     """The bank of each figure of one sentence; `inside` are the sentence's bank mentions,
     `earlier` those of the paragraph before it (speakers' employers left out of both)."""
     s, _ = sentence
@@ -931,7 +942,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             # "南京银行…；11家上市城商行累计发行科创债460亿元": banks as a whole
             figure.scope = "sector"
             continue
-        if owner is not None and len(bank_list(text, before)) > 1:
+        if owner is not None and (len(bank_list(text, before)) if len(before) > 1
+                                  else len(owner.banks)) > 1:
             listed = True  # "建行、工行、中行的科技贷款余额均超1万亿元": the banks together
         if owner is None and earlier and (ANAPHORA.search(text, s, figure.start) or not (
                 SECTOR.search(text, s, figure.start) or OTHER_SUBJECT.search(text, s, figure.start))):
@@ -947,7 +959,7 @@ def set_owner(figure: Figure, banks: tuple[str, ...] | None, text: str, sentence
               group: bool = False) -> None:
     if banks and (group or len(banks) > 1):
         figure.scope = "group"
-    elif banks and is_central_bank(banks[0]):
+    elif banks and central_bank(banks[0]):
         figure.scope = "central_bank"
     elif banks:
         figure.entity, figure.scope = banks[0], "bank"
@@ -957,8 +969,13 @@ def set_owner(figure: Figure, banks: tuple[str, ...] | None, text: str, sentence
         figure.scope = "other"
 
 
+@cache
+def central_bank(name: str) -> bool:
+    return is_central_bank(name)  # a lookup in the bank table, once per bank
+
+
 def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
-               mentions: list[BankMention]) -> set[int]:
+               mentions: list[Mention]) -> set[int]:
     """工农中建 … 分别为a、b、c和d: the k-th figure of each kind after 分别 to the k-th bank."""
     s, e = sentence
     if text.find(RESPECTIVELY, s, e) < 0:
@@ -990,7 +1007,7 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
     return done
 
 
-def bank_list(text: str, listed: list[BankMention]) -> list[str]:
+def bank_list(text: str, listed: list[Mention]) -> list[str]:
     """The banks of the list that ends with the last of `listed` ("A、B和C", or a group)."""
     banks = list(listed[-1].banks)
     for left, right in zip(reversed(listed[:-1]), reversed(listed[1:]), strict=True):
@@ -1003,31 +1020,32 @@ def bank_list(text: str, listed: list[BankMention]) -> list[str]:
 
 
 def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
-             mentions: list[BankMention], anchors: list[DateAnchor]) -> None:
+             mentions: list[Mention], anchors: list[DateAnchor]) -> None:
     """`metric` of each figure of one sentence (`mentions`, `anchors`: those in the sentence)."""
     s, e = sentence
     blocks = sorted([(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in anchors]
                     + [(f.lead, f.end) for f in figures])
-    heads = [(m.start(), m.end()) for m in HEAD.finditer(text, s, e)]
+    heads = [m.span() for m in HEAD.finditer(text, s, e)]
+    lefts = [clause_start(text, s, figure.start) for figure in figures]  # each one's clause
     for i, figure in enumerate(figures):
         if (i + 1 < len(figures) and figures[i + 1].kind == figure.kind
                 and RANGE_GAP.fullmatch(text[figure.end:figures[i + 1].start])):
             continue  # the lower bound of a range takes the metric of the upper one, below
-        figure.metric = metric_of(text, figure, sentence, heads, blocks)
+        figure.metric = metric_of(text, figure, sentence, heads, blocks, lefts[i])
     for i, figure in enumerate(figures[:-1]):
         # a range's lower bound or a list's member takes its partner's metric; nothing else does
         gap = text[figure.end:figures[i + 1].start]
         if not figure.metric and (RANGE_GAP.fullmatch(gap) or LIST_GAP.fullmatch(gap)):
             figure.metric = figures[i + 1].metric
-    for figure in figures:
-        before = text[clause_start(text, s, figure.start):figure.start]
-        figure.family = metric_family(figure.metric, figure.kind, figure.unit, before)
+    for figure, left in zip(figures, lefts, strict=True):
+        figure.family = metric_family(figure.metric, figure.kind, figure.unit,
+                                      text[left:figure.start])
 
 
 def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
-              heads: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> str:
+              heads: list[tuple[int, int]], blocks: list[tuple[int, int]], left: int) -> str:
+    """The measure a figure gives; `left`: where its clause starts."""
     s, e = sentence
-    left = clause_start(text, s, figure.start)
     right = clause_end(text, figure.end, e)
     after = phrase_after(text, figure.end, right, blocks)
     if figure.kind == "count":
@@ -1073,9 +1091,9 @@ def phrase_after(text: str, position: int, ceiling: int, blocks: list[tuple[int,
         position += 1
     stop = STOP.search(text, position, ceiling)
     end = stop.start() if stop else ceiling
-    for a, _ in blocks:
-        if position <= a < end:
-            end = a
+    following = bisect.bisect_left(blocks, (position,))  # blocks are sorted: the first after
+    if following < len(blocks) and blocks[following][0] < end:
+        end = blocks[following][0]
     return text[position:end][:12]
 
 
@@ -1129,19 +1147,31 @@ def metric_family(metric: str, kind: str, unit: str = "", before: str = "") -> s
         share = [m.end() for m in SHARE_BEFORE.finditer(before)]
         if share and not FAMILY_OF_CHANGE.search(before, share[-1]):
             return "share"  # 占营业收入的3.76%; but 占比提升0.5个百分点 is a change
-        if FAMILY_OF_CHANGE.search(metric):
-            return "growth"
-        if FAMILY_OF_SHARE.search(metric):
-            return "share"
-        if FAMILY_OF_RATE.search(metric):
-            return "rate"
-        return "other"
+        return percent_family(metric)
     if kind != "money" and unit not in MONEY_UNITS:
         return "other"
     if PLAN_BEFORE.search(before) and PLEDGE_WORD.search(metric):
         return "commitment"  # 未来五年将新增1.5万亿元贷款支持: a pledge, not lending done
     if NEW_LOAN_VERB.search(before) and LOAN_WORD.search(metric):
         return "new_loans"  # 发放贷款1080万元, 获得2亿元知识产权质押贷款
+    return money_family(metric)
+
+
+# A corpus names few distinct metrics ("贷款余额", "营收"): what depends on the metric alone is
+# worked out once per metric.
+@lru_cache(maxsize=8192)
+def percent_family(metric: str) -> str:
+    if FAMILY_OF_CHANGE.search(metric):
+        return "growth"
+    if FAMILY_OF_SHARE.search(metric):
+        return "share"
+    if FAMILY_OF_RATE.search(metric):
+        return "rate"
+    return "other"
+
+
+@lru_cache(maxsize=8192)
+def money_family(metric: str) -> str:
     for family, words in FAMILY_OF_MONEY:
         if words.search(metric):
             if family == "loan_balance" and FAMILY_OF_CHANGE.search(metric):
