@@ -233,6 +233,7 @@ PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未�
 # "（去年同期为下降1.5%）": the figure is of the same period a year before.
 YEAR_BEFORE = re.compile(r"(?:去年|上年)同期(?:为|是|则为|仅为)[^，。；,;]{0,6}$")
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
+CUTOFF_BEFORE = re.compile(r"(?:截至|截止)\s*$")  # 截至11月30日: a cut-off day, not a dateline
 SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 # A bare year in a clause that names a report of part of a year ("半年报为2025年半程交卷"):
 # the report's period.
@@ -487,6 +488,11 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (
             f"-{day:02d}" if month and day else "")
         named_year = year if (g["iso"] or g["y"] or g["rel"]) else None
+        if (anchors and len(value) == 7 and anchors[-1].value and len(anchors[-1].value) == 10
+                and anchors[-1].value.startswith(value) and not first
+                and SENTENCE_BREAK.search(text, anchors[-1].end, at) is None
+                and CUTOFF_BEFORE.search(text, max(0, anchors[-1].start - 3), anchors[-1].start)):
+            continue  # "截至11月30日收盘，11月累计涨幅": the day the month is counted to holds
         anchors.append(DateAnchor(at, reach, value, named_year, first))
     return anchors
 
@@ -670,30 +676,30 @@ def join_lines(text: str) -> str:
     separator ("7501.5亿、\n7105.6亿"), before a line that opens with a connective (其中，),
     and after a heading line ("2. 2025年目标"). Blank lines between count as one break."""
     lines = text.split("\n")
+    last = len(lines) - 1
     blank: list[int] = []
     position = 0  # where lines[i] starts
     i = 0
-    while i < len(lines) - 1:
+    while i < last:
         line = lines[i]
         end = position + len(line)  # the break after lines[i]
         j = i + 1
-        while j < len(lines) - 1 and not lines[j].strip():
+        while j < last and (not lines[j] or lines[j].isspace()):
             j += 1  # blank lines: the next line with text
-        following = lines[j].lstrip()
+        following = lines[j]
         tail = line.rstrip(" \t\u3000")
-        if tail and following and (
+        if tail and following and not following.isspace() and (
                 tail[-1] in LIST_END_CHARS
-                or (tail[-1] in SENTENCE_END_CHARS and CONNECTIVE.match(following))
+                or (tail[-1] in SENTENCE_END_CHARS and CONNECTIVE.match(following.lstrip()))
                 or (len(tail) <= 2 * HEADING_MAX and len(tail.strip()) <= HEADING_MAX
                     and not HEADING_STOP.search(tail))):
             at = end
             for k in range(i + 1, j + 1):  # the breaks after lines[i] .. lines[j - 1]
                 blank.append(at)
                 at += len(lines[k]) + 1
-        for k in range(i + 1, j + 1):
-            position = end + 1
-            end = position + len(lines[k])
-        position = end - len(lines[j])
+        position = end + 1  # where lines[j] starts: after the blank lines between
+        for k in range(i + 1, j):
+            position += len(lines[k]) + 1
         i = j
     if not blank:
         return text

@@ -791,6 +791,10 @@ AS_OF_BEYOND_THE_PARAGRAPH = [
     # 今年 of an undated article: the latest year it named, not a year of an earlier event
     ("4月29日，某分行召开2025年二季度新闻发布会。\n2022年，该行创设某产品，截至今年3月末，"
      "累计发放贷款3247亿元。", None, ["2025-03"]),
+    # a month counted up to a day of it: the day
+    ("截至11月30日收盘，期货主力合约11月累计涨幅为13.24%。", "2021-12-01", ["2021-11-30"]),
+    # but a dateline's day is not what a month's figures are counted to
+    ("财联社10月30日电，10月全国期货市场成交额同比增长44.46%。", "2021-10-30", ["2021-10"]),
     # the same period a year before
     ("1-4月，出口交货值同比增长25.6%（去年同期为下降1.5%）。", "2021-05-20", ["2021-04", "2020-04"]),
 ]
@@ -880,7 +884,7 @@ GOLD_FLOORS = {  # a little under the scores measured on the whole gold (README)
     "qualifier": 0.96, "as_of": 0.92, "metric_family": 0.84,
 }
 # as-of on parts of the gold: the articles never used for a rule (unseen, fresh) and each corpus
-AS_OF_FLOORS = {"unseen": 0.80, "fresh": 0.82, "bank-news": 0.94, "web-news": 0.82}
+AS_OF_FLOORS = {"unseen": 0.92, "fresh": 0.82, "bank-news": 0.94, "web-news": 0.87}
 
 
 def load_eval():
