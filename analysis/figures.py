@@ -62,6 +62,17 @@ as_of      the nearest date before the figure in its paragraph: 截至2023年12�
            results report named in the paragraph before ("2025年中期业绩", "2024年度报告",
            "三季报") dates a paragraph with no date of its own; "报告期：2024年度" dates the whole
            document and 报告期内/末 the report named before.
+           Beyond the paragraph: a section heading's date holds for the section under it (a
+           heading without one ends the date before), and a period (a year, a quarter, a month,
+           not an event's day) that a paragraph with figures names goes on into the next
+           paragraphs of its section that name none, for amounts and changes, not for shares,
+           rates, limits or pledges. A span of years ("2002-2022年", "2020年末至2024年末")
+           dates its figures by its end, and "从a增至b" a by its start, unless the sentence is
+           a plan (将, 计划, 未来, 目标, or an end after the article's year). A bare year in a
+           clause naming a half-year or quarterly report ("2025年半年报") takes its month;
+           今年以来, 年初以来 and 年内 are the article's year; 今年 in an undated article is
+           the latest year it named before (not the year of an event in the paragraph);
+           "去年同期为a" is a year before; "截至11月30日…11月累计" keeps the day.
 
 `entity` is a lender only: empty (NaN in the table) for the central bank, a group, the sector or
 another company, with `scope` telling which. `as_of` and `entity` are NaN when unknown; `metric`
@@ -109,7 +120,9 @@ THOUSANDS_COMMA = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # the comma first
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 # Patterns below begin with a character class where they can: re then skips ahead to the
 # next digit instead of trying a match at every character, which is most of the speed.
-ARABIC = r"\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+# A number starts at its first digit, and its digits are taken whole (possessive: no retrying
+# shorter runs, which a digit would follow and no unit could).
+ARABIC = r"\d(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d*+)(?:\.\d++)?"
 MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
 CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR",
               "日元": "JPY", "英镑": "GBP", "元": "CNY", "元人民币": "CNY", "人民币": "CNY"}
