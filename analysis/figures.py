@@ -116,6 +116,7 @@ KINDS = ("money", "percent", "pp", "count")
 FULLWIDTH = str.maketrans("０１２３４５６７８９．％￥＄", "0123456789.%¥$")
 HAS_FULLWIDTH = re.compile("[０-９．％￥＄]")
 THOUSANDS_COMMA = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # the comma first: re skips to it
+FULLWIDTH_OR_COMMA = re.compile(rf"{HAS_FULLWIDTH.pattern}|{THOUSANDS_COMMA.pattern}")
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 # Patterns below begin with a character class where they can: re then skips ahead to the
@@ -176,6 +177,7 @@ QUALIFIERS = {
 QUALIFIER_OF = {word: sign for sign, words in QUALIFIERS.items() for word in words}
 QUALIFIER_BEFORE = re.compile(
     "(?:" + "|".join(sorted(QUALIFIER_OF, key=len, reverse=True)) + r")\s*$")
+QUALIFIER_LAST = frozenset(word[-1] for word in QUALIFIER_OF)
 POST_QUALIFIER = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": "≈", "上下": "≈"}
 CURRENCY_PREFIX = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "美元": "USD",
                    "USD": "USD", "US$": "USD", "$": "USD", "港元": "HKD", "港币": "HKD",
@@ -619,7 +621,8 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
 
 def with_qualifier(figure: Figure, before: str, post: str | None, more: bool, head: int
                    ) -> Figure:
-    lead = QUALIFIER_BEFORE.search(before)
+    # a qualifier ends the words before the figure: look for one only where its last character does
+    lead = QUALIFIER_BEFORE.search(before) if before.rstrip()[-1:] in QUALIFIER_LAST else None
     figure.lead = head
     if lead:
         figure.qualifier_text = lead.group().strip()
@@ -675,10 +678,11 @@ def prepare(text: str, simplified: str | None = None) -> str:
         plain = text if simplified == "" else to_simplified(text)
     else:
         plain = simplified
-    if HAS_FULLWIDTH.search(plain):
-        plain = plain.translate(FULLWIDTH)
-    if THOUSANDS_COMMA.search(plain):  # "１２，０００": a full-width comma grouping thousands
-        plain = THOUSANDS_COMMA.sub(",", plain)
+    if FULLWIDTH_OR_COMMA.search(plain):  # one pass for both, as neither is usual
+        if HAS_FULLWIDTH.search(plain):
+            plain = plain.translate(FULLWIDTH)
+        if THOUSANDS_COMMA.search(plain):  # "１２，０００": a full-width comma grouping thousands
+            plain = THOUSANDS_COMMA.sub(",", plain)
     if "\n" in plain:
         plain = join_lines(plain)
     return plain
