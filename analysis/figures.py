@@ -243,6 +243,7 @@ BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)
 # "2002-2022年", "2022至2024年间": a span of years; its figures are of its end ("从a增至b": a
 # of its start), but the end of a plan's span ("(2025-2029年)", 未来, 将) is no date at all.
 RANGE_START_BEFORE = re.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]\s*$")
+SPAN_BEFORE = frozenset("-—–~～至到")
 SPAN_GAP = re.compile(r"\s*[-—–~～至到]\s*")
 PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未来|有望")
 # "（去年同期为下降1.5%）": the figure is of the same period a year before.
@@ -406,8 +407,11 @@ def magnitude(word: str | None) -> Decimal:
 # ---------------------------------------------------------------- dates
 
 
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def article_date(value) -> tuple[int, int, int] | None:
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(value)) if value else None
+    match = ISO_DATE.match(str(value)) if value else None
     return tuple(int(g) for g in match.groups()) if match else None
 
 
@@ -462,7 +466,9 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 # 今年以来: the year so far
                 anchors.append(DateAnchor(at, reach, f"{today[0]:04d}", today[0]))
             continue
-        first = span_start(text, at, anchors, today, g)
+        # a span's end follows a dash, 至 or 到 (spaces aside)
+        first = (span_start(text, at, anchors, today, g)
+                 if text[at - 1] in SPAN_BEFORE or text[at - 1].isspace() else None)
         if first == "":
             continue  # the end of a plan's span
         month = day = None
