@@ -62,6 +62,17 @@ as_of      the nearest date before the figure in its paragraph: 截至2023年12�
            results report named in the paragraph before ("2025年中期业绩", "2024年度报告",
            "三季报") dates a paragraph with no date of its own; "报告期：2024年度" dates the whole
            document and 报告期内/末 the report named before.
+           Beyond the paragraph: a section heading's date holds for the section under it (a
+           heading without one ends the date before), and a period (a year, a quarter, a month,
+           not an event's day) that a paragraph with figures names goes on into the next
+           paragraphs of its section that name none, for amounts and changes, not for shares,
+           rates, limits or pledges. A span of years ("2002-2022年", "2020年末至2024年末")
+           dates its figures by its end, and "从a增至b" a by its start, unless the sentence is
+           a plan (将, 计划, 未来, 目标, or an end after the article's year). A bare year in a
+           clause naming a half-year or quarterly report ("2025年半年报") takes its month;
+           今年以来, 年初以来 and 年内 are the article's year; 今年 in an undated article is
+           the latest year it named before (not the year of an event in the paragraph);
+           "去年同期为a" is a year before; "截至11月30日…11月累计" keeps the day.
 
 `entity` is a lender only: empty (NaN in the table) for the central bank, a group, the sector or
 another company, with `scope` telling which. `as_of` and `entity` are NaN when unknown; `metric`
@@ -75,15 +86,17 @@ dates only in the paragraphs that hold figures), which keeps the extractor above
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import cn2an
 import pandas as pd
 
-from analysis.banks import BankMention, english, find_banks, is_central_bank
+from analysis.banks import english, find_banks, is_central_bank
 from analysis.chinese import to_simplified
 
 COLUMNS = [
@@ -102,12 +115,14 @@ KINDS = ("money", "percent", "pp", "count")
 # offsets into the translated text are offsets into the original.
 FULLWIDTH = str.maketrans("０１２３４５６７８９．％￥＄", "0123456789.%¥$")
 HAS_FULLWIDTH = re.compile("[０-９．％￥＄]")
-THOUSANDS_COMMA = re.compile(r"(\d)，(?=\d{3}(?!\d))")
+THOUSANDS_COMMA = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # the comma first: re skips to it
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 # Patterns below begin with a character class where they can: re then skips ahead to the
 # next digit instead of trying a match at every character, which is most of the speed.
-ARABIC = r"\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+# A number starts at its first digit, and its digits are taken whole (possessive: no retrying
+# shorter runs, which a digit would follow and no unit could).
+ARABIC = r"\d(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d*+)(?:\.\d++)?"
 MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
 CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR",
               "日元": "JPY", "英镑": "GBP", "元": "CNY", "元人民币": "CNY", "人民币": "CNY"}
@@ -141,6 +156,8 @@ FIGURE_PATTERNS = (
     re.compile(rf"百分之(?P<pctnum>{ARABIC}|[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)"),
     re.compile(rf"(?:{CURRENCY_FIRST}){SPACE}(?P<num>{ARABIC}){TAIL}"),  # 人民币100亿元, $5
 )
+FIGURE_PATTERNS_NO_WORDS = tuple(p for p in FIGURE_PATTERNS if not p.pattern.startswith("百分之"))
+match_start = operator.methodcaller("start")
 # Chinese numerals only count with a currency, a point or 百分之 after them, or with 万/亿 and
 # a digit or qualifier in front: "千万" (by all means), "万一", "亿万" are words, not amounts.
 CN_LEADING = set("一二两三四五六七八九十")
@@ -159,6 +176,7 @@ QUALIFIERS = {
 QUALIFIER_OF = {word: sign for sign, words in QUALIFIERS.items() for word in words}
 QUALIFIER_BEFORE = re.compile(
     "(?:" + "|".join(sorted(QUALIFIER_OF, key=len, reverse=True)) + r")\s*$")
+QUALIFIER_LAST = frozenset(word[-1] for word in QUALIFIER_OF)
 POST_QUALIFIER = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": "≈", "上下": "≈"}
 CURRENCY_PREFIX = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "美元": "USD",
                    "USD": "USD", "US$": "USD", "$": "USD", "港元": "HKD", "港币": "HKD",
@@ -180,6 +198,7 @@ URL = re.compile(r"https?://[^\s，。；）)」】]+|www\.[A-Za-z0-9.-]+[^\s，
 
 SENTENCE = re.compile(r"[^\s。！？!?][^\n。！？!?]*[。！？!?]*[”’\"』」）)]*")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
+UP_TO_LAST_CLAUSE_STOP = re.compile(r".*[，,；;：:。！？!?\n]", re.S)
 
 # Dates a figure refers to: candidates found fast by DATE_START, read by DATE.
 DATE_START = re.compile(r"[\d今去前上本下第一二三四](?:(?<=\d)\d*[年月\-]|(?<=[今去前上本])年"
@@ -220,15 +239,36 @@ REPORT_PERIOD = re.compile(r"报告期(?:内|末|)")
 # leave the time of the sentences before them.
 ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如|值得注意的是|值得一提的是)")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)\s*$")  # 较年初, 比上年
-# "(2025-2029年)", "2025至2029年": the end of a plan's span is no date of its figures.
-RANGE_START_BEFORE = re.compile(r"(?:19|20)\d{2}年?\s*[-—–~～至到]\s*$")
+# "2002-2022年", "2022至2024年间": a span of years; its figures are of its end ("从a增至b": a
+# of its start), but the end of a plan's span ("(2025-2029年)", 未来, 将) is no date at all.
+RANGE_START_BEFORE = re.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]\s*$")
+SPAN_BEFORE = frozenset("-—–~～至到")
+SPAN_GAP = re.compile(r"\s*[-—–~～至到]\s*")
+PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未来|有望")
+# "（去年同期为下降1.5%）": the figure is of the same period a year before.
+YEAR_BEFORE = re.compile(r"(?:去年|上年)同期(?:为|是|则为|仅为)[^，。；,;]{0,6}$")
+FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
+CUTOFF_BEFORE = re.compile(r"(?:截至|截止)\s*$")  # 截至11月30日: a cut-off day, not a dateline
+SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+# A bare year in a clause that names a report of part of a year ("半年报为2025年半程交卷"):
+# the report's period.
+PART_YEAR_REPORT = re.compile(r"半年度报告|半年报|中报|半年度业绩|中期报告|三季报|第三季度报告|三季度报告"
+                              r"|一季报|第一季度报告|一季度报告")
+# 今年以来, 年初以来 (year to date) and 年内 (within the year): the year itself.
+# The families a period set by an earlier paragraph dates: amounts and changes of the period,
+# not shares, rates, limits or pledges, which the text states as standing facts.
+UNDATED_FAMILIES = {"share", "rate", "commitment", "other"}
+THIS_YEAR = r"年初以来|年内(?<![一二两三四五六七八九十\d几多数]年内)"  # the literal first: re skips to it
+# The dates written as words, found in one pass: now, this year, the report's period (told
+# apart by their text: a pattern that opens with a group would lose re's fast skipping).
+WORD_DATES = re.compile(rf"{NOW.pattern}|{THIS_YEAR}|{REPORT_PERIOD.pattern}")
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期)")  # 2024年起, 1月以来, 去年同期
 
 # Attribution.
 # Words that point back to the subject of an earlier sentence: 该行 (this bank), 该平台 (a
 # bank's platform named before), 其 (its; not in 其他/尤其/极其), 其中 (of which).
 ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔|这家银行|该(?:平台|基金|产品|分行|支行|中心"
-                      r"|机构|计划|项目|集团|公司)|(?<![尤极与])其(?![他它实次余])")
+                      r"|机构|计划|项目|集团|公司)|其(?<![尤极与]其)(?![他它实次余])")
 # A bank named as the employer of someone quoted ("民生银行首席经济学家", "光大银行金融市场部
 # 研究员") does not own the forecast beside it.
 SPEAKER_AFTER = re.compile(
@@ -257,6 +297,7 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
                     r"|城商行|农商行|大中银行|中小银行|各家银行|各银行|全国")
 RESPECTIVELY = "分别"
+RESPECTIVELY_AT = re.compile(RESPECTIVELY)
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
 ETC_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:分行|支行))?等")
 LIST_END = re.compile(r"[；;]")
@@ -284,7 +325,7 @@ HEAD_AT_END = re.compile("(?:" + "|".join(sorted(EXTENDABLE + FIXED, key=len, re
 EXTENDABLE_SET = set(EXTENDABLE)
 # Where a metric's modifiers stop: function words, verbs, the sector, and any non-word character.
 STOP = re.compile(
-    r"[^\u4e00-\u9fffA-Za-z、]|的|了|在|为|对|占(?!比)|(?<![意方导取走动倾])向|给|将|已经|已|由|从|至|到|以|其中|该行|该|本行|其|此|即"
+    r"[^\u4e00-\u9fffA-Za-z、]|的|了|在|为|对|占(?!比)|向(?<![意方导取走动倾]向)|给|将|已经|已|由|从|至|到|以|其中|该行|该|本行|其|此|即"
     r"|较|是|有|并|也|还|均|提供|发放|带来|实现|推出|完成|开展|显示|表示|称|指出"
     r"|获得|启动|组建|建立|设立|参与|审批|落实|银行业|金融机构|银行机构|、(?![\u4e00-\u9fff])")
 METRIC_MAX = 20
@@ -311,12 +352,21 @@ class Figure:
     bare: bool = False  # a number still waiting for the unit of its list or range partner
 
 
-@dataclass(frozen=True, slots=True)
-class DateAnchor:
+class DateAnchor(NamedTuple):  # a tuple: made thousands of times, cheaply
     start: int
     end: int
     value: str | None  # None: "now" (目前), which ends what an earlier date said
     year: int | None  # the year the expression names, which a later "6月末" borrows
+    first: str | None = None  # the start of a span ("2002-2022年": "2002"), for "从a增至b"
+    inherited: bool = False  # set by an earlier paragraph or a heading, not by this paragraph
+
+
+class Mention(NamedTuple):
+    """A bank named in the text (analysis.banks.BankMention) at its offset in the article."""
+    start: int
+    end: int
+    surface: str
+    banks: tuple[str, ...]
 
 
 # ---------------------------------------------------------------- numbers
@@ -356,8 +406,11 @@ def magnitude(word: str | None) -> Decimal:
 # ---------------------------------------------------------------- dates
 
 
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def article_date(value) -> tuple[int, int, int] | None:
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(value)) if value else None
+    match = ISO_DATE.match(str(value)) if value else None
     return tuple(int(g) for g in match.groups()) if match else None
 
 
@@ -394,6 +447,7 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
     YYYY-MM or YYYY-MM-DD. `named_year`, the last year the article named before the
     paragraph, stands in for the article's date when that is unknown (今年, 3月末)."""
     anchors: list[DateAnchor] = []
+    article_year = named_year  # 今年 in an undated article: the article's year, not the paragraph's
     reach = 0
     for candidate in DATE_START.finditer(text, start, end):
         at = candidate.start()
@@ -403,10 +457,19 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         if match is None:
             continue
         reach = match.end()
-        if (BASELINE_BEFORE.search(text, max(0, at - 4), at) or NOT_A_DATE_AFTER.match(text, reach)
-                or RANGE_START_BEFORE.search(text, max(0, at - 6), at)):
-            continue
         g = match.groupdict()
+        if BASELINE_BEFORE.search(text, max(0, at - 4), at):
+            continue
+        if NOT_A_DATE_AFTER.match(text, reach):
+            if g["rel"] in ("今年", "本年") and not (g["m"] or g["period"]) and today:
+                # 今年以来: the year so far
+                anchors.append(DateAnchor(at, reach, f"{today[0]:04d}", today[0]))
+            continue
+        # a span's end follows a dash, 至 or 到 (spaces aside)
+        first = (span_start(text, at, anchors, today, g)
+                 if text[at - 1] in SPAN_BEFORE or text[at - 1].isspace() else None)
+        if first == "":
+            continue  # the end of a plan's span
         month = day = None
         if g["iso"]:
             year, month = int(g["iso"]), int(g["isom"])
@@ -418,14 +481,16 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 year = int(g["y"])
             elif today:
                 year = today[0] + RELATIVE_YEAR[g["rel"]]
-            elif named_year and RELATIVE_YEAR[g["rel"]] == 0:
-                year = named_year  # 截至今年3月末 in an undated article that named 2025 before
+            elif article_year and RELATIVE_YEAR[g["rel"]] == 0:
+                year = article_year  # 截至今年3月末 in an undated article that named 2025 before
             else:
                 continue
             if g["m"]:
                 month, day = int(g["m"]), int(g["d"]) if g["d"] else None
             elif g["period"] and g["period"] != "全年":
                 month = PERIOD_MONTH[g["period"]]
+            elif g["y"] and first is None:
+                month = report_month(text, at, reach)
         else:
             if g["period2"]:  # 截至上半年末: a period of the year the paragraph or article is in
                 month, day = PERIOD_MONTH[g["period2"]], None
@@ -437,14 +502,47 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             if year is None and today:
                 year = today[0] if (month, day or 1) <= today[1:] else today[0] - 1
             if year is None:
-                year = named_year
+                year = article_year
             if year is None:
                 continue
         value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (
             f"-{day:02d}" if month and day else "")
         named_year = year if (g["iso"] or g["y"] or g["rel"]) else None
-        anchors.append(DateAnchor(at, reach, value, named_year))
+        if (anchors and len(value) == 7 and anchors[-1].value and len(anchors[-1].value) == 10
+                and anchors[-1].value.startswith(value) and not first
+                and SENTENCE_BREAK.search(text, anchors[-1].end, at) is None
+                and CUTOFF_BEFORE.search(text, max(0, anchors[-1].start - 3), anchors[-1].start)):
+            continue  # "截至11月30日收盘，11月累计涨幅": the day the month is counted to holds
+        anchors.append(DateAnchor(at, reach, value, named_year, first))
     return anchors
+
+
+def span_start(text: str, at: int, anchors: list[DateAnchor],
+               today: tuple[int, int, int] | None, g: dict) -> str | None:
+    """The start of the span a date at `at` ends ("2002-2022年", "2020年末至2024年末"): None
+    when it ends none, "" when the span is a plan's horizon (no date of its figures)."""
+    before = RANGE_START_BEFORE.search(text, max(0, at - 6), at)
+    if before is not None:
+        first = before.group(1)
+    elif anchors and anchors[-1].value and SPAN_GAP.fullmatch(text, anchors[-1].end, at):
+        return anchors[-1].value  # 2020年末至2024年末: a span of two dates
+    else:
+        return None
+    end_year = int(g["y"] or g["iso"] or 0)
+    s = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
+    stop = SENTENCE_BREAK.search(text, at)
+    sentence = text[s:stop.start() if stop else len(text)]
+    if PLAN_WORDS.search(sentence) or (today and end_year > today[0]):
+        return ""
+    return first
+
+
+def report_month(text: str, at: int, reach: int) -> int | None:
+    """The month of a bare year's clause when it names a report of part of the year
+    ("半年报为2025年半程交卷": 6)."""
+    left = clause_start(text, max(0, at - 40), at)
+    report = PART_YEAR_REPORT.search(text, left, clause_end(text, reach, reach + 40))
+    return REPORT_MONTH.get(report.group()) if report else None
 
 
 # ---------------------------------------------------------------- figures
@@ -453,8 +551,9 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
 def scan(text: str, urls: list[tuple[int, int]]) -> list[Figure]:
     """Candidate figures in order, with value, unit, kind and qualifier; bare numbers kept
     for the list and range rules."""
-    matches = sorted((m for pattern in FIGURE_PATTERNS for m in pattern.finditer(text)),
-                     key=lambda m: m.start())
+    patterns = FIGURE_PATTERNS if "百分之" in text else FIGURE_PATTERNS_NO_WORDS
+    matches = sorted((m for pattern in patterns for m in pattern.finditer(text)),
+                     key=match_start)
     figures: list[Figure] = []
     reach = 0
     for match in matches:
@@ -527,7 +626,8 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
 
 def with_qualifier(figure: Figure, before: str, post: str | None, more: bool, head: int
                    ) -> Figure:
-    lead = QUALIFIER_BEFORE.search(before)
+    # a qualifier ends the words before the figure: look for one only where its last character does
+    lead = QUALIFIER_BEFORE.search(before) if before.rstrip()[-1:] in QUALIFIER_LAST else None
     figure.lead = head
     if lead:
         figure.qualifier_text = lead.group().strip()
@@ -586,7 +686,7 @@ def prepare(text: str, simplified: str | None = None) -> str:
     if HAS_FULLWIDTH.search(plain):
         plain = plain.translate(FULLWIDTH)
     if THOUSANDS_COMMA.search(plain):  # "１２，０００": a full-width comma grouping thousands
-        plain = THOUSANDS_COMMA.sub(r"\1,", plain)
+        plain = THOUSANDS_COMMA.sub(",", plain)
     if "\n" in plain:
         plain = join_lines(plain)
     return plain
@@ -597,37 +697,40 @@ def join_lines(text: str) -> str:
     separator ("7501.5亿、\n7105.6亿"), before a line that opens with a connective (其中，),
     and after a heading line ("2. 2025年目标"). Blank lines between count as one break."""
     lines = text.split("\n")
+    last = len(lines) - 1
     blank: list[int] = []
     position = 0  # where lines[i] starts
     i = 0
-    while i < len(lines) - 1:
+    while i < last:
         line = lines[i]
         end = position + len(line)  # the break after lines[i]
         j = i + 1
-        while j < len(lines) - 1 and not lines[j].strip():
+        while j < last and (not lines[j] or lines[j].isspace()):
             j += 1  # blank lines: the next line with text
-        following = lines[j].lstrip()
+        following = lines[j]
         tail = line.rstrip(" \t\u3000")
-        if tail and following and (
+        if tail and following and not following.isspace() and (
                 tail[-1] in LIST_END_CHARS
-                or (tail[-1] in SENTENCE_END_CHARS and CONNECTIVE.match(following))
+                or (tail[-1] in SENTENCE_END_CHARS and CONNECTIVE.match(following.lstrip()))
                 or (len(tail) <= 2 * HEADING_MAX and len(tail.strip()) <= HEADING_MAX
                     and not HEADING_STOP.search(tail))):
             at = end
             for k in range(i + 1, j + 1):  # the breaks after lines[i] .. lines[j - 1]
                 blank.append(at)
                 at += len(lines[k]) + 1
-        for k in range(i + 1, j + 1):
-            position = end + 1
-            end = position + len(lines[k])
-        position = end - len(lines[j])
+        position = end + 1  # where lines[j] starts: after the blank lines between
+        for k in range(i + 1, j):
+            position += len(lines[k]) + 1
         i = j
     if not blank:
         return text
-    chars = list(text)
+    parts = []
+    previous = 0
     for at in blank:
-        chars[at] = " "
-    return "".join(chars)
+        parts.append(text[previous:at])
+        previous = at + 1
+    parts.append(text[previous:])
+    return " ".join(parts)
 
 
 def extract_from_text(text: str, date=None, simplified: str | None = None) -> list[Figure]:
@@ -640,19 +743,22 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
     urls = spans(URL, plain) if ("http" in plain or "www." in plain) else []
     figures = join_lists_and_ranges(plain, scan(plain, urls))
     today = article_date(date)
-    stamp = STAMP.search(plain)
+    stamp = STAMP.search(plain) if ":" in plain else None  # a time stamp has its colon
     if today is None and stamp:  # "2025-11-04 17:59" at the head of a page: when it was published
         today = (int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
     stamps = spans(STAMP, plain) if stamp else []
     reports = report_dates(plain, today)
     years = [(m.start(), int(m.group(1))) for m in NAMED_YEAR.finditer(plain)] if today is None else []
     year_starts = [at for at, _ in years]
+    latest = [max(y for _, y in years[:i + 1]) for i in range(len(years))]
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
     for figure in figures:
         by_paragraph.setdefault(plain.rfind("\n", 0, figure.start) + 1, []).append(figure)
     kept: list[Figure] = []
     seen: set[tuple[str, ...]] = set()  # the banks named in the paragraphs with figures
+    carried: DateAnchor | None = None  # the date an earlier paragraph of the section set
+    previous_end = 0
     for start, members in by_paragraph.items():
         end = plain.find("\n", members[-1].end)
         end = len(plain) if end < 0 else end
@@ -663,15 +769,49 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
         before = plain.rfind("\n", 0, max(gap, 0))
         near = [r for r in reports if before < r.start or r.end == 0]
         named = None
-        if today is None and years:  # an undated article: the last year it named before
+        if today is None and years:  # an undated article: the latest year it named before
             index = bisect.bisect_left(year_starts, start) - 1
-            named = years[index][1] if index >= 0 else None
-        kept.extend(paragraph_figures(plain, start, end, members, today, stamps, near, reports,
-                                      seen, named))
+            named = latest[index] if index >= 0 else None
+        heading = section_heading(text, plain, previous_end, start, today, named)
+        if heading is not None:  # a new section: its heading's date, if any, holds in it
+            carried = heading[0]
+        found, carried = paragraph_figures(plain, start, end, members, today, stamps, near,
+                                           reports, seen, named, carried)
+        kept.extend(found)
+        previous_end = end
     orphans = [f for f in kept if f.scope == "other"]
     if orphans and len(seen) < 2:  # two banks named already: no article of one bank
         own_bank(plain, orphans)
     return kept
+
+
+def section_heading(text: str, plain: str, previous_end: int, start: int,
+                    today: tuple[int, int, int] | None, named_year: int | None
+                    ) -> tuple[DateAnchor | None] | None:
+    """The last heading line between the paragraph before (with figures) and the one at
+    `start`, or opening that one (join_lines made its break a space): (its date or None,), or
+    None when there is no heading, so that the date of the paragraph before goes on."""
+    heading = None
+    at = previous_end
+    while at < start:  # the lines between the two paragraphs
+        stop = text.find("\n", at, start)
+        stop = start if stop < 0 else stop
+        if stop - at <= 2 * HEADING_MAX and is_heading(text[at:stop]):
+            heading = (at, stop)
+        at = stop + 1
+    stop = text.find("\n", start, start + HEADING_MAX * 2 + 1)
+    if stop > 0 and plain[stop] != "\n" and is_heading(text[start:stop]):
+        heading = (start, stop)
+    if heading is None:
+        return None
+    dates = [a for a in date_anchors(plain, heading[0], heading[1], today, named_year) if a.value]
+    return (dates[-1] if dates else None,)
+
+
+def is_heading(line: str) -> bool:
+    """A short line without sentence punctuation: a title or a section heading."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= HEADING_MAX and not HEADING_STOP.search(stripped)
 
 
 def own_bank(text: str, orphans: list[Figure]) -> None:
@@ -694,8 +834,12 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       reports: list[DateAnchor] = (),
                       all_reports: list[DateAnchor] = (),
                       seen: set[tuple[str, ...]] | None = None,
-                      named_year: int | None = None) -> list[Figure]:
-    """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end]."""
+                      named_year: int | None = None,
+                      carried: DateAnchor | None = None
+                      ) -> tuple[list[Figure], DateAnchor | None]:
+    """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end],
+    and the date the paragraph leaves to the next one of its section. `carried`: the date an
+    earlier paragraph of the section set ("2024年上半年，…" then figures)."""
     sentences = [m.span() for m in SENTENCE.finditer(text, start, end)]
     sentence_starts = [s for s, _ in sentences]
     by_sentence: dict[tuple[int, int], list[Figure]] = {}
@@ -706,22 +850,31 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         infer_money_units(text, members)
     figures = [f for f in figures if f.unit]  # magnitudes that are not money: no figure
     if not figures:
-        return []
-    mentions = [BankMention(m.start + start, m.end + start, m.surface, m.banks)
+        return [], carried
+    mentions = [Mention(m.start + start, m.end + start, m.surface, m.banks)
                 for m in find_banks(text[start:end])]
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
     if seen is not None:
         seen.update(m.banks for m in mentions)
-    anchors = [anchor for anchor in date_anchors(text, start, figures[-1].start, today,
-                                                 named_year)
-               if not any(low <= anchor.start < high for low, high in stamps)]
-    anchors += [DateAnchor(m.start(), m.end(), None, None)  # 截至目前: now, no date
-                for m in NOW.finditer(text, start, figures[-1].start)]
-    for m in REPORT_PERIOD.finditer(text, start, figures[-1].start):
-        # 报告期内, 截至报告期末: the period of the report the article named before
-        named = [r for r in all_reports if r.end <= m.start()]
-        if named:
-            anchors.append(DateAnchor(m.start(), m.end(), named[-1].value, named[-1].year))
+    anchors = date_anchors(text, start, figures[-1].start, today, named_year)
+    if stamps:
+        anchors = [anchor for anchor in anchors
+                   if not any(low <= anchor.start < high for low, high in stamps)]
+    year = today[0] if today else named_year
+    for m in WORD_DATES.finditer(text, start, figures[-1].start):
+        word = m.group()
+        if word.startswith("报告期"):  # 报告期内, 截至报告期末: the report named before
+            named = [r for r in all_reports if r.end <= m.start()]
+            if named:
+                anchors.append(DateAnchor(m.start(), m.end(), named[-1].value, named[-1].year))
+        elif word.startswith("年"):  # 年初以来, 年内: this year
+            if year:
+                anchors.append(DateAnchor(m.start(), m.end(), f"{year:04d}", year))
+        else:  # 截至目前: now, no date
+            anchors.append(DateAnchor(m.start(), m.end(), None, None))
+    if carried is not None:  # set by an earlier paragraph: holds until one of this one
+        anchors.append(DateAnchor(start - 1, start - 1, carried.value, carried.year,
+                                  inherited=True))
     anchors.sort(key=lambda a: a.end)
     anchor_ends = [a.end for a in anchors]
     for sentence, members in by_sentence.items():
@@ -738,14 +891,24 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         if index >= 0 and anchors[index].start < figure.sentence[0] and ASIDE.match(
                 text, figure.sentence[0]):
             index = -2  # an example or an aside keeps no date from the sentences before it
+        if index >= 0 and anchors[index].inherited and figure.family in UNDATED_FAMILIES:
+            index = -1  # a share, a rate, a limit or a pledge is no figure of the period
         if index >= 0:
-            figure.as_of = anchors[index].value
+            anchor = anchors[index]
+            figure.as_of = anchor.value
+            if anchor.first and FROM_BEFORE.search(text, max(0, figure.lead - 2), figure.lead):
+                figure.as_of = anchor.first  # 2002-2022年，营收从80亿元增至…: 2002
+            elif anchor.value and YEAR_BEFORE.search(text, max(0, figure.lead - 14), figure.lead):
+                year = int(anchor.value[:4]) - 1
+                figure.as_of = f"{year:04d}{anchor.value[4:]}"
         elif index == -1:  # no date in its paragraph: the results report spoken of before
             # (in the paragraph before, or anywhere before for results, but not for a plan)
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
-    return figures
+    last = anchors[-1] if anchors else None
+    # a period (2024年, 截至6月末) goes on; a day is an event's, and 目前 ends the period
+    return figures, (last if last and last.value and last.value.count("-") < 2 else None)
 
 
 def mark_market(text: str, figures: list[Figure]) -> None:
@@ -780,10 +943,8 @@ def infer_money_units(text: str, figures: list[Figure]) -> None:
 
 
 def clause_start(text: str, floor: int, position: int) -> int:
-    start = floor
-    for match in CLAUSE_STOP.finditer(text, floor, position):
-        start = match.end()
-    return start
+    last = UP_TO_LAST_CLAUSE_STOP.match(text, floor, position)  # one greedy match, no loop
+    return last.end() if last else floor
 
 
 def clause_end(text: str, position: int, ceiling: int) -> int:
@@ -792,7 +953,7 @@ def clause_end(text: str, position: int, ceiling: int) -> int:
 
 
 def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
-              inside: list[BankMention], earlier: list[BankMention]) -> None:
+              inside: list[Mention], earlier: list[Mention]) -> None:
     """The bank of each figure of one sentence; `inside` are the sentence's bank mentions,
     `earlier` those of the paragraph before it (speakers' employers left out of both)."""
     s, _ = sentence
@@ -809,7 +970,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             # "南京银行…；11家上市城商行累计发行科创债460亿元": banks as a whole
             figure.scope = "sector"
             continue
-        if owner is not None and len(bank_list(text, before)) > 1:
+        if owner is not None and (len(bank_list(text, before)) if len(before) > 1
+                                  else len(owner.banks)) > 1:
             listed = True  # "建行、工行、中行的科技贷款余额均超1万亿元": the banks together
         if owner is None and earlier and (ANAPHORA.search(text, s, figure.start) or not (
                 SECTOR.search(text, s, figure.start) or OTHER_SUBJECT.search(text, s, figure.start))):
@@ -825,7 +987,7 @@ def set_owner(figure: Figure, banks: tuple[str, ...] | None, text: str, sentence
               group: bool = False) -> None:
     if banks and (group or len(banks) > 1):
         figure.scope = "group"
-    elif banks and is_central_bank(banks[0]):
+    elif banks and central_bank(banks[0]):
         figure.scope = "central_bank"
     elif banks:
         figure.entity, figure.scope = banks[0], "bank"
@@ -835,14 +997,18 @@ def set_owner(figure: Figure, banks: tuple[str, ...] | None, text: str, sentence
         figure.scope = "other"
 
 
+@cache
+def central_bank(name: str) -> bool:
+    return is_central_bank(name)  # a lookup in the bank table, once per bank
+
+
 def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
-               mentions: list[BankMention]) -> set[int]:
+               mentions: list[Mention]) -> set[int]:
     """工农中建 … 分别为a、b、c和d: the k-th figure of each kind after 分别 to the k-th bank."""
     s, e = sentence
-    ats = [m.start() for m in re.finditer(RESPECTIVELY, text[s:e])]
-    if not ats:
+    if text.find(RESPECTIVELY, s, e) < 0:
         return set()
-    ats = [s + at for at in ats]
+    ats = [m.start() for m in RESPECTIVELY_AT.finditer(text, s, e)]
     done: set[int] = set()
     banks: list[str] = []
     floor = s
@@ -869,7 +1035,7 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
     return done
 
 
-def bank_list(text: str, listed: list[BankMention]) -> list[str]:
+def bank_list(text: str, listed: list[Mention]) -> list[str]:
     """The banks of the list that ends with the last of `listed` ("A、B和C", or a group)."""
     banks = list(listed[-1].banks)
     for left, right in zip(reversed(listed[:-1]), reversed(listed[1:]), strict=True):
@@ -882,31 +1048,32 @@ def bank_list(text: str, listed: list[BankMention]) -> list[str]:
 
 
 def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
-             mentions: list[BankMention], anchors: list[DateAnchor]) -> None:
+             mentions: list[Mention], anchors: list[DateAnchor]) -> None:
     """`metric` of each figure of one sentence (`mentions`, `anchors`: those in the sentence)."""
     s, e = sentence
     blocks = sorted([(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in anchors]
                     + [(f.lead, f.end) for f in figures])
-    heads = [(m.start(), m.end()) for m in HEAD.finditer(text, s, e)]
+    heads = [m.span() for m in HEAD.finditer(text, s, e)]
+    lefts = [clause_start(text, s, figure.start) for figure in figures]  # each one's clause
     for i, figure in enumerate(figures):
         if (i + 1 < len(figures) and figures[i + 1].kind == figure.kind
                 and RANGE_GAP.fullmatch(text[figure.end:figures[i + 1].start])):
             continue  # the lower bound of a range takes the metric of the upper one, below
-        figure.metric = metric_of(text, figure, sentence, heads, blocks)
+        figure.metric = metric_of(text, figure, sentence, heads, blocks, lefts[i])
     for i, figure in enumerate(figures[:-1]):
         # a range's lower bound or a list's member takes its partner's metric; nothing else does
         gap = text[figure.end:figures[i + 1].start]
         if not figure.metric and (RANGE_GAP.fullmatch(gap) or LIST_GAP.fullmatch(gap)):
             figure.metric = figures[i + 1].metric
-    for figure in figures:
-        before = text[clause_start(text, s, figure.start):figure.start]
-        figure.family = metric_family(figure.metric, figure.kind, figure.unit, before)
+    for figure, left in zip(figures, lefts, strict=True):
+        figure.family = metric_family(figure.metric, figure.kind, figure.unit,
+                                      text[left:figure.start])
 
 
 def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
-              heads: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> str:
+              heads: list[tuple[int, int]], blocks: list[tuple[int, int]], left: int) -> str:
+    """The measure a figure gives; `left`: where its clause starts."""
     s, e = sentence
-    left = clause_start(text, s, figure.start)
     right = clause_end(text, figure.end, e)
     after = phrase_after(text, figure.end, right, blocks)
     if figure.kind == "count":
@@ -952,9 +1119,9 @@ def phrase_after(text: str, position: int, ceiling: int, blocks: list[tuple[int,
         position += 1
     stop = STOP.search(text, position, ceiling)
     end = stop.start() if stop else ceiling
-    for a, _ in blocks:
-        if position <= a < end:
-            end = a
+    following = bisect.bisect_left(blocks, (position,))  # blocks are sorted: the first after
+    if following < len(blocks) and blocks[following][0] < end:
+        end = blocks[following][0]
     return text[position:end][:12]
 
 
@@ -1008,19 +1175,31 @@ def metric_family(metric: str, kind: str, unit: str = "", before: str = "") -> s
         share = [m.end() for m in SHARE_BEFORE.finditer(before)]
         if share and not FAMILY_OF_CHANGE.search(before, share[-1]):
             return "share"  # 占营业收入的3.76%; but 占比提升0.5个百分点 is a change
-        if FAMILY_OF_CHANGE.search(metric):
-            return "growth"
-        if FAMILY_OF_SHARE.search(metric):
-            return "share"
-        if FAMILY_OF_RATE.search(metric):
-            return "rate"
-        return "other"
+        return percent_family(metric)
     if kind != "money" and unit not in MONEY_UNITS:
         return "other"
     if PLAN_BEFORE.search(before) and PLEDGE_WORD.search(metric):
         return "commitment"  # 未来五年将新增1.5万亿元贷款支持: a pledge, not lending done
     if NEW_LOAN_VERB.search(before) and LOAN_WORD.search(metric):
         return "new_loans"  # 发放贷款1080万元, 获得2亿元知识产权质押贷款
+    return money_family(metric)
+
+
+# A corpus names few distinct metrics ("贷款余额", "营收"): what depends on the metric alone is
+# worked out once per metric.
+@lru_cache(maxsize=8192)
+def percent_family(metric: str) -> str:
+    if FAMILY_OF_CHANGE.search(metric):
+        return "growth"
+    if FAMILY_OF_SHARE.search(metric):
+        return "share"
+    if FAMILY_OF_RATE.search(metric):
+        return "rate"
+    return "other"
+
+
+@lru_cache(maxsize=8192)
+def money_family(metric: str) -> str:
     for family, words in FAMILY_OF_MONEY:
         if words.search(metric):
             if family == "loan_balance" and FAMILY_OF_CHANGE.search(metric):
@@ -1037,20 +1216,30 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
     source_file and text, and uses date and text_simplified (the text in simplified
     characters, "" when it is so already) when present."""
     rows: list[tuple] = []
-    has_date = "date" in articles.columns
-    has_simplified = "text_simplified" in articles.columns
-    for article in articles.itertuples(index=False):
-        text = article.text if isinstance(article.text, str) else ""
-        date = article.date if has_date and isinstance(article.date, str) else None
-        simplified = article.text_simplified if has_simplified else None
+    n = len(articles)
+    # plain lists: iterating the frame's (Arrow) string columns row by row costs more
+    ids = articles["article_id"].tolist()
+    files = articles["source_file"].tolist()
+    texts = articles["text"].tolist()
+    dates = articles["date"].tolist() if "date" in articles.columns else [None] * n
+    simple = (articles["text_simplified"].tolist() if "text_simplified" in articles.columns
+              else [None] * n)
+    english_of: dict[str, str] = {}
+    for article_id, source_file, text, date, simplified in zip(ids, files, texts, dates, simple,
+                                                               strict=True):
+        text = text if isinstance(text, str) else ""
+        date = date if isinstance(date, str) else None
         simplified = simplified if isinstance(simplified, str) else None
         for f in extract_from_text(text, date, simplified):
             s, e = f.sentence
+            entity_en = None
+            if f.entity:
+                entity_en = english_of.get(f.entity) or english_of.setdefault(
+                    f.entity, english(f.entity))
             rows.append((
-                article.article_id, article.source_file, text[f.start:f.end], float(f.value),
+                article_id, source_file, text[f.start:f.end], float(f.value),
                 f.unit, f.qualifier, f.entity, f.metric, f.as_of, text[s:e], f.start, f.end,
-                f.kind, f.scope, english(f.entity) if f.entity else None, f.qualifier_text,
-                f.unit_inferred, s, f.family,
+                f.kind, f.scope, entity_en, f.qualifier_text, f.unit_inferred, s, f.family,
             ))
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table.astype({"value": "float64", "start": "int64", "end": "int64",

@@ -763,6 +763,66 @@ def test_no_as_of_where_the_text_gives_none(text):
     assert rows(text, "as_of")[-1] == (None,)
 
 
+# ------------------------------------------------------------------ dates, round two (issue 12)
+# (text, article date, the as_of of every figure in order)
+
+AS_OF_BEYOND_THE_PARAGRAPH = [
+    # a section heading's date holds for the paragraphs under it
+    ("2024年经营回顾\n银行业整体稳健。\n某银行贷款余额为1万亿元。", "2025-03-01", ["2024"]),
+    # a short opening line sets the period of the lines after it
+    ("2024年上半年，\n工商银行新增贷款1.2万亿元。", "2025-09-01", ["2024-06"]),
+    # a period set by an earlier paragraph of the section goes on
+    ("财报数据显示，2024年上市银行科技贷款余额均超1万亿元。\n增速方面，某银行科技贷款同比增长46%。",
+     None, ["2024", "2024"]),
+    ("截至2025年9月末，甲银行科技贷款余额近2900亿元。\n乙银行和丙银行的科技贷款余额分别达到1976亿元和"
+     "1743亿元。", "2025-11-20", ["2025-09", "2025-09", "2025-09"]),
+    # a span of years: its end, and its start for the figure after 从
+    ("2002-2022年，某银行的营收从80亿元增至3447.83亿元，年复合增长率约为20.70%。", "2025-03-01",
+     ["2002", "2022", "2022"]),
+    ("2022至2024年间，该行累计投入研发资金近10亿元。", "2025-03-01", ["2024"]),
+    ("2020年末至2024年末，该行对公贷款余额从6369亿元攀升至13179亿元。", "2025-08-01",
+     ["2020-12", "2024-12"]),
+    # a bare year in a clause that names a half-year or quarterly report
+    ("该行2025年半年报显示资产总额达4.75万亿元。", "2025-09-01", ["2025-06"]),
+    ("该行2024年三季报披露贷款余额5万亿元。", "2025-01-10", ["2024-09"]),
+    # the year so far, within the year
+    ("今年以来，该行累计投放贷款10亿元。", "2015-08-18", ["2015"]),
+    ("年内，该行绿色金融余额有望突破180亿元。", "2015-08-18", ["2015"]),
+    # 今年 of an undated article: the latest year it named, not a year of an earlier event
+    ("4月29日，某分行召开2025年二季度新闻发布会。\n2022年，该行创设某产品，截至今年3月末，"
+     "累计发放贷款3247亿元。", None, ["2025-03"]),
+    # a month counted up to a day of it: the day
+    ("截至11月30日收盘，期货主力合约11月累计涨幅为13.24%。", "2021-12-01", ["2021-11-30"]),
+    # but a dateline's day is not what a month's figures are counted to
+    ("财联社10月30日电，10月全国期货市场成交额同比增长44.46%。", "2021-10-30", ["2021-10"]),
+    # the same period a year before
+    ("1-4月，出口交货值同比增长25.6%（去年同期为下降1.5%）。", "2021-05-20", ["2021-04", "2020-04"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), AS_OF_BEYOND_THE_PARAGRAPH)
+def test_as_of_beyond_the_figure_paragraph(text, date, as_of):
+    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
+
+
+AS_OF_STAYS_EMPTY = [
+    # a heading without a date ends the period of the section before
+    "截至2024年末，某银行贷款余额为1万亿元。\n二、未来展望\n某银行贷款余额为2万亿元。",
+    # an event's day is not the period of the paragraphs after it
+    "11月22日，某银行举办发布会，签约授信5亿元。\n该行贷款余额为2万亿元。",
+    # a share or a rate does not take the period of an earlier paragraph
+    "截至2024年末，某银行贷款余额为1万亿元。\n该行科技人员占比超过51%。",
+    # the horizon of a plan
+    "2025-2029年，该行将提供不低于1万亿元的金融支持。",
+    "三年内，该行将投放贷款100亿元。",
+]
+
+
+@pytest.mark.parametrize("text", AS_OF_STAYS_EMPTY)
+def test_as_of_stays_empty_without_a_date_in_reach(text):
+    assert rows(text, "as_of", date="2025-03-01")[-1] == (None,)
+
+
 def test_change_by_then_level_is_not_a_range():
     table = figures("不良贷款率较上年末下降0.27%至1.29%。")
     assert table[["text", "qualifier", "metric_family"]].values.tolist() == [
@@ -819,11 +879,12 @@ def test_every_figure_has_a_metric_family(seed_figures):
 # ------------------------------------------------------------------ the gold set (issue 12)
 
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
-GOLD_FLOORS = {  # a little under the scores measured when the gold was made (README, report)
-    "recall": 0.97, "precision": 0.97, "value": 0.98, "entity": 0.96, "bank": 0.95,
-    "qualifier": 0.96, "as_of": 0.78, "metric_family": 0.85,
+GOLD_FLOORS = {  # a little under the scores measured on the whole gold (README)
+    "recall": 0.97, "precision": 0.97, "value": 0.98, "entity": 0.94, "bank": 0.92,
+    "qualifier": 0.96, "as_of": 0.92, "metric_family": 0.84,
 }
-BANK_NEWS_AS_OF_FLOOR = 0.86  # web pages' dates come from their front matter (input issue)
+# as-of on parts of the gold: the articles never used for a rule (unseen, fresh) and each corpus
+AS_OF_FLOORS = {"unseen": 0.92, "fresh": 0.82, "bank-news": 0.94, "web-news": 0.87}
 
 
 def load_eval():
@@ -846,7 +907,7 @@ def test_gold_file_holds_labels_and_no_article_text():
     assert gold["figure"].str.len().max() <= 16  # figure strings, never sentences
     assert set(gold["metric_family"]) <= set(METRIC_FAMILIES)
     assert set(gold["qualifier"]) <= {"=", "≈", ">", "≥", "<", "≤"}
-    assert {"dev", "holdout"} <= set(gold["split"]) <= {"dev", "holdout", "unseen"}
+    assert {"dev", "holdout"} <= set(gold["split"]) <= {"dev", "holdout", "unseen", "fresh"}
     assert gold["as_of"].str.fullmatch(r"|\d{4}(-\d{2}(-\d{2})?)?").all()
 
 
@@ -861,4 +922,6 @@ def test_scores_on_the_gold_set_stay_above_their_floors():
     below = {name: round(everything[name], 3) for name, floor in GOLD_FLOORS.items()
              if everything[name] < floor}
     assert not below, f"below the floors {GOLD_FLOORS}: {below}"
-    assert results["bank-news"]["as_of"] >= BANK_NEWS_AS_OF_FLOOR
+    low = {part: round(results[part]["as_of"], 3) for part, floor in AS_OF_FLOORS.items()
+           if results[part]["as_of"] < floor}
+    assert not low, f"as_of below the floors {AS_OF_FLOORS}: {low}"
