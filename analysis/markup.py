@@ -36,8 +36,24 @@ CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:img_?descr?|caption|pic_?(?:desc|tex
                            re.IGNORECASE)
 PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 # Elements that may be captions; CAPTION_CLASS then decides (a plain XPath is the fastest).
-CAPTION_CANDIDATES = lxml.etree.XPath("//figcaption | //*[@class]")
+# The class test is a superset of CAPTION_CLASS's words, lower-cased by translate(): the
+# regex then runs on a few elements, not on every element with a class.
+CAPTION_CANDIDATES = lxml.etree.XPath(
+    "//figcaption | //*[@class][contains(translate(@class, 'ABCDEGHIMNOPST', 'abcdeghimnopst'), "
+    "'desc') or contains(translate(@class, 'ABCDEGHIMNOPST', 'abcdeghimnopst'), 'caption') or "
+    "contains(translate(@class, 'ABCDEGHIMNOPST', 'abcdeghimnopst'), 'pic') or "
+    "contains(translate(@class, 'ABCDEGHIMNOPST', 'abcdeghimnopst'), 'image') or "
+    "contains(translate(@class, 'ABCDEGHIMNOPST', 'abcdeghimnopst'), 'photo')]")
 BREAK = "\ufdd0"  # paragraph break while collecting: a Unicode noncharacter, never in text
+# The text of a tree, a BREAK before and after each block and after each <br>, a space after
+# each cell: what the loop at the end of html_to_text does, in C.
+VISIBLE_TEXT = lxml.etree.XSLT(lxml.etree.XML(f"""\
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="utf-8"/>
+  <xsl:template match="{'|'.join(sorted(BLOCKS))}">{BREAK}<xsl:apply-templates/>{BREAK}</xsl:template>
+  <xsl:template match="br">{BREAK}</xsl:template>
+  <xsl:template match="{'|'.join(sorted(CELLS))}"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
+</xsl:stylesheet>"""))
 
 # Known tag names, so that "a<b" or a stray "<" in Chinese copy is not read as HTML.
 TAG_NAMES = (
@@ -56,11 +72,13 @@ COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
 # What an XML tree cannot hold (control characters, noncharacters such as BREAK): invisible.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff]")
-# Text before or after a blank line: Markdown paragraphs around or beside the HTML.
-MARKDOWN_PARAGRAPH = re.compile(r"[^>\s][ \t\u3000]*\n[ \t\u3000]*\n|\n[ \t\u3000]*\n\s*[^<\s]")
+# A blank line; Markdown paragraphs are text before or after one (markdown_paragraphs).
+BLANK_LINE_ONLY = re.compile(r"\n[ \t\u3000]*\n")
 BLANK_LINE = re.compile(r"[ \t\u00a0\u3000]*\n[ \t\u00a0\u3000]*\n\s*")
-SOFT_BREAK = re.compile(r" ?\n[\n ]*")  # after SPACES: one space at most on either side
 SPACES = re.compile(r"[ \t\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
+# After SPACES and " \n" -> "\n": a line break and the breaks and spaces after it. A pattern
+# that starts with a literal is found without trying every position of the text.
+SOFT_BREAK = re.compile("\n[\n ]*")
 
 
 @dataclass
@@ -107,6 +125,12 @@ def html_to_text(html: str) -> Markup:
                           if heading else BREAK)
     for element in root.iter("a"):
         add_link(element, markup)
+    # Blank lines inside text separate Markdown paragraphs; without them (CMS HTML) every
+    # run of whitespace is one soft break and the text nodes need no look of their own, so
+    # libxslt writes the text with its breaks in one pass, without a Python call per block.
+    if not markdown_paragraphs(html):
+        markup.text = normalise(str(VISIBLE_TEXT(root)))
+        return markup
     for element in root.iter(*SEPARATED):
         tag = element.tag
         if tag in CELLS:
@@ -115,12 +139,7 @@ def html_to_text(html: str) -> Markup:
         if tag != "br":  # news pages separate paragraphs with <br> as often as with <p>
             element.text = BREAK + (element.text or "")
         element.tail = BREAK + (element.tail or "")
-    # Blank lines inside text separate Markdown paragraphs; without them (CMS HTML) every
-    # run of whitespace is one soft break and the text nodes need no look of their own.
-    if MARKDOWN_PARAGRAPH.search(html):
-        markup.text = normalise("".join(map(source_text, root.itertext())))
-    else:
-        markup.text = normalise("".join(root.itertext()))
+    markup.text = normalise("".join(map(source_text, root.itertext())))
     return markup
 
 
@@ -136,6 +155,23 @@ def add_link(element, markup: Markup) -> None:
     url = (element.get("href") or "").strip()
     if url and not url.lower().startswith(("javascript:", "#", "mailto:")):
         markup.links.append({"text": one_line("".join(element.itertext())), "url": url})
+
+
+def markdown_paragraphs(html: str) -> bool:
+    """Text before or after a blank line (not a tag's '>' before it, not a '<' after it):
+    Markdown paragraphs around or beside the HTML. Only blank lines are looked at."""
+    for blank in BLANK_LINE_ONLY.finditer(html):
+        before = blank.start()
+        while before > 0 and html[before - 1] in " \t\u3000":
+            before -= 1
+        if before > 0 and html[before - 1] != ">" and not html[before - 1].isspace():
+            return True
+        after = blank.end()
+        while after < len(html) and html[after].isspace():
+            after += 1
+        if after < len(html) and html[after] != "<":
+            return True
+    return False
 
 
 def source_text(text: str) -> str:
@@ -158,6 +194,6 @@ def normalise(text: str) -> str:
     """Paragraphs separated by one blank line; indent spaces (full-width, &nbsp;) and runs of
     spaces collapsed; soft line breaks inside a paragraph kept, one at a time. Whole-text
     passes: a loop over lines was most of the time of this module."""
-    text = SOFT_BREAK.sub("\n", SPACES.sub(" ", text))
+    text = SOFT_BREAK.sub("\n", SPACES.sub(" ", text).replace(" \n", "\n"))
     chunks = (chunk.strip(" \n") for chunk in text.split(BREAK))
     return "\n\n".join(chunk for chunk in chunks if chunk)
