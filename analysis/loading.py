@@ -45,6 +45,10 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t \
 
 # libyaml's parser when PyYAML was built with it (ten times faster), the Python one otherwise.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+NULL_TAG, STR_TAG = "tag:yaml.org,2002:null", "tag:yaml.org,2002:str"
+SEQ_TAG, MAP_TAG = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+# The plain scalars YAML's core schema reads as null (SafeLoader's null resolver).
+NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
 class FrontMatterLoader(SafeLoader):
@@ -54,9 +58,37 @@ class FrontMatterLoader(SafeLoader):
 
 
 FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+    first: [(tag, rx) for tag, rx in resolvers if tag == NULL_TAG]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+if hasattr(yaml, "CSafeLoader"):
+    class FrontMatterComposer(yaml.cyaml.CParser):
+        """libyaml's composer alone, tagging nodes as FrontMatterLoader does (null or text)
+        without its resolver's Python machinery: front matter is small and many, so the
+        loader's set-up and a resolver call per value were most of its cost."""
+
+        def resolve(self, kind, value, implicit):
+            if kind is yaml.ScalarNode:
+                return NULL_TAG if implicit[0] and value in NULLS else STR_TAG
+            return SEQ_TAG if kind is yaml.SequenceNode else MAP_TAG
+
+        def descend_resolver(self, current_node, current_index):
+            pass  # no path resolvers
+
+        def ascend_resolver(self):
+            pass
+
+    def compose_front_matter(raw: str) -> yaml.Node | None:
+        composer = FrontMatterComposer(raw)
+        try:
+            return composer.get_single_node()
+        finally:
+            composer.dispose()
+else:  # PyYAML without libyaml
+    def compose_front_matter(raw: str) -> yaml.Node | None:
+        return yaml.compose(raw, Loader=FrontMatterLoader)
 
 
 STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
@@ -69,7 +101,7 @@ def load_yaml(raw: str) -> object:
     libyaml composes the nodes; building plain values from them here is a third of the time
     of PyYAML's constructor and keeps every scalar as written. Tags outside YAML's own
     (!!python/object ...) are refused, as safe_load refuses them."""
-    return build_yaml(yaml.compose(raw, Loader=FrontMatterLoader), 0)
+    return build_yaml(compose_front_matter(raw), 0)
 
 
 def build_yaml(node: yaml.Node | None, depth: int) -> object:

@@ -93,6 +93,8 @@ class Markup:
 def has_html(text: str) -> bool:
     """A closing tag, a void tag or a tag with attributes, a comment or an entity: real
     markup. An opening `<b>` alone, 'a<b' or 《书名》 are not."""
+    if "<" not in text and "&" not in text:
+        return False  # most titles and plain bodies: no pattern can match
     return bool(CLOSING_TAG.search(text) or VOID_OR_ATTRIBUTED_TAG.search(text)
                 or COMMENT.search(text) or ENTITY.search(text))
 

@@ -160,3 +160,15 @@ def test_markdown_paragraphs_around_an_inline_image_tag_stay_paragraphs():
 
 def test_one_markdown_paragraph_on_each_side_of_an_image_tag():
     assert html_to_text(f'{P1}\n\n<img src="chart.png">\n\n{P2}').text == f"{P1}\n\n{P2}"
+
+
+@pytest.mark.parametrize("around", ["", "导语：银行加码科技信贷。\n\n"])
+def test_blocks_cells_and_breaks_read_alike_with_or_without_markdown_paragraphs(around):
+    """A CMS body (no blank line) and a Markdown post with the same HTML in it (a paragraph
+    before a blank line) give the same paragraphs: rows, list items and <br> break, cells
+    of a row share a line."""
+    html = (f"<div><table><tr><td>银行</td><th>贷款</th></tr><tr><td>工行</td><td>300亿元</td>"
+            f"</tr></table><ul><li>{P1}</li><li>{P2}<br>{P3}</li></ul><p>注<b>一</b></p></div>")
+    expected = f"银行 贷款\n\n工行 300亿元\n\n{P1}\n\n{P2}\n\n{P3}\n\n注一"
+    lead = "导语：银行加码科技信贷。\n\n" if around else ""
+    assert html_to_text(around + html).text == lead + expected
