@@ -17,6 +17,7 @@ import datetime as dt
 import itertools
 import math
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -364,6 +365,8 @@ def remove_duplicates(regions: list[Region], log: list[LogEntry]) -> None:
     for (ri, a), (rj, b) in candidate_pairs(paras):
         if not a.text or not b.text:
             continue  # already emptied by an earlier pair
+        if not shares_passage(a.text, b.text, MIN_DUPLICATE):
+            continue  # most pairs: a shingle in common, no passage (SequenceMatcher is slow)
         match = SequenceMatcher(None, a.text, b.text, autojunk=False).find_longest_match()
         if match.size < MIN_DUPLICATE:
             continue
@@ -404,26 +407,47 @@ def anchored_shingles(text: str) -> set[str]:
     shingles = set(found)
     shingles.discard("")
     if len(text) > 2 * MIN_DUPLICATE and len(found) < len(text) // MIN_DUPLICATE:
-        # Long runs without punctuation: fall back to content-chosen shingles.
+        # Long runs without punctuation: fall back to content-chosen shingles, a quarter of
+        # them by a checksum of their text (Python's hash() of a string changes from run to
+        # run, and with it which passages were found).
         everything = (text[k: k + SHINGLE] for k in range(len(text) - SHINGLE + 1))
-        shingles.update(key for key in everything if hash(key) % 4 == 0)
+        shingles.update(key for key in everything
+                        if zlib.crc32(key.encode("utf-8", "surrogatepass")) % 4 == 0)
     return shingles
 
 
 def candidate_pairs(paras: list[tuple[int, Block]]):
-    """Pairs of paragraphs sharing a 16-character shingle: a cheap pre-filter."""
+    """Pairs of paragraphs sharing a 16-character shingle: a cheap pre-filter. Only shingles
+    found in two paragraphs or more are indexed (set operations, no loop over every one)."""
+    shingle_sets = [(i, anchored_shingles(p.text)) for i, (_, p) in enumerate(paras)
+                    if len(p.text) >= MIN_DUPLICATE]
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for _, shingles in shingle_sets:
+        repeated |= shingles & seen
+        seen |= shingles
+    if not repeated:
+        return
     index: dict[str, list[int]] = {}
-    for i, (_, p) in enumerate(paras):
-        if len(p.text) < MIN_DUPLICATE:
-            continue
-        for key in anchored_shingles(p.text):
+    for i, shingles in shingle_sets:
+        for key in shingles & repeated:
             index.setdefault(key, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
-        if 1 < len(members) <= MAX_SHINGLE_SPREAD:
+        if len(members) <= MAX_SHINGLE_SPREAD:
             pairs.update((x, y) for n, x in enumerate(members) for y in members[n + 1:])
     for j, i in sorted(pairs):
         yield paras[j], paras[i]
+
+
+def shares_passage(a: str, b: str, size: int) -> bool:
+    """Whether `a` and `b` have `size` characters in a row in common: the longest match of
+    SequenceMatcher is at least `size` exactly then, for a tenth of its cost."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < size:
+        return False
+    windows = {long[k: k + size] for k in range(len(long) - size + 1)}
+    return any(short[k: k + size] in windows for k in range(len(short) - size + 1))
 
 
 # ---------------------------------------------------------------- page-break joins

@@ -1,6 +1,9 @@
 """Each cleaning rule on a small inline text, then the two seed files as they really are."""
 
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -140,6 +143,29 @@ def test_an_author_repeating_a_short_clause_is_not_a_duplicate():
     articles, log = clean(f"受访人士表示，{clause}\n\n但目前来看，{clause}")
     assert articles[0]["text"].count(clause) == 2
     assert "duplicate" not in kinds(log)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="银行贷款科技", max_size=90), st.text(alphabet="银行贷款科技", max_size=90),
+       st.integers(1, 12))
+def test_shares_passage_agrees_with_the_longest_match_of_sequencematcher(a, b, size):
+    from difflib import SequenceMatcher
+
+    from analysis.cleaning import shares_passage
+
+    longest = SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
+    assert shares_passage(a, b, size) == (longest >= size)
+
+
+def test_a_passage_without_punctuation_is_found_the_same_way_in_every_run():
+    """Long unpunctuated runs (tables, lists of codes) are shingled by content: which shingles
+    must not depend on the process's string-hash seed."""
+    code = ("from analysis.cleaning import anchored_shingles; "
+            "print(sorted(anchored_shingles('工行贷款' * 10 + '建行存款科技' * 20)))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")}
+    assert len(runs) == 1 and runs.pop().count("'") >= 2
 
 
 # ---------------------------------------------------------------- several articles on a page
