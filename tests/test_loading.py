@@ -412,3 +412,15 @@ def test_front_matter_reads_yaml_as_pyyaml_does(pairs):
 
     expected = outcome(lambda text: build_yaml(yaml.compose(text, Loader=FrontMatterLoader), 0))
     assert outcome(load_yaml) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["\x00", "\x07", "\x0b", "\x1b", "\x1f", "\t", "\n", "\r",
+                                         "\x0c", "银", "a", "\ud800", "\U0001f600"]), max_size=400))
+def test_text_with_control_characters_in_more_than_one_percent_looks_binary(text):
+    import re
+
+    from analysis.loading import looks_binary
+
+    controls = len(re.findall(r"[\x00-\x08\x0b\x0e-\x1f]", text[:20000]))
+    assert looks_binary(text) is (controls > max(5, len(text[:20000]) // 100))

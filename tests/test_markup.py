@@ -172,3 +172,11 @@ def test_blocks_cells_and_breaks_read_alike_with_or_without_markdown_paragraphs(
     expected = f"银行 贷款\n\n工行 300亿元\n\n{P1}\n\n{P2}\n\n{P3}\n\n注一"
     lead = "导语：银行加码科技信贷。\n\n" if around else ""
     assert html_to_text(around + html).text == lead + expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\n银a", max_size=60))
+def test_collapse_spaces_is_one_space_per_run_of_any_space_character(text):
+    from analysis.markup import SPACES, collapse_spaces
+
+    assert collapse_spaces(text) == SPACES.sub(" ", text)
