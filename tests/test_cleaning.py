@@ -456,3 +456,36 @@ def test_app_and_account_promotions_are_notes_not_text(promo):
 def test_a_sentence_that_mentions_an_app_is_text(sentence):
     articles, _ = clean(f"{ONE}\n\n{sentence}", metadata={"title": "标题"})
     assert articles[0]["text"] == f"{ONE}\n{sentence}"
+
+
+ROLE_PIECES = st.sampled_from(["图片来源：", "数据来源:", "图1：", "表：", "责任编辑：", "（原标题：", "尽在",
+                               "下载", "新浪财经APP", "客户端", "上接", "转", "第", "A3", "2", "版", "记者",
+                               " 王明 ", "北京报道", "银行贷款增长", "。", "，", "（", "）", "来源"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(ROLE_PIECES, min_size=1, max_size=8).map("".join), st.integers(0, 80))
+def test_a_paragraph_gets_the_first_role_its_line_patterns_give(line, padding):
+    """Source, caption, credit (80 characters at most), page marker, byline, in that order."""
+    from analysis.cleaning import (
+        CAPTION_LINE,
+        CREDIT_LINE,
+        JUMP,
+        PROMO_LINE,
+        SOURCE_LINE,
+    )
+
+    text = line + "增" * padding
+    if SOURCE_LINE.match(text):
+        expected = "source"
+    elif CAPTION_LINE.match(text):
+        expected = "caption"
+    elif (CREDIT_LINE.match(text) or PROMO_LINE.match(text)) and len(text) <= 80:
+        expected = "credit"
+    elif JUMP.match(text):
+        expected = "jump"
+    elif parse_byline(text):
+        expected = "byline"
+    else:
+        expected = "para"
+    assert [b.kind for b in classify(split_blocks(text))] == [expected]
