@@ -210,6 +210,8 @@ def looks_binary(text: str) -> bool:
 
 
 FENCES = {"---": "yaml", "+++": "toml"}
+CLOSINGS = {fence: re.compile(rf"^[ \t]*{re.escape(fence)}[ \t]*$", re.MULTILINE)
+            for fence in FENCES}
 OPENING = re.compile(r"^\ufeff?\s*?(?:^|\n)[ \t]*(---|\+\+\+)[ \t]*\n")
 
 
@@ -231,8 +233,7 @@ def split_one_front_matter(text: str) -> tuple[dict, str, str | None]:
     if not opening:
         return {}, text, None
     fence = opening.group(1)
-    closing = re.compile(rf"^[ \t]*{re.escape(fence)}[ \t]*$", re.MULTILINE)
-    end = closing.search(text, opening.end())
+    end = CLOSINGS[fence].search(text, opening.end())
     if end is None:
         return {}, text, f"front matter is not closed by a '{fence}' line; read as body text"
     raw, body = text[opening.end(): end.start()], text[end.end():].lstrip("\n")
