@@ -298,6 +298,9 @@ def plain(value: str) -> str:
 
 def as_list(value: object) -> list[str]:
     """A YAML/TOML/JSON scalar or (nested) list of names as a flat list of strings."""
+    if isinstance(value, str):  # most values: front matter is text
+        text = value.strip()
+        return [text] if text else []
     if value is None or isinstance(value, bool):
         return []
     if isinstance(value, dict):
@@ -323,8 +326,9 @@ def people_and_outlet(raw: dict) -> tuple[list[str], str | None]:
     if not names:
         return [], (outlets[0] if outlets else None)
     # A name the file is also filed under (categories: [金融, 格隆汇]) is the feed, not a person.
-    known = known_outlets() | set(as_list(raw.get("categories")))
-    people = [n for n in names if n not in known and not ORGANISATION.search(n)]
+    outlets_known, categories = known_outlets(), set(as_list(raw.get("categories")))
+    people = [n for n in names if n not in outlets_known and n not in categories
+              and not ORGANISATION.search(n)]
     outlets += [n for n in names if n not in people]
     return list(dict.fromkeys(people)), (outlets[0] if outlets else None)
 
