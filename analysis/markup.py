@@ -66,10 +66,6 @@ COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
 # What an XML tree cannot hold (control characters, noncharacters such as BREAK): invisible.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff]")
-# NOT_XML's control characters as UTF-8 bytes, and its noncharacters' bytes (U+FDC0-U+FDFF
-# share a lead: a superset, the pattern then decides).
-CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20)])
-NONCHARACTER_BYTES = (b"\xef\xb7", b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 # A blank line; Markdown paragraphs are text before or after one (markdown_paragraphs).
 BLANK_LINE_ONLY = re.compile(r"\n[ \t\u3000]*\n")
 BLANK_LINE = re.compile(r"[ \t\u00a0\u3000]*\n[ \t\u00a0\u3000]*\n\s*")
@@ -109,7 +105,7 @@ def html_to_text(html: str) -> Markup:
     if not html.strip():
         return markup
     # Plain etree elements: lxml.html's element classes cost a Python call per element.
-    root = lxml.etree.HTML(NOT_XML.sub("", html) if maybe_not_xml(html) else html, parser=PARSER)
+    root = lxml.etree.HTML(NOT_XML.sub("", html), parser=PARSER)
     if root is None:
         return Markup(normalise(html))
     lxml.etree.strip_elements(root, *DROPPED, with_tail=False)
@@ -143,14 +139,6 @@ def html_to_text(html: str) -> Markup:
         element.tail = BREAK + (element.tail or "")
     markup.text = normalise("".join(map(source_text, root.itertext())))
     return markup
-
-
-def maybe_not_xml(text: str) -> bool:
-    """Whether NOT_XML may match: a few scans in C of the UTF-8 bytes instead of the pattern
-    tried at every position of a text that almost never holds such a character."""
-    data = text.encode("utf-8", "surrogatepass")
-    return (len(data.translate(None, CONTROL_BYTES)) != len(data)
-            or any(part in data for part in NONCHARACTER_BYTES))
 
 
 def replace_with_text(element, text: str) -> None:

@@ -180,15 +180,3 @@ def test_collapse_spaces_is_one_space_per_run_of_any_space_character(text):
     from analysis.markup import SPACES, collapse_spaces
 
     assert collapse_spaces(text) == SPACES.sub(" ", text)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["\x00", "\x0b", "\x0c", "\x1f", "\t", "\n", "\r", "\ufdcf", "\ufdd0",
-                                 "\ufdef", "\ufdf0", "\ufffd", "\ufffe", "\uffff", "￥", "银", "<p>",
-                                 "</p>", "\ud800"]), max_size=40).map("".join))
-def test_the_quick_check_never_misses_a_character_an_xml_tree_cannot_hold(text):
-    from analysis.markup import NOT_XML, maybe_not_xml
-
-    if NOT_XML.search(text):
-        assert maybe_not_xml(text)
-    assert "\ufdd0" not in html_to_text(text).text
