@@ -36,7 +36,6 @@ CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:img_?descr?|caption|pic_?(?:desc|tex
                            re.IGNORECASE)
 PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 # Elements that may be captions; CAPTION_CLASS then decides (a plain XPath is the fastest).
-# Elements that may be captions; CAPTION_CLASS then decides (a plain XPath is the fastest).
 CAPTION_CANDIDATES = lxml.etree.XPath("//figcaption | //*[@class]")
 BREAK = "\ufdd0"  # paragraph break while collecting: a Unicode noncharacter, never in text
 # The text of a tree, a BREAK before and after each block and after each <br>, a space after

@@ -180,3 +180,14 @@ def test_collapse_spaces_is_one_space_per_run_of_any_space_character(text):
     from analysis.markup import SPACES, collapse_spaces
 
     assert collapse_spaces(text) == SPACES.sub(" ", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["\n", " ", "\t", "\u3000", "<p>", "</p>", ">", "<", "正文", "a"]),
+                max_size=14).map("".join))
+def test_markdown_paragraphs_are_text_before_or_after_a_blank_line(html):
+    """Text (not a tag's '>') before a blank line, or text (not a '<') after one."""
+    from analysis.markup import markdown_paragraphs
+
+    spec = re.compile(r"[^>\s][ \t\u3000]*\n[ \t\u3000]*\n|\n[ \t\u3000]*\n\s*[^<\s]")
+    assert markdown_paragraphs(html) is bool(spec.search(html))
