@@ -113,6 +113,8 @@ def build_yaml(node: yaml.Node | None, depth: int) -> object:
     if node.tag not in STANDARD_TAGS:
         raise yaml.constructor.ConstructorError(None, None, f"unsupported tag {node.tag}",
                                                 node.start_mark)
+    if isinstance(node, yaml.ScalarNode):  # most nodes
+        return None if node.tag == NULL_TAG else node.value
     if isinstance(node, yaml.MappingNode):
         mapping = {}
         for key, value in node.value:

@@ -37,6 +37,7 @@ CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:img_?descr?|caption|pic_?(?:desc|tex
 PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 # Elements that may be captions; CAPTION_CLASS then decides (a plain XPath is the fastest).
 CAPTION_CANDIDATES = lxml.etree.XPath("//figcaption | //*[@class]")
+CLASS_VALUES = lxml.etree.XPath("//@class")  # joined by spaces, CAPTION_CLASS reads them alike
 BREAK = "\ufdd0"  # paragraph break while collecting: a Unicode noncharacter, never in text
 # The text of a tree, a BREAK before and after each block and after each <br>, a space after
 # each cell: what the loop at the end of html_to_text does, in C.
@@ -108,7 +109,10 @@ def html_to_text(html: str) -> Markup:
     if root is None:
         return Markup(normalise(html))
     lxml.etree.strip_elements(root, *DROPPED, with_tail=False)
-    for element in CAPTION_CANDIDATES(root):
+    # One look at every class at once first: most bodies have no caption at all.
+    has_captions = (next(root.iter(*CAPTIONS), None) is not None
+                    or CAPTION_CLASS.search(" ".join(CLASS_VALUES(root))))
+    for element in CAPTION_CANDIDATES(root) if has_captions else ():
         if element.getparent() is None and element is not root:
             continue  # inside a caption already taken out
         if element.tag in CAPTIONS or CAPTION_CLASS.search(element.get("class") or ""):

@@ -191,3 +191,16 @@ def test_markdown_paragraphs_are_text_before_or_after_a_blank_line(html):
 
     spec = re.compile(r"[^>\s][ \t\u3000]*\n[ \t\u3000]*\n|\n[ \t\u3000]*\n\s*[^<\s]")
     assert markdown_paragraphs(html) is bool(spec.search(html))
+
+
+@pytest.mark.parametrize(("attribute", "is_caption"), [
+    ('class="wrap photo-caption"', True), ('class="Pic_Desc left"', True),
+    ('class="image_note"', True), ('class="imgdesc"', True), ('class="description"', False),
+    ('class="captions-list"', False), ('id="caption"', False),
+])
+def test_a_caption_is_told_by_any_of_its_classes_among_other_classed_elements(attribute, is_caption):
+    html = (f'<div class="article"><p class="lead">{P1}</p><span {attribute}>央行大楼</span>'
+            f'<p class="body">{P2}</p></div>')
+    markup = html_to_text(html)
+    assert markup.notes == (["央行大楼"] if is_caption else [])
+    assert ("央行大楼" in markup.text) is not is_caption
