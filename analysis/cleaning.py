@@ -17,6 +17,7 @@ import datetime as dt
 import itertools
 import math
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -39,6 +40,9 @@ ONLY_STRONG = re.compile(r"^(\*\*|__)([^*_]+)\1$")
 RULE = re.compile(r"^([-*_=])(?:\s*\1){2,}$")
 BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 ONLY_LINK = re.compile(r"^!?\[[^\]\n]*\]\(\S+?\)$")
+# The characters a heading, a rule or a list item starts with (or a digit): most lines start
+# with none of them and need no pattern tried.
+MARKDOWN_LINE_STARTS = frozenset("#-*_=+")
 
 SENTENCE_END = set("。！？!?…；;.")
 CLOSERS = "”’」』）)】》\"'"
@@ -103,9 +107,9 @@ def split_blocks(body: str) -> list[Block]:
     def add(kind: str, raw: str, level: int = 0) -> None:
         text, links = strip_inline(raw)
         blocks.append(Block(len(blocks), kind, text, level, links))
-        if kind == "para" and ONLY_STRONG.match(raw):
+        if kind == "para" and raw[:1] in "*_" and ONLY_STRONG.match(raw):
             blocks[-1].kind = "bold"
-        if ONLY_LINK.match(raw):
+        if raw[:1] in "![" and ONLY_LINK.match(raw):
             blocks[-1].kind = "link"
 
     def flush() -> None:
@@ -131,18 +135,22 @@ def split_blocks(body: str) -> list[Block]:
         stripped = line.strip()
         if not stripped:
             flush()
-        elif heading := HEADING.match(stripped):
-            flush()
-            add("heading", heading.group(2), level=len(heading.group(1)))
-        elif RULE.match(stripped):
-            flush()  # a thematic break or a setext underline: decoration, not text
-        elif LIST_ITEM.match(stripped):
-            flush()
-            add("list", stripped)
-        else:
-            lines.append(stripped)
-            if one_per_line:
+            continue
+        if stripped[0] in MARKDOWN_LINE_STARTS or stripped[0].isdigit():
+            if heading := HEADING.match(stripped):
                 flush()
+                add("heading", heading.group(2), level=len(heading.group(1)))
+                continue
+            if RULE.match(stripped):
+                flush()  # a thematic break or a setext underline: decoration, not text
+                continue
+            if LIST_ITEM.match(stripped):
+                flush()
+                add("list", stripped)
+                continue
+        lines.append(stripped)
+        if one_per_line:
+            flush()
     flush()
     return [b for b in blocks if b.text or b.kind == "link"]
 
@@ -167,6 +175,16 @@ DATELINE = re.compile(
     r"(?P<day>\d{1,2})日(?:电|讯|消息)\s*(?:[（(](?P<credit>[^（）()]{1,40})[）)])?"
 )
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+# The line patterns above in one, first match winning as in classify's order: one pattern
+# tried per paragraph instead of five.
+ROLE_LINE = re.compile("|".join(
+    f"(?P<{name}>{pattern.pattern.removeprefix('^')})"
+    for name, pattern in (("source", SOURCE_LINE), ("caption", CAPTION_LINE), ("credit", CREDIT_LINE),
+                          ("promo", PROMO_LINE), ("jump", JUMP))))
+BYLINE = re.compile(r"^(?P<prefix>\S{0,12}?记者)[\s:：]*(?P<rest>.+)$")
+NAME_SEPARATORS = re.compile(r"[\s、，,]+")
+BYLINE_SUFFIX = re.compile(r"(报道|发自|电)$")
+UP_TO_REPORTER = re.compile(r"^.*?记者")
 
 
 @cache
@@ -201,14 +219,14 @@ def parse_byline(text: str) -> dict | None:
     footer = inner[:1] in "（(" and inner[-1:] in "）)"
     if footer:
         inner = inner[1:-1].strip()
-    match = re.match(r"^(?P<prefix>\S{0,12}?记者)[\s:：]*(?P<rest>.+)$", inner)
+    match = BYLINE.match(inner)
     if not match:
         return None
-    parts = [p for p in re.split(r"[\s、，,]+", match.group("rest")) if p]
+    parts = [p for p in NAME_SEPARATORS.split(match.group("rest")) if p]
     place = None
     if parts and parts[-1].endswith(BYLINE_SUFFIXES):
         last = parts.pop()
-        place = re.sub(r"(报道|发自|电)$", "", last) or None
+        place = BYLINE_SUFFIX.sub("", last) or None
     if not parts or not all(NAME.match(p) for p in parts):
         return None
     outlet, _ = outlet_for(match.group("prefix"))
@@ -312,7 +330,7 @@ def parse_dateline(text: str) -> dict | None:
     if outlet is None:
         return None
     credit = match.group("credit") or ""
-    names = [n for n in re.split(r"[\s、，,]+", re.sub(r"^.*?记者", "", credit)) if NAME.match(n)]
+    names = [n for n in NAME_SEPARATORS.split(UP_TO_REPORTER.sub("", credit)) if NAME.match(n)]
     return {
         "outlet": outlet,
         "place": place or None,
@@ -354,17 +372,15 @@ def classify(blocks: list[Block]) -> list[Block]:
             block.kind = "heading" if short else "para"
             block.level = 2
         elif block.kind in ("para", "list"):
-            if SOURCE_LINE.match(block.simple):
-                block.kind = "source"
-            elif CAPTION_LINE.match(block.simple):
-                block.kind = "caption"
-            elif (CREDIT_LINE.match(block.simple) or PROMO_LINE.match(block.simple)) and len(
-                    block.text) <= 80:
-                block.kind = "credit"
-            elif JUMP.match(block.simple):
-                block.kind = "jump"
-            elif parse_byline(block.simple):
-                block.kind = "byline"
+            simple = block.simple
+            role = ROLE_LINE.match(simple)
+            kind = role.lastgroup if role else None
+            if kind in ("credit", "promo"):  # a long one is text, unless a page marker
+                kind = "credit" if len(block.text) <= 80 else ("jump" if JUMP.match(simple) else None)
+            if kind is None and parse_byline(simple):
+                kind = "byline"
+            if kind:
+                block.kind = kind
         if block.kind == "heading" and following is not None and SOURCE_LINE.match(following.simple):
             block.kind = "caption"  # a heading that only names a figure left out of the text
         paras_since_title += block.kind == "para"
@@ -513,6 +529,7 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
 
 # ---------------------------------------------------------------- duplicated passages
 
+WORD = re.compile(r"\w")
 MIN_DUPLICATE = 50  # characters; authors repeat a clause, printers repeat a passage
 MIN_DUPLICATE_PARAGRAPH = 8
 SHINGLE = 16
@@ -533,6 +550,8 @@ def remove_duplicates(regions: list[Region], log: list[LogEntry]) -> None:
     for (ri, a), (rj, b) in candidate_pairs(paras):
         if not a.text or not b.text:
             continue  # already emptied by an earlier pair
+        if not shares_passage(a.text, b.text, MIN_DUPLICATE):
+            continue  # most pairs: a shingle in common, no passage (SequenceMatcher is slow)
         match = SequenceMatcher(None, a.text, b.text, autojunk=False).find_longest_match()
         if match.size < MIN_DUPLICATE:
             continue
@@ -552,7 +571,7 @@ def remove_duplicates(regions: list[Region], log: list[LogEntry]) -> None:
     for r_i, region in enumerate(regions):
         for section in region.sections:
             for p in section.paras:
-                if p.text and not CJK.search(p.text) and not re.search(r"\w", p.text):
+                if p.text and not CJK.search(p.text) and not WORD.search(p.text):
                     log.append(LogEntry("duplicate", "punctuation left after removing a duplicate",
                                         p.text, r_i))
                     p.text = ""
@@ -573,26 +592,47 @@ def anchored_shingles(text: str) -> set[str]:
     shingles = set(found)
     shingles.discard("")
     if len(text) > 2 * MIN_DUPLICATE and len(found) < len(text) // MIN_DUPLICATE:
-        # Long runs without punctuation: fall back to content-chosen shingles.
+        # Long runs without punctuation: fall back to content-chosen shingles, a quarter of
+        # them by a checksum of their text (Python's hash() of a string changes from run to
+        # run, and with it which passages were found).
         everything = (text[k: k + SHINGLE] for k in range(len(text) - SHINGLE + 1))
-        shingles.update(key for key in everything if hash(key) % 4 == 0)
+        shingles.update(key for key in everything
+                        if zlib.crc32(key.encode("utf-8", "surrogatepass")) % 4 == 0)
     return shingles
 
 
 def candidate_pairs(paras: list[tuple[int, Block]]):
-    """Pairs of paragraphs sharing a 16-character shingle: a cheap pre-filter."""
+    """Pairs of paragraphs sharing a 16-character shingle: a cheap pre-filter. Only shingles
+    found in two paragraphs or more are indexed (set operations, no loop over every one)."""
+    shingle_sets = [(i, anchored_shingles(p.text)) for i, (_, p) in enumerate(paras)
+                    if len(p.text) >= MIN_DUPLICATE]
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for _, shingles in shingle_sets:
+        repeated |= shingles & seen
+        seen |= shingles
+    if not repeated:
+        return
     index: dict[str, list[int]] = {}
-    for i, (_, p) in enumerate(paras):
-        if len(p.text) < MIN_DUPLICATE:
-            continue
-        for key in anchored_shingles(p.text):
+    for i, shingles in shingle_sets:
+        for key in shingles & repeated:
             index.setdefault(key, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
-        if 1 < len(members) <= MAX_SHINGLE_SPREAD:
+        if len(members) <= MAX_SHINGLE_SPREAD:
             pairs.update((x, y) for n, x in enumerate(members) for y in members[n + 1:])
     for j, i in sorted(pairs):
         yield paras[j], paras[i]
+
+
+def shares_passage(a: str, b: str, size: int) -> bool:
+    """Whether `a` and `b` have `size` characters in a row in common: the longest match of
+    SequenceMatcher is at least `size` exactly then, for a tenth of its cost."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < size:
+        return False
+    windows = {long[k: k + size] for k in range(len(long) - size + 1)}
+    return any(short[k: k + size] in windows for k in range(len(short) - size + 1))
 
 
 # ---------------------------------------------------------------- page-break joins
@@ -876,8 +916,11 @@ def drop_repeated_title(region: Region, title: str, log: list[LogEntry]) -> None
                         paras[0].text, 0))
 
 
+NOT_WORD = re.compile(r"[\W_]+")
+
+
 def squeeze(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text)
+    return NOT_WORD.sub("", text)
 
 
 def plain_title(blocks: list[Block], metadata: dict) -> None:

@@ -63,15 +63,15 @@ def to_datetime(value: object) -> dt.date | dt.datetime | None:
         return from_unix(float(text))
     if match := NUMERIC.match(text):
         return from_parts(match)
-    try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        pass
-    if RFC2822.match(text):
+    if RFC2822.match(text):  # feeds' usual form, never ISO: tried before fromisoformat raises
         try:
             return email.utils.parsedate_to_datetime(text)
         except (ValueError, TypeError, IndexError):
             pass
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
     if not HAS_YEAR.search(text) or impossible_numeric(text):
         return None
     return fallback(text)

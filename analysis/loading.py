@@ -40,11 +40,16 @@ ORGANISATION = re.compile(r"(?:网|报|社|台|刊|杂志|财经|新闻|资讯|�
                           r"\.com|\.cn|News|Daily|Times|Press)$", re.IGNORECASE)
 URL = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
 CJK = re.compile(r"[\u3400-\u9fff]")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t \n \f \r
+# Control characters but \t \n \f \r.
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20)])
 
 
 # libyaml's parser when PyYAML was built with it (ten times faster), the Python one otherwise.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+NULL_TAG, STR_TAG = "tag:yaml.org,2002:null", "tag:yaml.org,2002:str"
+SEQ_TAG, MAP_TAG = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+# The plain scalars YAML's core schema reads as null (SafeLoader's null resolver).
+NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
 class FrontMatterLoader(SafeLoader):
@@ -54,9 +59,37 @@ class FrontMatterLoader(SafeLoader):
 
 
 FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+    first: [(tag, rx) for tag, rx in resolvers if tag == NULL_TAG]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+if hasattr(yaml, "CSafeLoader"):
+    class FrontMatterComposer(yaml.cyaml.CParser):
+        """libyaml's composer alone, tagging nodes as FrontMatterLoader does (null or text)
+        without its resolver's Python machinery: front matter is small and many, so the
+        loader's set-up and a resolver call per value were most of its cost."""
+
+        def resolve(self, kind, value, implicit):
+            if kind is yaml.ScalarNode:
+                return NULL_TAG if implicit[0] and value in NULLS else STR_TAG
+            return SEQ_TAG if kind is yaml.SequenceNode else MAP_TAG
+
+        def descend_resolver(self, current_node, current_index):
+            pass  # no path resolvers
+
+        def ascend_resolver(self):
+            pass
+
+    def compose_front_matter(raw: str) -> yaml.Node | None:
+        composer = FrontMatterComposer(raw)
+        try:
+            return composer.get_single_node()
+        finally:
+            composer.dispose()
+else:  # PyYAML without libyaml
+    def compose_front_matter(raw: str) -> yaml.Node | None:
+        return yaml.compose(raw, Loader=FrontMatterLoader)
 
 
 STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
@@ -69,7 +102,7 @@ def load_yaml(raw: str) -> object:
     libyaml composes the nodes; building plain values from them here is a third of the time
     of PyYAML's constructor and keeps every scalar as written. Tags outside YAML's own
     (!!python/object ...) are refused, as safe_load refuses them."""
-    return build_yaml(yaml.compose(raw, Loader=FrontMatterLoader), 0)
+    return build_yaml(compose_front_matter(raw), 0)
 
 
 def build_yaml(node: yaml.Node | None, depth: int) -> object:
@@ -80,6 +113,8 @@ def build_yaml(node: yaml.Node | None, depth: int) -> object:
     if node.tag not in STANDARD_TAGS:
         raise yaml.constructor.ConstructorError(None, None, f"unsupported tag {node.tag}",
                                                 node.start_mark)
+    if isinstance(node, yaml.ScalarNode):  # most nodes
+        return None if node.tag == NULL_TAG else node.value
     if isinstance(node, yaml.MappingNode):
         mapping = {}
         for key, value in node.value:
@@ -167,12 +202,18 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def looks_binary(text: str) -> bool:
-    """Control characters other than whitespace are rare in real articles and common in junk."""
+    """Control characters other than whitespace are rare in real articles and common in junk.
+    Counted in the UTF-8 bytes, where each is one byte and no other character has it: one
+    bytes.translate instead of a regex tried at every position."""
     sample = text[:20000]
-    return len(CONTROL.findall(sample)) > max(5, len(sample) // 100)
+    data = sample.encode("utf-8", "surrogatepass")
+    controls = len(data) - len(data.translate(None, CONTROL_BYTES))
+    return controls > max(5, len(sample) // 100)
 
 
 FENCES = {"---": "yaml", "+++": "toml"}
+CLOSINGS = {fence: re.compile(rf"^[ \t]*{re.escape(fence)}[ \t]*$", re.MULTILINE)
+            for fence in FENCES}
 OPENING = re.compile(r"^\ufeff?\s*?(?:^|\n)[ \t]*(---|\+\+\+)[ \t]*\n")
 
 
@@ -194,8 +235,7 @@ def split_one_front_matter(text: str) -> tuple[dict, str, str | None]:
     if not opening:
         return {}, text, None
     fence = opening.group(1)
-    closing = re.compile(rf"^[ \t]*{re.escape(fence)}[ \t]*$", re.MULTILINE)
-    end = closing.search(text, opening.end())
+    end = CLOSINGS[fence].search(text, opening.end())
     if end is None:
         return {}, text, f"front matter is not closed by a '{fence}' line; read as body text"
     raw, body = text[opening.end(): end.start()], text[end.end():].lstrip("\n")
@@ -260,6 +300,9 @@ def plain(value: str) -> str:
 
 def as_list(value: object) -> list[str]:
     """A YAML/TOML/JSON scalar or (nested) list of names as a flat list of strings."""
+    if isinstance(value, str):  # most values: front matter is text
+        text = value.strip()
+        return [text] if text else []
     if value is None or isinstance(value, bool):
         return []
     if isinstance(value, dict):
@@ -285,8 +328,9 @@ def people_and_outlet(raw: dict) -> tuple[list[str], str | None]:
     if not names:
         return [], (outlets[0] if outlets else None)
     # A name the file is also filed under (categories: [金融, 格隆汇]) is the feed, not a person.
-    known = known_outlets() | set(as_list(raw.get("categories")))
-    people = [n for n in names if n not in known and not ORGANISATION.search(n)]
+    outlets_known, categories = known_outlets(), set(as_list(raw.get("categories")))
+    people = [n for n in names if n not in outlets_known and n not in categories
+              and not ORGANISATION.search(n)]
     outlets += [n for n in names if n not in people]
     return list(dict.fromkeys(people)), (outlets[0] if outlets else None)
 

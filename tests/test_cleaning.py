@@ -1,7 +1,10 @@
 """Each cleaning rule on a small inline text, then the two seed files as they really are."""
 
 import datetime as dt
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -142,6 +145,29 @@ def test_an_author_repeating_a_short_clause_is_not_a_duplicate():
     articles, log = clean(f"受访人士表示，{clause}\n\n但目前来看，{clause}")
     assert articles[0]["text"].count(clause) == 2
     assert "duplicate" not in kinds(log)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="银行贷款科技", max_size=90), st.text(alphabet="银行贷款科技", max_size=90),
+       st.integers(1, 12))
+def test_shares_passage_agrees_with_the_longest_match_of_sequencematcher(a, b, size):
+    from difflib import SequenceMatcher
+
+    from analysis.cleaning import shares_passage
+
+    longest = SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
+    assert shares_passage(a, b, size) == (longest >= size)
+
+
+def test_a_passage_without_punctuation_is_found_the_same_way_in_every_run():
+    """Long unpunctuated runs (tables, lists of codes) are shingled by content: which shingles
+    must not depend on the process's string-hash seed."""
+    code = ("from analysis.cleaning import anchored_shingles; "
+            "print(sorted(anchored_shingles('工行贷款' * 10 + '建行存款科技' * 20)))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")}
+    assert len(runs) == 1 and runs.pop().count("'") >= 2
 
 
 # ---------------------------------------------------------------- several articles on a page
@@ -556,3 +582,41 @@ def test_publication_lines_in_any_common_layout_give_their_day(day, separator, c
     found = parse_publication_line(f"{label}{written}{clock}{source}")
     assert found is not None and found["date"] == day.isoformat()
     assert (found["outlet_span"] is not None) == bool(source)
+ROLE_PIECES = st.sampled_from(["图片来源：", "数据来源:", "图1：", "表：", "责任编辑：", "（原标题：", "尽在",
+                               "下载", "新浪财经APP", "客户端", "上接", "转", "第", "A3", "2", "版", "记者",
+                               " 王明 ", "北京报道", "银行贷款增长", "。", "，", "（", "）", "来源"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(ROLE_PIECES, min_size=1, max_size=8).map("".join), st.integers(0, 80))
+def test_a_paragraph_gets_the_first_role_its_line_patterns_give(line, padding):
+    """At the top: a publication line, navigation; then source, caption, credit (80 characters at
+    most), page marker, byline, in that order."""
+    from analysis.cleaning import (
+        BREADCRUMB,
+        CAPTION_LINE,
+        CREDIT_LINE,
+        JUMP,
+        PROMO_LINE,
+        SOURCE_LINE,
+        parse_publication_line,
+    )
+
+    text = line + "增" * padding
+    if parse_publication_line(text):  # the page's own source line, at the top of the text
+        expected = "publication"
+    elif BREADCRUMB.match(text):
+        expected = "nav"
+    elif SOURCE_LINE.match(text):
+        expected = "source"
+    elif CAPTION_LINE.match(text):
+        expected = "caption"
+    elif (CREDIT_LINE.match(text) or PROMO_LINE.match(text)) and len(text) <= 80:
+        expected = "credit"
+    elif JUMP.match(text):
+        expected = "jump"
+    elif parse_byline(text):
+        expected = "byline"
+    else:
+        expected = "para"
+    assert [b.kind for b in classify(split_blocks(text))] == [expected]

@@ -382,3 +382,45 @@ def test_text_simplified_only_for_traditional_articles(tmp_path):
     simplified = articles.loc["trad.txt", "text_simplified"]
     assert simplified == to_simplified(TRADITIONAL) and len(simplified) == len(TRADITIONAL)
     assert "万亿元" in simplified and "中国银行" in simplified
+
+
+yaml_values = st.one_of(
+    st.sampled_from(["", "~", "null", "Null", "NULL", "'null'", '""', "2025-02-14", "true", "3",
+                     "Tue, 15 Feb 2022 14:32:38 GMT", "[银行, AI]", "{a: 1}", "!!str 12", "&x 1",
+                     "*x", "|\n  多行\n  文本", "- a\n  - b", "!!python/object:os.system x"]),
+    st.text(alphabet="ab: -'\n\"[]#{},&*!|>银行", max_size=25),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["title", "date", "tags", "author", "x"]), yaml_values),
+                max_size=5))
+def test_front_matter_reads_yaml_as_pyyaml_does(pairs):
+    """libyaml's composer with the loader's own null-or-text tagging: the same values, nulls
+    and refusals as PyYAML's loader with those resolvers."""
+    import yaml
+
+    from analysis.loading import FrontMatterLoader, build_yaml, load_yaml
+
+    raw = "\n".join(f"{key}: {value}" for key, value in pairs)
+
+    def outcome(read):
+        try:
+            return read(raw)
+        except (yaml.YAMLError, ValueError) as error:
+            return type(error)
+
+    expected = outcome(lambda text: build_yaml(yaml.compose(text, Loader=FrontMatterLoader), 0))
+    assert outcome(load_yaml) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["\x00", "\x07", "\x0b", "\x1b", "\x1f", "\t", "\n", "\r",
+                                         "\x0c", "银", "a", "\ud800", "\U0001f600"]), max_size=400))
+def test_text_with_control_characters_in_more_than_one_percent_looks_binary(text):
+    import re
+
+    from analysis.loading import looks_binary
+
+    controls = len(re.findall(r"[\x00-\x08\x0b\x0e-\x1f]", text[:20000]))
+    assert looks_binary(text) is (controls > max(5, len(text[:20000]) // 100))

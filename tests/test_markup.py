@@ -160,3 +160,47 @@ def test_markdown_paragraphs_around_an_inline_image_tag_stay_paragraphs():
 
 def test_one_markdown_paragraph_on_each_side_of_an_image_tag():
     assert html_to_text(f'{P1}\n\n<img src="chart.png">\n\n{P2}').text == f"{P1}\n\n{P2}"
+
+
+@pytest.mark.parametrize("around", ["", "导语：银行加码科技信贷。\n\n"])
+def test_blocks_cells_and_breaks_read_alike_with_or_without_markdown_paragraphs(around):
+    """A CMS body (no blank line) and a Markdown post with the same HTML in it (a paragraph
+    before a blank line) give the same paragraphs: rows, list items and <br> break, cells
+    of a row share a line."""
+    html = (f"<div><table><tr><td>银行</td><th>贷款</th></tr><tr><td>工行</td><td>300亿元</td>"
+            f"</tr></table><ul><li>{P1}</li><li>{P2}<br>{P3}</li></ul><p>注<b>一</b></p></div>")
+    expected = f"银行 贷款\n\n工行 300亿元\n\n{P1}\n\n{P2}\n\n{P3}\n\n注一"
+    lead = "导语：银行加码科技信贷。\n\n" if around else ""
+    assert html_to_text(around + html).text == lead + expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\n银a", max_size=60))
+def test_collapse_spaces_is_one_space_per_run_of_any_space_character(text):
+    from analysis.markup import SPACES, collapse_spaces
+
+    assert collapse_spaces(text) == SPACES.sub(" ", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["\n", " ", "\t", "\u3000", "<p>", "</p>", ">", "<", "正文", "a"]),
+                max_size=14).map("".join))
+def test_markdown_paragraphs_are_text_before_or_after_a_blank_line(html):
+    """Text (not a tag's '>') before a blank line, or text (not a '<') after one."""
+    from analysis.markup import markdown_paragraphs
+
+    spec = re.compile(r"[^>\s][ \t\u3000]*\n[ \t\u3000]*\n|\n[ \t\u3000]*\n\s*[^<\s]")
+    assert markdown_paragraphs(html) is bool(spec.search(html))
+
+
+@pytest.mark.parametrize(("attribute", "is_caption"), [
+    ('class="wrap photo-caption"', True), ('class="Pic_Desc left"', True),
+    ('class="image_note"', True), ('class="imgdesc"', True), ('class="description"', False),
+    ('class="captions-list"', False), ('id="caption"', False),
+])
+def test_a_caption_is_told_by_any_of_its_classes_among_other_classed_elements(attribute, is_caption):
+    html = (f'<div class="article"><p class="lead">{P1}</p><span {attribute}>央行大楼</span>'
+            f'<p class="body">{P2}</p></div>')
+    markup = html_to_text(html)
+    assert markup.notes == (["央行大楼"] if is_caption else [])
+    assert ("央行大楼" in markup.text) is not is_caption
