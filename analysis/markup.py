@@ -18,7 +18,7 @@ import lxml.etree
 DROPPED = frozenset({
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
     "canvas", "video", "audio", "head", "title", "meta", "link", "button", "select", "textarea",
-    "input", "form",
+    "input", "form", "rt", "rp",  # ruby: the reading aid (拼音) above a character, not text
 })
 # Elements that start and end a paragraph.
 BLOCKS = frozenset({
@@ -55,7 +55,7 @@ TAG_NAMES = (
     "table|thead|tbody|tr|td|th|ul|ol|li|dl|dt|dd|h[1-6]|pre|code|hr|figure|figcaption|center|"
     "script|style|iframe|video|audio|source|header|footer|nav|main|aside|html|body|head|meta|"
     "link|label|input|form|button|select|option|noscript|svg|picture|mark|del|ins|s|strike|"
-    "abbr|cite|q|time|address|caption|wbr"
+    "abbr|cite|q|time|address|caption|wbr|ruby|rt|rp"
 )
 CLOSING_TAG = re.compile(rf"</(?:{TAG_NAMES})\s*>", re.IGNORECASE)
 VOID_OR_ATTRIBUTED_TAG = re.compile(

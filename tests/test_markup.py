@@ -204,3 +204,9 @@ def test_a_caption_is_told_by_any_of_its_classes_among_other_classed_elements(at
     markup = html_to_text(html)
     assert markup.notes == (["央行大楼"] if is_caption else [])
     assert ("央行大楼" in markup.text) is not is_caption
+
+
+def test_ruby_reading_aids_are_not_text():
+    html = "<p>推<ruby>動<rp>(</rp><rt>dòng</rt><rp>)</rp></ruby>經濟，<ruby>農<rt>nóng</rt></ruby>行貸款增長</p>"
+    assert has_html(html)
+    assert html_to_text(html).text == "推動經濟，農行貸款增長"
