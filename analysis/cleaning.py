@@ -505,7 +505,8 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
                                 f"({', '.join(link['url'] for link in block.links)})",
                                 block.text, len(regions) - 1))
         else:
-            if not region.has_body and region.publication is None:
+            opening_block = not region.has_body
+            if opening_block and region.publication is None:
                 opening = PUBLICATION_OPENING.match(block.simple)
                 found = opening and parse_publication_line(opening.group(1))
                 if found and found["date"]:  # "每日经济新闻 2025-09-04 03:16:49 面对…"
@@ -514,7 +515,7 @@ def split_regions(blocks: list[Block], log: list[LogEntry]) -> list[Region]:
                     block.text = block.text[opening.end():]
                     log.append(LogEntry("byline", f"publication line “{removed.strip()}” kept "
                                         "as metadata", removed, len(regions) - 1))
-            if not region.has_body and region.dateline is None:
+            if opening_block and region.dateline is None:
                 dateline = parse_dateline(block.simple)
                 if dateline:
                     removed = block.text[: dateline["end"]]
