@@ -142,10 +142,10 @@ def run_partition(names: Iterable[str], root: str, stage: str, options: dict) ->
 def story_signatures(articles: pd.DataFrame, with_text: bool = False) -> pd.DataFrame:
     """Each article's MinHash signature; its text too where the stage's own table (figures)
     does not hold it for the exact check of the LSH candidates."""
-    from analysis.stories import text_signature
+    from analysis.stories import text_signatures
 
     table = articles[["article_id", "source_file", "date", "n_chars"]].copy()
-    table["signature"] = [text_signature(text) for text in articles["text"]]
+    table["signature"] = list(text_signatures(articles["text"].tolist()))
     if with_text:
         table["text"] = articles["text"]
     return table
@@ -379,22 +379,24 @@ def group_stories(parts: list[pd.DataFrame], sink: TableSink | MemorySink | None
                   ) -> pd.DataFrame:
     """article_id, story_id, story_size from the partitions' signatures; the texts of the LSH
     candidates are read back from the staged parts, one part at a time."""
-    from analysis.stories import story_ids
+    from analysis.stories import NUM_PERM, shingles, story_ids
 
     columns = ["article_id", "source_file", "date", "n_chars", "signature"]
     meta = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
 
-    def texts(rows: set[int]) -> Iterator[tuple[int, str]]:
+    def shingle_sets(rows: set[int]) -> Iterator[tuple[int, np.ndarray]]:
         if "text" in meta.columns:
-            yield from ((i, meta["text"].iat[i]) for i in rows)
+            yield from ((i, shingles(meta["text"].iat[i])) for i in rows)
             return
         wanted = {meta["article_id"].iat[i]: i for i in rows}
         for chunk in (sink.staged() if sink else []):
             hits = chunk[chunk["article_id"].isin(wanted)]
-            yield from ((wanted[a], t) for a, t in zip(hits["article_id"], hits["text"],
-                                                       strict=True))
+            yield from ((wanted[a], shingles(t)) for a, t in zip(hits["article_id"], hits["text"],
+                                                                 strict=True))
 
-    ids = story_ids(meta, list(meta["signature"]), texts)
+    matrix = (np.stack(meta["signature"].tolist()) if len(meta)
+              else np.empty((0, NUM_PERM), dtype=np.uint32))
+    ids = story_ids(meta, matrix, shingle_sets)
     table = pd.DataFrame({"article_id": meta["article_id"], "date": meta["date"],
                           "story_id": np.asarray(ids, dtype=object)})
     table["story_size"] = table.groupby("story_id")["story_id"].transform("size").astype("int64")
