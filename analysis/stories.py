@@ -44,7 +44,6 @@ from functools import cache
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
 
 from analysis.chinese import to_simplified
 
@@ -158,7 +157,13 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 @cache
 def permutations(num_perm: int = NUM_PERM, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
-    return MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+    """datasketch's affine32 permutations h -> a * h + b (mod 2^32) for `seed`: an odd `a` and a
+    `b`, drawn as its MinHash draws them (tested equal). Made here because importing datasketch
+    imports scipy, a second or more in every process that signs articles."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
 
 def fmix32(values: np.ndarray) -> np.ndarray:
@@ -233,15 +238,20 @@ class UnionFind:
             self.parent[max(root_i, root_j)] = min(root_i, root_j)
 
 
-@cache
-def bands(threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> list[tuple[int, int]]:
-    """The (start, end) columns of each LSH band: datasketch's MinHashLSH choice for the
-    threshold (25 bands of 5 values for 0.5 and 128), so the pairs are those its index gives."""
-    return list(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+# LSH bands (count, values each): datasketch's MinHashLSH choice for THRESHOLD and NUM_PERM
+# (it weighs false positives and false negatives equally; tested equal), so the candidates are
+# those its index gives.
+BANDS = (25, 5)
 
 
-def candidate_pairs(signatures: Sequence[np.ndarray] | np.ndarray, threshold: float = THRESHOLD,
-                    num_perm: int = NUM_PERM) -> np.ndarray:
+def bands() -> list[tuple[int, int]]:
+    """The (start, end) columns of each LSH band."""
+    count, width = BANDS
+    return [(i * width, (i + 1) * width) for i in range(count)]
+
+
+def candidate_pairs(signatures: Sequence[np.ndarray] | np.ndarray, num_perm: int = NUM_PERM
+                    ) -> np.ndarray:
     """Index pairs (i < j), as an array of shape (pairs, 2) sorted by i then j, of the rows whose
     signatures are equal in at least one LSH band (MinHashLSH's candidates) and agree on at
     least ESTIMATE_FLOOR of their values (the estimated Jaccard).
@@ -252,7 +262,7 @@ def candidate_pairs(signatures: Sequence[np.ndarray] | np.ndarray, threshold: fl
     matrix = np.asarray(signatures, dtype=np.uint32).reshape(len(signatures), num_perm)
     n = len(matrix)
     found = [np.empty(0, dtype=np.int64)]
-    for low, high in bands(threshold, num_perm):
+    for low, high in bands():
         band = matrix[:, low:high]
         order = np.lexsort(band.T[::-1])
         ranked = band[order]

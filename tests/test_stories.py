@@ -19,15 +19,19 @@ from hypothesis import strategies as st
 from analysis.chinese import to_simplified
 from analysis.corpus import load_corpus
 from analysis.stories import (
+    BANDS,
     ESTIMATE_FLOOR,
     NUM_PERM,
+    SEED,
     SIGNATURE_BLOCK,
     THRESHOLD,
     assign_stories,
+    bands,
     candidate_pairs,
     jaccard,
     normalise,
     normalise_slowly,
+    permutations,
     repost_groups,
     shingles,
     signature,
@@ -306,6 +310,16 @@ def test_many_texts_signed_at_once_equal_each_signed_by_datasketch():
         reference.update_batch(shingles(text).tolist())
         assert np.array_equal(values, reference.hashvalues)
     assert signatures([]).shape == (0, NUM_PERM)
+
+
+def test_the_bands_and_permutations_are_datasketchs():
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == BANDS
+    assert bands() == list(lsh.hashranges)
+    for seed in (SEED, 7):
+        a, b = MinHash(num_perm=NUM_PERM, seed=seed, scheme="affine32").permutations
+        ours = permutations(NUM_PERM, seed)
+        assert np.array_equal(ours[0], a) and np.array_equal(ours[1], b)
 
 
 def datasketch_pairs(matrix: np.ndarray) -> set[tuple[int, int]]:
