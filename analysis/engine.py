@@ -109,6 +109,10 @@ def warm_up(stage: str, options: dict) -> None:
         from analysis.figures import extract_figures
 
         extract_figures(pd.DataFrame(columns=ARTICLE_COLUMNS))
+    if stage in STORY_STAGES:
+        from analysis.stories import fold_table, permutations
+
+        fold_table(), permutations()
 
 
 # ---------------------------------------------------------------- one partition
