@@ -136,11 +136,15 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> np.ndarray:
         return np.empty(0, dtype=np.uint32)
     width = min(size, len(points))
     n = len(points) - width + 1
-    hashes = np.zeros(n, dtype=np.uint32)
-    for offset in range(width):  # h = ((c0 * B + c1) * B + c2) ... mod 2^32, for all at once
-        hashes = hashes * SHINGLE_BASE + points[offset: offset + n]
+    hashes = points[:n].copy()
+    for offset in range(1, width):  # h = ((c0 * B + c1) * B + c2) ... mod 2^32, for all at once
+        np.multiply(hashes, SHINGLE_BASE, out=hashes)
+        np.add(hashes, points[offset: offset + n], out=hashes)
     hashes.sort()  # then drop repeats (np.unique sorts the same way, several times slower)
-    return hashes[np.concatenate(([True], hashes[1:] != hashes[:-1]))]
+    first = np.empty(n, dtype=bool)
+    first[0] = True
+    np.not_equal(hashes[1:], hashes[:-1], out=first[1:])
+    return hashes[first]
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
