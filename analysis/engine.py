@@ -262,8 +262,10 @@ def dask_map(partitions: list[list[str]], root: str, stage: str, options: dict,
     if scheduler:
         client, cluster = Client(scheduler), None
     else:
+        # The dashboard on any free port: another cluster on the machine may hold the default
+        # one, and distributed then warns on stderr.
         cluster = LocalCluster(n_workers=workers or DASK_WORKERS, threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+                               processes=True, dashboard_address=":0")
         client = Client(cluster)
     try:
         # One bag partition per corpus partition: the file names travel, the text does not.
