@@ -503,10 +503,12 @@ def default_figures_dir(corpus_folder: str | Path, reports_dir: str | Path) -> P
 
 def build_report(corpus_folder: str | Path, reports_dir: str | Path = "reports", *,
                  figures_dir: str | Path | None = None, notebooks_dir: str | Path | None = None,
-                 jobs: int = 2) -> int:
+                 jobs: int = 2, engine: str | None = None, **engine_options) -> int:
     """Execute the notebooks on `corpus_folder`, write charts to `figures_dir` (default: see
     `default_figures_dir`), and report.html, report-with-code.html, report.ipynb, report.pdf and
-    the complete tables (tables/*.csv, *.parquet) to `reports_dir`.
+    the complete tables (tables/*.csv, *.parquet) to `reports_dir`. The tables the notebooks
+    read are computed first, in this process or, with `engine` ("local", "dask") and
+    `engine_options` (workers, scheduler), by analysis.engine (tables.compute_report_data).
     Return a process exit code: 0 done, 1 a notebook or the rendering failed, 2 bad corpus."""
     import nbformat
 
@@ -522,7 +524,8 @@ def build_report(corpus_folder: str | Path, reports_dir: str | Path = "reports",
     notebooks = Path(notebooks_dir).resolve() if notebooks_dir else NOTEBOOKS_DIR
     try:
         # Every stage once, here: the notebooks then read the finished tables from one file.
-        data = compute_report_data(corpus_path, pipeline.PROCESSED_DIR)
+        data = compute_report_data(corpus_path, pipeline.PROCESSED_DIR, engine=engine,
+                                   **engine_options)
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -58,10 +58,25 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="SUBCOMMAND")
     for name, summary in TABLES.items():
         add_corpus_options(commands.add_parser(name, help=summary, description=summary))
-    report = commands.add_parser("report", help="execute the notebooks and render HTML and PDF",
-                                 description="Execute the notebooks on CORPUS and render the report.")
+    report = commands.add_parser(
+        "report", help="execute the notebooks and render HTML and PDF",
+        description="Compute the report's tables (corpus, figures, terms, facts, stories) on "
+                    "CORPUS, execute the notebooks on them and render the report. By default "
+                    "the tables are computed in this process and kept in data/processed/ for "
+                    "the next build; with --engine they come from one pass of the engine over "
+                    "the files (all cores, or a dask cluster), then the notebooks run as usual.")
     report.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS)
     report.add_argument("--reports", default="reports", help="output folder (default: reports)")
+    report.add_argument("--engine", choices=ENGINES, default=None,
+                        help="compute the tables with the engine: local (processes on this "
+                             "machine) or dask (a local cluster of --workers processes unless "
+                             "--scheduler); default: in this process, with the cache")
+    report.add_argument("--scheduler", metavar="ADDRESS",
+                        help="an existing dask scheduler, e.g. tcp://host:8786 (with --engine "
+                             "dask)")
+    report.add_argument("--workers", type=int, default=None,
+                        help="processes (local) or LocalCluster workers (dask); default: all "
+                             "cores from 40 files (local), 2 (dask)")
     return parser
 
 
@@ -123,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         from analysis.build import build_report
 
-        return build_report(args.corpus, args.reports)
+        if args.scheduler and args.engine != "dask":
+            print("error: --scheduler needs --engine dask", file=sys.stderr)
+            return 2
+        options = {"scheduler": args.scheduler, "workers": args.workers} if args.engine else {}
+        return build_report(args.corpus, args.reports, engine=args.engine, **options)
     assert args.command in STAGES
     return run_table(args.command, args)

@@ -79,14 +79,24 @@ def terms_stage(articles: pd.DataFrame, options: dict) -> pd.DataFrame:
     return term_counts(articles, TermOptions(segmenter=options.get("segmenter")), processes=1)
 
 
-STAGES: dict[str, Callable[[pd.DataFrame, dict], pd.DataFrame]] = {
+def report_stage(articles: pd.DataFrame, options: dict) -> dict[str, pd.DataFrame]:
+    """Every per-file table the report reads, from one reading and cleaning of the files."""
+    return {"articles": articles, "figures": figures_stage(articles, options),
+            "terms": terms_stage(articles, options)}
+
+
+# A stage returns its table, or several tables by name (the report's).
+STAGES: dict[str, Callable[[pd.DataFrame, dict], pd.DataFrame | dict[str, pd.DataFrame]]] = {
     "articles": articles_stage,
     "figures": figures_stage,
     "terms": terms_stage,
     "facts": figures_stage,  # the figures, merged into facts once every partition is in (cli)
+    "report": report_stage,  # articles, figures and terms; facts made once they are all in
 }
 # Stages whose run also groups the articles into stories (analysis.stories).
-STORY_STAGES = ("articles", "facts")
+STORY_STAGES = ("articles", "facts", "report")
+# Stages whose tables hold the articles' texts, which the story check reads back.
+TEXT_STAGES = ("articles", "report")
 
 
 def warm_up(stage: str, options: dict) -> None:
@@ -95,10 +105,14 @@ def warm_up(stage: str, options: dict) -> None:
 
     for name in {options.get("segmenter"), options.get("cleaning_segmenter")}:
         rjieba_tokenizer() if name == "rjieba" else tokenizer()
-    if stage == "figures":
+    if stage in ("figures", "facts", "report"):
         from analysis.figures import extract_figures
 
         extract_figures(pd.DataFrame(columns=ARTICLE_COLUMNS))
+    if stage in STORY_STAGES:
+        from analysis.stories import fold_table, permutations
+
+        fold_table(), permutations()
 
 
 # ---------------------------------------------------------------- one partition
@@ -106,9 +120,9 @@ def warm_up(stage: str, options: dict) -> None:
 
 @dataclass
 class PartitionResult:
-    files: list[Cleaned]  # each document's log rows and fingerprint; its articles are in `table`
-    table: pd.DataFrame
-    stories: pd.DataFrame  # article_id, source_file, date, n_chars, signature (articles stage)
+    files: list[Cleaned]  # each document's log rows and fingerprint; its articles are in `tables`
+    tables: dict[str, pd.DataFrame]  # the stage's table by the stage's name, or its tables
+    stories: pd.DataFrame  # article_id, source_file, date, n_chars, signature (STORY_STAGES)
 
 
 def run_partition(names: Iterable[str], root: str, stage: str, options: dict) -> PartitionResult:
@@ -122,18 +136,20 @@ def run_partition(names: Iterable[str], root: str, stage: str, options: dict) ->
             # The articles travel once, in the table; the collector only needs their number.
             files.append(replace(item, articles=[None] * item.n_articles))
     frame = articles_frame(articles)
-    stories = (story_signatures(frame, with_text=stage != "articles")
+    stories = (story_signatures(frame, with_text=stage not in TEXT_STAGES)
                if stage in STORY_STAGES else pd.DataFrame())
-    return PartitionResult(files, STAGES[stage](frame, options), stories)
+    tables = STAGES[stage](frame, options)
+    return PartitionResult(files, tables if isinstance(tables, dict) else {stage: tables},
+                           stories)
 
 
 def story_signatures(articles: pd.DataFrame, with_text: bool = False) -> pd.DataFrame:
     """Each article's MinHash signature; its text too where the stage's own table (figures)
     does not hold it for the exact check of the LSH candidates."""
-    from analysis.stories import text_signature
+    from analysis.stories import text_signatures
 
     table = articles[["article_id", "source_file", "date", "n_chars"]].copy()
-    table["signature"] = [text_signature(text) for text in articles["text"]]
+    table["signature"] = list(text_signatures(articles["text"].tolist()))
     if with_text:
         table["text"] = articles["text"]
     return table
@@ -159,11 +175,32 @@ def partition(names: list[str], workers: int, size: int | None = None) -> list[l
     return [names[i: i + size] for i in range(0, len(names), size)]
 
 
+class MemorySink:
+    """A TableSink's interface for tables kept in memory (the report holds them all anyway)."""
+
+    def __init__(self):
+        self.parts: list[pd.DataFrame] = []
+        self.rows = 0
+
+    def write(self, chunk: pd.DataFrame) -> None:
+        if not chunk.empty:
+            self.parts.append(chunk)
+            self.rows += len(chunk)
+
+    def staged(self) -> Iterator[pd.DataFrame]:
+        yield from self.parts
+
+    def table(self, empty: pd.DataFrame) -> pd.DataFrame:
+        """The chunks as one table; `empty` when none had rows."""
+        return pd.concat(self.parts, ignore_index=True) if self.parts else empty
+
+
 @dataclass
 class Collector:
-    """Merges partition results in corpus order: duplicates dropped, log kept, table streamed."""
+    """Merges partition results in corpus order: duplicates dropped, log kept, tables streamed
+    to their sinks (by table name; tables without a sink are dropped)."""
 
-    sink: TableSink | None
+    sinks: dict[str, TableSink | MemorySink]
     log: list[dict] = field(default_factory=list)
     kept_files: list[str] = field(default_factory=list)  # one entry per article kept
     duplicates: Duplicates = field(default_factory=Duplicates)
@@ -180,13 +217,12 @@ class Collector:
                 continue
             self.log.extend(item.cleaning)
             self.kept_files.extend([item.source_file] * item.n_articles)
-        table = result.table
-        if dropped:
-            table = table[~table["source_file"].isin(dropped)]
+        for name, table in result.tables.items():
+            if name in self.sinks:
+                self.sinks[name].write(
+                    table[~table["source_file"].isin(dropped)] if dropped else table)
         if not result.stories.empty:
             self.stories.append(result.stories[~result.stories["source_file"].isin(dropped)])
-        if self.sink is not None:
-            self.sink.write(table)
 
     def corpus(self) -> Corpus:
         """A Corpus for the summary line: each kept article's file, and the cleaning log."""
@@ -226,8 +262,10 @@ def dask_map(partitions: list[list[str]], root: str, stage: str, options: dict,
     if scheduler:
         client, cluster = Client(scheduler), None
     else:
+        # The dashboard on any free port: another cluster on the machine may hold the default
+        # one, and distributed then warns on stderr.
         cluster = LocalCluster(n_workers=workers or DASK_WORKERS, threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+                               processes=True, dashboard_address=":0")
         client = Client(cluster)
     try:
         # One bag partition per corpus partition: the file names travel, the text does not.
@@ -257,33 +295,48 @@ class RunResult:
     story_table: pd.DataFrame | None = None  # article_id, story_id, story_size (articles stage)
 
 
-def run(stage: str, folder: str | Path, output: str | Path | None = None, *,
-        engine: str = "local", workers: int | None = None, scheduler: str | None = None,
-        partition_files: int | None = None, partitioned: bool | None = None,
-        options: dict | None = None) -> RunResult:
-    """Run `stage` ("articles", "figures", "terms") over the corpus at `folder` and stream its
-    table to `output` (.csv, .jsonl, .parquet; with the dask engine a .parquet output is a
-    folder of parts unless `partitioned=False`). The articles table gets story_id and
-    story_size (analysis.stories) once every partition is in."""
+def stage_options(options: dict | None) -> dict:
+    """The options with the segmenters filled in: terms use the default segmenter, and the
+    cleaner's cut is the same with either (tested), so it uses the faster one too and spares
+    loading jieba's dictionary at all."""
     options = {"segmenter": None, **(options or {})}
     if options["segmenter"] is None:
         from analysis.text import default_segmenter
 
         options["segmenter"] = default_segmenter()
-    # The cleaner's cut is the same with either segmenter (tested); the faster one saves
-    # loading jieba's dictionary at all.
     options.setdefault("cleaning_segmenter", options["segmenter"])
+    return options
+
+
+def collect(stage: str, folder: str | Path, sinks: dict[str, TableSink | MemorySink], *,
+            engine: str, workers: int | None, scheduler: str | None,
+            partition_files: int | None, options: dict) -> Collector:
+    """Map `stage` over the corpus at `folder` and feed its tables to `sinks`, in corpus order."""
     names, problems = plan(folder)
     if workers is None:
         workers = DASK_WORKERS if engine == "dask" else resolve_workers(None, len(names))
-    partitions = partition(names, workers, partition_files)
+    collector = Collector(sinks, log=list(problems))
+    for result in map_partitions(partition(names, workers, partition_files), str(folder), stage,
+                                 options, engine=engine, workers=workers, scheduler=scheduler):
+        collector.add(result)
+    return collector
+
+
+def run(stage: str, folder: str | Path, output: str | Path | None = None, *,
+        engine: str = "local", workers: int | None = None, scheduler: str | None = None,
+        partition_files: int | None = None, partitioned: bool | None = None,
+        options: dict | None = None) -> RunResult:
+    """Run `stage` ("articles", "figures", "terms", "facts") over the corpus at `folder` and
+    stream its table to `output` (.csv, .jsonl, .parquet; with the dask engine a .parquet
+    output is a folder of parts unless `partitioned=False`). The articles table gets story_id
+    and story_size (analysis.stories) once every partition is in."""
+    options = stage_options(options)
     if partitioned is None:
         partitioned = engine == "dask" and str(output).lower().endswith(".parquet")
     sink = TableSink(output, partitioned=partitioned) if output is not None else None
-    collector = Collector(sink, log=list(problems))
-    for result in map_partitions(partitions, str(folder), stage, options, engine=engine,
-                                 workers=workers, scheduler=scheduler):
-        collector.add(result)
+    collector = collect(stage, folder, {stage: sink} if sink is not None else {}, engine=engine,
+                        workers=workers, scheduler=scheduler, partition_files=partition_files,
+                        options=options)
     stories = transform = None
     if stage in STORY_STAGES:
         stories = group_stories(collector.stories, sink)
@@ -293,6 +346,25 @@ def run(stage: str, folder: str | Path, output: str | Path | None = None, *,
         empty = pd.DataFrame(columns=ARTICLE_COLUMNS) if stage == "articles" else None
         sink.close(transform, empty=empty)
     return RunResult(collector.corpus(), sink.rows if sink else 0, stories)
+
+
+def report_tables(folder: str | Path, *, engine: str = "local", workers: int | None = None,
+                  scheduler: str | None = None, partition_files: int | None = None,
+                  options: dict | None = None) -> tuple[Corpus, pd.DataFrame, pd.DataFrame]:
+    """The report's per-file tables from one pass of the engine over the corpus: the Corpus
+    (articles with story_id and story_size, cleaning log), the figures and the term counts;
+    the same as analysis.pipeline's corpus, figures and terms (tested)."""
+    options = stage_options(options)
+    sinks = {name: MemorySink() for name in ("articles", "figures", "terms")}
+    collector = collect("report", folder, sinks, engine=engine, workers=workers,
+                        scheduler=scheduler, partition_files=partition_files, options=options)
+    stories = group_stories(collector.stories, sinks["articles"])
+    blank = articles_frame([])
+    articles = add_story_columns(stories)(sinks["articles"].table(blank))
+    empty = report_stage(blank, options)  # each table's columns, for a corpus without rows
+    log = pd.DataFrame(collector.log, columns=LOG_COLUMNS)
+    return (Corpus(articles, log), sinks["figures"].table(empty["figures"]),
+            sinks["terms"].table(empty["terms"]))
 
 
 def add_story_columns(stories: pd.DataFrame) -> Callable[[pd.DataFrame], pd.DataFrame]:
@@ -309,25 +381,28 @@ def add_story_columns(stories: pd.DataFrame) -> Callable[[pd.DataFrame], pd.Data
     return add
 
 
-def group_stories(parts: list[pd.DataFrame], sink: TableSink | None) -> pd.DataFrame:
+def group_stories(parts: list[pd.DataFrame], sink: TableSink | MemorySink | None
+                  ) -> pd.DataFrame:
     """article_id, story_id, story_size from the partitions' signatures; the texts of the LSH
     candidates are read back from the staged parts, one part at a time."""
-    from analysis.stories import story_ids
+    from analysis.stories import NUM_PERM, shingles, story_ids
 
     columns = ["article_id", "source_file", "date", "n_chars", "signature"]
     meta = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
 
-    def texts(rows: set[int]) -> Iterator[tuple[int, str]]:
+    def shingle_sets(rows: set[int]) -> Iterator[tuple[int, np.ndarray]]:
         if "text" in meta.columns:
-            yield from ((i, meta["text"].iat[i]) for i in rows)
+            yield from ((i, shingles(meta["text"].iat[i])) for i in rows)
             return
         wanted = {meta["article_id"].iat[i]: i for i in rows}
         for chunk in (sink.staged() if sink else []):
             hits = chunk[chunk["article_id"].isin(wanted)]
-            yield from ((wanted[a], t) for a, t in zip(hits["article_id"], hits["text"],
-                                                       strict=True))
+            yield from ((wanted[a], shingles(t)) for a, t in zip(hits["article_id"], hits["text"],
+                                                                 strict=True))
 
-    ids = story_ids(meta, list(meta["signature"]), texts)
+    matrix = (np.stack(meta["signature"].tolist()) if len(meta)
+              else np.empty((0, NUM_PERM), dtype=np.uint32))
+    ids = story_ids(meta, matrix, shingle_sets)
     table = pd.DataFrame({"article_id": meta["article_id"], "date": meta["date"],
                           "story_id": np.asarray(ids, dtype=object)})
     table["story_size"] = table.groupby("story_id")["story_id"].transform("size").astype("int64")

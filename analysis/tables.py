@@ -197,15 +197,28 @@ def stored_path(folder: str | Path, processed_dir: str | Path) -> Path:
     return Path(processed_dir) / f"report-{_folder_key(folder)}-{corpus_signature(folder)}.pkl"
 
 
-def compute_report_data(folder: str | Path, processed_dir: str | Path | None) -> ReportData:
+def compute_report_data(folder: str | Path, processed_dir: str | Path | None, *,
+                        engine: str | None = None, **engine_options) -> ReportData:
+    """Every stage on the corpus at `folder`. Without `engine`, in this process through the
+    pipeline and its processed-table cache; with `engine` ("local", "dask"), from one pass of
+    analysis.engine over the files (`engine_options`: workers, scheduler, partition_files),
+    which gives the same tables."""
     from analysis import pipeline
 
-    corpus = pipeline.corpus(folder, processed_dir)
-    if corpus.articles.empty:
-        return ReportData(corpus, pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
-    figures = pipeline.figures(corpus.articles, processed_dir)
-    return ReportData(corpus, figures, pipeline.terms(corpus.articles, processed_dir),
-                      pipeline.facts(corpus.articles, figures, processed_dir))
+    if engine is None:
+        corpus = pipeline.corpus(folder, processed_dir)
+        if corpus.articles.empty:
+            return ReportData(corpus, pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
+        figures = pipeline.figures(corpus.articles, processed_dir)
+        terms = pipeline.terms(corpus.articles, processed_dir)
+    else:
+        from analysis.engine import report_tables
+
+        corpus, figures, terms = report_tables(folder, engine=engine, **engine_options)
+        if corpus.articles.empty:
+            return ReportData(corpus, pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
+    return ReportData(corpus, figures, terms, pipeline.facts(corpus.articles, figures,
+                                                             processed_dir))
 
 
 def store_report_data(data: ReportData, folder: str | Path, processed_dir: str | Path) -> Path:

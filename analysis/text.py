@@ -211,33 +211,41 @@ def count_terms(text: str, options: TermOptions = TermOptions()) -> Counter:
     """How often each term occurs in `text`."""
     segmenter = options.resolved_segmenter()
     if segmenter == "rjieba" and options.hmm:
-        # Count rjieba's raw tokens, then map each distinct one to its terms (as jieba cuts it).
-        pieces = term_pieces(options)
-        counts: Counter = Counter()
-        for token, n in Counter(rjieba_tokenizer().cut(text, True)).items():
-            found = pieces[token]
-            if found:
-                for piece in found:
-                    counts[piece] += n
+        # Count rjieba's raw tokens, then keep the distinct ones that are terms as they are (one
+        # dict comprehension) and split the few that jieba would cut (Latin runs) into theirs.
+        kinds = term_kinds(options)
+        tokens = Counter(rjieba_tokenizer().cut(text, True))
+        counts = Counter({token: n for token, n in tokens.items() if kinds[token] is WHOLE})
+        for token in kinds.split.intersection(tokens):
+            for piece in kinds[token]:
+                counts[piece] += tokens[token]
         return counts
     verdicts = term_verdicts(options)
     tokens = Counter(cut(text, options.hmm, segmenter))
     return Counter({token: n for token, n in tokens.items() if verdicts[token]})
 
 
-class TermPieces(dict):
-    """rjieba token -> the terms among its jieba pieces (mostly () or the token itself)."""
+WHOLE = "whole"  # the token is one term, as it is
+
+
+class TermKinds(dict):
+    """rjieba token -> WHOLE when it is one term as jieba cuts it too (most terms), else the
+    terms among its jieba pieces (mostly none)."""
 
     def __init__(self, options: TermOptions):
         super().__init__()
         self.verdicts = term_verdicts(options)
+        self.split: set[str] = set()  # the tokens whose pieces hold terms
 
-    def __missing__(self, token: str) -> tuple[str, ...]:
+    def __missing__(self, token: str) -> str | tuple[str, ...]:
         found = tuple(piece for piece in jieba_pieces(token) if self.verdicts[piece])
-        self[token] = found
-        return found
+        kind = WHOLE if found == (token,) else found
+        if kind and kind is not WHOLE:
+            self.split.add(token)
+        self[token] = kind
+        return kind
 
 
 @cache
-def term_pieces(options: TermOptions) -> TermPieces:
-    return TermPieces(options)
+def term_kinds(options: TermOptions) -> TermKinds:
+    return TermKinds(options)

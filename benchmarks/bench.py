@@ -1,13 +1,16 @@
 """`make bench`: time, speed and peak memory of each command on synthetic corpora, beside bare jieba.
 
-    python benchmarks/bench.py [--sizes 300 2000] [--large] [--repeat 2] [--dask] [--keep DIR]
+    python benchmarks/bench.py [--sizes 300 2000] [--large] [--repeat 3] [--dask] [--keep DIR]
 
 The corpora are synthesised from the seed articles' clean paragraphs (N files of about the
 seeds' size, each a different seeded draw, dated across 2023-2025), so the text is real Chinese
 financial news. Every command runs in a fresh process, so its time includes start-up, imports
-and dictionary loading, and its peak memory is that of the process and all its workers (their
-proportional set size, sampled with psutil). Each is run --repeat times: the table
-gives the fastest and slowest run (the spread is the machine's noise) and the largest peak.
+and dictionary loading; its CPU time is that of the process and all its workers (reaped
+children), and its peak memory that of the process and its workers together (their
+proportional set size, sampled with psutil). Each is run --repeat times, and each round runs
+bare jieba and then every command, so a command is compared with the bare jieba of the same
+minute: the table gives the fastest and slowest run (the spread is the machine's noise), the
+largest peak, and the range of the per-round ratios to bare jieba (wall clock).
 
 Rows, per corpus size:
   bare jieba          read each file, jieba.lcut, count tokens (the issue's yardstick)
@@ -15,8 +18,9 @@ Rows, per corpus size:
                       `python -m analysis STAGE CORPUS -o out.parquet`, defaults (rjieba, all
                       cores); "x jieba" is its time over bare jieba's
   ... --engine dask   the same on a two-worker dask LocalCluster (with --dask)
-  stories             analysis.stories.assign_stories on the cleaned articles, in process
---large adds 20,000 articles (about 150 MB; the run takes several minutes).
+  stories             analysis.stories.assign_stories on the articles the `articles` command
+                      wrote, in one process: its own time (reading the table excluded)
+--large adds 20,000 articles (about 150 MB; the run takes a while).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,12 +52,12 @@ print(sum(counts.values()))
 
 STORIES = """
 import sys, json, time
-from analysis.corpus import load_corpus
+import pandas as pd
 from analysis.stories import assign_stories
-articles = load_corpus(sys.argv[1], segmenter="rjieba").articles
-start = time.perf_counter()
+articles = pd.read_parquet(sys.argv[1], columns=["article_id", "date", "n_chars", "text"])
+cpu, wall = time.process_time(), time.perf_counter()
 stories = assign_stories(articles)
-print(json.dumps({"seconds": time.perf_counter() - start,
+print(json.dumps({"seconds": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
                   "stories": int(stories["story_id"].nunique()), "articles": len(stories)}))
 """
 
@@ -77,8 +83,10 @@ def synthesise(folder: Path, n: int, seed: int = 7) -> int:
     return total
 
 
-def measure(args: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak resident MB of the process tree, and stdout of `python ARGS`."""
+def measure(args: list[str]) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds (the process and its reaped workers), peak resident MB of the
+    process tree, and stdout of `python ARGS`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out:
         process = psutil.Popen([sys.executable, *args], stdout=out, stderr=subprocess.DEVNULL,
@@ -94,10 +102,12 @@ def measure(args: list[str]) -> tuple[float, float, str]:
             # (the peak of a long run is its tables, which build up over seconds).
             time.sleep(0.05 if time.perf_counter() - start < 3 else 0.5)
         seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if process.returncode != 0:
             raise RuntimeError(f"{' '.join(args)} failed with status {process.returncode}")
         out.seek(0)
-        return seconds, peak / 1e6, out.read()
+        return seconds, cpu, peak / 1e6, out.read()
 
 
 def resident(process: psutil.Process) -> int:
@@ -114,45 +124,53 @@ def spread(values: list[float], fmt: str = "{:.2f}") -> str:
     return fmt.format(low) if len(values) == 1 else f"{fmt.format(low)}–{fmt.format(high)}"
 
 
-def bench_size(n: int, folder: Path, repeat: int, dask: bool) -> list[tuple[str, ...]]:
+def bench_size(n: int, folder: Path, repeat: int, dask: bool) -> tuple[list[tuple[str, ...]], float]:
     mb = synthesise(folder, n) / 1e6
-    rows = []
-    bare = [measure(["-c", BARE_JIEBA, str(folder)]) for _ in range(repeat)]
-    bare_s = [s for s, _, _ in bare]
-    rows.append((f"{n:,}", "bare jieba", spread(bare_s), spread([mb / s for s in bare_s]),
-                 f"{max(p for _, p, _ in bare):.0f}", "1"))
     commands = [(stage, []) for stage in ("articles", "figures", "terms")]
     if dask:
         commands += [("terms", ["--engine", "dask"]), ("articles", ["--engine", "dask"])]
+    bare: list[tuple] = []
+    runs: dict[int, list[tuple]] = {number: [] for number in range(len(commands))}
     with tempfile.TemporaryDirectory() as out:
-        for stage, flags in commands:
-            runs = [measure(["-m", "analysis", stage, str(folder), "-o",
-                             f"{out}/{stage}.parquet", *flags]) for _ in range(repeat)]
-            seconds = [s for s, _, _ in runs]
-            ratios = [s / b for s in seconds for b in bare_s]
-            rows.append((f"{n:,}", " ".join([stage, *flags]), spread(seconds),
-                         spread([mb / s for s in seconds]), f"{max(p for _, p, _ in runs):.0f}",
-                         spread(ratios)))
-    runs = [measure(["-c", STORIES, str(folder)]) for _ in range(repeat)]
-    seconds = [json.loads(text)["seconds"] for _, _, text in runs]
-    found = json.loads(runs[0][2])
-    rows.append((f"{n:,}", f"stories ({found['stories']:,} of {found['articles']:,})",
-                 spread(seconds), spread([mb / s for s in seconds]), "", ""))
+        for _ in range(repeat):  # one round: bare jieba, then every command, in the same minute
+            bare.append(measure(["-c", BARE_JIEBA, str(folder)]))
+            for number, (stage, flags) in enumerate(commands):
+                runs[number].append(measure(["-m", "analysis", stage, str(folder), "-o",
+                                             f"{out}/{stage}.parquet", *flags]))
+        stories = [measure(["-c", STORIES, f"{out}/articles.parquet"]) for _ in range(repeat)]
+    rows = [row(n, "bare jieba", bare, mb, bare)]
+    rows += [row(n, " ".join([stage, *flags]), runs[number], mb, bare)
+             for number, (stage, flags) in enumerate(commands)]
+    found = [json.loads(text) for *_, text in stories]
+    seconds = [f["seconds"] for f in found]
+    rows.append((f"{n:,}", f"stories ({found[0]['stories']:,} of {found[0]['articles']:,})",
+                 spread(seconds), spread([f["cpu"] for f in found]),
+                 spread([mb / s for s in seconds]), "", ""))
     return rows, mb
+
+
+def row(n: int, command: str, runs: list[tuple], mb: float, bare: list[tuple]) -> tuple[str, ...]:
+    """One line of the table; the ratios pair each run with bare jieba's of the same round."""
+    seconds = [s for s, *_ in runs]
+    ratios = [s / b for s, (b, *_) in zip(seconds, bare, strict=True)]
+    median = f" (median {statistics.median(ratios):.2f})" if len(ratios) > 2 else ""
+    return (f"{n:,}", command, spread(seconds), spread([c for _, c, *_ in runs]),
+            spread([mb / s for s in seconds]), f"{max(p for *_, p, _ in runs):.0f}",
+            spread(ratios) + median)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 2000])
     parser.add_argument("--large", action="store_true", help="add 20,000 articles")
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--dask", action="store_true", help="add --engine dask rows")
     parser.add_argument("--keep", type=Path, help="write the corpora below this folder, keep them")
     options = parser.parse_args()
     sizes = options.sizes + ([20_000] if options.large else [])
 
-    header = ("articles", "command", "seconds", "MB/s", "peak MB", "x jieba")
-    widths = (9, 38, 14, 12, 9, 11)
+    header = ("articles", "command", "seconds", "CPU s", "MB/s", "peak MB", "x jieba")
+    widths = (9, 30, 13, 13, 11, 8, 24)
     print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
     for n in sizes:
         base = options.keep or Path(tempfile.mkdtemp(prefix="bench-"))
@@ -160,10 +178,10 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         rows, mb = bench_size(n, folder, options.repeat, options.dask)
         print(f"-- {n:,} articles, {mb:.1f} MB", flush=True)
-        for row in rows:
-            print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)), flush=True)
+        for line in rows:
+            print("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)), flush=True)
     print(f"\n{options.repeat} runs each; goal: terms at most 0.5x bare jieba on 300 articles, "
-          "peak at most 1,500 MB on 20,000")
+          "peak at most 1,500 MB on 20,000, stories on 20,000 in seconds")
 
 
 if __name__ == "__main__":

@@ -159,3 +159,51 @@ def test_partitions_keep_every_file_once_in_order(names, workers, size):
     assert all(0 < len(part) <= (size or PARTITION_FILES) for part in parts)
     if size is None and len(names) >= workers * 4:
         assert len(parts) >= workers  # every worker gets work
+
+
+# ---------------------------------------------------------------- the report's tables
+
+
+def same_tables(got, expected) -> None:
+    """Every table of two ReportData equal, row for row and column for column."""
+    for name in ("articles", "log", "figures", "terms", "facts"):
+        ours, theirs = getattr(got, name), getattr(expected, name)
+        assert list(ours.columns) == list(theirs.columns), name
+        assert records(ours) == records(theirs), name
+
+
+@pytest.fixture(scope="module")
+def report_reference(corpus_dir):
+    from analysis.tables import compute_report_data
+
+    return compute_report_data(corpus_dir, None)
+
+
+def test_the_report_tables_from_the_dask_engine_equal_the_pipelines(corpus_dir, cluster,
+                                                                    report_reference):
+    from analysis.tables import compute_report_data
+
+    data = compute_report_data(corpus_dir, None, engine="dask",
+                               scheduler=cluster.scheduler_address, partition_files=3)
+    same_tables(data, report_reference)
+    # The repost joins its original's story across partitions; the exact copy is dropped.
+    stories = data.articles.set_index("source_file")["story_id"]
+    assert stories["z_repost.txt"] == stories["own_0.md"]
+    assert "z_copy.txt" not in stories.index
+    assert len(data.figures) and len(data.terms) and len(data.facts)
+
+
+def test_the_report_tables_from_the_local_engine_equal_the_pipelines(corpus_dir,
+                                                                     report_reference):
+    from analysis.tables import compute_report_data
+
+    data = compute_report_data(corpus_dir, None, engine="local", workers=2, partition_files=2)
+    same_tables(data, report_reference)
+
+
+def test_a_report_scheduler_without_the_dask_engine_is_refused(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "analysis", "report", str(SEEDS), "--reports",
+                           str(tmp_path), "--scheduler", "tcp://127.0.0.1:8786"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 2 and "--engine dask" in done.stderr
+    assert not (tmp_path / "report.pdf").exists()

@@ -12,20 +12,31 @@ import numpy as np
 import opencc
 import pandas as pd
 import pytest
-from datasketch import MinHash
+from datasketch import MinHash, MinHashLSH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.chinese import to_simplified
 from analysis.corpus import load_corpus
 from analysis.stories import (
+    BANDS,
+    ESTIMATE_FLOOR,
+    NUM_PERM,
+    SEED,
     SIGNATURE_BLOCK,
     THRESHOLD,
     assign_stories,
+    bands,
+    candidate_pairs,
     jaccard,
     normalise,
+    normalise_slowly,
+    permutations,
     repost_groups,
     shingles,
     signature,
+    signatures,
+    text_signatures,
 )
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
@@ -276,3 +287,63 @@ def test_jaccard_is_symmetric_and_bounded(a, b):
     assert jaccard(x, y) == jaccard(y, x)
     assert 0.0 <= jaccard(x, y) <= 1.0
     assert jaccard(x, x) == 1.0
+
+
+# Characters whose fold is not one table look-up: full-width forms, capitals (Latin, Greek with
+# its final sigma), Hangul jamo that compose, fractions, a character beyond the BMP, traditional
+# characters, and punctuation and spacing.
+tricky_text = st.text(alphabet=st.sampled_from(
+    "银行貸款發展ＡＢＣａ１２ＡBcΣσςİ½²ᄀ하ᅡᆨ가ﬁ𠀀😀，。 \n_-·") | st.characters(), max_size=60)
+
+
+@given(tricky_text)
+@settings(max_examples=300, deadline=None)
+def test_the_table_fold_equals_the_string_functions(text):
+    assert normalise(text) == normalise_slowly(to_simplified(text))
+
+
+def test_many_texts_signed_at_once_equal_each_signed_by_datasketch():
+    texts = [OWN["loans"], "", "银行", OWN["chips"] * 40, "，。", OWN["rates"]] * 3
+    together = text_signatures(texts)
+    for text, values in zip(texts, together, strict=True):
+        reference = MinHash(scheme="affine32", hashfunc=int)
+        reference.update_batch(shingles(text).tolist())
+        assert np.array_equal(values, reference.hashvalues)
+    assert signatures([]).shape == (0, NUM_PERM)
+
+
+def test_the_bands_and_permutations_are_datasketchs():
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == BANDS
+    assert bands() == list(lsh.hashranges)
+    for seed in (SEED, 7):
+        a, b = MinHash(num_perm=NUM_PERM, seed=seed, scheme="affine32").permutations
+        ours = permutations(NUM_PERM, seed)
+        assert np.array_equal(ours[0], a) and np.array_equal(ours[1], b)
+
+
+def datasketch_pairs(matrix: np.ndarray) -> set[tuple[int, int]]:
+    """The candidates as datasketch's MinHashLSH index gives them, one query per article."""
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    found = set()
+    for i, values in enumerate(matrix):
+        minhash = MinHash(num_perm=NUM_PERM, hashvalues=values, scheme="affine32")
+        for j in lsh.query(minhash):
+            if (matrix[j] == values).mean() >= ESTIMATE_FLOOR:
+                found.add((j, i))
+        lsh.insert(i, minhash)
+    return found
+
+
+def test_the_banding_finds_datasketchs_candidates():
+    # Stories, reposts of them, and texts sharing a part of one: pairs above and below the floor.
+    texts = list(OWN.values())
+    texts += [add_source_line(t) for t in texts]
+    texts += [a[: len(a) // 2] + b[len(b) // 2:] for a, b in itertools.permutations(OWN.values(), 2)]
+    texts += ["", "银行", ""]  # empty texts share every value
+    matrix = text_signatures(texts)
+    pairs = candidate_pairs(matrix)
+    assert {tuple(p) for p in pairs.tolist()} == datasketch_pairs(matrix)
+    assert {(0, 3), (1, 4), (2, 5)} <= {tuple(p) for p in pairs.tolist()}  # the reposts
+    assert pairs.tolist() == sorted(pairs.tolist())
+    assert candidate_pairs(matrix[:0]).shape == (0, 2)
