@@ -69,6 +69,10 @@ def csv_flat(table: pd.DataFrame) -> pd.DataFrame:
 PART_NAME = "part-{:05d}.parquet"
 
 
+# Staged parts up to this size are held in memory while the Parquet file is written.
+READ_ONCE_BYTES = 64 * 2**20
+
+
 class TableSink:
     """A table written chunk by chunk: `write(chunk)` any number of times, then `close()`.
 
@@ -141,6 +145,9 @@ class TableSink:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
+        if sum(part.stat().st_size for part in self.parts) <= READ_ONCE_BYTES:
+            held = list(chunks())  # a small output is read once; a large one twice, to stay small
+            chunks = lambda: iter(held)  # noqa: E731
         # First pass: the schema of every part, unified; second pass: write them in it.
         schemas = [pa.Schema.from_pandas(chunk, preserve_index=False) for chunk in chunks()]
         schema = pa.unify_schemas(schemas, promote_options="permissive").remove_metadata()

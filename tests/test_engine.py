@@ -135,7 +135,10 @@ def test_a_table_written_in_chunks_equals_one_written_whole(suffix, seed_corpus,
         assert whole.read_text(encoding="utf-8") == chunks.read_text(encoding="utf-8")
 
 
-def test_a_column_empty_in_the_first_chunk_takes_its_type_from_later_ones(tmp_path):
+@pytest.mark.parametrize("read_once_bytes", [0, 2**30])  # large outputs read twice, small once
+def test_a_column_empty_in_the_first_chunk_takes_its_type_from_later_ones(tmp_path, monkeypatch,
+                                                                         read_once_bytes):
+    monkeypatch.setattr("analysis.io.READ_ONCE_BYTES", read_once_bytes)
     sink = TableSink(tmp_path / "t.parquet", partitioned=True)
     sink.write(pd.DataFrame({"a": [1], "note": [None], "tags": [[]]}))
     sink.write(pd.DataFrame({"a": [2], "note": ["贷款"], "tags": [["银行", "科技"]]}))
