@@ -21,12 +21,65 @@ bank_table = resources.banks
 alias_map = resources.bank_aliases
 
 
+# Local banks too many for any table (东莞农商行, 浙江龙游农商行, 某某村镇银行): a place name
+# and one of these suffixes. The legal name (农村商业银行, 农村信用社) is the canonical one.
+LOCAL_SUFFIXES = {"农村商业银行": "农村商业银行", "农商银行": "农村商业银行", "农商行": "农村商业银行",
+                  "农村合作银行": "农村合作银行", "村镇银行": "村镇银行",
+                  "农村信用合作联社": "农村信用合作联社", "农村信用社": "农村信用社",
+                  "农信社": "农村信用社"}
+PLACE_MAX = 8  # characters of a place name (浙江龙游, 广东澄海) before the suffix
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# Ruby annotations flattened into the text by some sites: 農(nóng)業(yè)銀行.
+RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
 @cache
 def mention_pattern() -> re.Pattern:
-    # longest first: 中国人民银行 before 人民银行
+    # longest first: 中国人民银行 before 人民银行; a local bank's suffix last
     surfaces = sorted(alias_map(), key=len, reverse=True)
     stop = "".join(re.escape(s) for s in bank_table().get("not_followed_by", []))
-    return re.compile(f"(?:{'|'.join(map(re.escape, surfaces))})(?![{stop}])")
+    local = "|".join(sorted(LOCAL_SUFFIXES, key=len, reverse=True))
+    return re.compile(f"(?:{'|'.join(map(re.escape, surfaces))})(?![{stop}])|(?P<local>{local})")
+
+
+ADMINISTRATIVE = ("省", "市", "县", "区")
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Place names of jieba's dictionary, read once: its administrative units tagged `ns`
+    (东莞市, 龙游县, 广东省) and their names without the unit (东莞, 龙游, 广东). Words that are
+    tagged `ns` but name no unit (上市, 城市) are left out."""
+    import jieba
+
+    places = set()
+    with jieba.get_dict_file() as lines:
+        for line in lines:
+            word, _, rest = line.decode("utf-8").rstrip().partition(" ")
+            if rest.endswith(" ns") and len(word) > 2 and word.endswith(ADMINISTRATIVE):
+                places.update((word, word[:-1]))
+    return frozenset(places)
+
+
+def is_place(text: str, places: frozenset[str]) -> bool:
+    """True when `text` is one place name or several in a row (广东 澄海, 浙江 龙游)."""
+    if not text:
+        return True
+    return any(text[:k] in places and is_place(text[k:], places)
+               for k in range(len(text), 1, -1))
+
+
+def place_before(text: str, end: int) -> int | None:
+    """Where the place name that ends at `end` starts (the longest among the Chinese
+    characters right before); None when there is none ("全国农商行", "上市农商行")."""
+    start = end
+    while start > 0 and end - start < PLACE_MAX and HAN.match(text, start - 1):
+        start -= 1
+    places = place_names()
+    for at in range(start, end - 1):
+        if is_place(text[at:end], places):
+            return at
+    return None
 
 
 # Aliases this short ("中行", "人行") also occur inside other words ("集中行动", "个人行为"):
@@ -51,19 +104,43 @@ def is_whole_word(text: str, start: int, end: int) -> bool:
 
 
 def find_banks(text: str) -> list[BankMention]:
-    """Bank mentions in `text`, in order; a branch name yields its bank."""
+    """Bank mentions in `text`, in order; a branch name yields its bank, a place name and a
+    local bank's suffix (东莞农商行) a bank of that name not in the table."""
+    if "(" in text and RUBY.search(text):
+        return without_ruby(text)
     names = alias_map()
     pattern = mention_pattern()
     mentions: list[BankMention] = []
     position = 0
     while match := pattern.search(text, position):
         start, end = match.span()
+        if match.lastgroup == "local":
+            at = place_before(text, start)
+            if at is not None and not (mentions and mentions[-1].end > at):
+                name = text[at:start] + LOCAL_SUFFIXES[match.group()]
+                mentions.append(BankMention(at, end, text[at:end], (name,)))
+            position = end
+            continue
         if end - start <= SHORT_ALIAS and not is_whole_word(text, start, end):
             position = start + 1  # "集中行动": look again from the next character
             continue
         mentions.append(BankMention(start, end, match.group(), names[match.group()]))
         position = end
     return mentions
+
+
+def without_ruby(text: str) -> list[BankMention]:
+    """find_banks over the text with its ruby annotations left out, offsets in `text`."""
+    kept: list[int] = []  # the offset in `text` of each character kept
+    position = 0
+    for match in RUBY.finditer(text):
+        kept.extend(range(position, match.start()))
+        position = match.end()
+    kept.extend(range(position, len(text)))
+    plain = "".join(text[i] for i in kept)
+    return [BankMention(kept[m.start], kept[m.end - 1] + 1,
+                        text[kept[m.start]:kept[m.end - 1] + 1], m.banks)
+            for m in find_banks(plain)]
 
 
 def english(canonical: str) -> str:
