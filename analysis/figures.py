@@ -88,6 +88,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -274,9 +275,11 @@ ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔|这家银�
 SPEAKER_AFTER = re.compile(
     r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
     r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
-# Figures of the stock market (southbound selling, a share price) are not lending: scope market.
+# Figures of the stock market (southbound selling, a share price, a bank's market value, its
+# A/H shares' moves) are not lending: scope market.
 MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|净流入|净流出|股价|收盘|收报|报收|涨停"
-                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅")
+                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅|市值"
+                    r"|(?:[ABH]股|港股|美股|股票|个股|股指|板块)[^，,。；;]{0,6}?(?:上涨|下跌|涨|跌)")
 HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
 # A line that opens with one of these continues the paragraph before it ("其中，" of which;
 # "此外，" besides): its figures share that paragraph's bank and date.
@@ -292,10 +295,18 @@ SENTENCE_END_CHARS = set("。！？!?”」』）)")
 NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城商行|农商行|股份行|国有大行|上市银行"
                          r"|商业银行|银行业|银行机构|金融机构|同业|传统银行|其他银行|多数银行|部分银行"
                          r"|各家银行|各银行")
-OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|行业|产业|市场规模|美国|日本|欧洲"
+# (not 细分行业中, 分行业, 各行业: a breakdown of the subject's own figures by industry)
+OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|(?<![细分各])行业(?![中内])|产业"
+                           r"|市场规模|美国|日本|欧洲"
                            r"|[0-9一二三四五六七八九十几多]+家")
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
                     r"|城商行|农商行|大中银行|中小银行|各家银行|各银行|全国")
+# The bank a report or an article speaks for: 本行 (our bank) in its own report, 该行.
+THIS_BANK = re.compile(r"本行|我行|该行|该银行|这家银行")
+# A bank named as what the subject is compared with ("落后北京银行0.56万亿元", "反超B银行"):
+# the gap is the subject's, not that bank's. "低于B银行的0.76%" gives B its own level.
+GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|高出|多出)于?\s*$")
+OWN_AFTER = re.compile(r"\s*的")
 RESPECTIVELY = "分别"
 RESPECTIVELY_AT = re.compile(RESPECTIVELY)
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
@@ -350,6 +361,7 @@ class Figure:
     scale: Decimal = field(default=Decimal(1), repr=False)  # value / the number as written
     lead: int = 0  # where the figure's words begin: its qualifier, a currency written first
     bare: bool = False  # a number still waiting for the unit of its list or range partner
+    this_bank: bool = False  # 本行, 该行 with no bank named in its paragraph: the article's bank
 
 
 class DateAnchor(NamedTuple):  # a tuple: made thousands of times, cheaply
@@ -729,8 +741,10 @@ def join_lines(text: str) -> str:
     return " ".join(parts)
 
 
-def extract_from_text(text: str, date=None, simplified: str | None = None) -> list[Figure]:
-    """All figures of one clean article text; `date` (ISO) resolves 去年 and years left out.
+def extract_from_text(text: str, date=None, simplified: str | None = None,
+                      title: str | None = None) -> list[Figure]:
+    """All figures of one clean article text; `date` (ISO) resolves 去年 and years left out;
+    `title` names the bank the article is about (article_bank).
     `simplified` is the text in simplified characters when the caller has it (the corpus's
     `text_simplified`, "" when the text is simplified already); None: worked out here."""
     if not text:
@@ -776,8 +790,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
         kept.extend(found)
         previous_end = end
     orphans = [f for f in kept if f.scope == "other"]
-    if orphans and len(seen) < 2:  # two banks named already: no article of one bank
-        own_bank(plain, orphans)
+    if orphans:
+        own_bank(plain, orphans, title)
     return kept
 
 
@@ -810,18 +824,62 @@ def is_heading(line: str) -> bool:
     return 0 < len(stripped) <= HEADING_MAX and not HEADING_STOP.search(stripped)
 
 
-def own_bank(text: str, orphans: list[Figure]) -> None:
-    """An article that names one lending bank only (a results summary, a bank's own news) is
-    about that bank: figures that no sentence gives to anyone else are its."""
-    banks = {m.banks for m in find_banks(text) if not SPEAKER_AFTER.match(text, m.end)}
-    if len(banks) != 1:
-        return
-    (only,) = banks
-    if len(only) != 1 or is_central_bank(only[0]):
+# What a bank's own business is measured in: a figure of one of these families with no subject
+# of its own, in an article about one bank among others named, is that bank's.
+BUSINESS_FAMILIES = {"loan_balance", "new_loans", "credit_line", "revenue", "profit", "assets"}
+DOMINANCE = 2  # the article's bank is named at least this many times as often as any other
+DOMINANT_MIN = 3  # and at least this many times, when other banks are named
+
+
+def article_bank(text: str, title: str | None = None) -> tuple[str | None, bool]:
+    """The bank an article is about, and whether it is the only lender it names: the one
+    lending bank its title names, else the one it names most when that one clearly dominates
+    (DOMINANCE times any other, DOMINANT_MIN times at least); (None, False) when several banks
+    are compared."""
+    def lenders(part: str) -> list[str]:
+        return [m.banks[0] for m in find_banks(part) if len(m.banks) == 1
+                and not central_bank(m.banks[0]) and not SPEAKER_AFTER.match(part, m.end)]
+
+    counts = Counter(lenders(text))
+    if not counts:
+        return None, False
+    named = set(lenders(to_simplified(title))) if title else set()
+    if len(named) == 1:
+        (only,) = named
+        return only, len(counts) == 1
+    ranked = counts.most_common(2)
+    if len(ranked) == 1:
+        return ranked[0][0], True
+    (top, n), (_, second) = ranked
+    dominant = n >= DOMINANCE * second and n >= DOMINANT_MIN
+    return (top if dominant else None), False
+
+
+def own_bank(text: str, orphans: list[Figure], title: str | None = None) -> None:
+    """Figures no sentence gives to anyone, in an article about one bank (article_bank): 本行
+    and 该行 with no bank named in their paragraph ("本行拟按照经审计的本行2024年度净利润…",
+    an annual report's own words), and figures with no subject of their own (a results summary
+    that names its bank once) are the article's bank's; when the article names other banks
+    too, only the latter that measure a bank's business (loans, revenue, profit, assets) and
+    sit in a paragraph that names no bank."""
+    bank, alone = article_bank(text, title)
+    if bank is None:
         return
     for figure in orphans:
-        if not OTHER_SUBJECT.search(text, figure.sentence[0], figure.start):
-            figure.entity, figure.scope = only[0], "bank"
+        s = figure.sentence[0]
+        if figure.this_bank:
+            figure.entity, figure.scope = bank, "bank"
+        elif OTHER_SUBJECT.search(text, s, figure.start):
+            continue
+        elif alone or (figure.family in BUSINESS_FAMILIES and not paragraph_names_bank(
+                text, s)):
+            figure.entity, figure.scope = bank, "bank"
+
+
+def paragraph_names_bank(text: str, at: int) -> bool:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return bool(find_banks(text[start:end if end >= 0 else len(text)]))
 
 
 def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
@@ -953,11 +1011,17 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
     `earlier` those of the paragraph before it (speakers' employers left out of both)."""
     s, _ = sentence
     distributed = distribute(text, sentence, figures, inside)
+    compared = [m for m in inside if GAP_BEFORE.search(text, max(s, m.start - 4), m.start)]
     for figure in figures:
         if id(figure) in distributed:
             continue
-        before = [m for m in inside if m.end <= figure.start]
+        before = [m for m in inside if m.end <= figure.start and not (
+            m in compared and not OWN_AFTER.match(text, m.end))]
         owner = before[-1] if before else None
+        if owner is None and compared and compared[0].end <= figure.start:
+            # "从落后B银行a，到反超b，A银行实现了…": the subject named after the gaps
+            after = [m for m in inside if m.start >= figure.end and m not in compared]
+            owner = after[0] if after else None
         listed = False
         # a subject of the figure's own clause, after the bank's ("南京银行…；11家上市城商行…")
         cut = clause_start(text, owner.end, figure.start) if owner is not None else 0
@@ -973,6 +1037,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             # 该行, 该笔, or a sentence with no subject of its own: news about a bank goes on
             # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元")
             owner = earlier[-1]
+        if owner is None and not earlier and THIS_BANK.search(text, s, figure.start):
+            figure.this_bank = True  # 本行 in a bank's own report: the article's bank, below
         # "工行、建行等5家银行": the banks named are examples of a group
         listed = listed or (owner is not None and ETC_AFTER.match(text, owner.end) is not None)
         set_owner(figure, owner.banks if owner else None, text, s, group=listed)
@@ -1219,13 +1285,15 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
     dates = articles["date"].tolist() if "date" in articles.columns else [None] * n
     simple = (articles["text_simplified"].tolist() if "text_simplified" in articles.columns
               else [None] * n)
+    titles = articles["title"].tolist() if "title" in articles.columns else [None] * n
     english_of: dict[str, str] = {}
-    for article_id, source_file, text, date, simplified in zip(ids, files, texts, dates, simple,
-                                                               strict=True):
+    for article_id, source_file, text, date, simplified, title in zip(
+            ids, files, texts, dates, simple, titles, strict=True):
         text = text if isinstance(text, str) else ""
         date = date if isinstance(date, str) else None
         simplified = simplified if isinstance(simplified, str) else None
-        for f in extract_from_text(text, date, simplified):
+        title = title if isinstance(title, str) else None
+        for f in extract_from_text(text, date, simplified, title):
             s, e = f.sentence
             entity_en = None
             if f.entity:
