@@ -33,13 +33,15 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 
 
+LOCAL = re.compile("|".join(sorted(LOCAL_SUFFIXES, key=len, reverse=True)))
+
+
 @cache
 def mention_pattern() -> re.Pattern:
-    # longest first: 中国人民银行 before 人民银行; a local bank's suffix last
+    # longest first: 中国人民银行 before 人民银行 (a pattern of literals only: re scans it fast)
     surfaces = sorted(alias_map(), key=len, reverse=True)
     stop = "".join(re.escape(s) for s in bank_table().get("not_followed_by", []))
-    local = "|".join(sorted(LOCAL_SUFFIXES, key=len, reverse=True))
-    return re.compile(f"(?:{'|'.join(map(re.escape, surfaces))})(?![{stop}])|(?P<local>{local})")
+    return re.compile(f"(?:{'|'.join(map(re.escape, surfaces))})(?![{stop}])")
 
 
 ADMINISTRATIVE = ("省", "市", "县", "区")
@@ -114,19 +116,28 @@ def find_banks(text: str) -> list[BankMention]:
     position = 0
     while match := pattern.search(text, position):
         start, end = match.span()
-        if match.lastgroup == "local":
-            at = place_before(text, start)
-            if at is not None and not (mentions and mentions[-1].end > at):
-                name = text[at:start] + LOCAL_SUFFIXES[match.group()]
-                mentions.append(BankMention(at, end, text[at:end], (name,)))
-            position = end
-            continue
         if end - start <= SHORT_ALIAS and not is_whole_word(text, start, end):
             position = start + 1  # "集中行动": look again from the next character
             continue
         mentions.append(BankMention(start, end, match.group(), names[match.group()]))
         position = end
+    if LOCAL.search(text):
+        mentions = sorted(mentions + local_banks(text, mentions), key=lambda m: m.start)
     return mentions
+
+
+def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:
+    """Banks named by a place and a local bank's suffix (东莞农商行), outside the table's."""
+    found: list[BankMention] = []
+    for match in LOCAL.finditer(text):
+        start, end = match.span()
+        if any(m.start < end and start < m.end for m in known):
+            continue  # 上海农商银行: the table's
+        at = place_before(text, start)
+        if at is not None and not any(m.start < start and at < m.end for m in known):
+            name = text[at:start] + LOCAL_SUFFIXES[match.group()]
+            found.append(BankMention(at, end, text[at:end], (name,)))
+    return found
 
 
 def without_ruby(text: str) -> list[BankMention]:

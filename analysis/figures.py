@@ -362,6 +362,7 @@ class Figure:
     lead: int = 0  # where the figure's words begin: its qualifier, a currency written first
     bare: bool = False  # a number still waiting for the unit of its list or range partner
     this_bank: bool = False  # 本行, 该行 with no bank named in its paragraph: the article's bank
+    no_bank_around: bool = False  # its paragraph names no bank
 
 
 class DateAnchor(NamedTuple):  # a tuple: made thousands of times, cheaply
@@ -766,7 +767,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     for figure in figures:
         by_paragraph.setdefault(plain.rfind("\n", 0, figure.start) + 1, []).append(figure)
     kept: list[Figure] = []
-    seen: set[tuple[str, ...]] = set()  # the banks named in the paragraphs with figures
+    seen: Counter[tuple[str, ...]] = Counter()  # the banks named in the paragraphs with figures
     carried: DateAnchor | None = None  # the date an earlier paragraph of the section set
     previous_end = 0
     for start, members in by_paragraph.items():
@@ -789,9 +790,13 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
                                            reports, seen, named, carried)
         kept.extend(found)
         previous_end = end
-    orphans = [f for f in kept if f.scope == "other"]
+    # figures nobody owns that the article's bank may (own_bank): with two banks named in the
+    # paragraphs with figures, the article is no one bank's alone
+    alone = len(seen) < 2
+    orphans = [f for f in kept if f.scope == "other" and (f.this_bank or alone or (
+        f.family in BUSINESS_FAMILIES and f.no_bank_around))]
     if orphans:
-        own_bank(plain, orphans, title)
+        own_bank(plain, orphans, title, None if alone else seen)
     return kept
 
 
@@ -831,22 +836,28 @@ DOMINANCE = 2  # the article's bank is named at least this many times as often a
 DOMINANT_MIN = 3  # and at least this many times, when other banks are named
 
 
-def article_bank(text: str, title: str | None = None) -> tuple[str | None, bool]:
-    """The bank an article is about, and whether it is the only lender it names: the one
-    lending bank its title names, else the one it names most when that one clearly dominates
-    (DOMINANCE times any other, DOMINANT_MIN times at least); (None, False) when several banks
-    are compared."""
-    def lenders(part: str) -> list[str]:
-        return [m.banks[0] for m in find_banks(part) if len(m.banks) == 1
-                and not central_bank(m.banks[0]) and not SPEAKER_AFTER.match(part, m.end)]
+def article_bank(text: str, title: str | None = None,
+                 named: Counter[tuple[str, ...]] | None = None) -> tuple[str | None, bool]:
+    """The bank an article is about, and whether it is the only lender the article names: the
+    one lending bank its title names, else the one it names most when that one clearly
+    dominates (DOMINANCE times any other, DOMINANT_MIN times at least); None when several
+    banks are compared. `named`: how often each bank is named in the paragraphs with figures,
+    which stands for the whole text's count (None: count the whole text)."""
+    def lenders(part: str) -> Counter[str]:
+        return Counter(m.banks[0] for m in find_banks(part) if len(m.banks) == 1
+                       and not central_bank(m.banks[0]) and not SPEAKER_AFTER.match(part, m.end))
 
-    counts = Counter(lenders(text))
+    if named is None:
+        counts = lenders(text)
+    else:
+        counts = Counter({banks[0]: n for banks, n in named.items()
+                          if len(banks) == 1 and not central_bank(banks[0])})
+    in_title = lenders(to_simplified(title)) if title else Counter()
+    if len(in_title) == 1:
+        (only,) = in_title
+        return only, set(counts) <= {only}
     if not counts:
         return None, False
-    named = set(lenders(to_simplified(title))) if title else set()
-    if len(named) == 1:
-        (only,) = named
-        return only, len(counts) == 1
     ranked = counts.most_common(2)
     if len(ranked) == 1:
         return ranked[0][0], True
@@ -855,31 +866,24 @@ def article_bank(text: str, title: str | None = None) -> tuple[str | None, bool]
     return (top if dominant else None), False
 
 
-def own_bank(text: str, orphans: list[Figure], title: str | None = None) -> None:
+def own_bank(text: str, orphans: list[Figure], title: str | None = None,
+             named: Counter[tuple[str, ...]] | None = None) -> None:
     """Figures no sentence gives to anyone, in an article about one bank (article_bank): 本行
     and 该行 with no bank named in their paragraph ("本行拟按照经审计的本行2024年度净利润…",
     an annual report's own words), and figures with no subject of their own (a results summary
     that names its bank once) are the article's bank's; when the article names other banks
     too, only the latter that measure a bank's business (loans, revenue, profit, assets) and
     sit in a paragraph that names no bank."""
-    bank, alone = article_bank(text, title)
+    bank, alone = article_bank(text, title, named)
     if bank is None:
         return
     for figure in orphans:
-        s = figure.sentence[0]
         if figure.this_bank:
             figure.entity, figure.scope = bank, "bank"
-        elif OTHER_SUBJECT.search(text, s, figure.start):
+        elif OTHER_SUBJECT.search(text, figure.sentence[0], figure.start):
             continue
-        elif alone or (figure.family in BUSINESS_FAMILIES and not paragraph_names_bank(
-                text, s)):
+        elif alone or (figure.family in BUSINESS_FAMILIES and figure.no_bank_around):
             figure.entity, figure.scope = bank, "bank"
-
-
-def paragraph_names_bank(text: str, at: int) -> bool:
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return bool(find_banks(text[start:end if end >= 0 else len(text)]))
 
 
 def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
@@ -887,7 +891,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       stamps: list[tuple[int, int]] = (),
                       reports: list[DateAnchor] = (),
                       all_reports: list[DateAnchor] = (),
-                      seen: set[tuple[str, ...]] | None = None,
+                      seen: Counter[tuple[str, ...]] | None = None,
                       named_year: int | None = None,
                       carried: DateAnchor | None = None
                       ) -> tuple[list[Figure], DateAnchor | None]:
@@ -908,6 +912,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     mentions = [Mention(m.start + start, m.end + start, m.surface, m.banks)
                 for m in find_banks(text[start:end])]
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
+    if not mentions:
+        for figure in figures:
+            figure.no_bank_around = True
     if seen is not None:
         seen.update(m.banks for m in mentions)
     anchors = date_anchors(text, start, figures[-1].start, today, named_year)
