@@ -832,7 +832,7 @@ def is_heading(line: str) -> bool:
 # What a bank's own business is measured in: a figure of one of these families with no subject
 # of its own, in an article about one bank among others named, is that bank's.
 BUSINESS_FAMILIES = {"loan_balance", "new_loans", "credit_line", "revenue", "profit", "assets"}
-DOMINANCE = 2  # the article's bank is named at least this many times as often as any other
+DOMINANCE = 2  # the article's bank is named at least this many times as often as all others
 DOMINANT_MIN = 3  # and at least this many times, when other banks are named
 
 
@@ -840,8 +840,8 @@ def article_bank(text: str, title: str | None = None,
                  named: Counter[tuple[str, ...]] | None = None) -> tuple[str | None, bool]:
     """The bank an article is about, and whether it is the only lender the article names: the
     one lending bank its title names, else the one it names most when that one clearly
-    dominates (DOMINANCE times any other, DOMINANT_MIN times at least); None when several
-    banks are compared. `named`: how often each bank is named in the paragraphs with figures,
+    dominates (DOMINANCE times as often as all the others together, DOMINANT_MIN times at
+    least); None when several banks are compared (a round-up of banks' deals). `named`: how often each bank is named in the paragraphs with figures,
     which stands for the whole text's count (None: count the whole text)."""
     def lenders(part: str) -> Counter[str]:
         return Counter(m.banks[0] for m in find_banks(part) if len(m.banks) == 1
@@ -858,12 +858,11 @@ def article_bank(text: str, title: str | None = None,
         return only, set(counts) <= {only}
     if not counts:
         return None, False
-    ranked = counts.most_common(2)
-    if len(ranked) == 1:
-        return ranked[0][0], True
-    (top, n), (_, second) = ranked
-    dominant = n >= DOMINANCE * second and n >= DOMINANT_MIN
-    return (top if dominant else None), False
+    ((top, n),) = counts.most_common(1)
+    if len(counts) == 1:
+        return top, True
+    others = sum(counts.values()) - n
+    return (top if n >= DOMINANCE * others and n >= DOMINANT_MIN else None), False
 
 
 def own_bank(text: str, orphans: list[Figure], title: str | None = None,
