@@ -244,6 +244,7 @@ BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)
 # "2002-2022年", "2022至2024年间": a span of years; its figures are of its end ("从a增至b": a
 # of its start), but the end of a plan's span ("(2025-2029年)", 未来, 将) is no date at all.
 RANGE_START_BEFORE = re.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]\s*$")
+SPAN_BEFORE = frozenset("-—–~～至到")
 SPAN_GAP = re.compile(r"\s*[-—–~～至到]\s*")
 PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未来|有望")
 # "（去年同期为下降1.5%）": the figure is of the same period a year before.
@@ -260,16 +261,16 @@ PART_YEAR_REPORT = re.compile(r"半年度报告|半年报|中报|半年度业绩
 # not shares, rates, limits or pledges, which the text states as standing facts.
 UNDATED_FAMILIES = {"share", "rate", "commitment", "other"}
 THIS_YEAR = r"年初以来|年内(?<![一二两三四五六七八九十\d几多数]年内)"  # the literal first: re skips to it
-# The dates written as words, found in one pass: now, this year, the report's period.
-WORD_DATES = re.compile(rf"(?P<now>{NOW.pattern})|(?P<this_year>{THIS_YEAR})"
-                        rf"|(?P<report>{REPORT_PERIOD.pattern})")
+# The dates written as words, found in one pass: now, this year, the report's period (told
+# apart by their text: a pattern that opens with a group would lose re's fast skipping).
+WORD_DATES = re.compile(rf"{NOW.pattern}|{THIS_YEAR}|{REPORT_PERIOD.pattern}")
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期)")  # 2024年起, 1月以来, 去年同期
 
 # Attribution.
 # Words that point back to the subject of an earlier sentence: 该行 (this bank), 该平台 (a
 # bank's platform named before), 其 (its; not in 其他/尤其/极其), 其中 (of which).
 ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔|这家银行|该(?:平台|基金|产品|分行|支行|中心"
-                      r"|机构|计划|项目|集团|公司)|(?<![尤极与])其(?![他它实次余])")
+                      r"|机构|计划|项目|集团|公司)|其(?<![尤极与]其)(?![他它实次余])")
 # A bank named as the employer of someone quoted ("民生银行首席经济学家", "光大银行金融市场部
 # 研究员") does not own the forecast beside it.
 SPEAKER_AFTER = re.compile(
@@ -336,7 +337,7 @@ HEAD_AT_END = re.compile("(?:" + "|".join(sorted(EXTENDABLE + FIXED, key=len, re
 EXTENDABLE_SET = set(EXTENDABLE)
 # Where a metric's modifiers stop: function words, verbs, the sector, and any non-word character.
 STOP = re.compile(
-    r"[^\u4e00-\u9fffA-Za-z、]|的|了|在|为|对|占(?!比)|(?<![意方导取走动倾])向|给|将|已经|已|由|从|至|到|以|其中|该行|该|本行|其|此|即"
+    r"[^\u4e00-\u9fffA-Za-z、]|的|了|在|为|对|占(?!比)|向(?<![意方导取走动倾]向)|给|将|已经|已|由|从|至|到|以|其中|该行|该|本行|其|此|即"
     r"|较|是|有|并|也|还|均|提供|发放|带来|实现|推出|完成|开展|显示|表示|称|指出"
     r"|获得|启动|组建|建立|设立|参与|审批|落实|银行业|金融机构|银行机构|、(?![\u4e00-\u9fff])")
 METRIC_MAX = 20
@@ -419,8 +420,11 @@ def magnitude(word: str | None) -> Decimal:
 # ---------------------------------------------------------------- dates
 
 
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def article_date(value) -> tuple[int, int, int] | None:
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(value)) if value else None
+    match = ISO_DATE.match(str(value)) if value else None
     return tuple(int(g) for g in match.groups()) if match else None
 
 
@@ -475,7 +479,9 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 # 今年以来: the year so far
                 anchors.append(DateAnchor(at, reach, f"{today[0]:04d}", today[0]))
             continue
-        first = span_start(text, at, anchors, today, g)
+        # a span's end follows a dash, 至 or 到 (spaces aside)
+        first = (span_start(text, at, anchors, today, g)
+                 if text[at - 1] in SPAN_BEFORE or text[at - 1].isspace() else None)
         if first == "":
             continue  # the end of a plan's span
         month = day = None
@@ -922,15 +928,16 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                    if not any(low <= anchor.start < high for low, high in stamps)]
     year = today[0] if today else named_year
     for m in WORD_DATES.finditer(text, start, figures[-1].start):
-        if m.lastgroup == "now":  # 截至目前: now, no date
-            anchors.append(DateAnchor(m.start(), m.end(), None, None))
-        elif m.lastgroup == "this_year":  # 年初以来, 年内: this year
-            if year:
-                anchors.append(DateAnchor(m.start(), m.end(), f"{year:04d}", year))
-        else:  # 报告期内, 截至报告期末: the period of the report the article named before
+        word = m.group()
+        if word.startswith("报告期"):  # 报告期内, 截至报告期末: the report named before
             named = [r for r in all_reports if r.end <= m.start()]
             if named:
                 anchors.append(DateAnchor(m.start(), m.end(), named[-1].value, named[-1].year))
+        elif word.startswith("年"):  # 年初以来, 年内: this year
+            if year:
+                anchors.append(DateAnchor(m.start(), m.end(), f"{year:04d}", year))
+        else:  # 截至目前: now, no date
+            anchors.append(DateAnchor(m.start(), m.end(), None, None))
     if carried is not None:  # set by an earlier paragraph: holds until one of this one
         anchors.append(DateAnchor(start - 1, start - 1, carried.value, carried.year,
                                   inherited=True))

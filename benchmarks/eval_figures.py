@@ -11,8 +11,10 @@ string's occurrences in the decoded file, its offset there (analysis.loading.dec
 and the labels read off the sentence by hand: value (base units), unit, qualifier, entity (the
 lending bank's canonical name, empty when the figure is no single bank's), metric_family, as_of
 (empty when the text gives no date for it), and split: `dev` articles were looked at while the
-rules were written, `holdout` articles were labelled only after, so their scores say how the
-rules do on text they were not written for. No article text is stored: the articles are read
+rules were written, `holdout` and `unseen` articles were labelled only after (and their misses
+read before the later date rules), `fresh` articles were labelled before the second round of
+date rules and never read for a rule, so their scores say how the rules do on text they were
+not written for. No article text is stored: the articles are read
 in place, through the package's own loading and cleaning (analysis.corpus.load_corpus).
 
 Matching. An extracted figure matches a gold one when it is in the same file and its text is
