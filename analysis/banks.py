@@ -45,22 +45,30 @@ def mention_pattern() -> re.Pattern:
 
 
 ADMINISTRATIVE = ("省", "市", "县", "区")
+# jieba's tags of words that open no place name: pronouns and determiners (各省, 该市, 本市),
+# prefixes (非上市)
+NOT_A_PLACE_START = {"r", "h"}
 
 
 @cache
 def place_names() -> frozenset[str]:
     """Place names of jieba's dictionary, read once: its administrative units tagged `ns`
     (东莞市, 龙游县, 广东省) and their names without the unit (东莞, 龙游, 广东). Words that are
-    tagged `ns` but name no unit (上市, 城市) are left out."""
+    tagged `ns` but name no unit (上市, 城市) are left out, and so are those that open with a
+    pronoun or a prefix (各省市, 非上市)."""
     import jieba
 
-    places = set()
+    units, tags = [], {}
     with jieba.get_dict_file() as lines:
         for line in lines:
             word, _, rest = line.decode("utf-8").rstrip().partition(" ")
-            if rest.endswith(" ns") and len(word) > 2 and word.endswith(ADMINISTRATIVE):
-                places.update((word, word[:-1]))
-    return frozenset(places)
+            tag = rest.rpartition(" ")[2]
+            if len(word) == 1:
+                tags[word] = tag
+            elif tag == "ns" and len(word) > 2 and word.endswith(ADMINISTRATIVE):
+                units.append(word)
+    return frozenset(name for word in units if tags.get(word[0]) not in NOT_A_PLACE_START
+                     for name in (word, word[:-1]))
 
 
 def is_place(text: str, places: frozenset[str]) -> bool:
