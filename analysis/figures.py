@@ -847,8 +847,9 @@ def article_bank(text: str, title: str | None = None,
     """The bank an article is about, and whether it is the only lender the article names: the
     one lending bank its title names, else the one it names most when that one clearly
     dominates (DOMINANCE times as often as all the others together, DOMINANT_MIN times at
-    least); None when several banks are compared (a round-up of banks' deals). `named`: how often each bank is named in the paragraphs with figures,
-    which stands for the whole text's count (None: count the whole text)."""
+    least); None when several banks are compared (a round-up of banks' deals). `named`: how
+    often each bank is named in the paragraphs with figures, which stands for the whole text's
+    count (None: count the whole text)."""
     def lenders(part: str) -> Counter[str]:
         return Counter(m.banks[0] for m in find_banks(part) if len(m.banks) == 1
                        and not central_bank(m.banks[0]) and not SPEAKER_AFTER.match(part, m.end))
