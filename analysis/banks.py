@@ -1,4 +1,6 @@
-"""Bank names: canonical names, aliases, branches and collective names, from banks.yaml."""
+"""Bank names: canonical names, aliases, branches and collective names, from banks.yaml;
+local banks it does not list, by a place name (jieba's dictionary) and a local bank's suffix;
+names read through ruby annotations a site flattened into the text (農(nóng)行)."""
 
 from __future__ import annotations
 

@@ -33,16 +33,25 @@ Entity     the nearest bank named before the figure in its sentence (banks.yaml:
            figure without 分别 ("建行、工行、中行均超…") and banks given as examples ("工行、建行
            等5家银行", "浦发银行贵阳分行等6家") are a group. A sentence without a bank before the
            figure goes on about the last bank of its paragraph (该行, 该平台, 其, or no subject of
-           its own) unless it names the sector or another subject (全国, 行业, 美国, 11家…); a
-           subject in the figure's own clause after the bank (；11家上市城商行…) takes the figure
-           from it. An article that names one lending bank only owns the figures nobody else
-           does. A bank named as a speaker's employer ("民生银行首席经济学家", "光大银行金融市场部
-           研究员") does not own the figure. A figure of the central bank (中国人民银行 and its
-           branches) gets no entity: its `scope` is "central_bank".
+           its own) unless it names the sector or another subject (全国, 行业, 美国, 11家…; not
+           细分行业中, a breakdown of the bank's own figures); a subject in the figure's own
+           clause after the bank (；11家上市城商行…) takes the figure from it. A bank named as
+           what the subject is compared with ("落后B银行0.56万亿元", "反超B银行…") leaves the
+           gap to the subject (before it, else the bank named after the gaps); "低于B银行的0.76%"
+           is B's own. The article's bank (the one lending bank its title names, else one named
+           twice as often as all others together, three times at least) owns 本行/我行/该行 with
+           no bank named in their paragraph (an annual report's own words), and, when it is the
+           only lender named, the figures nobody else owns; when other banks are named too,
+           only the subjectless figures of its business (loans, credit, revenue, profit,
+           assets) in paragraphs that name no bank. A bank named as a speaker's employer
+           ("民生银行首席经济学家", "光大银行金融市场部研究员") does not own the figure. A figure
+           of the central bank (中国人民银行 and its branches) gets no entity: its `scope` is
+           "central_bank". Banks are those of banks.yaml, their rural short forms (上海农商行),
+           and local banks named by a place and a suffix (东莞农商行: see analysis.banks).
 Scope      bank (entity set), central_bank, group (several banks together, e.g. 六大国有行),
            sector (银行业, 商业银行, 金融机构 ... before it in the sentence), market (a clause
-           about the stock market: 南向资金净卖出, 股价, 收盘; no entity; money there without a
-           currency is HKD when the sentence speaks of 港股/港元), other.
+           about the stock market: 南向资金净卖出, 股价, 收盘, 总市值, A/H股上涨…; no entity; money
+           there without a currency is HKD when the sentence speaks of 港股/港元), other.
 Metric     the measure named next to the figure: a noun phrase right after it that ends in a
            measure word ("1000万元流动资金贷款"), else the nearest measure word before it in its
            clause, widened left over its modifiers ("数字经济核心产业贷款余额"), else the nearest
