@@ -23,12 +23,16 @@ bank_table = resources.banks
 alias_map = resources.bank_aliases
 
 
-# Local banks too many for any table (东莞农商行, 浙江龙游农商行, 某某村镇银行): a place name
-# and one of these suffixes. The legal name (农村商业银行, 农村信用社) is the canonical one.
+# Local banks too many for any table (东莞农商行, 浙江龙游农商行, 某某村镇银行, 湖州银行): a
+# place name and one of these suffixes. The legal name (农村商业银行, 农村信用社) is the
+# canonical one.
 LOCAL_SUFFIXES = {"农村商业银行": "农村商业银行", "农商银行": "农村商业银行", "农商行": "农村商业银行",
                   "农村合作银行": "农村合作银行", "村镇银行": "村镇银行",
                   "农村信用合作联社": "农村信用合作联社", "农村信用社": "农村信用社",
-                  "农信社": "农村信用社"}
+                  "农信社": "农村信用社", "银行": "银行"}
+# A place and 银行 followed by one of these are the place's banks, not one bank (浙江省银行业,
+# 广东银行机构, 深圳银行网点)
+NOT_ONE_LOCAL_BANK = re.compile(r"业|保险|间|机构|网点|系统|体系|同业|家|们|数量")
 PLACE_MAX = 8  # characters of a place name (浙江龙游, 广东澄海) before the suffix
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Ruby annotations flattened into the text by some sites: 農(nóng)業(yè)銀行.
@@ -88,6 +92,8 @@ def place_before(text: str, end: int) -> int | None:
     while start > 0 and end - start < PLACE_MAX and HAN.match(text, start - 1):
         start -= 1
     places = place_names()
+    if not any(text[at:end] in places for at in range(start, end - 1)):
+        return None  # no place name ends here (商业银行): the usual case, settled fast
     for at in range(start, end - 1):
         if is_place(text[at:end], places):
             return at
@@ -139,10 +145,13 @@ def find_banks(text: str) -> list[BankMention]:
 def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:
     """Banks named by a place and a local bank's suffix (东莞农商行), outside the table's."""
     found: list[BankMention] = []
+    known_ends = {m.end for m in known}
     for match in LOCAL.finditer(text):
         start, end = match.span()
-        if any(m.start < end and start < m.end for m in known):
-            continue  # 上海农商银行: the table's
+        if end in known_ends or any(m.start < end and start < m.end for m in known):
+            continue  # 上海农商银行, 工商银行: the table's
+        if NOT_ONE_LOCAL_BANK.match(text, end):
+            continue
         at = place_before(text, start)
         if at is not None and not any(m.start < start and at < m.end for m in known):
             name = text[at:start] + LOCAL_SUFFIXES[match.group()]
