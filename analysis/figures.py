@@ -311,8 +311,9 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            r"|[0-9一二三四五六七八九十几多]+家")
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
                     r"|城商行|农商行|大中银行|中小银行|各家银行|各银行|全国")
-# The bank a report or an article speaks for: 本行 (our bank) in its own report, 该行.
-THIS_BANK = re.compile(r"本行|我行|该行|该银行|这家银行")
+# The bank a report speaks for (本行, our bank, in its own report), and the bank named last
+# (该行, the said bank).
+THIS_BANK = re.compile(r"(?P<ours>本行|我行)|(?P<that>该行|该银行|这家银行)")
 # A bank named as what the subject is compared with ("落后北京银行0.56万亿元", "反超B银行"):
 # the gap is the subject's, not that bank's. "低于B银行的0.76%" gives B its own level.
 GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|高出|多出)于?\s*$")
@@ -371,7 +372,7 @@ class Figure:
     scale: Decimal = field(default=Decimal(1), repr=False)  # value / the number as written
     lead: int = 0  # where the figure's words begin: its qualifier, a currency written first
     bare: bool = False  # a number still waiting for the unit of its list or range partner
-    this_bank: bool = False  # 本行, 该行 with no bank named in its paragraph: the article's bank
+    this_bank: str = ""  # "ours" (本行) or "that" (该行) with no bank named in its paragraph
     no_bank_around: bool = False  # its paragraph names no bank
 
 
@@ -884,21 +885,38 @@ def article_bank(text: str, title: str | None = None,
 def own_bank(text: str, orphans: list[Figure], title: str | None = None,
              named: Counter[tuple[str, ...]] | None = None) -> None:
     """Figures no sentence gives to anyone, in an article about one bank (article_bank): 本行
-    and 该行 with no bank named in their paragraph ("本行拟按照经审计的本行2024年度净利润…",
-    an annual report's own words), and figures with no subject of their own (a results summary
-    that names its bank once) are the article's bank's; when the article names other banks
-    too, only the latter that measure a bank's business (loans, revenue, profit, assets) and
-    sit in a paragraph that names no bank."""
+    with no bank named in its paragraph ("本行拟按照经审计的本行2024年度净利润…", an annual
+    report's own words), and figures with no subject of their own (a results summary that
+    names its bank once) are the article's bank's; when the article names other banks too,
+    only the latter that measure a bank's business (loans, revenue, profit, assets) and sit in
+    a paragraph that names no bank. 该行 with no bank named in its paragraph is the bank named
+    last before it, else the article's."""
     bank, alone = article_bank(text, title, named)
-    if bank is None:
-        return
     for figure in orphans:
-        if figure.this_bank:
+        if figure.this_bank == "that":
+            last = last_bank_before(text, text.rfind("\n", 0, figure.start) + 1)
+            if last or bank:
+                figure.entity, figure.scope = last or bank, "bank"
+        elif bank is None:
+            continue
+        elif figure.this_bank:
             figure.entity, figure.scope = bank, "bank"
         elif OTHER_SUBJECT.search(text, figure.sentence[0], figure.start):
             continue
         elif alone or (figure.family in BUSINESS_FAMILIES and figure.no_bank_around):
             figure.entity, figure.scope = bank, "bank"
+
+
+def last_bank_before(text: str, end: int) -> str | None:
+    """The lending bank named last in text[:end] (no group, central bank or speaker's employer)."""
+    part = text[:end]
+    for mention in reversed(find_banks(part)):
+        if SPEAKER_AFTER.match(part, mention.end):
+            continue
+        if len(mention.banks) > 1 or central_bank(mention.banks[0]):
+            return None
+        return mention.banks[0]
+    return None
 
 
 def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
@@ -1060,8 +1078,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             # 该行, 该笔, or a sentence with no subject of its own: news about a bank goes on
             # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元")
             owner = earlier[-1]
-        if owner is None and not earlier and THIS_BANK.search(text, s, figure.start):
-            figure.this_bank = True  # 本行 in a bank's own report: the article's bank, below
+        if owner is None and not earlier and (this := THIS_BANK.search(text, s, figure.start)):
+            figure.this_bank = this.lastgroup  # the article's bank, or the last named: own_bank
         # "工行、建行等5家银行": the banks named are examples of a group
         listed = listed or (owner is not None and ETC_AFTER.match(text, owner.end) is not None)
         set_owner(figure, owner.banks if owner else None, text, s, group=listed)
