@@ -314,9 +314,11 @@ SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大
 # The bank a report speaks for (本行, our bank, in its own report), and the bank named last
 # (该行, the said bank).
 THIS_BANK = re.compile(r"(?P<ours>本行|我行)|(?P<that>该行|该银行|这家银行)")
-# A bank named as what the subject is compared with ("落后北京银行0.56万亿元", "反超B银行"):
-# the gap is the subject's, not that bank's. "低于B银行的0.76%" gives B its own level.
-GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|高出|多出)于?\s*$")
+# A bank named as what the subject is compared with ("落后北京银行0.56万亿元", "反超B银行",
+# "尚不足B银行一半"): the gap is the subject's, not that bank's. "低于B银行的0.76%" gives B
+# its own level.
+GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|高出|多出|高于|低于|优于|逊于|不足|不及"
+                        r"|少于|多于)于?\s*$")
 OWN_AFTER = re.compile(r"\s*的")
 RESPECTIVELY = "分别"
 RESPECTIVELY_AT = re.compile(RESPECTIVELY)
@@ -1076,8 +1078,11 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         if owner is None and earlier and (ANAPHORA.search(text, s, figure.start) or not (
                 SECTOR.search(text, s, figure.start) or OTHER_SUBJECT.search(text, s, figure.start))):
             # 该行, 该笔, or a sentence with no subject of its own: news about a bank goes on
-            # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元")
-            owner = earlier[-1]
+            # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元"),
+            # not about a bank it was compared with ("…，一举超越B银行。营收增长…")
+            subjects = [m for m in earlier
+                        if not GAP_BEFORE.search(text, max(0, m.start - 4), m.start)]
+            owner = subjects[-1] if subjects else earlier[-1]
         if owner is None and not earlier and (this := THIS_BANK.search(text, s, figure.start)):
             figure.this_bank = this.lastgroup  # the article's bank, or the last named: own_bank
         # "工行、建行等5家银行": the banks named are examples of a group
