@@ -290,6 +290,7 @@ SPEAKER_AFTER = re.compile(
 MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|净流入|净流出|股价|收盘|收报|报收|涨停"
                     r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅|市值"
                     r"|(?:[ABH]股|港股|美股|股票|个股|股指|板块)[^，,。；;]{0,6}?(?:上涨|下跌|涨|跌)")
+MOVE_BEFORE = re.compile(r"(?:上涨|下跌|大涨|大跌|涨|跌)\s*$")
 HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
 # A line that opens with one of these continues the paragraph before it ("其中，" of which;
 # "此外，" besides): its figures share that paragraph's bank and date.
@@ -1014,7 +1015,10 @@ def mark_market(text: str, figures: list[Figure]) -> None:
     if not MARKET.search(text, s, e):
         return
     for figure in figures:
-        if MARKET.search(text, clause_start(text, s, figure.start), clause_end(text, figure.end, e)):
+        if MARKET.search(text, clause_start(text, s, figure.start), clause_end(text, figure.end, e)) \
+                or (figure.kind == "percent" and MOVE_BEFORE.search(text, max(s, figure.lead - 3),
+                                                                    figure.lead)):
+            # "…收盘，宁波银行涨2.1%": a share's move in a sentence about the market
             figure.entity, figure.scope = None, "market"
 
 
