@@ -892,22 +892,31 @@ def own_bank(text: str, orphans: list[Figure], title: str | None = None,
     report's own words), and figures with no subject of their own (a results summary that
     names its bank once) are the article's bank's; when the article names other banks too,
     only the latter that measure a bank's business (loans, revenue, profit, assets) and sit in
-    a paragraph that names no bank. 该行 with no bank named in its paragraph is the bank named
-    last before it, else the article's."""
+    a paragraph that names no bank. 该行 with no bank named before it in its paragraph is the
+    bank named last before the paragraph, else the article's; 我行 in a quote is the bank of
+    the speaker named after it in the paragraph ("“我行…，”B银行行长表示"), else the article's."""
     bank, alone = article_bank(text, title, named)
     for figure in orphans:
-        if figure.this_bank == "that":
-            last = last_bank_before(text, text.rfind("\n", 0, figure.start) + 1)
-            if last or bank:
-                figure.entity, figure.scope = last or bank, "bank"
-        elif bank is None:
-            continue
-        elif figure.this_bank:
-            figure.entity, figure.scope = bank, "bank"
-        elif OTHER_SUBJECT.search(text, figure.sentence[0], figure.start):
+        if figure.this_bank:
+            if figure.this_bank == "that":
+                other = last_bank_before(text, text.rfind("\n", 0, figure.start) + 1)
+            else:
+                end = text.find("\n", figure.end)
+                other = first_bank(text[figure.end:end if end >= 0 else len(text)])
+            if other or bank:
+                figure.entity, figure.scope = other or bank, "bank"
+        elif bank is None or OTHER_SUBJECT.search(text, figure.sentence[0], figure.start):
             continue
         elif alone or (figure.family in BUSINESS_FAMILIES and figure.no_bank_around):
             figure.entity, figure.scope = bank, "bank"
+
+
+def first_bank(text: str) -> str | None:
+    """The lending bank named first in `text` (None for a group or the central bank)."""
+    mentions = find_banks(text)
+    if not mentions or len(mentions[0].banks) > 1 or central_bank(mentions[0].banks[0]):
+        return None
+    return mentions[0].banks[0]
 
 
 def last_bank_before(text: str, end: int) -> str | None:

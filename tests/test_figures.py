@@ -705,6 +705,10 @@ ARTICLE_BANK = [
     # 该行 with no bank in its paragraph, in an article of one bank
     ("近日，华夏银行发布公告。\n该行表示，上半年新增科技贷款200亿元。", None,
      [("200亿元", "华夏银行")]),
+    # 我行 in a quote: the bank of the speaker named after it
+    ("江苏银行发布半年报。江苏银行营收增长，江苏银行净利润增长。\n"
+     "“今年我行已投放科技贷款500亿元，”南京银行相关负责人表示。", None,
+     [("500亿元", "南京银行")]),
     # 该行 (the said bank) in a paragraph that names no bank: the bank named last before it
     ("宁波银行、杭州银行各有所长。\n宁波银行重零售。杭州银行重对公。\n该行上半年新增对公贷款300亿元。",
      None, [("300亿元", "杭州银行")]),
