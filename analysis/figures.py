@@ -290,6 +290,7 @@ SPEAKER_AFTER = re.compile(
 MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|净流入|净流出|股价|收盘|收报|报收|涨停"
                     r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅|市值"
                     r"|(?:[ABH]股|港股|美股|股票|个股|股指|板块)[^，,。；;]{0,6}?(?:上涨|下跌|涨|跌)")
+QUOTE_CLOSE = re.compile(r"[”」』\"]")
 MOVE_BEFORE = re.compile(r"(?:上涨|下跌|大涨|大跌|涨|跌)\s*$")
 HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
 # A line that opens with one of these continues the paragraph before it ("其中，" of which;
@@ -900,9 +901,11 @@ def own_bank(text: str, orphans: list[Figure], title: str | None = None,
         if figure.this_bank:
             if figure.this_bank == "that":
                 other = last_bank_before(text, text.rfind("\n", 0, figure.start) + 1)
-            else:
+            else:  # the speaker of a quote: the bank named after its closing mark
                 end = text.find("\n", figure.end)
-                other = first_bank(text[figure.end:end if end >= 0 else len(text)])
+                after = text[figure.end:end if end >= 0 else len(text)]
+                close = QUOTE_CLOSE.search(after)
+                other = first_bank(after[close.end():]) if close else None
             if other or bank:
                 figure.entity, figure.scope = other or bank, "bank"
         elif bank is None or OTHER_SUBJECT.search(text, figure.sentence[0], figure.start):

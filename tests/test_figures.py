@@ -709,6 +709,10 @@ ARTICLE_BANK = [
     ("江苏银行发布半年报。江苏银行营收增长，江苏银行净利润增长。\n"
      "“今年我行已投放科技贷款500亿元，”南京银行相关负责人表示。", None,
      [("500亿元", "南京银行")]),
+    # 本行 outside a quote: the article's bank, not a partner named after it
+    ("一、重要提示\n本行董事会保证报告内容真实、准确、完整。\n"
+     "本行全年发放贷款300亿元，并与工商银行联合授信。", "贵阳银行2024年度报告摘要",
+     [("300亿元", "贵阳银行")]),
     # 该行 (the said bank) in a paragraph that names no bank: the bank named last before it
     ("宁波银行、杭州银行各有所长。\n宁波银行重零售。杭州银行重对公。\n该行上半年新增对公贷款300亿元。",
      None, [("300亿元", "杭州银行")]),
