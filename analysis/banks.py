@@ -153,9 +153,12 @@ def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:
         if NOT_ONE_LOCAL_BANK.match(text, end):
             continue
         at = place_before(text, start)
-        if at is not None and not any(m.start < start and at < m.end for m in known):
-            name = text[at:start] + LOCAL_SUFFIXES[match.group()]
-            found.append(BankMention(at, end, text[at:end], (name,)))
+        if at is None or any(m.start < start and at < m.end for m in known):
+            continue
+        if match.group() == "银行" and text[start - 1] in ADMINISTRATIVE:
+            continue  # 浙江省银行贷款: the province's banks; a city bank is 九江银行
+        name = text[at:start] + LOCAL_SUFFIXES[match.group()]
+        found.append(BankMention(at, end, text[at:end], (name,)))
     return found
 
 

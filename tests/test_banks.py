@@ -121,6 +121,7 @@ LOCAL_BANKS = [
     ("江西赣州银行发布公告。", [("江西赣州银行", ("江西赣州银行",))]),
     # a place's banks, not one bank
     ("浙江省银行业保持稳健，广东银行机构数量增加。", []),
+    ("去年浙江省银行贷款余额增长10%，九江市银行网点增加。", []),
     # no place before the suffix: rural banks in general, no one bank
     ("全国农商行资产规模稳步增长。", []),
     ("上市农商行中，非上市农商行和各省农信社也在扩张。", []),
