@@ -1,6 +1,8 @@
 """Bank names: canonical names, aliases, branches, groups, and short aliases inside other words."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.banks import alias_map, bank_table, english, find_banks, is_central_bank
 
@@ -157,3 +159,16 @@ def test_bank_names_read_through_ruby_annotations(text, expected):
     assert surfaces(text) == expected
     for mention in find_banks(text):
         assert text[mention.start:mention.end] == mention.surface
+
+
+@given(st.lists(st.tuples(st.sampled_from(["工商银行", "农行", "东莞农商行", "贷款余额", "，", "增长"]),
+                          st.booleans()), min_size=1, max_size=8))
+@settings(max_examples=60, deadline=None)
+def test_ruby_annotations_change_no_bank_and_keep_offsets(parts):
+    # each chosen piece gets a ruby annotation after its first character, or not
+    plain = "".join(piece for piece, _ in parts)
+    annotated = "".join(piece[0] + "(yì)" + piece[1:] if ruby and piece[0] >= "\u4e00" else piece
+                        for piece, ruby in parts)
+    assert [m.banks for m in find_banks(annotated)] == [m.banks for m in find_banks(plain)]
+    for mention in find_banks(annotated):
+        assert annotated[mention.start:mention.end] == mention.surface
