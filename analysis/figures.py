@@ -126,7 +126,6 @@ KINDS = ("money", "percent", "pp", "count")
 FULLWIDTH = str.maketrans("０１２３４５６７８９．％￥＄", "0123456789.%¥$")
 HAS_FULLWIDTH = re.compile("[０-９．％￥＄]")
 THOUSANDS_COMMA = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # the comma first: re skips to it
-FULLWIDTH_OR_COMMA = re.compile(rf"{HAS_FULLWIDTH.pattern}|{THOUSANDS_COMMA.pattern}")
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 # Patterns below begin with a character class where they can: re then skips ahead to the
@@ -711,11 +710,10 @@ def prepare(text: str, simplified: str | None = None) -> str:
         plain = text if simplified == "" else to_simplified(text)
     else:
         plain = simplified
-    if FULLWIDTH_OR_COMMA.search(plain):  # one pass for both, as neither is usual
-        if HAS_FULLWIDTH.search(plain):
-            plain = plain.translate(FULLWIDTH)
-        if THOUSANDS_COMMA.search(plain):  # "１２，０００": a full-width comma grouping thousands
-            plain = THOUSANDS_COMMA.sub(",", plain)
+    if HAS_FULLWIDTH.search(plain):
+        plain = plain.translate(FULLWIDTH)
+    if THOUSANDS_COMMA.search(plain):  # "１２，０００": a full-width comma grouping thousands
+        plain = THOUSANDS_COMMA.sub(",", plain)
     if "\n" in plain:
         plain = join_lines(plain)
     return plain
@@ -774,7 +772,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     urls = spans(URL, plain) if ("http" in plain or "www." in plain) else []
     figures = join_lists_and_ranges(plain, scan(plain, urls))
     today = article_date(date)
-    stamp = STAMP.search(plain)
+    stamp = STAMP.search(plain) if ":" in plain else None  # a time stamp has its colon
     if today is None and stamp:  # "2025-11-04 17:59" at the head of a page: when it was published
         today = (int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
     stamps = spans(STAMP, plain) if stamp else []

@@ -1,6 +1,7 @@
 """Benchmark: figure extraction speed, and what JioNLP's extract_money finds on the same text.
 
     .venv/bin/python benchmarks/bench_figures.py [-n 1000] [--repeat 3] [--jionlp-python PATH]
+    .venv/bin/python benchmarks/bench_figures.py --against old_figures.py [--pairs 10]
 
 Speed. The corpus is synthesised in memory from the seed articles' clean paragraphs
 (data/raw): N articles of 8-16 paragraphs drawn without replacement (seeded, so every run
@@ -139,6 +140,36 @@ def print_speed(label: str, result: dict) -> None:
           f"CPU {result['cpu']:6.2f} s = {result['MB'] / result['cpu']:5.1f} MB/s")
 
 
+def compare_versions(other: Path, n: int, pairs: int) -> int:
+    """This extractor and another version of it, timed in turns in one process: on a machine
+    shared with other jobs, the ratio of runs made in the same seconds is what holds."""
+    import importlib.util
+    import statistics
+
+    import analysis.figures as current
+
+    spec = importlib.util.spec_from_file_location("figures_other", other)
+    previous = importlib.util.module_from_spec(spec)
+    sys.modules["figures_other"] = previous  # dataclasses look their module up there
+    spec.loader.exec_module(previous)
+    articles = synthesise(n)
+    size = sum(len(t.encode("utf-8")) for t in articles["text"]) / 1e6
+    rates: dict[str, list[float]] = {"this": [], "other": []}
+    for module in (current, previous):
+        module.extract_figures(articles.head(3))
+    for _ in range(pairs):
+        for name, module in (("other", previous), ("this", current)):
+            cpu = time.process_time()
+            module.extract_figures(articles)
+            rates[name].append(size / (time.process_time() - cpu))
+    ratios = [a / b for a, b in zip(rates["this"], rates["other"], strict=True)]
+    print(f"{n} synthetic articles, {pairs} turns (load {os.getloadavg()[0]:.1f}), CPU MB/s:")
+    for name, values in rates.items():
+        print(f"  {name:6s} best {max(values):5.2f}  median {statistics.median(values):5.2f}")
+    print(f"  this / other, same turn: median {statistics.median(ratios):.2f}")
+    return 0
+
+
 # ---------------------------------------------------------------- comparison on the seeds
 
 
@@ -196,8 +227,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing, best kept")
     parser.add_argument("--jionlp-python", default=DEFAULT_JIONLP_PYTHON,
                         help="an interpreter that can import jionlp (default: %(default)s)")
+    parser.add_argument("--against", type=Path, metavar="FIGURES_PY",
+                        help="another version of analysis/figures.py (git show REV:analysis/"
+                             "figures.py > old.py): both timed in turns, --pairs times")
+    parser.add_argument("--pairs", type=int, default=10, help="turns of --against (default 10)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
+    if args.against:
+        return compare_versions(args.against, args.n, args.pairs)
 
     print(f"analysis.figures.extract_figures on {args.n} synthetic articles "
           f"(best of {args.repeat}; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}):")
