@@ -1,4 +1,6 @@
-"""Bank names: canonical names, aliases, branches and collective names, from banks.yaml."""
+"""Bank names: canonical names, aliases, branches and collective names, from banks.yaml;
+local banks it does not list, by a place name (jieba's dictionary) and a local bank's suffix;
+names read through ruby annotations a site flattened into the text (農(nóng)行)."""
 
 from __future__ import annotations
 
@@ -21,12 +23,81 @@ bank_table = resources.banks
 alias_map = resources.bank_aliases
 
 
+# Local banks too many for any table (东莞农商行, 浙江龙游农商行, 某某村镇银行, 湖州银行): a
+# place name and one of these suffixes. The legal name (农村商业银行, 农村信用社) is the
+# canonical one.
+LOCAL_SUFFIXES = {"农村商业银行": "农村商业银行", "农商银行": "农村商业银行", "农商行": "农村商业银行",
+                  "农村合作银行": "农村合作银行", "村镇银行": "村镇银行",
+                  "农村信用合作联社": "农村信用合作联社", "农村信用社": "农村信用社",
+                  "农信社": "农村信用社", "银行": "银行"}
+# A place and 银行 followed by one of these are the place's banks, not one bank (浙江省银行业,
+# 广东银行机构, 深圳银行网点)
+NOT_ONE_LOCAL_BANK = re.compile(r"业|保险|间|机构|网点|系统|体系|同业|家|们|数量")
+PLACE_MAX = 8  # characters of a place name (浙江龙游, 广东澄海) before the suffix
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# Ruby annotations flattened into the text by some sites: 農(nóng)業(yè)銀行.
+RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
+LOCAL = re.compile("|".join(sorted(LOCAL_SUFFIXES, key=len, reverse=True)))
+
+
 @cache
 def mention_pattern() -> re.Pattern:
-    # longest first: 中国人民银行 before 人民银行
+    # longest first: 中国人民银行 before 人民银行 (a pattern of literals only: re scans it fast)
     surfaces = sorted(alias_map(), key=len, reverse=True)
     stop = "".join(re.escape(s) for s in bank_table().get("not_followed_by", []))
     return re.compile(f"(?:{'|'.join(map(re.escape, surfaces))})(?![{stop}])")
+
+
+ADMINISTRATIVE = ("省", "市", "县", "区")
+# jieba's tags of words that open no place name: pronouns and determiners (各省, 该市, 本市),
+# prefixes (非上市)
+NOT_A_PLACE_START = {"r", "h"}
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Place names of jieba's dictionary, read once: its administrative units tagged `ns`
+    (东莞市, 龙游县, 广东省) and their names without the unit (东莞, 龙游, 广东). Words that are
+    tagged `ns` but name no unit (上市, 城市) are left out, and so are those that open with a
+    pronoun or a prefix (各省市, 非上市)."""
+    import jieba
+
+    units, tags = [], {}
+    with jieba.get_dict_file() as lines:
+        for line in lines:
+            word, _, rest = line.decode("utf-8").rstrip().partition(" ")
+            tag = rest.rpartition(" ")[2]
+            if len(word) == 1:
+                tags[word] = tag
+            elif tag == "ns" and len(word) > 2 and word.endswith(ADMINISTRATIVE):
+                units.append(word)
+    return frozenset(name for word in units if tags.get(word[0]) not in NOT_A_PLACE_START
+                     for name in (word, word[:-1]))
+
+
+def is_place(text: str, places: frozenset[str]) -> bool:
+    """True when `text` is one place name or several in a row (广东 澄海, 浙江 龙游)."""
+    if not text:
+        return True
+    return any(text[:k] in places and is_place(text[k:], places)
+               for k in range(len(text), 1, -1))
+
+
+def place_before(text: str, end: int) -> int | None:
+    """Where the place name that ends at `end` starts (the longest among the Chinese
+    characters right before); None when there is none ("全国农商行", "上市农商行")."""
+    start = end
+    while start > 0 and end - start < PLACE_MAX and HAN.match(text, start - 1):
+        start -= 1
+    places = place_names()
+    if not any(text[at:end] in places for at in range(start, end - 1)):
+        return None  # no place name ends here (商业银行): the usual case, settled fast
+    for at in range(start, end - 1):
+        if is_place(text[at:end], places):
+            return at
+    return None
 
 
 # Aliases this short ("中行", "人行") also occur inside other words ("集中行动", "个人行为"):
@@ -51,7 +122,10 @@ def is_whole_word(text: str, start: int, end: int) -> bool:
 
 
 def find_banks(text: str) -> list[BankMention]:
-    """Bank mentions in `text`, in order; a branch name yields its bank."""
+    """Bank mentions in `text`, in order; a branch name yields its bank, a place name and a
+    local bank's suffix (东莞农商行) a bank of that name not in the table."""
+    if "(" in text and RUBY.search(text):
+        return without_ruby(text)
     names = alias_map()
     pattern = mention_pattern()
     mentions: list[BankMention] = []
@@ -63,7 +137,43 @@ def find_banks(text: str) -> list[BankMention]:
             continue
         mentions.append(BankMention(start, end, match.group(), names[match.group()]))
         position = end
+    if LOCAL.search(text):
+        mentions = sorted(mentions + local_banks(text, mentions), key=lambda m: m.start)
     return mentions
+
+
+def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:
+    """Banks named by a place and a local bank's suffix (东莞农商行), outside the table's."""
+    found: list[BankMention] = []
+    known_ends = {m.end for m in known}
+    for match in LOCAL.finditer(text):
+        start, end = match.span()
+        if end in known_ends or any(m.start < end and start < m.end for m in known):
+            continue  # 上海农商银行, 工商银行: the table's
+        if NOT_ONE_LOCAL_BANK.match(text, end):
+            continue
+        at = place_before(text, start)
+        if at is None or any(m.start < start and at < m.end for m in known):
+            continue
+        if match.group() == "银行" and text[start - 1] in ADMINISTRATIVE:
+            continue  # 浙江省银行贷款: the province's banks; a city bank is 九江银行
+        name = text[at:start] + LOCAL_SUFFIXES[match.group()]
+        found.append(BankMention(at, end, text[at:end], (name,)))
+    return found
+
+
+def without_ruby(text: str) -> list[BankMention]:
+    """find_banks over the text with its ruby annotations left out, offsets in `text`."""
+    kept: list[int] = []  # the offset in `text` of each character kept
+    position = 0
+    for match in RUBY.finditer(text):
+        kept.extend(range(position, match.start()))
+        position = match.end()
+    kept.extend(range(position, len(text)))
+    plain = "".join(text[i] for i in kept)
+    return [BankMention(kept[m.start], kept[m.end - 1] + 1,
+                        text[kept[m.start]:kept[m.end - 1] + 1], m.banks)
+            for m in find_banks(plain)]
 
 
 def english(canonical: str) -> str:

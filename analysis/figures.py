@@ -33,16 +33,25 @@ Entity     the nearest bank named before the figure in its sentence (banks.yaml:
            figure without 分别 ("建行、工行、中行均超…") and banks given as examples ("工行、建行
            等5家银行", "浦发银行贵阳分行等6家") are a group. A sentence without a bank before the
            figure goes on about the last bank of its paragraph (该行, 该平台, 其, or no subject of
-           its own) unless it names the sector or another subject (全国, 行业, 美国, 11家…); a
-           subject in the figure's own clause after the bank (；11家上市城商行…) takes the figure
-           from it. An article that names one lending bank only owns the figures nobody else
-           does. A bank named as a speaker's employer ("民生银行首席经济学家", "光大银行金融市场部
-           研究员") does not own the figure. A figure of the central bank (中国人民银行 and its
-           branches) gets no entity: its `scope` is "central_bank".
+           its own) unless it names the sector or another subject (全国, 行业, 美国, 11家…; not
+           细分行业中, a breakdown of the bank's own figures); a subject in the figure's own
+           clause after the bank (；11家上市城商行…) takes the figure from it. A bank named as
+           what the subject is compared with ("落后B银行0.56万亿元", "反超B银行…") leaves the
+           gap to the subject (before it, else the bank named after the gaps); "低于B银行的0.76%"
+           is B's own. The article's bank (the one lending bank its title names, else one named
+           twice as often as all others together, three times at least) owns 本行/我行/该行 with
+           no bank named in their paragraph (an annual report's own words), and, when it is the
+           only lender named, the figures nobody else owns; when other banks are named too,
+           only the subjectless figures of its business (loans, credit, revenue, profit,
+           assets) in paragraphs that name no bank. A bank named as a speaker's employer
+           ("民生银行首席经济学家", "光大银行金融市场部研究员") does not own the figure. A figure
+           of the central bank (中国人民银行 and its branches) gets no entity: its `scope` is
+           "central_bank". Banks are those of banks.yaml, their rural short forms (上海农商行),
+           and local banks named by a place and a suffix (东莞农商行: see analysis.banks).
 Scope      bank (entity set), central_bank, group (several banks together, e.g. 六大国有行),
            sector (银行业, 商业银行, 金融机构 ... before it in the sentence), market (a clause
-           about the stock market: 南向资金净卖出, 股价, 收盘; no entity; money there without a
-           currency is HKD when the sentence speaks of 港股/港元), other.
+           about the stock market: 南向资金净卖出, 股价, 收盘, 总市值, A/H股上涨…; no entity; money
+           there without a currency is HKD when the sentence speaks of 港股/港元), other.
 Metric     the measure named next to the figure: a noun phrase right after it that ends in a
            measure word ("1000万元流动资金贷款"), else the nearest measure word before it in its
            clause, widened left over its modifiers ("数字经济核心产业贷款余额"), else the nearest
@@ -88,6 +97,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -274,9 +284,13 @@ ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔|这家银�
 SPEAKER_AFTER = re.compile(
     r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
     r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
-# Figures of the stock market (southbound selling, a share price) are not lending: scope market.
+# Figures of the stock market (southbound selling, a share price, a bank's market value, its
+# A/H shares' moves) are not lending: scope market.
 MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|净流入|净流出|股价|收盘|收报|报收|涨停"
-                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅")
+                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅|市值"
+                    r"|(?:[ABH]股|港股|美股|股票|个股|股指|板块)[^，,。；;]{0,6}?(?:上涨|下跌|涨|跌)")
+QUOTE_CLOSE = re.compile(r"[”」』\"]")
+MOVE_BEFORE = re.compile(r"(?:上涨|下跌|大涨|大跌|涨|跌)\s*$")
 HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
 # A line that opens with one of these continues the paragraph before it ("其中，" of which;
 # "此外，" besides): its figures share that paragraph's bank and date.
@@ -292,10 +306,21 @@ SENTENCE_END_CHARS = set("。！？!?”」』）)")
 NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城商行|农商行|股份行|国有大行|上市银行"
                          r"|商业银行|银行业|银行机构|金融机构|同业|传统银行|其他银行|多数银行|部分银行"
                          r"|各家银行|各银行")
-OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|行业|产业|市场规模|美国|日本|欧洲"
+# (not 细分行业中, 分行业, 各行业: a breakdown of the subject's own figures by industry)
+OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|(?<![细分各])行业(?![中内])|产业"
+                           r"|市场规模|美国|日本|欧洲"
                            r"|[0-9一二三四五六七八九十几多]+家")
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
                     r"|城商行|农商行|大中银行|中小银行|各家银行|各银行|全国")
+# The bank a report speaks for (本行, our bank, in its own report), and the bank named last
+# (该行, the said bank).
+THIS_BANK = re.compile(r"(?P<ours>本行|我行)|(?P<that>该行|该银行|这家银行)")
+# A bank named as what the subject is compared with ("落后北京银行0.56万亿元", "反超B银行",
+# "尚不足B银行一半"): the gap is the subject's, not that bank's. "低于B银行的0.76%" gives B
+# its own level.
+GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|高出|多出|高于|低于|优于|逊于|不足|不及"
+                        r"|少于|多于)于?\s*$")
+OWN_AFTER = re.compile(r"\s*的")
 RESPECTIVELY = "分别"
 RESPECTIVELY_AT = re.compile(RESPECTIVELY)
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
@@ -350,6 +375,8 @@ class Figure:
     scale: Decimal = field(default=Decimal(1), repr=False)  # value / the number as written
     lead: int = 0  # where the figure's words begin: its qualifier, a currency written first
     bare: bool = False  # a number still waiting for the unit of its list or range partner
+    this_bank: str = ""  # "ours" (本行) or "that" (该行) with no bank named in its paragraph
+    no_bank_around: bool = False  # its paragraph names no bank
 
 
 class DateAnchor(NamedTuple):  # a tuple: made thousands of times, cheaply
@@ -733,8 +760,10 @@ def join_lines(text: str) -> str:
     return " ".join(parts)
 
 
-def extract_from_text(text: str, date=None, simplified: str | None = None) -> list[Figure]:
-    """All figures of one clean article text; `date` (ISO) resolves 去年 and years left out.
+def extract_from_text(text: str, date=None, simplified: str | None = None,
+                      title: str | None = None) -> list[Figure]:
+    """All figures of one clean article text; `date` (ISO) resolves 去年 and years left out;
+    `title` names the bank the article is about (article_bank).
     `simplified` is the text in simplified characters when the caller has it (the corpus's
     `text_simplified`, "" when the text is simplified already); None: worked out here."""
     if not text:
@@ -756,7 +785,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
     for figure in figures:
         by_paragraph.setdefault(plain.rfind("\n", 0, figure.start) + 1, []).append(figure)
     kept: list[Figure] = []
-    seen: set[tuple[str, ...]] = set()  # the banks named in the paragraphs with figures
+    seen: Counter[tuple[str, ...]] = Counter()  # the banks named in the paragraphs with figures
     carried: DateAnchor | None = None  # the date an earlier paragraph of the section set
     previous_end = 0
     for start, members in by_paragraph.items():
@@ -779,9 +808,13 @@ def extract_from_text(text: str, date=None, simplified: str | None = None) -> li
                                            reports, seen, named, carried)
         kept.extend(found)
         previous_end = end
-    orphans = [f for f in kept if f.scope == "other"]
-    if orphans and len(seen) < 2:  # two banks named already: no article of one bank
-        own_bank(plain, orphans)
+    # figures nobody owns that the article's bank may (own_bank): with two banks named in the
+    # paragraphs with figures, the article is no one bank's alone
+    alone = len(seen) < 2
+    orphans = [f for f in kept if f.scope == "other" and (f.this_bank or alone or (
+        f.family in BUSINESS_FAMILIES and f.no_bank_around))]
+    if orphans:
+        own_bank(plain, orphans, title, None if alone else seen)
     return kept
 
 
@@ -814,18 +847,89 @@ def is_heading(line: str) -> bool:
     return 0 < len(stripped) <= HEADING_MAX and not HEADING_STOP.search(stripped)
 
 
-def own_bank(text: str, orphans: list[Figure]) -> None:
-    """An article that names one lending bank only (a results summary, a bank's own news) is
-    about that bank: figures that no sentence gives to anyone else are its."""
-    banks = {m.banks for m in find_banks(text) if not SPEAKER_AFTER.match(text, m.end)}
-    if len(banks) != 1:
-        return
-    (only,) = banks
-    if len(only) != 1 or is_central_bank(only[0]):
-        return
+# What a bank's own business is measured in: a figure of one of these families with no subject
+# of its own, in an article about one bank among others named, is that bank's.
+BUSINESS_FAMILIES = {"loan_balance", "new_loans", "credit_line", "revenue", "profit", "assets"}
+DOMINANCE = 2  # the article's bank is named at least this many times as often as all others
+DOMINANT_MIN = 3  # and at least this many times, when other banks are named
+
+
+def article_bank(text: str, title: str | None = None,
+                 named: Counter[tuple[str, ...]] | None = None) -> tuple[str | None, bool]:
+    """The bank an article is about, and whether it is the only lender the article names: the
+    one lending bank its title names, else the one it names most when that one clearly
+    dominates (DOMINANCE times as often as all the others together, DOMINANT_MIN times at
+    least); None when several banks are compared (a round-up of banks' deals). `named`: how
+    often each bank is named in the paragraphs with figures, which stands for the whole text's
+    count (None: count the whole text)."""
+    def lenders(part: str) -> Counter[str]:
+        return Counter(m.banks[0] for m in find_banks(part) if len(m.banks) == 1
+                       and not central_bank(m.banks[0]) and not SPEAKER_AFTER.match(part, m.end))
+
+    if named is None:
+        counts = lenders(text)
+    else:
+        counts = Counter({banks[0]: n for banks, n in named.items()
+                          if len(banks) == 1 and not central_bank(banks[0])})
+    in_title = lenders(to_simplified(title)) if title else Counter()
+    if len(in_title) == 1:
+        (only,) = in_title
+        return only, set(counts) <= {only}
+    if not counts:
+        return None, False
+    ((top, n),) = counts.most_common(1)
+    if len(counts) == 1:
+        return top, True
+    others = sum(counts.values()) - n
+    return (top if n >= DOMINANCE * others and n >= DOMINANT_MIN else None), False
+
+
+def own_bank(text: str, orphans: list[Figure], title: str | None = None,
+             named: Counter[tuple[str, ...]] | None = None) -> None:
+    """Figures no sentence gives to anyone, in an article about one bank (article_bank): 本行
+    with no bank named in its paragraph ("本行拟按照经审计的本行2024年度净利润…", an annual
+    report's own words), and figures with no subject of their own (a results summary that
+    names its bank once) are the article's bank's; when the article names other banks too,
+    only the latter that measure a bank's business (loans, revenue, profit, assets) and sit in
+    a paragraph that names no bank. 该行 with no bank named before it in its paragraph is the
+    bank named last before the paragraph, else the article's; 我行 in a quote is the bank of
+    the speaker named after it in the paragraph ("“我行…，”B银行行长表示"), else the article's."""
+    bank, alone = article_bank(text, title, named)
     for figure in orphans:
-        if not OTHER_SUBJECT.search(text, figure.sentence[0], figure.start):
-            figure.entity, figure.scope = only[0], "bank"
+        if figure.this_bank:
+            if figure.this_bank == "that":
+                other = last_bank_before(text, text.rfind("\n", 0, figure.start) + 1)
+            else:  # the speaker of a quote: the bank named after its closing mark
+                end = text.find("\n", figure.end)
+                after = text[figure.end:end if end >= 0 else len(text)]
+                close = QUOTE_CLOSE.search(after)
+                other = first_bank(after[close.end():]) if close else None
+            if other or bank:
+                figure.entity, figure.scope = other or bank, "bank"
+        elif bank is None or OTHER_SUBJECT.search(text, figure.sentence[0], figure.start):
+            continue
+        elif alone or (figure.family in BUSINESS_FAMILIES and figure.no_bank_around):
+            figure.entity, figure.scope = bank, "bank"
+
+
+def first_bank(text: str) -> str | None:
+    """The lending bank named first in `text` (None for a group or the central bank)."""
+    mentions = find_banks(text)
+    if not mentions or len(mentions[0].banks) > 1 or central_bank(mentions[0].banks[0]):
+        return None
+    return mentions[0].banks[0]
+
+
+def last_bank_before(text: str, end: int) -> str | None:
+    """The lending bank named last in text[:end] (no group, central bank or speaker's employer)."""
+    part = text[:end]
+    for mention in reversed(find_banks(part)):
+        if SPEAKER_AFTER.match(part, mention.end):
+            continue
+        if len(mention.banks) > 1 or central_bank(mention.banks[0]):
+            return None
+        return mention.banks[0]
+    return None
 
 
 def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
@@ -833,7 +937,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       stamps: list[tuple[int, int]] = (),
                       reports: list[DateAnchor] = (),
                       all_reports: list[DateAnchor] = (),
-                      seen: set[tuple[str, ...]] | None = None,
+                      seen: Counter[tuple[str, ...]] | None = None,
                       named_year: int | None = None,
                       carried: DateAnchor | None = None
                       ) -> tuple[list[Figure], DateAnchor | None]:
@@ -854,6 +958,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     mentions = [Mention(m.start + start, m.end + start, m.surface, m.banks)
                 for m in find_banks(text[start:end])]
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
+    if not mentions:
+        for figure in figures:
+            figure.no_bank_around = True
     if seen is not None:
         seen.update(m.banks for m in mentions)
     anchors = date_anchors(text, start, figures[-1].start, today, named_year)
@@ -918,7 +1025,10 @@ def mark_market(text: str, figures: list[Figure]) -> None:
     if not MARKET.search(text, s, e):
         return
     for figure in figures:
-        if MARKET.search(text, clause_start(text, s, figure.start), clause_end(text, figure.end, e)):
+        if MARKET.search(text, clause_start(text, s, figure.start), clause_end(text, figure.end, e)) \
+                or (figure.kind == "percent" and MOVE_BEFORE.search(text, max(s, figure.lead - 3),
+                                                                    figure.lead)):
+            # "…收盘，宁波银行涨2.1%": a share's move in a sentence about the market
             figure.entity, figure.scope = None, "market"
 
 
@@ -958,11 +1068,17 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
     `earlier` those of the paragraph before it (speakers' employers left out of both)."""
     s, _ = sentence
     distributed = distribute(text, sentence, figures, inside)
+    compared = [m for m in inside if GAP_BEFORE.search(text, max(s, m.start - 4), m.start)]
     for figure in figures:
         if id(figure) in distributed:
             continue
-        before = [m for m in inside if m.end <= figure.start]
+        before = [m for m in inside if m.end <= figure.start and not (
+            m in compared and not OWN_AFTER.match(text, m.end))]
         owner = before[-1] if before else None
+        if owner is None and compared and compared[0].end <= figure.start:
+            # "从落后B银行a，到反超b，A银行实现了…": the subject named after the gaps
+            after = [m for m in inside if m.start >= figure.end and m not in compared]
+            owner = after[0] if after else None
         listed = False
         # a subject of the figure's own clause, after the bank's ("南京银行…；11家上市城商行…")
         cut = clause_start(text, owner.end, figure.start) if owner is not None else 0
@@ -976,8 +1092,13 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         if owner is None and earlier and (ANAPHORA.search(text, s, figure.start) or not (
                 SECTOR.search(text, s, figure.start) or OTHER_SUBJECT.search(text, s, figure.start))):
             # 该行, 该笔, or a sentence with no subject of its own: news about a bank goes on
-            # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元")
-            owner = earlier[-1]
+            # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元"),
+            # not about a bank it was compared with ("…，一举超越B银行。营收增长…")
+            subjects = [m for m in earlier
+                        if not GAP_BEFORE.search(text, max(0, m.start - 4), m.start)]
+            owner = subjects[-1] if subjects else earlier[-1]
+        if owner is None and not earlier and (this := THIS_BANK.search(text, s, figure.start)):
+            figure.this_bank = this.lastgroup  # the article's bank, or the last named: own_bank
         # "工行、建行等5家银行": the banks named are examples of a group
         listed = listed or (owner is not None and ETC_AFTER.match(text, owner.end) is not None)
         set_owner(figure, owner.banks if owner else None, text, s, group=listed)
@@ -1224,13 +1345,15 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
     dates = articles["date"].tolist() if "date" in articles.columns else [None] * n
     simple = (articles["text_simplified"].tolist() if "text_simplified" in articles.columns
               else [None] * n)
+    titles = articles["title"].tolist() if "title" in articles.columns else [None] * n
     english_of: dict[str, str] = {}
-    for article_id, source_file, text, date, simplified in zip(ids, files, texts, dates, simple,
-                                                               strict=True):
+    for article_id, source_file, text, date, simplified, title in zip(
+            ids, files, texts, dates, simple, titles, strict=True):
         text = text if isinstance(text, str) else ""
         date = date if isinstance(date, str) else None
         simplified = simplified if isinstance(simplified, str) else None
-        for f in extract_from_text(text, date, simplified):
+        title = title if isinstance(title, str) else None
+        for f in extract_from_text(text, date, simplified, title):
             s, e = f.sentence
             entity_en = None
             if f.entity:

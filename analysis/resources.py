@@ -54,10 +54,25 @@ def bank_aliases() -> dict[str, tuple[str, ...]]:
     names: dict[str, tuple[str, ...]] = {}
     for canonical, info in table["banks"].items():
         for surface in [canonical, *(info or {}).get("aliases", [])]:
+            for form in rural_forms(surface):  # 上海农商银行 is also 上海农商行 in the press
+                names.setdefault(form, (canonical,))
             names[surface] = (canonical,)
     for group, members in table.get("groups", {}).items():
         names[group] = tuple(members)
     return names
+
+
+# A rural commercial bank goes by three names: X农村商业银行 (its legal name), X农商银行, X农商行.
+RURAL_FORMS = ("农村商业银行", "农商银行", "农商行")
+
+
+def rural_forms(surface: str) -> list[str]:
+    """The usual forms of a rural commercial bank's name (all three for any of them)."""
+    for suffix in RURAL_FORMS:
+        if surface.endswith(suffix) and len(surface) > len(suffix):
+            place = surface[:-len(suffix)]
+            return [place + form for form in RURAL_FORMS]
+    return []
 
 
 def outlets() -> dict:

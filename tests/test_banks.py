@@ -1,6 +1,8 @@
 """Bank names: canonical names, aliases, branches, groups, and short aliases inside other words."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.banks import alias_map, bank_table, english, find_banks, is_central_bank
 
@@ -87,3 +89,86 @@ GROUP_MEMBERS = [
 @pytest.mark.parametrize(("text", "expected"), GROUP_MEMBERS)
 def test_subsidiaries_and_more_banks(text, expected):
     assert surfaces(text) == expected
+
+
+# Rural banks go by three names; the table lists one or two, the others are derived.
+SHORT_FORMS = [
+    ("上海农商行、北京农商行和重庆农商银行均在列。",
+     [("上海农商行", ("上海农商银行",)), ("北京农商行", ("北京农商银行",)),
+      ("重庆农商银行", ("重庆农村商业银行",))]),
+    ("广州农村商业银行与青岛农商行签约。",
+     [("广州农村商业银行", ("广州农商银行",)), ("青岛农商行", ("青岛农商银行",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHORT_FORMS)
+def test_rural_banks_short_forms(text, expected):
+    assert surfaces(text) == expected
+
+
+# Local banks not in the table: a place name jieba knows and a local bank's suffix; the
+# canonical name is the legal form (农村商业银行, 农村信用社).
+LOCAL_BANKS = [
+    ("佛山农商银行发布年报。", [("佛山农商银行", ("佛山农村商业银行",))]),
+    ("浙江安吉农商行、湖南浏阳农商银行等积极探索。",
+     [("浙江安吉农商行", ("浙江安吉农村商业银行",)),
+      ("湖南浏阳农商银行", ("湖南浏阳农村商业银行",))]),
+    ("江苏省农村信用社联合社召开会议。", [("江苏省农村信用社", ("江苏省农村信用社",))]),
+    ("湖北嘉鱼吴江村镇银行开业。", [("湖北嘉鱼吴江村镇银行", ("湖北嘉鱼吴江村镇银行",))]),
+    ("而东莞农信社的贷款增长较快。", [("东莞农信社", ("东莞农村信用社",))]),
+    ("工商银行与佛山农商行合作。",
+     [("工商银行", ("工商银行",)), ("佛山农商行", ("佛山农村商业银行",))]),
+    # city banks: a place and 银行
+    ("九江银行与桂林银行签署合作协议。", [("九江银行", ("九江银行",)), ("桂林银行", ("桂林银行",))]),
+    ("江西赣州银行发布公告。", [("江西赣州银行", ("江西赣州银行",))]),
+    # a place's banks, not one bank
+    ("浙江省银行业保持稳健，广东银行机构数量增加。", []),
+    ("去年浙江省银行贷款余额增长10%，九江市银行网点增加。", []),
+    # no place before the suffix: rural banks in general, no one bank
+    ("全国农商行资产规模稳步增长。", []),
+    ("上市农商行中，非上市农商行和各省农信社也在扩张。", []),
+    ("多家农商行和村镇银行参与。", []),
+    ("该市农商行表现突出。", []),
+    # the table's name wins over a place and a suffix
+    ("上海农商行与瑞丰农商行签约。",
+     [("上海农商行", ("上海农商银行",)), ("瑞丰农商行", ("瑞丰银行",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCAL_BANKS)
+def test_local_banks_by_place_and_suffix(text, expected):
+    assert surfaces(text) == expected
+
+
+def test_local_banks_have_their_name_as_english_gloss():
+    assert english("佛山农村商业银行") == "佛山农村商业银行"
+    assert not is_central_bank("佛山农村商业银行")
+
+
+# Some sites flatten ruby annotations into the text: 農(nóng)業(yè)銀行.
+RUBY = [
+    ("农(nóng)业(yè)银行上半年营收增长。", [("农(nóng)业(yè)银行", ("农业银行",))]),
+    ("资本市场看好农(nóng)行与建设银行。",
+     [("农(nóng)行", ("农业银行",)), ("建设银行", ("建设银行",))]),
+    ("工商银行(ICBC)发布年报。", [("工商银行", ("工商银行",))]),  # not an annotation
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RUBY)
+def test_bank_names_read_through_ruby_annotations(text, expected):
+    assert surfaces(text) == expected
+    for mention in find_banks(text):
+        assert text[mention.start:mention.end] == mention.surface
+
+
+@given(st.lists(st.tuples(st.sampled_from(["工商银行", "农行", "东莞农商行", "贷款余额", "，", "增长"]),
+                          st.booleans()), min_size=1, max_size=8))
+@settings(max_examples=60, deadline=None)
+def test_ruby_annotations_change_no_bank_and_keep_offsets(parts):
+    # each chosen piece gets a ruby annotation after its first character, or not
+    plain = "".join(piece for piece, _ in parts)
+    annotated = "".join(piece[0] + "(yì)" + piece[1:] if ruby and piece[0] >= "\u4e00" else piece
+                        for piece, ruby in parts)
+    assert [m.banks for m in find_banks(annotated)] == [m.banks for m in find_banks(plain)]
+    for mention in find_banks(annotated):
+        assert annotated[mention.start:mention.end] == mention.surface

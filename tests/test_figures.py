@@ -657,6 +657,12 @@ MARKET = [
     ("今日南向资金净卖出建设银行12.5亿港元。", "12.5亿港元", "HKD", 1.25e9),
     ("港股通南向资金当日净卖出工商银行3.2亿。", "3.2亿", "HKD", 3.2e8),
     ("招商银行股价收盘上涨3.5%。", "3.5%", "%", 3.5),
+    # a bank's market value and its shares' moves are no lending
+    ("据统计，兴业银行总市值已达4000亿元。", "4000亿元", "CNY", 4e11),
+    ("今年以来，交通银行A股和H股分别上涨18%和25%。", "18%", "%", 18),
+    ("年内宁波银行A/H股已分别下跌6.2%和4.1%。", "6.2%", "%", 6.2),
+    ("当日银行板块整体上涨1.8%。", "1.8%", "%", 1.8),
+    ("截至收盘，银行板块中，杭州银行涨2.4%，领涨板块。", "2.4%", "%", 2.4),
 ]
 
 
@@ -666,6 +672,130 @@ def test_stock_market_figures_have_scope_market_and_their_currency(text, figure,
     assert (row["text"], row["unit"], row["value"], row["scope"]) == (figure, unit, value,
                                                                       "market")
     assert pd.isna(row["entity"])
+
+
+def test_a_bank_listed_on_a_market_keeps_its_own_figures():
+    # A股 names where the bank is listed, not a share move: its revenue is its own
+    assert entities("A股上市首年，浙商银行营业收入为80亿元。") == [("80亿元", "浙商银行")]
+    assert entities("交通银行A股和H股分别上涨18%和25%。") == [("18%", None), ("25%", None)]
+
+
+def articles_with_title(text: str, title: str | None) -> list[tuple]:
+    table = extract_figures(pd.DataFrame([{"article_id": "t-1", "source_file": "t.txt",
+                                           "text": text, "title": title,
+                                           "date": "2025-11-26"}]))
+    return [(row.text, None if pd.isna(row.entity) else row.entity) for row in table.itertuples()]
+
+
+# 本行 / 我行 in a bank's own report, and sentences with no subject of their own, in a
+# paragraph that names no bank: the bank the article is about (its title's, else the one it
+# names most when that one clearly dominates).
+ARTICLE_BANK = [
+    # an annual report excerpt: the bank is named in its heading lines only
+    ("贵阳银行股份有限公司\n二〇二四年度报告摘要\n一、重要提示\n本行董事会保证报告内容真实。\n"
+     "利润分配方案：本行拟按经审计的净利润30.5亿元的10%提取法定盈余公积，计3.05亿元。", None,
+     [("30.5亿元", "贵阳银行"), ("10%", "贵阳银行"), ("3.05亿元", "贵阳银行")]),
+    # the title names the bank, the text says 我行 only
+    ("我行上半年实现营业收入130亿元，同比增长6%。", "长沙银行2025年半年度报告",
+     [("130亿元", "长沙银行"), ("6%", "长沙银行")]),
+    # one bank dominates the article; a paragraph without a bank measures its loans
+    ("苏州银行发布半年报。苏州银行营收稳健，苏州银行资产质量稳定。\n"
+     "苏州银行规模已超过常熟银行。\n细分来看，制造业贷款余额达到800亿元。", None,
+     [("800亿元", "苏州银行")]),
+    # 该行 with no bank in its paragraph, in an article of one bank
+    ("近日，华夏银行发布公告。\n该行表示，上半年新增科技贷款200亿元。", None,
+     [("200亿元", "华夏银行")]),
+    # 我行 in a quote: the bank of the speaker named after it
+    ("江苏银行发布半年报。江苏银行营收增长，江苏银行净利润增长。\n"
+     "“今年我行已投放科技贷款500亿元，”南京银行相关负责人表示。", None,
+     [("500亿元", "南京银行")]),
+    # 本行 outside a quote: the article's bank, not a partner named after it
+    ("一、重要提示\n本行董事会保证报告内容真实、准确、完整。\n"
+     "本行全年发放贷款300亿元，并与工商银行联合授信。", "贵阳银行2024年度报告摘要",
+     [("300亿元", "贵阳银行")]),
+    # 该行 (the said bank) in a paragraph that names no bank: the bank named last before it
+    ("宁波银行、杭州银行各有所长。\n宁波银行重零售。杭州银行重对公。\n该行上半年新增对公贷款300亿元。",
+     None, [("300亿元", "杭州银行")]),
+    ("江苏银行发布半年报。江苏银行营收增长，江苏银行净利润增长，江苏银行资产突破4万亿元。\n"
+     "作为对比，北京银行也发布了半年报。\n该行营收为350亿元。", None,
+     [("4万亿元", "江苏银行"), ("350亿元", "北京银行")]),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), ARTICLE_BANK)
+def test_figures_of_the_article_s_bank(text, title, expected):
+    assert articles_with_title(text, title) == expected
+
+
+ARTICLE_BANK_TRAPS = [
+    # several banks compared: a sentence without a subject is no one bank's
+    ("宁波银行、杭州银行、南京银行各有所长。\n宁波银行重零售，杭州银行重对公。\n"
+     "整体来看，三家银行贷款余额合计达到3万亿元。", None, [("3万亿元", None)]),
+    ("北京银行与上海银行同台竞技。\n细分来看，制造业贷款余额达到800亿元。", None,
+     [("800亿元", None)]),
+    # a dominant bank, but the paragraph is about the economy, not the bank's business
+    ("农业银行发布年报。农业银行县域贷款增长，农业银行服务乡村。\n工商银行亦有布局。\n"
+     "2024年，乡村消费品零售额增长4.3%。", None, [("4.3%", None)]),
+    # a title naming two banks decides nothing
+    ("细分来看，制造业贷款余额达到800亿元。", "江苏银行超越北京银行", [("800亿元", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), ARTICLE_BANK_TRAPS)
+def test_no_article_bank_when_banks_are_compared(text, title, expected):
+    assert articles_with_title(text, title) == expected
+
+
+# The gap to a bank the subject is compared with is the subject's; a level given with 的 is
+# the compared bank's own.
+GAPS = [
+    ("从去年末落后南京银行500亿元，到今年反超120亿元，杭州银行完成了追赶。",
+     [("500亿元", "杭州银行"), ("120亿元", "杭州银行")]),
+    ("宁波银行资产规模领先杭州银行3000亿元。", [("3000亿元", "宁波银行")]),
+    ("上海银行营收超过北京银行约20亿元。", [("20亿元", "上海银行")]),
+    ("宁波银行不良率为0.76%，低于杭州银行的0.80%。", [("0.76%", "宁波银行"), ("0.80%", "杭州银行")]),
+    ("江苏银行营收450亿元，超过北京银行的360亿元。", [("450亿元", "江苏银行"), ("360亿元", "北京银行")]),
+    ("厦门银行规模不及青岛银行一半，但科技贷款余额超过300亿元。", [("300亿元", "厦门银行")]),
+    ("成都银行不良率低于长沙银行0.3个百分点。", [("0.3个百分点", "成都银行")]),
+    # the next sentence goes on about the subject, not the bank it overtook
+    ("南京银行资产达2.8万亿元，一举超越杭州银行。营收同比增长7.8%。",
+     [("2.8万亿元", "南京银行"), ("7.8%", "南京银行")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GAPS)
+def test_a_gap_to_another_bank_is_the_subject_s(text, expected):
+    assert entities(text) == expected
+
+
+# Lists with 以: the bank right before 以 owns the figure; local banks and short forms count.
+WITH_YI = [
+    ("广州农商银行以900亿元的科技贷款余额居首，青岛农商行以600亿元紧随其后，常熟银行以300亿元位列第三。",
+     [("900亿元", "广州农商银行"), ("600亿元", "青岛农商银行"), ("300亿元", "常熟银行")]),
+    ("佛山农商行以120亿元的贷款规模领先，浙江安吉农商行等也在跟进。",
+     [("120亿元", "佛山农村商业银行")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WITH_YI)
+def test_lists_with_yi(text, expected):
+    assert entities(text) == expected
+
+
+def test_unknown_banks_render_in_tables():
+    from analysis.formatting import bank_label
+
+    table = figures("佛山农商行上半年发放科技贷款120亿元。")
+    row = table.iloc[0]
+    assert (row["entity"], row["entity_en"], row["scope"]) == ("佛山农村商业银行", "佛山农村商业银行",
+                                                               "bank")
+    assert "佛山农村商业银行" in bank_label(row["entity"])
+
+
+def test_ruby_annotated_bank_names_own_their_figures():
+    # traditional text with flattened ruby annotations, as some sites print it
+    text = "農(nóng)行今年上半年營業收入達到3700億元。"
+    assert entities(text) == [("3700億元", "农业银行")]
 
 
 # ------------------------------------------------------------------ traditional characters
@@ -880,11 +1010,14 @@ def test_every_figure_has_a_metric_family(seed_figures):
 
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 GOLD_FLOORS = {  # a little under the scores measured on the whole gold (README)
-    "recall": 0.97, "precision": 0.97, "value": 0.98, "entity": 0.94, "bank": 0.92,
+    "recall": 0.97, "precision": 0.97, "value": 0.98, "entity": 0.98, "bank": 0.98,
     "qualifier": 0.96, "as_of": 0.92, "metric_family": 0.84,
 }
 # as-of on parts of the gold: the articles never used for a rule (unseen, fresh) and each corpus
 AS_OF_FLOORS = {"unseen": 0.92, "fresh": 0.82, "bank-news": 0.94, "web-news": 0.87}
+# bank attribution on each split (fresh: its misses were read for the rules of issue 12's
+# second round on banks, so it is no longer blind)
+BANK_FLOORS = {"dev": 0.97, "holdout": 0.98, "unseen": 0.98, "fresh": 0.98, "bank-news": 0.98}
 
 
 def load_eval():
@@ -925,3 +1058,6 @@ def test_scores_on_the_gold_set_stay_above_their_floors():
     low = {part: round(results[part]["as_of"], 3) for part, floor in AS_OF_FLOORS.items()
            if results[part]["as_of"] < floor}
     assert not low, f"as_of below the floors {AS_OF_FLOORS}: {low}"
+    low = {part: round(results[part]["bank"], 3) for part, floor in BANK_FLOORS.items()
+           if results[part]["bank"] < floor}
+    assert not low, f"bank attribution below the floors {BANK_FLOORS}: {low}"
