@@ -27,10 +27,12 @@ def format_value(value: float, unit: str, qualifier: str = "=") -> str:
 
 
 def bank_label(canonical: str | None) -> str:
-    """'中国银行 (Bank of China)'."""
+    """'中国银行 (Bank of China)'; a bank with no English name (a local bank the table does not
+    list) by its name alone."""
     if not isinstance(canonical, str) or not canonical:
         return ""
-    return f"{canonical} ({english(canonical)})"
+    name = english(canonical)
+    return canonical if name == canonical else f"{canonical} ({name})"
 
 
 def counted(n: int, noun: str, plural: str = "") -> str:

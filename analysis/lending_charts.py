@@ -22,8 +22,9 @@ from analysis.selections import MAX_LEGEND
 
 
 def plot_lending_bank_label(canonical: str, multiline: bool = False) -> str:
-    """'工商银行 ICBC': the Chinese name with its English short name."""
-    return f"{canonical}{chr(10) if multiline else ' '}{abbreviation(canonical)}"
+    """'工商银行 ICBC': the Chinese name with its English short name (if it has one)."""
+    short = abbreviation(canonical)
+    return canonical if short == canonical else f"{canonical}{chr(10) if multiline else ' '}{short}"
 
 
 def plot_lending_wants_log(values) -> bool:

@@ -789,7 +789,12 @@ def test_unknown_banks_render_in_tables():
     row = table.iloc[0]
     assert (row["entity"], row["entity_en"], row["scope"]) == ("佛山农村商业银行", "佛山农村商业银行",
                                                                "bank")
-    assert "佛山农村商业银行" in bank_label(row["entity"])
+    from analysis.lending_charts import plot_lending_bank_label
+
+    # no English name is known: the name alone, never "佛山农村商业银行 (佛山农村商业银行)"
+    assert bank_label(row["entity"]) == "佛山农村商业银行"
+    assert plot_lending_bank_label(row["entity"]) == "佛山农村商业银行"
+    assert plot_lending_bank_label("工商银行") == "工商银行 ICBC"
 
 
 def test_ruby_annotated_bank_names_own_their_figures():
