@@ -113,23 +113,12 @@ def split_blocks(body: str) -> list[Block]:
             blocks[-1].kind = "link"
 
     def flush() -> None:
-        if len(lines) > 1 and len(blocks) < 3 and any(map(is_page_header_line, lines)):
-            # A copied page's header: a line each, never one sentence; but a publication line
-            # may itself be wrapped ("21世纪经济报道 张欣" over "2025-12-04 07:00").
-            k = 0
-            while k < len(lines):
-                pair = join_lines(lines[k:k + 2])
-                if (k + 1 < len(lines) and not is_page_header_line(lines[k])
-                        and is_publication_line(pair)):
-                    add("para", pair)
-                    k += 2
-                else:
-                    add("para", lines[k])
-                    k += 1
-            lines.clear()
+        if len(lines) > 1 and len(blocks) < 3 and (header := page_header_lines(lines)):
+            for line in header:
+                add("para", line)
         elif lines:
             add("para", join_lines(lines))
-            lines.clear()
+        lines.clear()
 
     for line in body.split("\n"):
         stripped = line.strip()
@@ -392,15 +381,41 @@ BREADCRUMB = re.compile(r"^(?:(?:当前|您的|你的|您现在的|所在)位置
                         r"\s*[^。，,>＞»]{1,12}){0,5}\s*[>＞»]\s*正文$)")
 
 
+def page_header_lines(lines: list[str]) -> list[str] | None:
+    """The lines of a paragraph that is a copied page's header, a line each (never one
+    sentence), else None; a publication line may itself be wrapped ("21世纪经济报道 张欣" over
+    "2025-12-04 07:00") and is put back together."""
+    header = [is_page_header_line(line) for line in lines]
+    if not any(header):
+        return None
+    kept, k = [], 0
+    while k < len(lines):
+        if k + 1 < len(lines) and not header[k]:
+            pair = join_lines(lines[k:k + 2])
+            if is_publication_line(pair):
+                kept.append(pair)
+                k += 2
+                continue
+        kept.append(lines[k])
+        k += 1
+    return kept
+
+
 def is_page_header_line(line: str) -> bool:
     """A breadcrumb or a publication line, which a copied page prints above its text."""
-    return len(line) <= 90 and bool(BREADCRUMB.match(to_simplified(line))
-                                    or is_publication_line(line))
+    if len(line) > 90:
+        return False
+    simple = to_simplified(line)
+    return bool(BREADCRUMB.match(simple)) or has_publication_date(simple)
 
 
 def is_publication_line(line: str) -> bool:
     """A publication line with a date (one with a source only may be a chart's credit)."""
-    return len(line) <= 90 and bool((parse_publication_line(to_simplified(line)) or {}).get("date"))
+    return len(line) <= 90 and has_publication_date(to_simplified(line))
+
+
+def has_publication_date(simple: str) -> bool:
+    return bool((parse_publication_line(simple) or {}).get("date"))
 
 
 def mark_headline(above: list[Block]) -> None:
