@@ -254,22 +254,25 @@ cjk_text = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x
                    | st.sampled_from("，。：“”0123456789 \n"), max_size=300)
 
 
+def datasketch_signature(hashes: np.ndarray) -> np.ndarray:
+    """The reference: datasketch's MinHash over the same shingle hashes."""
+    reference = MinHash(scheme="affine32", hashfunc=int)
+    reference.update_batch(hashes.tolist())
+    return reference.hashvalues
+
+
 def test_a_long_text_is_signed_in_blocks_as_in_one():
     rng = random.Random(3)
     hashes = shingles("".join(chr(rng.randrange(0x4E00, 0x9FFF)) for _ in range(3 * SIGNATURE_BLOCK)))
     assert len(hashes) > SIGNATURE_BLOCK
-    reference = MinHash(scheme="affine32", hashfunc=int)
-    reference.update_batch(hashes.tolist())
-    assert np.array_equal(signature(hashes), reference.hashvalues)
+    assert np.array_equal(signature(hashes), datasketch_signature(hashes))
 
 
 @given(cjk_text)
 @settings(max_examples=60, deadline=None)
 def test_the_signature_is_datasketchs_minhash(text):
     hashes = shingles(text)
-    reference = MinHash(scheme="affine32", hashfunc=int)
-    reference.update_batch(hashes.tolist())
-    assert np.array_equal(signature(hashes), reference.hashvalues)
+    assert np.array_equal(signature(hashes), datasketch_signature(hashes))
 
 
 @given(cjk_text)
@@ -306,9 +309,7 @@ def test_many_texts_signed_at_once_equal_each_signed_by_datasketch():
     texts = [OWN["loans"], "", "银行", OWN["chips"] * 40, "，。", OWN["rates"]] * 3
     together = text_signatures(texts)
     for text, values in zip(texts, together, strict=True):
-        reference = MinHash(scheme="affine32", hashfunc=int)
-        reference.update_batch(shingles(text).tolist())
-        assert np.array_equal(values, reference.hashvalues)
+        assert np.array_equal(values, datasketch_signature(shingles(text)))
     assert signatures([]).shape == (0, NUM_PERM)
 
 
