@@ -123,8 +123,9 @@ KINDS = ("money", "percent", "pp", "count")
 
 # Full-width digits, point, percent and currency signs to ASCII: one character for one, so
 # offsets into the translated text are offsets into the original.
-FULLWIDTH = str.maketrans("０１２３４５６７８９．％￥＄", "0123456789.%¥$")
-HAS_FULLWIDTH = re.compile("[０-９．％￥＄]")
+# (﹒, the small full stop, is the decimal point of some Hong Kong pages: "372﹒86億元")
+FULLWIDTH = str.maketrans("０１２３４５６７８９．﹒％￥＄", "0123456789..%¥$")
+HAS_FULLWIDTH = re.compile("[０-９．﹒％￥＄]")
 THOUSANDS_COMMA = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # the comma first: re skips to it
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -137,8 +138,8 @@ MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
 CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR",
               "日元": "JPY", "英镑": "GBP", "元": "CNY", "元人民币": "CNY", "人民币": "CNY"}
 POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基点": Decimal("0.01"),
-          "基点": Decimal("0.01"), "bps": Decimal("0.01"), "bp": Decimal("0.01"),
-          "BP": Decimal("0.01")}
+          "基点": Decimal("0.01"), "个BP": Decimal("0.01"), "个bp": Decimal("0.01"),
+          "bps": Decimal("0.01"), "bp": Decimal("0.01"), "BP": Decimal("0.01")}
 # A Chinese numeral is an amount with 万/亿 in it, or right before a currency or a point
 # (the regex checks this so that every 一 of the text is not a candidate).
 CN_BODY = f"[{CN_DIGITS}点]"
@@ -146,7 +147,7 @@ CHINESE = (rf"[{CN_DIGITS}万亿](?:(?<=[万亿]){CN_BODY[:-1]}万亿]*"
            rf"|{CN_BODY}*[万亿][{CN_DIGITS}点万亿]*"
            rf"|{CN_BODY}*(?=[多余]?(?:美|港|欧|日元|英镑|元|人民币|个?百分点)))")
 # Classifiers of counted things; 个 not in 个月/个百分点 (a duration, a point change).
-COUNTERS = ("家|户|人次|人|个(?!月|工作日|小时|百分点|基点|交易日)|间|笔|项|件|名|位|只|台|套|张|批|股"
+COUNTERS = ("家|户|人次|人|个(?!月|工作日|小时|百分点|基点|交易日|BP|bp)|间|笔|项|件|名|位|只|台|套|张|批|股"
             "|所|座|条|架|辆|次|款|份|手")
 UNIT = (rf"(?P<pp>{'|'.join(POINTS)})"
         rf"|(?P<cur>{'|'.join(sorted(CURRENCIES, key=len, reverse=True))})"
@@ -172,6 +173,8 @@ match_start = operator.methodcaller("start")
 # a digit or qualifier in front: "千万" (by all means), "万一", "亿万" are words, not amounts.
 CN_LEADING = set("一二两三四五六七八九十")
 VAGUE_BEFORE = set("数几上")  # 数千亿, 几百万, 上千亿: no value to give
+MINUS = frozenset("-－−")
+NOT_BEFORE_MINUS = frozenset("%‰.元亿万千百十点)）\n")  # a range's dash, a list's bullet
 NOT_AFTER = re.compile(r"级|量级|倍")  # 千亿级 (an order of magnitude), 3倍 (a ratio)
 
 QUALIFIERS = {
@@ -219,6 +222,7 @@ DATE = re.compile(
     r"(?:(?P<m>1[0-2]|0?[1-9])月份?(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos>末|底|初|上旬|中旬|下旬)?"
     r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度|第一季度|一季度|第二季度|二季度"
     r"|第三季度|三季度|第四季度|四季度|中期|全年))?"
+    r"|(?<=(?:19|20)\d{2}[-—–~～])(?P<yy>\d{2})年"  # 2015-17年: a span's end, its century left out
     r"|(?P<m2>1[0-2]|0?[1-9])月份?(?:(?P<d2>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos2>末|底|初|上旬|中旬|下旬)?"
     r"|(?P<period2>上半年|下半年|前三季度|第一季度|一季度|第二季度|二季度|第三季度|三季度|第四季度"
     r"|四季度)末?)"
@@ -257,6 +261,14 @@ SPAN_GAP = re.compile(r"\s*[-—–~～至到]\s*")
 PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未来|有望")
 # "（去年同期为下降1.5%）": the figure is of the same period a year before.
 YEAR_BEFORE = re.compile(r"(?:去年|上年)同期(?:为|是|则为|仅为)[^，。；,;]{0,6}$")
+MONTH_BEFORE = re.compile(r"(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$")  # 从上月的41.9%
+# A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
+# held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)
+TARGET_BEFORE = re.compile(r"力争|争取")
+# A year's flow (revenue, profit and their change) dated by a year's end is the year's.
+FLOW_FAMILIES = frozenset({"revenue", "profit"})
+FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利")
+YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
 CUTOFF_BEFORE = re.compile(r"(?:截至|截止)\s*$")  # 截至11月30日: a cut-off day, not a dateline
 SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
@@ -307,14 +319,29 @@ NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城�
                          r"|商业银行|银行业|银行机构|金融机构|同业|传统银行|其他银行|多数银行|部分银行"
                          r"|各家银行|各银行")
 # (not 细分行业中, 分行业, 各行业: a breakdown of the subject's own figures by industry)
+# ("为17家企业投放贷款": firms a bank lends to are its object, not a subject)
 OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|(?<![细分各])行业(?![中内])|产业"
                            r"|市场规模|美国|日本|欧洲"
-                           r"|[0-9一二三四五六七八九十几多]+家")
+                           r"|(?<![0-9一二三四五六七八九十几多为向对给])(?<!支持)(?<!帮助)(?<!服务)"
+                           r"(?<!惠及)(?<!覆盖)[0-9一二三四五六七八九十几多]+家")
+# A company that is no bank, named in a figure's sentence ("华融消费金融成立于…，注册资本9亿元",
+# "某某科技有限公司营收…"): the figure is its own, not the bank's an earlier sentence or the
+# article is about. A lender that is no bank (consumer finance, leasing, trust) owns its loans
+# too; a borrowing company's loan is its lender's. Not a bank's subsidiary (工银金融租赁: a
+# bank's name, banks.yaml), not 本集团/该公司, not an object (为/向/支持 某公司).
+ORGANISATION = re.compile(
+    r"[\u4e00-\u9fff]{2}(?<![本该我其此])"
+    r"(?:(?P<lender>消费金融|金融租赁)(?:有限责任公司|股份有限公司|有限公司|公司)?"
+    r"|(?P<firm>融资租赁|小额贷款|信托|证券|保险|基金管理|资产管理|财务)"
+    r"(?:有限责任公司|股份有限公司|有限公司|公司)"
+    r"|有限责任公司|股份有限公司|有限公司|集团)(?![贷业余规产领市板务机行投化制])")
+OBJECT_BEFORE = re.compile(r"为|向|给|对|帮助|支持|助力|携手|联合|与|和|同|服务|覆盖|惠及|走访")
+LOAN_FAMILIES = frozenset({"loan_balance", "new_loans", "credit_line"})
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
                     r"|城商行|农商行|大中银行|中小银行|各家银行|各银行|全国")
 # The bank a report speaks for (本行, our bank, in its own report), and the bank named last
 # (该行, the said bank).
-THIS_BANK = re.compile(r"(?P<ours>本行|我行)|(?P<that>该行|该银行|这家银行)")
+THIS_BANK = re.compile(r"(?P<ours>本行|我行|本集团|本公司)|(?P<that>该行|该银行|这家银行)")
 # A bank named as what the subject is compared with ("落后北京银行0.56万亿元", "反超B银行",
 # "尚不足B银行一半"): the gap is the subject's, not that bank's. "低于B银行的0.76%" gives B
 # its own level.
@@ -377,6 +404,9 @@ class Figure:
     bare: bool = False  # a number still waiting for the unit of its list or range partner
     this_bank: str = ""  # "ours" (本行) or "that" (该行) with no bank named in its paragraph
     no_bank_around: bool = False  # its paragraph names no bank
+    inherited_owner: bool = False  # its bank is that of an earlier sentence
+    flow: bool = False  # revenue, profit or their change: what a period adds up (years_of_flows)
+    year_end: bool = False  # dated by a year's end (2024年末), not by a month or a quarter
 
 
 class DateAnchor(NamedTuple):  # a tuple: made thousands of times, cheaply
@@ -386,6 +416,7 @@ class DateAnchor(NamedTuple):  # a tuple: made thousands of times, cheaply
     year: int | None  # the year the expression names, which a later "6月末" borrows
     first: str | None = None  # the start of a span ("2002-2022年": "2002"), for "从a增至b"
     inherited: bool = False  # set by an earlier paragraph or a heading, not by this paragraph
+    year_end: bool = False  # a year's end (2024年末, 12月末), not its last quarter or a day
 
 
 class Mention(NamedTuple):
@@ -502,10 +533,13 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             year, month = int(g["iso"]), int(g["isom"])
             day = int(g["isod"]) if g["isod"] else None
             if not 1 <= month <= 12:
+                reach = at  # "2015-17年" is no month 17: its "17年" is read next
                 continue
-        elif g["y"] or g["rel"]:
+        elif g["y"] or g["rel"] or g["yy"]:
             if g["y"]:
                 year = int(g["y"])
+            elif g["yy"]:
+                year = int(text[at - 5:at - 3] + g["yy"])
             elif today:
                 year = today[0] + RELATIVE_YEAR[g["rel"]]
             elif article_year and RELATIVE_YEAR[g["rel"]] == 0:
@@ -534,13 +568,15 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 continue
         value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (
             f"-{day:02d}" if month and day else "")
-        named_year = year if (g["iso"] or g["y"] or g["rel"]) else None
+        named_year = year if (g["iso"] or g["y"] or g["rel"] or g["yy"]) else None
         if (anchors and len(value) == 7 and anchors[-1].value and len(anchors[-1].value) == 10
                 and anchors[-1].value.startswith(value) and not first
                 and SENTENCE_BREAK.search(text, anchors[-1].end, at) is None
                 and CUTOFF_BEFORE.search(text, max(0, anchors[-1].start - 3), anchors[-1].start)):
             continue  # "截至11月30日收盘，11月累计涨幅": the day the month is counted to holds
-        anchors.append(DateAnchor(at, reach, value, named_year, first))
+        year_end = month == 12 and day is None and (
+            g["period"] in YEAR_END_WORDS or (g["mpos"] or g["mpos2"]) in YEAR_END_WORDS)
+        anchors.append(DateAnchor(at, reach, value, named_year, first, year_end=year_end))
     return anchors
 
 
@@ -555,7 +591,7 @@ def span_start(text: str, at: int, anchors: list[DateAnchor],
         return anchors[-1].value  # 2020年末至2024年末: a span of two dates
     else:
         return None
-    end_year = int(g["y"] or g["iso"] or 0)
+    end_year = int(g["y"] or g["iso"] or (text[at - 5:at - 3] + g["yy"] if g["yy"] else 0))
     s = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
     stop = SENTENCE_BREAK.search(text, at)
     sentence = text[s:stop.start() if stop else len(text)]
@@ -633,6 +669,9 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
         value = number_value(number) * scale
     except (ValueError, InvalidOperation):
         return None
+    if prev in MINUS and start >= 2 and text[start - 2] not in NOT_BEFORE_MINUS \
+            and not (text[start - 2].isascii() and text[start - 2].isalnum()):
+        value = -value  # "分别出现-6.00%和-3.57%的下降": a written minus (not 3%-5%, a range)
     if g["pp"]:
         figure = Figure(start, end, value, "pp", "pp")
     elif g["pct"]:
@@ -812,7 +851,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     # paragraphs with figures, the article is no one bank's alone
     alone = len(seen) < 2
     orphans = [f for f in kept if f.scope == "other" and (f.this_bank or alone or (
-        f.family in BUSINESS_FAMILIES and f.no_bank_around))]
+        (f.family in BUSINESS_FAMILIES or f.family == "growth") and f.no_bank_around))]
     if orphans:
         own_bank(plain, orphans, title, None if alone else seen)
     return kept
@@ -895,6 +934,7 @@ def own_bank(text: str, orphans: list[Figure], title: str | None = None,
     bank named last before the paragraph, else the article's; 我行 in a quote is the bank of
     the speaker named after it in the paragraph ("“我行…，”B银行行长表示"), else the article's."""
     bank, alone = article_bank(text, title, named)
+    owned_sentence = None  # the sentence of the last business figure given to the bank
     for figure in orphans:
         if figure.this_bank:
             if figure.this_bank == "that":
@@ -906,9 +946,14 @@ def own_bank(text: str, orphans: list[Figure], title: str | None = None,
                 other = first_bank(after[close.end():]) if close else None
             if other or bank:
                 figure.entity, figure.scope = other or bank, "bank"
-        elif bank is None or OTHER_SUBJECT.search(text, figure.sentence[0], figure.start):
+        elif bank is None or OTHER_SUBJECT.search(text, subject_floor(text, figure), figure.start) \
+                or organisation_subject(text, figure):
             continue
         elif alone or (figure.family in BUSINESS_FAMILIES and figure.no_bank_around):
+            figure.entity, figure.scope = bank, "bank"
+            owned_sentence = figure.sentence
+        elif figure.family == "growth" and figure.sentence == owned_sentence:
+            # "净利润115.13亿元，同比增长5.60%": the change of the bank's figure before it
             figure.entity, figure.scope = bank, "bank"
 
 
@@ -981,6 +1026,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             anchors.append(DateAnchor(m.start(), m.end(), None, None))
     if carried is not None:  # set by an earlier paragraph: holds until one of this one
         anchors.append(DateAnchor(start - 1, start - 1, carried.value, carried.year,
+                                  year_end=carried.year_end,
                                   inherited=True))
     anchors.sort(key=lambda a: a.end)
     anchor_ends = [a.end for a in anchors]
@@ -992,6 +1038,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         inside = [m for m in mentions if s <= m.start and m.end <= e]
         attribute(text, sentence, members, inside, [m for m in mentions if m.end <= s])
         describe(text, sentence, members, inside, [a for a in anchors if s <= a.start < e])
+        for figure in members:  # the family is known now: a company's own figure is not the bank's
+            if figure.inherited_owner and organisation_subject(text, figure):
+                figure.entity, figure.scope = None, "other"
         mark_market(text, members)
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
@@ -1003,19 +1052,86 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         if index >= 0:
             anchor = anchors[index]
             figure.as_of = anchor.value
+            figure.year_end = anchor.year_end
             if anchor.first and FROM_BEFORE.search(text, max(0, figure.lead - 2), figure.lead):
                 figure.as_of = anchor.first  # 2002-2022年，营收从80亿元增至…: 2002
             elif anchor.value and YEAR_BEFORE.search(text, max(0, figure.lead - 14), figure.lead):
                 year = int(anchor.value[:4]) - 1
                 figure.as_of = f"{year:04d}{anchor.value[4:]}"
+            elif anchor.value and len(anchor.value) >= 7 and MONTH_BEFORE.search(
+                    text, max(0, figure.lead - 6), figure.lead):
+                figure.as_of = month_before(anchor.value)
         elif index == -1:  # no date in its paragraph: the results report spoken of before
             # (in the paragraph before, or anywhere before for results, but not for a plan)
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
-    last = anchors[-1] if anchors else None
+        if figure.as_of and today and figure.as_of[:7] > f"{today[0]:04d}-{today[1]:02d}" \
+                and TARGET_BEFORE.search(text, clause_start(text, figure.sentence[0],
+                                                            figure.start), figure.lead):
+            figure.as_of = None  # a target due after the article was written held at no date
+    for sentence, members in by_sentence.items():
+        if text.find(RESPECTIVELY, *sentence) >= 0:
+            dates_respectively(text, sentence, members, anchors)
+    years_of_flows(text, figures)
+    # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
+    unquoted = [a for a in anchors if not quoted(text, start, a.start)]
+    last = unquoted[-1] if unquoted else None
     # a period (2024年, 截至6月末) goes on; a day is an event's, and 目前 ends the period
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
+
+
+def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figure],
+                       anchors: list[DateAnchor]) -> None:
+    """"2022年和2023年分别出现-6.00%和-3.57%的下降": the k-th figure of each kind after 分别
+    has the k-th date of the list before it, when there are as many figures as dates."""
+    s, e = sentence
+    for at in (m.start() for m in RESPECTIVELY_AT.finditer(text, s, e)):
+        dated = [a for a in anchors if s <= a.start and a.end <= at and a.value]
+        listed = dated[-1:]
+        for left in reversed(dated[:-1]):  # the list that ends with the last date before 分别
+            if LIST_GAP.fullmatch(text, left.end, listed[0].start) is None:
+                break
+            listed.insert(0, left)
+        if len(listed) < 2:
+            continue
+        stop = LIST_END.search(text, at, e)
+        ceiling = stop.start() if stop else e
+        for kind in KINDS:
+            after = [f for f in figures if f.kind == kind and at < f.start < ceiling]
+            if len(after) == len(listed):
+                for figure, anchor in zip(after, listed, strict=True):
+                    figure.as_of = anchor.value
+
+
+def month_before(value: str) -> str:
+    year, month = int(value[:4]), int(value[5:7])
+    year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return f"{year:04d}-{month:02d}"
+
+
+def years_of_flows(text: str, figures: list[Figure]) -> None:
+    """Revenue and profit dated by a year's end ("截至2024年末…营业收入666.31亿元") are the year's
+    (2024), and so is the change written after them or named with them (同比增长8.19%)."""
+    previous: Figure | None = None
+    for figure in figures:
+        same_sentence = previous is not None and previous.sentence == figure.sentence
+        if figure.family in FLOW_FAMILIES:
+            figure.flow = True
+        elif figure.family == "growth":
+            words_from = previous.end if same_sentence else figure.sentence[0]
+            figure.flow = bool(FLOW_WORDS.search(figure.metric)
+                               or (same_sentence and previous.flow)
+                               or FLOW_WORDS.search(text, words_from, figure.start))
+        if figure.flow and figure.year_end and figure.as_of and len(figure.as_of) == 7:
+            figure.as_of = figure.as_of[:4]
+        previous = figure
+
+
+def quoted(text: str, start: int, at: int) -> bool:
+    """Whether text[at] stands inside “…” or 《…》 opened after `start`."""
+    return (text.count("“", start, at) > text.count("”", start, at)
+            or text.count("《", start, at) > text.count("》", start, at))
 
 
 def mark_market(text: str, figures: list[Figure]) -> None:
@@ -1090,18 +1206,43 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                                   else len(owner.banks)) > 1:
             listed = True  # "建行、工行、中行的科技贷款余额均超1万亿元": the banks together
         if owner is None and earlier and (ANAPHORA.search(text, s, figure.start) or not (
-                SECTOR.search(text, s, figure.start) or OTHER_SUBJECT.search(text, s, figure.start))):
+                SECTOR.search(text, s, figure.start)
+                or OTHER_SUBJECT.search(text, subject_floor(text, figure), figure.start))):
             # 该行, 该笔, or a sentence with no subject of its own: news about a bank goes on
             # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元"),
             # not about a bank it was compared with ("…，一举超越B银行。营收增长…")
             subjects = [m for m in earlier
                         if not GAP_BEFORE.search(text, max(0, m.start - 4), m.start)]
             owner = subjects[-1] if subjects else earlier[-1]
+            figure.inherited_owner = True
         if owner is None and not earlier and (this := THIS_BANK.search(text, s, figure.start)):
             figure.this_bank = this.lastgroup  # the article's bank, or the last named: own_bank
         # "工行、建行等5家银行": the banks named are examples of a group
         listed = listed or (owner is not None and ETC_AFTER.match(text, owner.end) is not None)
         set_owner(figure, owner.banks if owner else None, text, s, group=listed)
+
+
+def subject_floor(text: str, figure: Figure) -> int:
+    """Where the words that can be a figure's subject begin: its sentence, or the last of the
+    sentence's clauses cut by a semicolon (each of which has its own subject)."""
+    s = figure.sentence[0]
+    cut = max(text.rfind("；", s, figure.start), text.rfind(";", s, figure.start))
+    return cut + 1 if cut >= 0 else s
+
+
+def organisation_subject(text: str, figure: Figure) -> bool:
+    """Whether a company that is no bank is named before the figure in its sentence, other
+    than as an object (ORGANISATION): then the figure is no bank's by inheritance."""
+    floor = subject_floor(text, figure)
+    for match in ORGANISATION.finditer(text, floor, figure.start):
+        if not (match.group("lender") or match.group("firm")) and figure.family in LOAN_FAMILIES:
+            continue  # a borrower's loan: its lender's figure
+        if OBJECT_BEFORE.search(text, clause_start(text, floor, match.start()), match.start()):
+            continue
+        if find_banks(text[max(floor, match.start() - 6):match.end()]):
+            continue  # a bank's subsidiary (工银金融租赁) or a bank's own name
+        return True
+    return False
 
 
 def set_owner(figure: Figure, banks: tuple[str, ...] | None, text: str, sentence_start: int,

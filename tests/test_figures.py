@@ -1066,3 +1066,99 @@ def test_scores_on_the_gold_set_stay_above_their_floors():
     low = {part: round(results[part]["bank"], 3) for part, floor in BANK_FLOORS.items()
            if results[part]["bank"] < floor}
     assert not low, f"bank attribution below the floors {BANK_FLOORS}: {low}"
+
+
+# ------------------------------------------------------------------ round three (issue 12)
+# A company that is no bank, named in a figure's sentence, owns its figure: the bank an
+# earlier sentence or the title named does not. A borrower's loan stays its lender's.
+NON_BANK_SUBJECTS = [
+    ("甲银行发布公告。乙市消费金融成立于2018年，注册资本10亿元。", "甲银行收购消费金融公司",
+     [("10亿元", None)]),
+    ("甲银行完成收购。丙山金融租赁有限公司去年实现净利润3.2亿元，同比增长12%。", None,
+     [("3.2亿元", None), ("12%", None)]),
+    ("农业银行发布年报。\n星河智能科技有限公司营收突破20亿元。", "农业银行2024年年报",
+     [("20亿元", None)]),
+    # a borrower's loan is its lender's figure
+    ("农业银行支持科技企业。\n星河智能科技有限公司获得信用贷款3000万元。", "农业银行2024年年报",
+     [("3000万元", "农业银行")]),
+    # a company as the object of the bank's lending
+    ("建设银行深化科技金融。该行为星河智能科技有限公司提供投资5亿元。", None,
+     [("5亿元", "建设银行")]),
+    # a bank's own subsidiary is the bank's
+    ("工商银行发布年报。工银金融租赁有限公司净利润达到50亿元。", None, [("50亿元", "工商银行")]),
+    # firms the bank lends to, counted, are its object, not a new subject
+    ("中国农业发展银行某分行加大投放。为17家科技型企业投放贷款2.34亿元。", None,
+     [("2.34亿元", "中国农业发展银行")]),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), NON_BANK_SUBJECTS)
+def test_a_company_that_is_no_bank_owns_its_figures(text, title, expected):
+    assert [row for row in articles_with_title(text, title) if row[0] != "17家"] == expected
+
+
+def test_a_semicolon_clause_has_its_own_subject():
+    # 产业园 of the clause before the semicolon says nothing of the clause after it
+    text = "某银行某分行加大投放。累放5000万元支持某产业园项目建设；累放7000万元支持某园区建设。"
+    assert articles_with_title(text, "某银行某分行加大投放") == articles_with_title(
+        text.replace("产业园", "园区"), "某银行某分行加大投放")
+
+
+def test_a_change_after_the_article_bank_s_figure_is_the_bank_s():
+    text = "重庆农商行发布年报。\n2024年公司归母净利润115亿元，同比增长5.6%。"
+    assert articles_with_title(text, "重庆农商行年报点评") == [
+        ("115亿元", "重庆农村商业银行"), ("5.6%", "重庆农村商业银行")]
+
+
+def test_this_group_in_a_bank_s_report_is_the_bank():
+    text = "一、经营情况\n本集团全年实现营业收入300亿元。"
+    assert articles_with_title(text, "某某银行2024年度报告") == [("300亿元", None)]
+    assert articles_with_title(text, "贵阳银行2024年度报告") == [("300亿元", "贵阳银行")]
+
+
+AS_OF_ROUND_THREE = [
+    # a year's revenue and profit, and their changes, dated by the year's end: the year
+    ("截至2024年末，甲银行资产总额1万亿元，营业收入300亿元，同比增长8%。", "2025-04-01",
+     ["2024-12", "2024", "2024"]),
+    ("截至2024年末，甲银行资产总额1万亿元。\n营业收入方面，甲银行以300亿元居首，同比增长8%。",
+     "2025-04-01", ["2024-12", "2024", "2024"]),
+    ("截至2024年末，甲银行资产总额1万亿元，同比增长6%。", "2025-04-01", ["2024-12", "2024-12"]),
+    # but a half-year's or a quarter's flow keeps its month
+    ("2021年第四季度，某公司单季营收达到34.6亿元。", "2022-03-17", ["2021-12"]),
+    ("截至2025年6月末，甲银行实现净利润50亿元。", "2025-08-30", ["2025-06"]),
+    # a date inside quotes names a list, not the period of the next paragraph
+    ("2023年上半年，某行资产总额1万亿元，入选“2023年全球银行1000强”。\n贷款余额达6000亿元。",
+     "2023-08-30", ["2023-06", "2023-06"]),
+    # a target due after the article's date held at no date; a target for its own year did
+    ("到2027年末，该行绿色贷款余额力争达到1万亿元。", "2025-06-09", [None]),
+    ("2025年，该行科技贷款增速目标为15%。", "2025-03-01", ["2025"]),
+    # dates listed before 分别: one each
+    ("甲银行营收在2022年和2023年分别出现-6.00%和-3.57%的下降。", "2025-03-01", ["2022", "2023"]),
+    ("2022年末、2023年末和2024年末，甲银行不良率分别为1.2%、1.1%和1.0%。", "2025-03-01",
+     ["2022-12", "2023-12", "2024-12"]),
+    # a span whose end year leaves out its century
+    ("工商银行在2015-17年累计投入2050亿元处置不良贷款。", "2018-03-01", ["2017"]),
+    # 上月 before a figure: the month before the sentence's
+    ("10月，企业贷款占比从上月的41.9%回落至26.5%。", "2021-11-10", ["2021-09", "2021-10"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), AS_OF_ROUND_THREE)
+def test_as_of_round_three(text, date, as_of):
+    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
+
+
+SIGNS_AND_POINTS = [
+    ("营收增速分别为-6.00%和-3.57%。", [("6.00%", -6.0, "%"), ("3.57%", -3.57, "%")]),
+    ("区间为-1%至1%。", [("1%", -1.0, "%"), ("1%", 1.0, "%")]),
+    # a range's dash is no minus
+    ("增速为3%-5%。", [("3%", 3.0, "%"), ("5%", 5.0, "%")]),
+    ("净息差较上年下降了12个BP。", [("12个BP", 0.12, "pp")]),
+    # the small full stop of some Hong Kong pages is a decimal point
+    ("營收372﹒86億元，增長2﹒1%。", [("372﹒86億元", 37286000000.0, "CNY"), ("2﹒1%", 2.1, "%")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNS_AND_POINTS)
+def test_signs_points_and_decimal_marks(text, expected):
+    assert rows(text, "text", "value", "unit") == expected
