@@ -175,7 +175,8 @@ CN_LEADING = set("一二两三四五六七八九十")
 VAGUE_BEFORE = set("数几上")  # 数千亿, 几百万, 上千亿: no value to give
 MINUS = frozenset("-－−")
 NOT_BEFORE_MINUS = frozenset("%‰.元亿万千百十点)）\n")  # a range's dash, a list's bullet
-NOT_AFTER = re.compile(r"级|量级|倍")  # 千亿级 (an order of magnitude), 3倍 (a ratio)
+# 千亿级 (an order of magnitude), 3倍 (a ratio), 3455亿斤 (a weight, not money)
+NOT_AFTER = re.compile(r"级|量级|倍|斤|公斤|吨|亩|千瓦|平方米|平米|立方米|公里|千米")
 
 QUALIFIERS = {
     "≥": ["不低于", "不少于", "不下于", "至少", "起码", "最少"],
@@ -207,6 +208,7 @@ CHANGE_BEFORE = re.compile(r"(?:下降|降低|减少|增长|增加|提升|提高
                            r"|[升降增减])了?\s*$")
 RANGE_GAP = re.compile(r"\s*(?:[—–\-~～]{1,2}|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与|以及|或)\s*")
+LIST_WORD_GAP = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 URL = re.compile(r"https?://[^\s，。；）)」】]+|www\.[A-Za-z0-9.-]+[^\s，。；）)」】]*")
 
 SENTENCE = re.compile(r"[^\s。！？!?][^\n。！？!?]*[。！？!?]*[”’\"』」）)]*")
@@ -215,19 +217,21 @@ UP_TO_LAST_CLAUSE_STOP = re.compile(r".*[，,；;：:。！？!?\n]", re.S)
 
 # Dates a figure refers to: candidates found fast by DATE_START, read by DATE.
 DATE_START = re.compile(r"[\d今去前上本下第一二三四](?:(?<=\d)\d*[年月\-]|(?<=[今去前上本])年"
-                        r"|(?<=[上下])半年|(?<=[第一二三四前])季度|(?<=前)三季度|(?<=第)[一二三四]季度)")
+                        r"|(?<=[上下])半年|(?<=[第一二三四前])季度|(?<=前)三季度?|(?<=第)[一二三四]季度?)")
 DATE = re.compile(
     r"(?:(?P<iso>(?:19|20)\d{2})-(?P<isom>[01]?\d)(?:-(?P<isod>[0-3]?\d))?(?!\d)"
     r"|(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|去年|前年|上年|本年))"
     r"(?:(?P<m>1[0-2]|0?[1-9])月份?(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos>末|底|初|上旬|中旬|下旬)?"
-    r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度|第一季度|一季度|第二季度|二季度"
-    r"|第三季度|三季度|第四季度|四季度|中期|全年))?"
+    r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度?|第一季度?|一季度|第二季度?|二季度"
+    r"|第三季度?|三季度|第四季度?|四季度|中期|全年))?"
     r"|(?<=(?:19|20)\d{2}[-—–~～])(?P<yy>\d{2})年"  # 2015-17年: a span's end, its century left out
     r"|(?P<m2>1[0-2]|0?[1-9])月份?(?:(?P<d2>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos2>末|底|初|上旬|中旬|下旬)?"
-    r"|(?P<period2>上半年|下半年|前三季度|第一季度|一季度|第二季度|二季度|第三季度|三季度|第四季度"
+    r"|(?P<period2>上半年|下半年|前三季度?|第一季度?|一季度|第二季度?|二季度|第三季度?|三季度|第四季度?"
     r"|四季度)末?)"
 )
-PERIOD_MONTH = {"半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "上半年": 6, "中期": 6,
+# (前三季, 第三季: a quarter as Hong Kong papers write it)
+PERIOD_MONTH = {"前三季": 9, "第一季": 3, "第二季": 6, "第三季": 9, "第四季": 12,
+                "半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "上半年": 6, "中期": 6,
                 "下半年": 12, "前三季度": 9, "第一季度": 3, "一季度": 3, "第二季度": 6,
                 "二季度": 6, "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12}
 # A publication time stamp ("2025-11-04 17:59"): when the page was published, not a date of
@@ -261,6 +265,7 @@ SPAN_GAP = re.compile(r"\s*[-—–~～至到]\s*")
 PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未来|有望")
 # "（去年同期为下降1.5%）": the figure is of the same period a year before.
 YEAR_BEFORE = re.compile(r"(?:去年|上年)同期(?:为|是|则为|仅为)[^，。；,;]{0,6}$")
+BASELINE_LEVEL_BEFORE = re.compile(r"(?:较|比|相比|相较于?)(上年末|去年末|上年底|去年底|年初)的\s*$")
 MONTH_BEFORE = re.compile(r"(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$")  # 从上月的41.9%
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
 # held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)
@@ -290,7 +295,7 @@ NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期)")  # 2024
 # Words that point back to the subject of an earlier sentence: 该行 (this bank), 该平台 (a
 # bank's platform named before), 其 (its; not in 其他/尤其/极其), 其中 (of which).
 ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔|这家银行|该(?:平台|基金|产品|分行|支行|中心"
-                      r"|机构|计划|项目|集团|公司)|其(?<![尤极与]其)(?![他它实次余])")
+                      r"|机构|计划|项目|集团|公司)|其(?<![尤极与]其)(?![他它实次余中])")
 # A bank named as the employer of someone quoted ("民生银行首席经济学家", "光大银行金融市场部
 # 研究员") does not own the forecast beside it.
 SPEAKER_AFTER = re.compile(
@@ -310,6 +315,9 @@ CONNECTIVE = re.compile(r"(?:其中|其|该行|该笔|此外|同时|与此同时
 # A heading line ("2. 2025年目标") opens the paragraph under it: its date is that paragraph's.
 HEADING_MAX = 24
 HEADING_STOP = re.compile(r"[。！？!?；;，,：:“”\"]")
+# "…格局 - 30家上市城商行…[2] - 8家城商行…": the points of a summary written on one line, each
+# with its own subject (not "2020 - 2022", a span).
+INLINE_BULLET = re.compile(r"(?<=[\u4e00-\u9fff\]】）)]) - (?=\S)")
 # A list cut by a line break ("分别为7501.5亿、\n7105.6亿"): the line goes on after the break.
 LIST_END_CHARS = set("、，,：:；;")
 SENTENCE_END_CHARS = set("。！？!?”」』）)")
@@ -317,11 +325,12 @@ SENTENCE_END_CHARS = set("。！？!?”」』）)")
 # A subject named after a bank and before a figure takes the figure from the bank.
 NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城商行|农商行|股份行|国有大行|上市银行"
                          r"|商业银行|银行业|银行机构|金融机构|同业|传统银行|其他银行|多数银行|部分银行"
-                         r"|各家银行|各银行")
+                         r"|各家银行|各银行|二者|两者|三者|双方")
 # (not 细分行业中, 分行业, 各行业: a breakdown of the subject's own figures by industry)
 # ("为17家企业投放贷款": firms a bank lends to are its object, not a subject)
 OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|(?<![细分各])行业(?![中内])|产业"
-                           r"|市场规模|美国|日本|欧洲"
+                           r"|市场规模|美国|日本|欧洲|社会融资|社融|广义货币|狭义货币|M2|M1|M0"
+                           r"|GDP|CPI|PPI|国内生产总值|外汇储备|全社会|全省|全市"
                            r"|(?<![0-9一二三四五六七八九十几多为向对给])(?<!支持)(?<!帮助)(?<!服务)"
                            r"(?<!惠及)(?<!覆盖)[0-9一二三四五六七八九十几多]+家")
 # A company that is no bank, named in a figure's sentence ("华融消费金融成立于…，注册资本9亿元",
@@ -351,7 +360,15 @@ OWN_AFTER = re.compile(r"\s*的")
 RESPECTIVELY = "分别"
 RESPECTIVELY_AT = re.compile(RESPECTIVELY)
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
-ETC_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:分行|支行))?等")
+ETC_AFTER = re.compile(r"(?:[(（][^()（）]{0,16}[)）])?(?:[\u4e00-\u9fff]{0,8}?(?:分行|支行))?等")
+# "江苏银行(3.95万亿)、上海银行(3.23万亿)和宁波银行": a list with an aside after its names
+ASIDE_OPENING = re.compile(r"\s*[(（][^()（）]{0,16}[)）]")
+# A rule's level, not the bank's: "跌破150%监管红线", "高于7.5%的监管底线".
+THRESHOLD_AFTER = re.compile(r"的?(?:监管)?(?:红线|底线|达标线|门槛|下限|上限|要求)")
+# A level of the sector the bank is compared with: "超过城商行1.76%的平均值".
+AVERAGE_AFTER = re.compile(r"的?(?:平均值|平均水平|均值)")
+# "A银行资产规模仅为B银行的73%": a ratio of the subject's to the bank named after 为.
+RATIO_BEFORE = re.compile(r"(?:仅为|只有|约为|为|是|相当于)\s*$")
 LIST_END = re.compile(r"[；;]")
 
 # Measure words for `metric`. Those in EXTENDABLE take their modifiers ("贷款余额" ->
@@ -407,6 +424,7 @@ class Figure:
     inherited_owner: bool = False  # its bank is that of an earlier sentence
     flow: bool = False  # revenue, profit or their change: what a period adds up (years_of_flows)
     year_end: bool = False  # dated by a year's end (2024年末), not by a month or a quarter
+    rule_level: bool = False  # a regulator's line (150%监管红线): no bank's figure
 
 
 class DateAnchor(NamedTuple):  # a tuple: made thousands of times, cheaply
@@ -755,6 +773,8 @@ def prepare(text: str, simplified: str | None = None) -> str:
         plain = THOUSANDS_COMMA.sub(",", plain)
     if "\n" in plain:
         plain = join_lines(plain)
+    if " - " in plain:  # points of a summary run into one line: each its own paragraph
+        plain = INLINE_BULLET.sub(" \n ", plain)
     return plain
 
 
@@ -808,6 +828,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     if not text:
         return []
     plain = prepare(text, simplified)
+    # the text's lines, with the points of a one-line summary on lines of their own
+    lines = INLINE_BULLET.sub(" \n ", text) if " - " in text else text
     urls = spans(URL, plain) if ("http" in plain or "www." in plain) else []
     figures = join_lists_and_ranges(plain, scan(plain, urls))
     today = article_date(date)
@@ -840,7 +862,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         if today is None and years:  # an undated article: the latest year it named before
             index = bisect.bisect_left(year_starts, start) - 1
             named = latest[index] if index >= 0 else None
-        heading = section_heading(text, plain, previous_end, start, today, named)
+        heading = section_heading(lines, plain, previous_end, start, today, named)
         if heading is not None:  # a new section: its heading's date, if any, holds in it
             carried = heading[0]
         found, carried = paragraph_figures(plain, start, end, members, today, stamps, near,
@@ -850,7 +872,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     # figures nobody owns that the article's bank may (own_bank): with two banks named in the
     # paragraphs with figures, the article is no one bank's alone
     alone = len(seen) < 2
-    orphans = [f for f in kept if f.scope == "other" and (f.this_bank or alone or (
+    orphans = [f for f in kept if f.scope == "other" and not f.rule_level and (f.this_bank or alone or (
         (f.family in BUSINESS_FAMILIES or f.family == "growth") and f.no_bank_around))]
     if orphans:
         own_bank(plain, orphans, title, None if alone else seen)
@@ -988,7 +1010,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       ) -> tuple[list[Figure], DateAnchor | None]:
     """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end],
     and the date the paragraph leaves to the next one of its section. `carried`: the date an
-    earlier paragraph of the section set ("2024年上半年，…" then figures)."""
+    earlier paragraph of the section set ("2024年上半年，…" then figures). A paragraph that
+    names no bank goes on about the one lending bank the paragraph before it names
+    ("农业银行第三季录得净利813亿元。\n前三季，实现净利润2223亿元。")."""
     sentences = [m.span() for m in SENTENCE.finditer(text, start, end)]
     sentence_starts = [s for s, _ in sentences]
     by_sentence: dict[tuple[int, int], list[Figure]] = {}
@@ -1003,9 +1027,12 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     mentions = [Mention(m.start + start, m.end + start, m.surface, m.banks)
                 for m in find_banks(text[start:end])]
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
+    before: list[Mention] = []
     if not mentions:
         for figure in figures:
             figure.no_bank_around = True
+        bank = bank_of_paragraph_before(text, start)
+        before = [bank] if bank else []
     if seen is not None:
         seen.update(m.banks for m in mentions)
     anchors = date_anchors(text, start, figures[-1].start, today, named_year)
@@ -1036,11 +1063,21 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             continue
         s, e = sentence
         inside = [m for m in mentions if s <= m.start and m.end <= e]
-        attribute(text, sentence, members, inside, [m for m in mentions if m.end <= s])
+        attribute(text, sentence, members, inside,
+                  [m for m in mentions if m.end <= s] if mentions else before)
         describe(text, sentence, members, inside, [a for a in anchors if s <= a.start < e])
+        leader = None  # the bank's business figure a change of this sentence follows
         for figure in members:  # the family is known now: a company's own figure is not the bank's
             if figure.inherited_owner and organisation_subject(text, figure):
                 figure.entity, figure.scope = None, "other"
+            elif figure.inherited_owner and before and not ANAPHORA.search(
+                    text, subject_floor(text, figure), figure.start):
+                # from the paragraph before: the bank's business and its changes, not the
+                # economy the article turns to ("乡村消费品零售额增长4.3%")
+                if figure.family in BUSINESS_FAMILIES or figure.family == "rate":
+                    leader = figure
+                elif leader is None or not (figure.family == "growth" or figure.kind == "pp"):
+                    figure.entity, figure.scope = None, "other"
         mark_market(text, members)
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
@@ -1061,6 +1098,11 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             elif anchor.value and len(anchor.value) >= 7 and MONTH_BEFORE.search(
                     text, max(0, figure.lead - 6), figure.lead):
                 figure.as_of = month_before(anchor.value)
+            elif anchor.value and (base := BASELINE_LEVEL_BEFORE.search(
+                    text, max(0, figure.lead - 10), figure.lead)):
+                # "较上年末的8031.57亿元": a level at the date the change is measured from
+                year = int(anchor.value[:4]) - (base.group(1) != "年初")
+                figure.as_of = f"{year:04d}-{1 if base.group(1) == '年初' else 12:02d}"
         elif index == -1:  # no date in its paragraph: the results report spoken of before
             # (in the paragraph before, or anywhere before for results, but not for a plan)
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
@@ -1097,11 +1139,14 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
             continue
         stop = LIST_END.search(text, at, e)
         ceiling = stop.start() if stop else e
+        # "2022年、2023年、2024年末": the end of the last year is the end of each
+        values = [a.value + "-12" if listed[-1].year_end and len(a.value) == 4 else a.value
+                  for a in listed]
         for kind in KINDS:
             after = [f for f in figures if f.kind == kind and at < f.start < ceiling]
             if len(after) == len(listed):
-                for figure, anchor in zip(after, listed, strict=True):
-                    figure.as_of = anchor.value
+                for figure, value in zip(after, values, strict=True):
+                    figure.as_of = value
 
 
 def month_before(value: str) -> str:
@@ -1132,6 +1177,25 @@ def quoted(text: str, start: int, at: int) -> bool:
     """Whether text[at] stands inside “…” or 《…》 opened after `start`."""
     return (text.count("“", start, at) > text.count("”", start, at)
             or text.count("《", start, at) > text.count("》", start, at))
+
+
+def bank_of_paragraph_before(text: str, start: int) -> Mention | None:
+    """The one lending bank the paragraph before text[start] names (its last mention), if it
+    names one bank only (not a group, the central bank or a speaker's employer)."""
+    end = start - 1
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end <= 0:
+        return None
+    begin = text.rfind("\n", 0, end) + 1
+    mentions = [m for m in find_banks(text[begin:end])
+                if not SPEAKER_AFTER.match(text, begin + m.end)]
+    if not mentions or len({m.banks for m in mentions}) > 1:
+        return None
+    last = mentions[-1]
+    if len(last.banks) > 1 or central_bank(last.banks[0]):
+        return None
+    return Mention(begin + last.start, begin + last.end, last.surface, last.banks)
 
 
 def mark_market(text: str, figures: list[Figure]) -> None:
@@ -1185,11 +1249,14 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
     s, _ = sentence
     distributed = distribute(text, sentence, figures, inside)
     compared = [m for m in inside if GAP_BEFORE.search(text, max(s, m.start - 4), m.start)]
+    ratios = [m for m in inside if RATIO_BEFORE.search(text, max(s, m.start - 4), m.start)
+              and OWN_AFTER.match(text, m.end)]
     for figure in figures:
         if id(figure) in distributed:
             continue
         before = [m for m in inside if m.end <= figure.start and not (
-            m in compared and not OWN_AFTER.match(text, m.end))]
+            m in compared and not OWN_AFTER.match(text, m.end)) and not (
+            m in ratios and figure.kind == "percent")]
         owner = before[-1] if before else None
         if owner is None and compared and compared[0].end <= figure.start:
             # "从落后B银行a，到反超b，A银行实现了…": the subject named after the gaps
@@ -1202,8 +1269,12 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             # "南京银行…；11家上市城商行累计发行科创债460亿元": banks as a whole
             figure.scope = "sector"
             continue
-        if owner is not None and (len(bank_list(text, before)) if len(before) > 1
-                                  else len(owner.banks)) > 1:
+        aside = ASIDE_OPENING.match(text, owner.end) if owner is not None else None
+        in_aside = aside is not None and figure.end <= aside.end()
+        if in_aside:
+            pass  # "招商银行(2514.20亿元)、兴业银行(1612.34亿元)": each its own, in its aside
+        elif owner is not None and (len(bank_list(text, before)) if len(before) > 1
+                                    else len(owner.banks)) > 1:
             listed = True  # "建行、工行、中行的科技贷款余额均超1万亿元": the banks together
         if owner is None and earlier and (ANAPHORA.search(text, s, figure.start) or not (
                 SECTOR.search(text, s, figure.start)
@@ -1218,7 +1289,14 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         if owner is None and not earlier and (this := THIS_BANK.search(text, s, figure.start)):
             figure.this_bank = this.lastgroup  # the article's bank, or the last named: own_bank
         # "工行、建行等5家银行": the banks named are examples of a group
-        listed = listed or (owner is not None and ETC_AFTER.match(text, owner.end) is not None)
+        listed = listed or (owner is not None and not in_aside
+                            and ETC_AFTER.match(text, owner.end) is not None)
+        if THRESHOLD_AFTER.match(text, figure.end):
+            owner, figure.rule_level = None, True  # a rule's level: no one's
+        elif AVERAGE_AFTER.match(text, figure.end) and SECTOR.search(
+                text, max(s, figure.lead - 6), figure.lead):
+            figure.scope = "sector"  # the sector's average the bank is compared with
+            continue
         set_owner(figure, owner.banks if owner else None, text, s, group=listed)
 
 
@@ -1303,7 +1381,11 @@ def bank_list(text: str, listed: list[Mention]) -> list[str]:
     for left, right in zip(reversed(listed[:-1]), reversed(listed[1:]), strict=True):
         if len(banks) > 1 and len(right.banks) > 1:
             break  # a group is a whole list
-        if LIST_GAP.fullmatch(text[left.end:right.start]) is None or len(left.banks) > 1:
+        gap = LIST_GAP
+        gap_start = left.end
+        if aside := ASIDE_OPENING.match(text, gap_start, right.start):
+            gap, gap_start = LIST_WORD_GAP, aside.end()  # "A(x)、B(y)", not "A(x)，B以…"
+        if gap.fullmatch(text, gap_start, right.start) is None or len(left.banks) > 1:
             break
         banks.insert(0, left.banks[0])
     return banks

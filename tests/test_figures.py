@@ -283,10 +283,14 @@ def test_respectively_with_too_few_figures_gives_no_single_bank():
     assert table["scope"].tolist() == ["group"]
 
 
-def test_this_bank_refers_back_within_the_paragraph():
+def test_this_bank_refers_back_within_the_paragraph_and_to_the_one_before():
     # (a second bank named in the article, so that the article is not one bank's alone)
-    text = ("11月初，工商银行连云港分行发布消息称，该行成功落实了首单清欠贷款。经确认，"
-            "该笔贷款清偿金额共计281.5万元。\n另一段中，该笔贷款为100万元。\n建设银行亦有跟进。")
+    opening = ("11月初，工商银行连云港分行发布消息称，该行成功落实了首单清欠贷款。经确认，"
+               "该笔贷款清偿金额共计281.5万元。\n")
+    text = opening + "另一段中，该笔贷款为100万元。\n建设银行亦有跟进。"
+    assert rows(text, "text", "entity") == [("281.5万元", "工商银行"), ("100万元", "工商银行")]
+    # but not past a paragraph that names no bank
+    text = opening + "市场人士认为，清欠意义重大。\n另一段中，该笔贷款为100万元。\n建设银行亦有跟进。"
     assert rows(text, "text", "entity") == [("281.5万元", "工商银行"), ("100万元", None)]
 
 
@@ -650,7 +654,8 @@ def test_traps(text, entity, scope):
 
 def test_an_economist_beside_a_bank_figure_leaves_the_bank_its_figure():
     text = "招商银行营收3300亿元。招商银行首席经济学家丁安华预计，明年GDP增速为5%。"
-    assert entities(text) == [("3300亿元", "招商银行"), ("5%", "招商银行")]
+    # (the forecast of GDP is the economy's, no bank's)
+    assert entities(text) == [("3300亿元", "招商银行"), ("5%", None)]
 
 
 MARKET = [
@@ -1162,3 +1167,93 @@ SIGNS_AND_POINTS = [
 @pytest.mark.parametrize(("text", "expected"), SIGNS_AND_POINTS)
 def test_signs_points_and_decimal_marks(text, expected):
     assert rows(text, "text", "value", "unit") == expected
+
+
+# A results round-up: each bank's paragraph, then one that names no bank and goes on about it.
+PARAGRAPH_BEFORE = [
+    ("农行净利增近4%\n农业银行第三季录得净利813亿元。\n前三季，实现净利润2223亿元，增长3.28%。\n"
+     "建行净利增4.2%\n建设银行第三季录得净利952亿元。\n前三季，净息差为1.36%，下降16个基点。",
+     [("813亿元", "农业银行"), ("2223亿元", "农业银行"), ("3.28%", "农业银行"),
+      ("952亿元", "建设银行"), ("1.36%", "建设银行"), ("16个基点", "建设银行")]),
+    # not the economy the article turns to
+    ("甲市农业银行加大县域投放。\n2024年，乡村消费品零售额增长4.3%，快于城镇0.9个百分点。\n"
+     "建设银行亦有布局。", [("4.3%", None), ("0.9个百分点", None)]),
+    # not past a paragraph of two banks
+    ("工商银行与建设银行同台竞技。\n前三季，实现净利润2223亿元。", [("2223亿元", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARAGRAPH_BEFORE)
+def test_a_paragraph_without_a_bank_goes_on_about_the_bank_of_the_one_before(text, expected):
+    assert [row for row in entities(text) if not row[0].endswith("%") or row in expected
+            or row[0] in dict(expected)] == expected
+
+
+LEVELS_THAT_ARE_NO_BANK_S = [
+    # a regulator's line
+    ("甘肃银行拨备覆盖率134.05%，跌破150%监管红线。", [("134.05%", "甘肃银行"), ("150%", None)]),
+    ("长安银行核心一级资本充足率8.23%，高于7.5%的监管底线。",
+     [("8.23%", "长安银行"), ("7.5%", None)]),
+    # the sector's average the bank is compared with
+    ("兰州银行不良贷款率超过城商行1.76%的平均值，达1.81%。", [("1.76%", None), ("1.81%", "兰州银行")]),
+    # the gap between two banks is neither's
+    ("宁波银行资产规模为34703亿元，上海银行为32937亿元，二者差距拉大至1766亿元。",
+     [("34703亿元", "宁波银行"), ("32937亿元", "上海银行"), ("1766亿元", None)]),
+    # a ratio of the subject's to another bank's
+    ("2014年末，上海农商银行资产规模仅为成都农商行的73%，到去年末已变为113%。",
+     [("73%", "上海农商银行"), ("113%", "上海农商银行")]),
+    # 其中 (of which) is no 其 (its): a new subject follows
+    ("兴业银行发布中报。其中，5家资产规模增速超过10%的银行全部为城商行。", [("10%", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEVELS_THAT_ARE_NO_BANK_S)
+def test_levels_that_are_no_bank_s(text, expected):
+    found = [row for row in entities(text) if not row[0].endswith("家")]  # counts aside
+    assert found == [(figure, bank if bank is None else banks_name(bank))
+                     for figure, bank in expected]
+
+
+def banks_name(name: str) -> str:
+    """The table's name of a bank (成都农商行 -> 成都农村商业银行), or the name as written."""
+    from analysis.banks import find_banks
+
+    found = find_banks(name)
+    return found[0].banks[0] if found else name
+
+
+def test_a_list_of_banks_with_their_figures_in_asides():
+    text = ("营收前三名为招商银行(2514.20亿元)、兴业银行(1612.34亿元)、中信银行(1565.98亿元)，"
+            "浙商银行以489.31亿元排名最后。资产规模上，江苏银行(3.95万亿)、上海银行(3.23万亿)和宁波银行"
+            "(3.13万亿)突破3万亿。盛京银行(157%)等5家银行低于160%。")
+    assert [row for row in entities(text) if not row[0].endswith("家")] == [
+        ("2514.20亿元", "招商银行"), ("1612.34亿元", "兴业银行"), ("1565.98亿元", "中信银行"),
+        ("489.31亿元", "浙商银行"), ("3.95万亿", "江苏银行"), ("3.23万亿", "上海银行"),
+        ("3.13万亿", "宁波银行"), ("3万亿", None), ("157%", "盛京银行"), ("160%", None)]
+
+
+def test_points_of_a_one_line_summary_each_have_their_own_subject():
+    text = ("核心业绩 - 42家上市银行2025年上半年营业收入超2.9万亿元 [1] - 工商银行资产规模达52万亿元 [2] "
+            "- 上市银行贷款余额约180万亿元，较上年末增长约6% [5]")
+    assert [row for row in rows(text, "text", "entity", "as_of") if row[0] != "42家"] == [
+        ("2.9万亿元", None, "2025-06"), ("52万亿元", "工商银行", "2025-06"),
+        ("180万亿元", None, "2025-06"), ("6%", None, "2025-06")]
+
+
+DATES_ROUND_THREE_B = [
+    # quarters as Hong Kong papers write them
+    ("2025年前三季，淨利潤2,718.82億元。", "2025-10-30", ["2025-09"]),
+    ("農業銀行第三季錄得淨利813.49億元。", "2025-10-30", ["2025-09"]),
+    # a level at the date a change is measured from
+    ("截至2017年底，该行资产9087.78亿元，较上年末的8031.57亿元增加1056亿元。", "2018-04-01",
+     ["2017-12", "2016-12", "2017-12"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_THREE_B)
+def test_as_of_round_three_b(text, date, as_of):
+    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
+
+
+def test_a_weight_is_no_money():
+    assert rows("累计发放贷款3695亿元，支持收储粮油3455亿斤。", "text") == [("3695亿元",)]
