@@ -282,9 +282,9 @@ SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 PART_YEAR_REPORT = re.compile(r"半年度报告|半年报|中报|半年度业绩|中期报告|三季报|第三季度报告|三季度报告"
                               r"|一季报|第一季度报告|一季度报告")
 # 今年以来, 年初以来 (year to date) and 年内 (within the year): the year itself.
-# The families a period set by an earlier paragraph dates: amounts and changes of the period,
-# not shares, rates, limits or pledges, which the text states as standing facts.
-UNDATED_FAMILIES = {"share", "rate", "commitment", "other"}
+# The families a period set by an earlier paragraph does not date: shares, limits and pledges,
+# which the text states as standing facts. (A rate, 净息差 or 不良率, is the period's.)
+UNDATED_FAMILIES = {"share", "commitment", "other"}
 THIS_YEAR = r"年初以来|年内(?<![一二两三四五六七八九十\d几多数]年内)"  # the literal first: re skips to it
 # The dates written as words, found in one pass: now, this year, the report's period (told
 # apart by their text: a pattern that opens with a group would lose re's fast skipping).
@@ -1085,7 +1085,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 text, figure.sentence[0]):
             index = -2  # an example or an aside keeps no date from the sentences before it
         if index >= 0 and anchors[index].inherited and figure.family in UNDATED_FAMILIES:
-            index = -1  # a share, a rate, a limit or a pledge is no figure of the period
+            index = -1  # a share, a limit or a pledge is no figure of the period
         if index >= 0:
             anchor = anchors[index]
             figure.as_of = anchor.value
