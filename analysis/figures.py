@@ -264,9 +264,12 @@ SPAN_BEFORE = frozenset("-—–~～至到")
 SPAN_GAP = re.compile(r"\s*[-—–~～至到]\s*")
 PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未来|有望")
 # "（去年同期为下降1.5%）": the figure is of the same period a year before.
-YEAR_BEFORE = re.compile(r"(?:去年|上年)同期(?:为|是|则为|仅为)[^，。；,;]{0,6}$")
-BASELINE_LEVEL_BEFORE = re.compile(r"(?:较|比|相比|相较于?)(上年末|去年末|上年底|去年底|年初)的\s*$")
-MONTH_BEFORE = re.compile(r"(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$")  # 从上月的41.9%
+# Words before a figure that date it off its sentence's date: 去年同期为 (a year before), 从上月的
+# 41.9% (the month before), 较上年末的8031.57亿元 (the date a change is measured from).
+SHIFT_BEFORE = re.compile(
+    r"(?P<year>(?:去年|上年)同期(?:为|是|则为|仅为)[^，。；,;]{0,6}$)"
+    r"|(?P<month>(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$)"
+    r"|(?P<level>(?:较|比|相比|相较于?)(?P<base>上年末|去年末|上年底|去年底|年初)的\s*$)")
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
 # held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)
 TARGET_BEFORE = re.compile(r"力争|争取")
@@ -1092,17 +1095,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             figure.year_end = anchor.year_end
             if anchor.first and FROM_BEFORE.search(text, max(0, figure.lead - 2), figure.lead):
                 figure.as_of = anchor.first  # 2002-2022年，营收从80亿元增至…: 2002
-            elif anchor.value and YEAR_BEFORE.search(text, max(0, figure.lead - 14), figure.lead):
-                year = int(anchor.value[:4]) - 1
-                figure.as_of = f"{year:04d}{anchor.value[4:]}"
-            elif anchor.value and len(anchor.value) >= 7 and MONTH_BEFORE.search(
-                    text, max(0, figure.lead - 6), figure.lead):
-                figure.as_of = month_before(anchor.value)
-            elif anchor.value and (base := BASELINE_LEVEL_BEFORE.search(
-                    text, max(0, figure.lead - 10), figure.lead)):
-                # "较上年末的8031.57亿元": a level at the date the change is measured from
-                year = int(anchor.value[:4]) - (base.group(1) != "年初")
-                figure.as_of = f"{year:04d}-{1 if base.group(1) == '年初' else 12:02d}"
+            elif anchor.value and (shift := SHIFT_BEFORE.search(
+                    text, max(0, figure.lead - 14), figure.lead)):
+                figure.as_of = shifted(anchor.value, shift)
         elif index == -1:  # no date in its paragraph: the results report spoken of before
             # (in the paragraph before, or anywhere before for results, but not for a plan)
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
@@ -1115,10 +1110,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     for sentence, members in by_sentence.items():
         if text.find(RESPECTIVELY, *sentence) >= 0:
             dates_respectively(text, sentence, members, anchors)
-    years_of_flows(text, figures)
+    if any(f.year_end for f in figures):
+        years_of_flows(text, figures)
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
-    unquoted = [a for a in anchors if not quoted(text, start, a.start)]
-    last = unquoted[-1] if unquoted else None
+    last = next((a for a in reversed(anchors) if not quoted(text, start, a.start)), None)
     # a period (2024年, 截至6月末) goes on; a day is an event's, and 目前 ends the period
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
 
@@ -1147,6 +1142,17 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
             if len(after) == len(listed):
                 for figure, value in zip(after, values, strict=True):
                     figure.as_of = value
+
+
+def shifted(value: str, shift: re.Match) -> str:
+    """The date a figure written after SHIFT_BEFORE has, `value` being its sentence's."""
+    year = int(value[:4])
+    if shift.lastgroup == "year":  # 去年同期为: the same period a year before
+        return f"{year - 1:04d}{value[4:]}"
+    if shift.lastgroup == "month":  # 上月的: the month before
+        return month_before(value) if len(value) >= 7 else value
+    # 较上年末的 / 比年初的: a level at the date the change is measured from
+    return f"{year:04d}-01" if shift.group("base") == "年初" else f"{year - 1:04d}-12"
 
 
 def month_before(value: str) -> str:
