@@ -34,6 +34,14 @@ LOCAL_SUFFIXES = {"农村商业银行": "农村商业银行", "农商银行": "�
 # 广东银行机构, 深圳银行网点)
 NOT_ONE_LOCAL_BANK = re.compile(r"业|保险|间|机构|网点|系统|体系|同业|家|们|数量")
 PLACE_MAX = 8  # characters of a place name (浙江龙游, 广东澄海) before the suffix
+# A rural bank may carry a name that is no place (漳泽农商银行, 仁寿民富村镇银行): two characters
+# that jieba's dictionary knows as no common word (a common one, 当地 or 部分, says which banks,
+# not which bank: its frequency there is in the hundreds at least).
+RURAL_SUFFIXES = frozenset({"农村商业银行", "农商银行", "农商行", "农村合作银行", "村镇银行"})
+BRAND_LENGTH = 2
+BRAND_MAX_FREQUENCY = 200
+FUNCTION_CHARS = frozenset("的了在和与及是为向对从由给把被将于以等之而或并也都内外中")
+NOT_A_NAME_START = frozenset("该本各全首每某这那多几两一二三四五六七八九十其辖省市县区当上下我贵")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Ruby annotations flattened into the text by some sites: 農(nóng)業(yè)銀行.
 RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
@@ -175,6 +183,8 @@ def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:
         if NOT_ONE_LOCAL_BANK.match(text, end):
             continue
         at = place_before(text, start)
+        if at is None and match.group() in RURAL_SUFFIXES:
+            at = brand_before(text, start)  # 漳泽农商银行, 仁寿民富村镇银行: a rural bank's own name
         if at is None or any(m.start < start and at < m.end for m in known):
             continue
         if match.group() == "银行" and text[start - 1] in ADMINISTRATIVE:
@@ -182,6 +192,28 @@ def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:
         name = text[at:start] + LOCAL_SUFFIXES[match.group()]
         found.append(BankMention(at, end, text[at:end], (name,)))
     return found
+
+
+def brand_before(text: str, end: int) -> int | None:
+    """Where a rural bank's name that is no place starts: the two characters before its
+    suffix when they are a rare word or none (漳泽, 民富), not a common one (当地, 县域, 部分,
+    多家) nor a pronoun or a count (该, 本, 各, 全, 首, 一…), with the place before them if any
+    (仁寿民富)."""
+    found = None
+    for _ in range(2):  # a name of two rare words (仁寿民富) at most; a place before stays out
+        start = end - BRAND_LENGTH  # (长治漳泽农商银行 is 漳泽农村商业银行, as the press writes it)
+        if not is_rare_name(text[max(0, start):end]) or place_before(text, end) is not None:
+            break
+        found = end = start
+    return found
+
+
+def is_rare_name(word: str) -> bool:
+    from analysis.text import tokenizer
+
+    return (len(word) == BRAND_LENGTH and all(HAN.match(char) for char in word)
+            and word[0] not in NOT_A_NAME_START and not FUNCTION_CHARS.intersection(word)
+            and tokenizer().FREQ.get(word, 0) < BRAND_MAX_FREQUENCY)
 
 
 def without_ruby(text: str) -> list[BankMention]:

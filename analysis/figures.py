@@ -134,7 +134,8 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千"
 # A number starts at its first digit, and its digits are taken whole (possessive: no retrying
 # shorter runs, which a digit would follow and no unit could).
 ARABIC = r"\d(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d*+)(?:\.\d++)?"
-MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
+# (兆 before a currency: a trillion, as Taiwan writes it, "51.95兆元人民幣"; elsewhere a mega)
+MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|美元|港元|人民币|日元|欧元)"
 CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR",
               "日元": "JPY", "英镑": "GBP", "元": "CNY", "元人民币": "CNY", "人民币": "CNY"}
 POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基点": Decimal("0.01"),
@@ -216,12 +217,13 @@ CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
 UP_TO_LAST_CLAUSE_STOP = re.compile(r".*[，,；;：:。！？!?\n]", re.S)
 
 # Dates a figure refers to: candidates found fast by DATE_START, read by DATE.
-DATE_START = re.compile(r"[\d今去前上本下第一二三四](?:(?<=\d)\d*[年月\-]|(?<=[今去前上本])年"
+DATE_START = re.compile(r"[\d今去前上本下第一二三四](?:(?<=\d)\d* ?[年月\-]|(?<=[今去前上本])年"
                         r"|(?<=[上下])半年|(?<=[第一二三四前])季度|(?<=前)三季度?|(?<=第)[一二三四]季度?)")
 DATE = re.compile(
     r"(?:(?P<iso>(?:19|20)\d{2})-(?P<isom>[01]?\d)(?:-(?P<isod>[0-3]?\d))?(?!\d)"
-    r"|(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|去年|前年|上年|本年))"
-    r"(?:(?P<m>1[0-2]|0?[1-9])月份?(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos>末|底|初|上旬|中旬|下旬)?"
+    r"|(?:(?P<y>(?:19|20)\d{2}) ?年|(?P<rel>今年|去年|前年|上年|本年))"
+    r"(?: ?(?P<m>1[0-2]|0?[1-9]) ?月份?(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?"
+    r"(?P<mpos>末|底|初|上旬|中旬|下旬)?"
     r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度?|第一季度?|一季度|第二季度?|二季度"
     r"|第三季度?|三季度|第四季度?|四季度|中期|全年))?"
     r"|(?<=(?:19|20)\d{2}[-—–~～])(?P<yy>\d{2})年"  # 2015-17年: a span's end, its century left out
@@ -251,6 +253,7 @@ REPORT_MONTH = {"中期业绩": 6, "中期报告": 6, "中报": 6, "半年度报
                 "一季度报告": 3}
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
 NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+BASE_LIST_GAP = re.compile(r"(?:末|底|初)?\s*(?:[、,，]|和|及|与)\s*")  # 2021年末、2022年末
 NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今")
 REPORT_PERIOD = re.compile(r"报告期(?:内|末|)")
 # Sentences that open an example or an aside ("典型案例：", "例如，", "值得注意的是，"): they
@@ -269,7 +272,9 @@ PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未�
 SHIFT_BEFORE = re.compile(
     r"(?P<year>(?:去年|上年)同期(?:为|是|则为|仅为)[^，。；,;]{0,6}$)"
     r"|(?P<month>(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$)"
-    r"|(?P<level>(?:较|比|相比|相较于?)(?P<base>上年末|去年末|上年底|去年底|年初)的\s*$)")
+    r"|(?P<level>(?:较|比|相比|相较于?)(?P<base>上年末|去年末|上年底|去年底|年初)的\s*$)"
+    r"|(?P<at>(?:较|比|相比|相较于?)(?P<ay>(?:19|20)\d{2}) ?年(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
+    r"(?P<apos>末|底|初)?的\s*$)")  # 较2024年末的1.87%: the level at that date
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
 # held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)
 TARGET_BEFORE = re.compile(r"力争|争取")
@@ -319,7 +324,7 @@ CONNECTIVE = re.compile(r"(?:其中|其|该行|该笔|此外|同时|与此同时
 HEADING_MAX = 24
 HEADING_STOP = re.compile(r"[。！？!?；;，,：:“”\"]")
 # "…格局 - 30家上市城商行…[2] - 8家城商行…": the points of a summary written on one line, each
-# with its own subject (not "2020 - 2022", a span).
+# with its own subject, under the date of the first (not "2020 - 2022", a span).
 INLINE_BULLET = re.compile(r"(?<=[\u4e00-\u9fff\]】）)]) - (?=\S)")
 # A list cut by a line break ("分别为7501.5亿、\n7105.6亿"): the line goes on after the break.
 LIST_END_CHARS = set("、，,：:；;")
@@ -360,8 +365,7 @@ THIS_BANK = re.compile(r"(?P<ours>本行|我行|本集团|本公司)|(?P<that>�
 GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|高出|多出|高于|低于|优于|逊于|不足|不及"
                         r"|少于|多于)于?\s*$")
 OWN_AFTER = re.compile(r"\s*的")
-RESPECTIVELY = "分别"
-RESPECTIVELY_AT = re.compile(RESPECTIVELY)
+RESPECTIVELY_AT = re.compile("分别|依次")  # respectively; in order
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
 ETC_AFTER = re.compile(r"(?:[(（][^()（）]{0,16}[)）])?(?:[\u4e00-\u9fff]{0,8}?(?:分行|支行))?等")
 # "江苏银行(3.95万亿)、上海银行(3.23万亿)和宁波银行": a list with an aside after its names
@@ -477,8 +481,13 @@ def number_value(text: str) -> Decimal:
     return chinese_number(text)
 
 
+TRILLION = Decimal(10) ** 12
+
+
 def magnitude(word: str | None) -> Decimal:
     """万 -> 1e4, 亿 -> 1e8, 万亿 -> 1e12 ...: the factor of a magnitude word, read by cn2an."""
+    if word == "兆":
+        return TRILLION
     return chinese_number(word) if word else Decimal(1)
 
 
@@ -520,6 +529,21 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
     return found
 
 
+def named_years(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of each year the text names, but not a base a change is measured from
+    ("比2021年末、2022年末高"), which says nothing of when the article was written."""
+    years: list[tuple[int, int]] = []
+    baseline_end = -1
+    for match in NAMED_YEAR.finditer(text):
+        at = match.start()
+        if BASELINE_BEFORE.search(text, max(0, at - 4), at) or (
+                baseline_end >= 0 and BASE_LIST_GAP.fullmatch(text, baseline_end, at)):
+            baseline_end = match.end()
+            continue
+        years.append((at, int(match.group(1))))
+    return years
+
+
 def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | None,
                  named_year: int | None = None) -> list[DateAnchor]:
     """Every date in text[start:end] (one paragraph) a figure can refer to, resolved to YYYY,
@@ -528,6 +552,7 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
     anchors: list[DateAnchor] = []
     article_year = named_year  # 今年 in an undated article: the article's year, not the paragraph's
     reach = 0
+    baseline_end = -1  # where the last date a change is measured from ends (比2021年末)
     for candidate in DATE_START.finditer(text, start, end):
         at = candidate.start()
         if at < reach or (at and text[at - 1].isdigit()):
@@ -537,7 +562,9 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             continue
         reach = match.end()
         g = match.groupdict()
-        if BASELINE_BEFORE.search(text, max(0, at - 4), at):
+        if BASELINE_BEFORE.search(text, max(0, at - 4), at) or (
+                baseline_end >= 0 and LIST_GAP.fullmatch(text, baseline_end, at)):
+            baseline_end = reach  # "分别比2021年末、2022年末高": both are bases, not dates
             continue
         if NOT_A_DATE_AFTER.match(text, reach):
             if g["rel"] in ("今年", "本年") and not (g["m"] or g["period"]) and today:
@@ -739,7 +766,12 @@ def join_lists_and_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             continue  # "下降0.27%至4.74%": fell by a to b, not a range
         if not is_range and LIST_GAP.fullmatch(gap) is None:
             continue
-        if left.bare and not right.bare:
+        if (not is_range and left.kind == "count" and left.unit == "个" and right.kind == "pp"
+                and "个" in text[right.start:right.end]):
+            # "高7.9个、3.1个百分点": the first point's 个 waits for the unit of the last
+            left.value *= right.scale
+            left.unit, left.kind, left.scale = right.unit, right.kind, right.scale
+        elif left.bare and not right.bare:
             left.value *= right.scale
             left.unit, left.kind, left.unit_inferred = right.unit, right.kind, right.unit_inferred
             left.scale, left.bare = right.scale, False
@@ -776,8 +808,8 @@ def prepare(text: str, simplified: str | None = None) -> str:
         plain = THOUSANDS_COMMA.sub(",", plain)
     if "\n" in plain:
         plain = join_lines(plain)
-    if " - " in plain:  # points of a summary run into one line: each its own paragraph
-        plain = INLINE_BULLET.sub(" \n ", plain)
+    if " - " in plain:  # points of a summary run into one line: each its own sentence
+        plain = INLINE_BULLET.sub(" 。 ", plain)
     return plain
 
 
@@ -831,8 +863,6 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     if not text:
         return []
     plain = prepare(text, simplified)
-    # the text's lines, with the points of a one-line summary on lines of their own
-    lines = INLINE_BULLET.sub(" \n ", text) if " - " in text else text
     urls = spans(URL, plain) if ("http" in plain or "www." in plain) else []
     figures = join_lists_and_ranges(plain, scan(plain, urls))
     today = article_date(date)
@@ -841,7 +871,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         today = (int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
     stamps = spans(STAMP, plain) if stamp else []
     reports = report_dates(plain, today)
-    years = [(m.start(), int(m.group(1))) for m in NAMED_YEAR.finditer(plain)] if today is None else []
+    years = named_years(plain) if today is None else []
     year_starts = [at for at, _ in years]
     latest = [max(y for _, y in years[:i + 1]) for i in range(len(years))]
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
@@ -865,7 +895,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         if today is None and years:  # an undated article: the latest year it named before
             index = bisect.bisect_left(year_starts, start) - 1
             named = latest[index] if index >= 0 else None
-        heading = section_heading(lines, plain, previous_end, start, today, named)
+        heading = section_heading(text, plain, previous_end, start, today, named)
         if heading is not None:  # a new section: its heading's date, if any, holds in it
             carried = heading[0]
         found, carried = paragraph_figures(plain, start, end, members, today, stamps, near,
@@ -1108,7 +1138,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                                                             figure.start), figure.lead):
             figure.as_of = None  # a target due after the article was written held at no date
     for sentence, members in by_sentence.items():
-        if text.find(RESPECTIVELY, *sentence) >= 0:
+        if RESPECTIVELY_AT.search(text, *sentence):
             dates_respectively(text, sentence, members, anchors)
     if any(f.year_end for f in figures):
         years_of_flows(text, figures)
@@ -1147,6 +1177,9 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
 def shifted(value: str, shift: re.Match) -> str:
     """The date a figure written after SHIFT_BEFORE has, `value` being its sentence's."""
     year = int(value[:4])
+    if shift.group("at"):
+        month = shift.group("am") or {"末": "12", "底": "12", "初": "01"}.get(shift.group("apos"))
+        return shift.group("ay") + (f"-{int(month):02d}" if month else "")
     if shift.lastgroup == "year":  # 去年同期为: the same period a year before
         return f"{year - 1:04d}{value[4:]}"
     if shift.lastgroup == "month":  # 上月的: the month before
@@ -1352,7 +1385,7 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                mentions: list[Mention]) -> set[int]:
     """工农中建 … 分别为a、b、c和d: the k-th figure of each kind after 分别 to the k-th bank."""
     s, e = sentence
-    if text.find(RESPECTIVELY, s, e) < 0:
+    if not RESPECTIVELY_AT.search(text, s, e):
         return set()
     ats = [m.start() for m in RESPECTIVELY_AT.finditer(text, s, e)]
     done: set[int] = set()
@@ -1373,12 +1406,34 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             continue
         for kind in KINDS:
             after = [f for f in figures if f.kind == kind and at < f.start < ceiling]
-            for k, figure in enumerate(after):
-                # as many figures as banks: one each; otherwise they belong to the list together
-                owner = (banks[k],) if len(after) == len(banks) else tuple(banks)
-                set_owner(figure, owner, text, s)
-                done.add(id(figure))
+            # as many figures as banks: one each; so for each of the two lists of a change
+            # ("分别从a、b、c降至d、e、f"); otherwise they belong to the list together
+            runs = [after]
+            if len(after) == 2 * len(banks) and "从" in text[at:after[0].start]:
+                halves = list_runs(text, after)
+                if len(halves) == 2 and all(len(half) == len(banks) for half in halves) \
+                        and FROM_TO.search(text, halves[0][-1].end, halves[1][0].start):
+                    runs = halves
+            each = all(len(run) == len(banks) for run in runs)
+            for run in runs:
+                for k, figure in enumerate(run):
+                    set_owner(figure, (banks[k],) if each else tuple(banks), text, s)
+                    done.add(id(figure))
     return done
+
+
+FROM_TO = re.compile(r"(?:降|增|升|提高|下降|上升|增长|回落|扩大|收窄)?(?:至|到)")
+
+
+def list_runs(text: str, figures: list[Figure]) -> list[list[Figure]]:
+    """Figures in text order, cut into the lists they form (a、b和c)."""
+    runs: list[list[Figure]] = []
+    for figure in figures:
+        if runs and LIST_GAP.fullmatch(text, runs[-1][-1].end, figure.start):
+            runs[-1].append(figure)
+        else:
+            runs.append([figure])
+    return runs
 
 
 def bank_list(text: str, listed: list[Mention]) -> list[str]:

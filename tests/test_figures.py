@@ -1260,3 +1260,60 @@ def test_as_of_round_three_b(text, date, as_of):
 
 def test_a_weight_is_no_money():
     assert rows("累计发放贷款3695亿元，支持收储粮油3455亿斤。", "text") == [("3695亿元",)]
+
+
+ROUND_THREE_C = [
+    # a rural bank named by its own name, not a place (and the place before it left out)
+    ("近年来，长治漳泽农商银行加大投放。截至目前，该行各项贷款较年初增加9.60亿元。",
+     [("9.60亿元", "漳泽农村商业银行")]),
+    ("四川仁寿民富村镇银行累计发放贷款45.88亿元。", [("45.88亿元", "仁寿民富村镇银行")]),
+    # common words before the suffix name no bank
+    ("当地农商银行贷款余额增长12%。", [("12%", None)]),
+    # two lists after 分别, from one level to another: each bank its own two
+    ("建设银行、工商银行的净息差分别从2024年末的1.51%、1.42%降至2025年上半年的1.4%、1.3%。",
+     [("1.51%", "建设银行"), ("1.42%", "工商银行"), ("1.4%", "建设银行"), ("1.3%", "工商银行")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_THREE_C)
+def test_banks_round_three_c(text, expected):
+    assert entities(text, date="2025-09-01") == expected
+
+
+DATES_ROUND_THREE_C = [
+    # 依次 is 分别
+    ("2022年、2023年和2024年末，增速依次为30.9%、24.9%和14.7%。", "2025-05-01",
+     ["2022-12", "2023-12", "2024-12"]),
+    # the bases a change is measured from name no date of the figures, nor the article's year
+    ("一季度末，工业贷款余额3571亿元，分别比2021年末、2022年末高7.9个、3.1个百分点。", None,
+     [None, None, None]),
+    # a level at a base written as a date
+    ("2025年上半年净息差1.7%，较2024年末的1.87%下降0.17个百分点。", "2025-09-01",
+     ["2025-06", "2024-12", "2025-06"]),
+    # a space between the number and 年
+    ("截至2024 年末，上市银行绿色信贷余额突破 27 万亿元。", "2025-05-01", ["2024-12"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_THREE_C)
+def test_as_of_round_three_c(text, date, as_of):
+    found = [value for (text_, value) in rows(text, "text", "as_of", date=date)
+             if not text_.endswith("家")]
+    assert found == as_of
+
+
+POINTS_AND_TRILLIONS = [
+    # the first point's 个 waits for the unit of the last
+    ("分别高7.9个、3.1个百分点。", [("7.9个", 7.9, "pp"), ("3.1个百分点", 3.1, "pp")]),
+    ("利率分别低24个和46个基点。", [("24个", 0.24, "pp"), ("46个基点", 0.46, "pp")]),
+    ("支持3个、5个项目。", []),
+    # 兆 before a currency is a trillion (Taiwan); before 瓦 it is no money
+    ("貸款餘額達3.63兆元人民幣。", [("3.63兆元人民幣", 3.63e12, "CNY")]),
+    ("装机容量100兆瓦。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POINTS_AND_TRILLIONS)
+def test_points_listed_and_trillions(text, expected):
+    assert [row for row in rows(text, "text", "value", "unit") if row[2] in ("pp", "CNY")] == \
+        expected
