@@ -140,7 +140,8 @@ CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD"
               "日元": "JPY", "英镑": "GBP", "元": "CNY", "元人民币": "CNY", "人民币": "CNY"}
 POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基点": Decimal("0.01"),
           "基点": Decimal("0.01"), "个BP": Decimal("0.01"), "个bp": Decimal("0.01"),
-          "bps": Decimal("0.01"), "bp": Decimal("0.01"), "BP": Decimal("0.01")}
+          "bps": Decimal("0.01"), "bp": Decimal("0.01"), "BP": Decimal("0.01"),
+          "pct": Decimal(1)}  # (pct: percentage points, in analysts' notes)
 # A Chinese numeral is an amount with 万/亿 in it, or right before a currency or a point
 # (the regex checks this so that every 一 of the text is not a candidate).
 CN_BODY = f"[{CN_DIGITS}点]"
@@ -217,8 +218,9 @@ CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
 UP_TO_LAST_CLAUSE_STOP = re.compile(r".*[，,；;：:。！？!?\n]", re.S)
 
 # Dates a figure refers to: candidates found fast by DATE_START, read by DATE.
-DATE_START = re.compile(r"[\d今去前上本下第一二三四](?:(?<=\d)\d* ?[年月\-]|(?<=[今去前上本])年"
-                        r"|(?<=[上下])半年|(?<=[第一二三四前])季度|(?<=前)三季度?|(?<=第)[一二三四]季度?)")
+DATE_START = re.compile(r"[\d今去前上本下第一二三四首Q](?:(?<=\d)\d* ?[年月\-]|(?<=[今去前上本])年"
+                        r"|(?<=[上下])半年|(?<=[第一二三四前])季度|(?<=前)三季度?|(?<=第)[一二三四]季度?"
+                        r"|(?<=首)季度?|(?<=\d)\dQ[1-4]|(?<=[1-4])Q|(?<=Q)[1-4])")
 DATE = re.compile(
     r"(?:(?P<iso>(?:19|20)\d{2})-(?P<isom>[01]?\d)(?:-(?P<isod>[0-3]?\d))?(?!\d)"
     r"|(?:(?P<y>(?:19|20)\d{2}) ?年|(?P<rel>今年|去年|前年|上年|本年))"
@@ -227,18 +229,21 @@ DATE = re.compile(
     r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度?|第一季度?|一季度|第二季度?|二季度"
     r"|第三季度?|三季度|第四季度?|四季度|中期|全年))?"
     r"|(?<=(?:19|20)\d{2}[-—–~～])(?P<yy>\d{2})年"  # 2015-17年: a span's end, its century left out
+    # a quarter as analysts write it: 25Q3 (2025's third), 3Q and Q3 (this year's)
+    r"|(?<![\dA-Za-z])(?:(?P<qy>\d{2})Q(?P<q>[1-4])|(?P<q2>[1-4])Q|Q(?P<q3>[1-4]))(?![\dA-Za-z])\s*末?"
     r"|(?P<m2>1[0-2]|0?[1-9])月份?(?:(?P<d2>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos2>末|底|初|上旬|中旬|下旬)?"
-    r"|(?P<period2>上半年|下半年|前三季度?|第一季度?|一季度|第二季度?|二季度|第三季度?|三季度|第四季度?"
+    r"|(?P<period2>上半年|下半年|前三季度?|第一季度?|首季度?|一季度|第二季度?|二季度|第三季度?|三季度|第四季度?"
     r"|四季度)末?)"
 )
 # (前三季, 第三季: a quarter as Hong Kong papers write it)
-PERIOD_MONTH = {"前三季": 9, "第一季": 3, "第二季": 6, "第三季": 9, "第四季": 12,
+PERIOD_MONTH = {"首季": 3, "首季度": 3, "前三季": 9, "第一季": 3, "第二季": 6, "第三季": 9, "第四季": 12,
                 "半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "上半年": 6, "中期": 6,
                 "下半年": 12, "前三季度": 9, "第一季度": 3, "一季度": 3, "第二季度": 6,
                 "二季度": 6, "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12}
 # A publication time stamp ("2025-11-04 17:59"): when the page was published, not a date of
 # its figures.
-STAMP = re.compile(r"((?:19|20)\d{2})-([01]\d)-([0-3]\d)\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?")
+STAMP = re.compile(r"((?:19|20)\d{2})(?:-([01]\d)-([0-3]\d)|年([01]?\d)月([0-3]?\d)日)"
+                   r"\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?")  # 2021年4月29日 19:18 too
 REPORT_WORDS = re.compile(
     r"报告期[:：]?\s*(?:19|20)\d{2}\s*年度?|年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报"
     r"|半年度业绩|三季报|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩")
@@ -272,7 +277,7 @@ PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未�
 SHIFT_BEFORE = re.compile(
     r"(?P<year>(?:去年|上年)同期(?:为|是|则为|仅为)[^，。；,;]{0,6}$)"
     r"|(?P<month>(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$)"
-    r"|(?P<level>(?:较|比|相比|相较于?)(?P<base>上年末|去年末|上年底|去年底|年初)的\s*$)"
+    r"|(?P<level>(?:较|比|相比|相较于?)(?P<base>上年末|去年末|上年底|去年底|年初|上半年)的\s*$)"
     r"|(?P<at>(?:较|比|相比|相较于?)(?P<ay>(?:19|20)\d{2}) ?年(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
     r"(?P<apos>末|底|初)?的\s*$)")  # 较2024年末的1.87%: the level at that date
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
@@ -583,6 +588,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             if not 1 <= month <= 12:
                 reach = at  # "2015-17年" is no month 17: its "17年" is read next
                 continue
+        elif g["qy"]:  # 25Q3
+            year, month = 2000 + int(g["qy"]), 3 * int(g["q"])
         elif g["y"] or g["rel"] or g["yy"]:
             if g["y"]:
                 year = int(g["y"])
@@ -603,6 +610,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         else:
             if g["period2"]:  # 截至上半年末: a period of the year the paragraph or article is in
                 month, day = PERIOD_MONTH[g["period2"]], None
+            elif g["q2"] or g["q3"]:  # 3Q, Q3: a quarter of that year
+                month, day = 3 * int(g["q2"] or g["q3"]), None
             else:
                 month, day = int(g["m2"]), int(g["d2"]) if g["d2"] else None
             # the year of an earlier date of the paragraph that names one ("2024年中期业绩显示，
@@ -616,7 +625,7 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 continue
         value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (
             f"-{day:02d}" if month and day else "")
-        named_year = year if (g["iso"] or g["y"] or g["rel"] or g["yy"]) else None
+        named_year = year if (g["iso"] or g["y"] or g["rel"] or g["yy"] or g["qy"]) else None
         if (anchors and len(value) == 7 and anchors[-1].value and len(anchors[-1].value) == 10
                 and anchors[-1].value.startswith(value) and not first
                 and SENTENCE_BREAK.search(text, anchors[-1].end, at) is None
@@ -868,7 +877,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     today = article_date(date)
     stamp = STAMP.search(plain) if ":" in plain else None  # a time stamp has its colon
     if today is None and stamp:  # "2025-11-04 17:59" at the head of a page: when it was published
-        today = (int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
+        today = (int(stamp.group(1)), int(stamp.group(2) or stamp.group(4)),
+                 int(stamp.group(3) or stamp.group(5)))
     stamps = spans(STAMP, plain) if stamp else []
     reports = report_dates(plain, today)
     years = named_years(plain) if today is None else []
@@ -1078,7 +1088,11 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         if word.startswith("报告期"):  # 报告期内, 截至报告期末: the report named before
             named = [r for r in all_reports if r.end <= m.start()]
             if named:
-                anchors.append(DateAnchor(m.start(), m.end(), named[-1].value, named[-1].year))
+                value = named[-1].value
+                if word == "报告期末" and len(value) == 4:
+                    value += "-12"  # the end of a year's report period: the year's end
+                anchors.append(DateAnchor(m.start(), m.end(), value, named[-1].year,
+                                          year_end=len(value) == 7 and value.endswith("-12")))
         elif word.startswith("年"):  # 年初以来, 年内: this year
             if year:
                 anchors.append(DateAnchor(m.start(), m.end(), f"{year:04d}", year))
@@ -1184,8 +1198,11 @@ def shifted(value: str, shift: re.Match) -> str:
         return f"{year - 1:04d}{value[4:]}"
     if shift.lastgroup == "month":  # 上月的: the month before
         return month_before(value) if len(value) >= 7 else value
-    # 较上年末的 / 比年初的: a level at the date the change is measured from
-    return f"{year:04d}-01" if shift.group("base") == "年初" else f"{year - 1:04d}-12"
+    # 较上年末的 / 比年初的 / 较上半年的: a level at the date the change is measured from
+    base = shift.group("base")
+    if base == "年初":
+        return f"{year:04d}-01"
+    return f"{year:04d}-06" if base == "上半年" else f"{year - 1:04d}-12"
 
 
 def month_before(value: str) -> str:

@@ -1317,3 +1317,29 @@ POINTS_AND_TRILLIONS = [
 def test_points_listed_and_trillions(text, expected):
     assert [row for row in rows(text, "text", "value", "unit") if row[2] in ("pp", "CNY")] == \
         expected
+
+
+DATES_ROUND_THREE_D = [
+    # quarters as analysts write them, and pct for percentage points
+    ("25Q3末，某银行存款同比增长10.8%，增速较2Q末变动+0.2pct。", "2025-11-01",
+     ["2025-09", "2025-09"]),
+    ("3Q贷款增量中，对公贷款占比接近94%。", "2025-11-01", ["2025-09"]),
+    # a page's stamp in Chinese (date and time) is when it was published; 首季 is the first quarter
+    ("2021年4月29日 19:18 中銀香港首季提取減值準備前之淨經營收入96.5億元。", None, ["2021-03"]),
+    # the level of the half-year a change is measured from
+    ("2025年前三季度营收同比增速为8.3%，较上半年的7.9%有所加速。", "2025-11-01",
+     ["2025-09", "2025-06"]),
+    # the end of a year's report period is the year's end; its period is the year
+    ("某银行发布2024年年度报告。\n截至报告期末，该行不良贷款率1.81%。报告期内，营收100亿元。",
+     "2025-04-01", ["2024-12", "2024"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_THREE_D)
+def test_as_of_round_three_d(text, date, as_of):
+    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
+
+
+def test_pct_is_a_percentage_point_and_3q_no_count():
+    assert rows("增速较上季末变动+0.2pct。", "text", "value", "unit") == [("0.2pct", 0.2, "pp")]
+    assert rows("支持3Q项目建设。", "text") == []
