@@ -56,8 +56,8 @@ def mention_pattern() -> re.Pattern:
     character, so 300 names written flat cost 300 tries a character, a trie one or two. The
     longest name wins, as with a flat alternation sorted longest first (中国人民银行 before
     人民银行), and a shorter one is tried where the longer is followed by a stop character."""
-    stop = "".join(re.escape(s) for s in bank_table().get("not_followed_by", []))
-    return re.compile(f"(?:{trie_pattern(alias_map())})(?![{stop}])")
+    stop = "|".join(bank_table().get("not_followed_by", []))  # regular expressions
+    return re.compile(f"(?:{trie_pattern(alias_map())})(?!{stop})")
 
 
 def trie_pattern(words) -> str:

@@ -137,11 +137,25 @@ def split_blocks(body: str) -> list[Block]:
                 flush()
                 add("list", stripped)
                 continue
+        if len(stripped) <= CREDIT_LINE_MAX and is_figure_credit(stripped):
+            flush()  # "数据来源:wind" over a paragraph's lines: a line of its own, not theirs
+            lines.append(stripped)
+            flush()
+            continue
         lines.append(stripped)
         if one_per_line:
             flush()
     flush()
     return [b for b in blocks if b.text or b.kind == "link"]
+
+
+CREDIT_LINE_MAX = 40
+
+
+def is_figure_credit(line: str) -> bool:
+    """A chart's source or caption line (数据来源：Wind, 图1：…), traditional characters too."""
+    simple = to_simplified(line)
+    return bool(SOURCE_LINE.match(simple) or CAPTION_LINE.match(simple))
 
 
 # ---------------------------------------------------------------- classification

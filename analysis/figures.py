@@ -258,6 +258,8 @@ REPORT_MONTH = {"中期业绩": 6, "中期报告": 6, "中报": 6, "半年度报
                 "一季度报告": 3}
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
 NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+COMPARED_WITH_BEFORE = frozenset("与和同跟")  # 与2023年相比: a base too
+COMPARED_AFTER = re.compile(r"[^，,。；;]{0,3}?\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:相比|比较|相较|对比)")
 BASE_LIST_GAP = re.compile(r"(?:末|底|初)?\s*(?:[、,，]|和|及|与)\s*")  # 2021年末、2022年末
 NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今")
 REPORT_PERIOD = re.compile(r"报告期(?:内|末|)")
@@ -286,6 +288,9 @@ TARGET_BEFORE = re.compile(r"力争|争取")
 # A year's flow (revenue, profit and their change) dated by a year's end is the year's.
 FLOW_FAMILIES = frozenset({"revenue", "profit"})
 FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利")
+# A balance (a loan book, total assets) is a level at a point in time: "2024年贷款余额1万亿元",
+# written in 2025 or later, stands at the end of 2024.
+STOCK_FAMILIES = frozenset({"loan_balance", "assets"})
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
 CUTOFF_BEFORE = re.compile(r"(?:截至|截止)\s*$")  # 截至11月30日: a cut-off day, not a dateline
@@ -331,6 +336,11 @@ HEADING_STOP = re.compile(r"[。！？!?；;，,：:“”\"]")
 # "…格局 - 30家上市城商行…[2] - 8家城商行…": the points of a summary written on one line, each
 # with its own subject, under the date of the first (not "2020 - 2022", a span).
 INLINE_BULLET = re.compile(r"(?<=[\u4e00-\u9fff\]】）)]) - (?=\S)")
+# A share's quote a page puts after its name: "郑州银行(5.440, 0.04, 0.74%)" (price, change, move).
+QUOTE_PRICES = r"\s*\d+\.\d{2,3}\s*[,，]\s*-?\d+\.\d{2,3}\s*[,，]"
+QUOTE_MOVE = r"\s*-?\d+\.\d{1,2}%\s*[)）]"
+STOCK_QUOTE = re.compile(rf"[(（]{QUOTE_PRICES}{QUOTE_MOVE}")
+STOCK_QUOTE_PRICES = re.compile(rf"(?<=[(（]){QUOTE_PRICES}(?={QUOTE_MOVE})")
 # A list cut by a line break ("分别为7501.5亿、\n7105.6亿"): the line goes on after the break.
 LIST_END_CHARS = set("、，,：:；;")
 SENTENCE_END_CHARS = set("。！？!?”」』）)")
@@ -344,6 +354,8 @@ NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城�
 OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|(?<![细分各])行业(?![中内])|产业"
                            r"|市场规模|美国|日本|欧洲|社会融资|社融|广义货币|狭义货币|M2|M1|M0"
                            r"|GDP|CPI|PPI|国内生产总值|外汇储备|全社会|全省|全市"
+                           # shareholders' stakes (not 归属于母公司股东的净利润, the bank's profit)
+                           r"|大股东|股东(?:合计)?持股|持股比例"
                            r"|(?<![0-9一二三四五六七八九十几多为向对给])(?<!支持)(?<!帮助)(?<!服务)"
                            r"(?<!惠及)(?<!覆盖)[0-9一二三四五六七八九十几多]+家")
 # A company that is no bank, named in a figure's sentence ("华融消费金融成立于…，注册资本9亿元",
@@ -368,6 +380,7 @@ THIS_BANK = re.compile(r"(?P<ours>本行|我行|本集团|本公司)|(?P<that>�
 # "尚不足B银行一半"): the gap is the subject's, not that bank's. "低于B银行的0.76%" gives B
 # its own level.
 GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|高出|多出|高于|低于|优于|逊于|不足|不及"
+                        r"|不敌|不如"
                         r"|少于|多于)于?\s*$")
 OWN_AFTER = re.compile(r"\s*的")
 RESPECTIVELY_AT = re.compile("分别|依次")  # respectively; in order
@@ -437,6 +450,7 @@ class Figure:
     flow: bool = False  # revenue, profit or their change: what a period adds up (years_of_flows)
     year_end: bool = False  # dated by a year's end (2024年末), not by a month or a quarter
     rule_level: bool = False  # a regulator's line (150%监管红线): no bank's figure
+    in_span: bool = False  # dated by a span of years (2015-17年): a total over it
 
 
 class DateAnchor(NamedTuple):  # a tuple: made thousands of times, cheaply
@@ -507,9 +521,19 @@ def article_date(value) -> tuple[int, int, int] | None:
     return tuple(int(g) for g in match.groups()) if match else None
 
 
+# The period of a part-year report, named with its year: 2025年上半年 (a half-year report's).
+PERIOD_NAMED = {
+    3: re.compile(r"((?:19|20)\d{2})\s*年(?:第一季度|一季度|首季)"),
+    6: re.compile(r"((?:19|20)\d{2})\s*年(?:上半年|中期|半年度)"),
+    9: re.compile(r"((?:19|20)\d{2})\s*年(?:前三季度|第三季度|三季度)"),
+}
+
+
 def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnchor]:
     """Results reports named in the article ("上市银行2024年度报告", "2025年中期业绩",
-    "三季报"): the date of the figures of later paragraphs that name no date of their own."""
+    "三季报"): the date of the figures of later paragraphs that name no date of their own.
+    In an undated article, a report named without its year takes the year of the period the
+    article names as that report's ("半年报全部披露完毕。…2025年上半年，…": 2025)."""
     found = []
     for word in REPORT_WORDS.finditer(text):
         match = REPORT.search(text, max(0, word.start() - 12), word.end())
@@ -527,6 +551,8 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
         elif today and g["report"] != "业绩":
             # a report without its year is the latest of its kind published by the article's date
             year = today[0] - 1 if month is None or (month, 1) >= today[1:] else today[0]
+        elif today is None and month in PERIOD_NAMED and (named := PERIOD_NAMED[month].findall(text)):
+            year = max(int(y) for y in named)
         else:
             continue
         value = f"{year:04d}" + (f"-{month:02d}" if month else "")
@@ -542,7 +568,8 @@ def named_years(text: str) -> list[tuple[int, int]]:
     for match in NAMED_YEAR.finditer(text):
         at = match.start()
         if BASELINE_BEFORE.search(text, max(0, at - 4), at) or (
-                baseline_end >= 0 and BASE_LIST_GAP.fullmatch(text, baseline_end, at)):
+                baseline_end >= 0 and BASE_LIST_GAP.fullmatch(text, baseline_end, at)) or (
+                text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, match.end())):
             baseline_end = match.end()
             continue
         years.append((at, int(match.group(1))))
@@ -568,8 +595,11 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         reach = match.end()
         g = match.groupdict()
         if BASELINE_BEFORE.search(text, max(0, at - 4), at) or (
-                baseline_end >= 0 and LIST_GAP.fullmatch(text, baseline_end, at)):
-            baseline_end = reach  # "分别比2021年末、2022年末高": both are bases, not dates
+                baseline_end >= 0 and LIST_GAP.fullmatch(text, baseline_end, at)) or (
+                text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, reach)):
+            # "分别比2021年末、2022年末高", "较上年同期、上年末分别高", "与2023年相比": bases
+            same_period = NOT_A_DATE_AFTER.match(text, reach)
+            baseline_end = same_period.end() if same_period else reach
             continue
         if NOT_A_DATE_AFTER.match(text, reach):
             if g["rel"] in ("今年", "本年") and not (g["m"] or g["period"]) and today:
@@ -872,6 +902,9 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     if not text:
         return []
     plain = prepare(text, simplified)
+    quotes = spans(STOCK_QUOTE, plain) if ("%)" in plain or "%）" in plain) else []
+    if quotes:  # the price and its change are no figures; the move stays, as the market's
+        plain = STOCK_QUOTE_PRICES.sub(lambda m: " " * len(m.group()), plain)
     urls = spans(URL, plain) if ("http" in plain or "www." in plain) else []
     figures = join_lists_and_ranges(plain, scan(plain, urls))
     today = article_date(date)
@@ -880,8 +913,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         today = (int(stamp.group(1)), int(stamp.group(2) or stamp.group(4)),
                  int(stamp.group(3) or stamp.group(5)))
     stamps = spans(STAMP, plain) if stamp else []
-    reports = report_dates(plain, today)
     years = named_years(plain) if today is None else []
+    reports = report_dates(plain, today)
     year_starts = [at for at, _ in years]
     latest = [max(y for _, y in years[:i + 1]) for i in range(len(years))]
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
@@ -915,6 +948,9 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     # figures nobody owns that the article's bank may (own_bank): with two banks named in the
     # paragraphs with figures, the article is no one bank's alone
     alone = len(seen) < 2
+    for figure in kept:
+        if quotes and any(a <= figure.start < b for a, b in quotes):
+            figure.entity, figure.scope, figure.as_of = None, "market", None  # a day's move
     orphans = [f for f in kept if f.scope == "other" and not f.rule_level and (f.this_bank or alone or (
         (f.family in BUSINESS_FAMILIES or f.family == "growth") and f.no_bank_around))]
     if orphans:
@@ -1137,6 +1173,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             anchor = anchors[index]
             figure.as_of = anchor.value
             figure.year_end = anchor.year_end
+            figure.in_span = anchor.first is not None
             if anchor.first and FROM_BEFORE.search(text, max(0, figure.lead - 2), figure.lead):
                 figure.as_of = anchor.first  # 2002-2022年，营收从80亿元增至…: 2002
             elif anchor.value and (shift := SHIFT_BEFORE.search(
@@ -1156,6 +1193,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             dates_respectively(text, sentence, members, anchors)
     if any(f.year_end for f in figures):
         years_of_flows(text, figures)
+    for figure in figures:  # a balance in a year past stands at that year's end
+        if figure.family in STOCK_FAMILIES and figure.as_of and len(figure.as_of) == 4 and (
+                today is None or int(figure.as_of) < today[0]) and not figure.in_span:
+            figure.as_of += "-12"
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
     last = next((a for a in reversed(anchors) if not quoted(text, start, a.start)), None)
     # a period (2024年, 截至6月末) goes on; a day is an event's, and 目前 ends the period
@@ -1421,8 +1462,12 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             banks = bank_list(text, listed)
         if len(banks) < 2:
             continue
+        in_asides = {id(f) for f in figures for m in mentions if m.start > at
+                     and (aside := ASIDE_OPENING.match(text, m.end)) and f.end <= aside.end()
+                     and m.end < f.start}
         for kind in KINDS:
-            after = [f for f in figures if f.kind == kind and at < f.start < ceiling]
+            after = [f for f in figures if f.kind == kind and at < f.start < ceiling
+                     and id(f) not in in_asides]  # "分别为北京银行(699.17亿元)、…": its own
             # as many figures as banks: one each; so for each of the two lists of a change
             # ("分别从a、b、c降至d、e、f"); otherwise they belong to the list together
             runs = [after]
@@ -1463,7 +1508,9 @@ def bank_list(text: str, listed: list[Mention]) -> list[str]:
         gap_start = left.end
         if aside := ASIDE_OPENING.match(text, gap_start, right.start):
             gap, gap_start = LIST_WORD_GAP, aside.end()  # "A(x)、B(y)", not "A(x)，B以…"
-        if gap.fullmatch(text, gap_start, right.start) is None or len(left.banks) > 1:
+        # names run together ("为贵阳银行兰州银行郑州银行") are a list too
+        if (gap_start < right.start and gap.fullmatch(text, gap_start, right.start) is None) \
+                or len(left.banks) > 1:
             break
         banks.insert(0, left.banks[0])
     return banks

@@ -102,6 +102,16 @@ def test_continuation_after_a_figure_caption():
     assert articles[0]["sections"] == [{"title": "", "offset": 0}]
 
 
+@pytest.mark.parametrize("credit", ["数据来源:wind", "資料來源：萬得", "图1：各行营收"])
+def test_a_chart_credit_over_a_paragraph_s_lines_takes_only_its_own_line(credit):
+    # a credit line directly above the lines of the next paragraph, no blank line between
+    body = f"甲银行营收增长8%。\n\n{credit}\n乙银行净利润319亿元，同比增长8.9%。\n丙银行增速最高。"
+    articles, _ = clean(body)
+    text = articles[0]["text"]
+    assert "乙银行净利润319亿元，同比增长8.9%。" in text and text.endswith("丙银行增速最高。")
+    assert credit not in text and articles[0]["notes"] == [credit]
+
+
 def test_a_new_paragraph_is_not_glued_to_a_fragment():
     articles, log = clean("9月12日，吉林省召开全省清\n\n随着化债工作的推进，清欠贷款已相继落地。")
     assert articles[0]["text"].split("\n") == [

@@ -331,7 +331,9 @@ def test_as_of_comes_from_an_earlier_sentence_of_the_paragraph_only():
 
 def test_relative_years_need_the_article_date():
     assert rows("去年贷款余额为1万亿元。", "as_of", date=None) == [(None,)]
-    assert rows("去年贷款余额为1万亿元。", "as_of", date="2025-02-14") == [("2024",)]
+    # (a balance of a year past: at its end)
+    assert rows("去年贷款余额为1万亿元。", "as_of", date="2025-02-14") == [("2024-12",)]
+    assert rows("去年营收为100亿元。", "as_of", date="2025-02-14") == [("2024",)]
 
 
 # ------------------------------------------------------------------ metric
@@ -908,12 +910,12 @@ def test_no_as_of_where_the_text_gives_none(text):
 
 AS_OF_BEYOND_THE_PARAGRAPH = [
     # a section heading's date holds for the paragraphs under it
-    ("2024年经营回顾\n银行业整体稳健。\n某银行贷款余额为1万亿元。", "2025-03-01", ["2024"]),
+    ("2024年经营回顾\n银行业整体稳健。\n某银行贷款余额为1万亿元。", "2025-03-01", ["2024-12"]),
     # a short opening line sets the period of the lines after it
     ("2024年上半年，\n工商银行新增贷款1.2万亿元。", "2025-09-01", ["2024-06"]),
     # a period set by an earlier paragraph of the section goes on
     ("财报数据显示，2024年上市银行科技贷款余额均超1万亿元。\n增速方面，某银行科技贷款同比增长46%。",
-     None, ["2024", "2024"]),
+     None, ["2024-12", "2024"]),
     ("截至2025年9月末，甲银行科技贷款余额近2900亿元。\n乙银行和丙银行的科技贷款余额分别达到1976亿元和"
      "1743亿元。", "2025-11-20", ["2025-09", "2025-09", "2025-09"]),
     # a span of years: its end, and its start for the figure after 从
@@ -1343,3 +1345,73 @@ def test_as_of_round_three_d(text, date, as_of):
 def test_pct_is_a_percentage_point_and_3q_no_count():
     assert rows("增速较上季末变动+0.2pct。", "text", "value", "unit") == [("0.2pct", 0.2, "pp")]
     assert rows("支持3Q项目建设。", "text") == []
+
+
+ROUND_THREE_E = [
+    # a page's quote after a share's name: price and change are no figures, the move is the market's
+    ("郑州银行(5.440, 0.04, 0.74%)净利润负增长，上海银行(12.670, -0.30, -2.43%)营收增长。",
+     [("0.74%", 0.74, None, "market"), ("2.43%", -2.43, None, "market")]),
+    # 不敌 (no match for): the bank compared with owns nothing
+    ("宁波银行虽然资产规模不敌南京银行，但是营业收入达到289.3亿元。",
+     [("289.3亿元", 289.3e8, "宁波银行", "bank")]),
+    # 银行业绩 is a bank's results, 银行业 the sector
+    ("常熟银行业绩快报显示，该行一季度营收29.71亿元。", [("29.71亿元", 29.71e8, "常熟银行", "bank")]),
+    # names run together are a list
+    ("为贵阳银行兰州银行郑州银行，其营收同比分别为-1.09%、-2.02%、-5.78%。",
+     [("1.09%", -1.09, "贵阳银行", "bank"), ("2.02%", -2.02, "兰州银行", "bank"),
+      ("5.78%", -5.78, "郑州银行", "bank")]),
+    # a list's figures in asides after 分别为 are each bank's own
+    ("南京银行、杭州银行营收较好。另有2家营收超过500亿元，分别为北京银行(699.17亿元)、宁波银行(666.31亿元)。",
+     [("500亿元", 500e8, None, "other"), ("699.17亿元", 699.17e8, "北京银行", "bank"),
+      ("666.31亿元", 666.31e8, "宁波银行", "bank")]),
+    # shareholders' stakes are not the bank's
+    ("重庆银行发布年报。\n前五大股东合计持股74.51%。", [("74.51%", 74.51, None, "other")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_THREE_E)
+def test_banks_round_three_e(text, expected):
+    found = rows(text, "text", "value", "entity", "scope", date="2025-05-01")
+    assert [row for row in found if not row[0].endswith("家")] == [
+        (figure, pytest.approx(value), bank, scope) for figure, value, bank, scope in expected]
+
+
+DATES_ROUND_THREE_E = [
+    # 与2023年相比: a base, not the figures' date
+    ("2024年上市城商行规模扩大。与2023年相比，贷款增速超过10%的城商行有16家。", "2025-05-01", ["2024"]),
+    # a balance in a year past stands at that year's end; a flow is the year's
+    ("2024年，甲银行贷款余额1万亿元，营收300亿元。", "2025-05-01", ["2024-12", "2024"]),
+    # but not in the year the article is written
+    ("2025年，甲银行贷款余额1万亿元。", "2025-05-01", ["2025"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_THREE_E)
+def test_as_of_round_three_e(text, date, as_of):
+    found = [value for (text_, value) in rows(text, "text", "as_of", date=date)
+             if not text_.endswith("家")]
+    assert found == as_of
+
+
+DATES_ROUND_THREE_F = [
+    # an undated article: a half-year report without its year is that of the 上半年 it names
+    ("8月29日，上市银行半年报全部披露完毕，合计实现营业收入2.92万亿元。\n业绩分化\n"
+     "2025年上半年，银行业整体稳健。", None, ["2025-06"]),
+    # but not a year named for something else
+    ("8月29日，上市银行半年报全部披露完毕，合计实现营业收入2.92万亿元。\n2015-2016年发行的债券到期。",
+     None, [None]),
+    # 较上年同期、上年末: both bases
+    ("10月末，存款增速为6.2%，较上年同期、上年末分别高2.5和2.1个百分点。", "2021-11-20",
+     ["2021-10", "2021-10", "2021-10"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_THREE_F)
+def test_as_of_round_three_f(text, date, as_of):
+    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
+
+
+def test_a_share_s_move_in_a_quote_has_no_period():
+    text = "截至2024年末，郑州银行(5.440, 0.04, 0.74%)资产规模6000亿元。"
+    assert rows(text, "text", "as_of", "scope", date="2025-03-01") == [
+        ("0.74%", None, "market"), ("6000亿元", "2024-12", "bank")]
