@@ -246,13 +246,15 @@ STAMP = re.compile(r"((?:19|20)\d{2})(?:-([01]\d)-([0-3]\d)|年([01]?\d)月([0-3
                    r"\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?")  # 2021年4月29日 19:18 too
 REPORT_WORDS = re.compile(
     r"报告期[:：]?\s*(?:19|20)\d{2}\s*年度?|年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报"
-    r"|半年度业绩|三季报|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩")
+    r"|半年度业绩|三季报|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩"
+    r"|(?<=年度)[\u4e00-\u9fff]{2,12}?报告")  # 2024年度环境信息披露报告: a year's report too
 
 REPORT = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s*年度?|(?P<rel>今年|去年|上年))?"
     r"(?:(?P<period>报告期)[:：]?\s*(?P<py>(?:19|20)\d{2})\s*年度?|"
     r"(?P<report>年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报|半年度业绩|三季报"
-    r"|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩))")
+    r"|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩"
+    r"|(?<=年度)[\u4e00-\u9fff]{2,12}?报告))")
 REPORT_MONTH = {"中期业绩": 6, "中期报告": 6, "中报": 6, "半年度报告": 6, "半年报": 6, "半年度业绩": 6,
                 "三季报": 9, "第三季度报告": 9, "三季度报告": 9, "一季报": 3, "第一季度报告": 3,
                 "一季度报告": 3}
@@ -351,7 +353,9 @@ NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城�
                          r"|各家银行|各银行|二者|两者|三者|双方")
 # (not 细分行业中, 分行业, 各行业: a breakdown of the subject's own figures by industry)
 # ("为17家企业投放贷款": firms a bank lends to are its object, not a subject)
-OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|(?<![细分各])行业(?![中内])|产业"
+# (not 外贸产业专项转贷款, 产业链贷款: a kind of a bank's loans)
+OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|(?<![细分各])行业(?![中内])"
+                           r"|产业(?!链|园|[\u4e00-\u9fff]{0,6}(?:贷款|授信|融资))"
                            r"|市场规模|美国|日本|欧洲|社会融资|社融|广义货币|狭义货币|M2|M1|M0"
                            r"|GDP|CPI|PPI|国内生产总值|外汇储备|全社会|全省|全市"
                            # shareholders' stakes (not 归属于母公司股东的净利润, the bank's profit)
@@ -915,6 +919,10 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     stamps = spans(STAMP, plain) if stamp else []
     years = named_years(plain) if today is None else []
     reports = report_dates(plain, today)
+    if title and ("报" in title or "績" in title or "绩" in title):
+        # a report the title names ("某银行2024年度环境信息披露报告") holds from the start
+        reports = [DateAnchor(0, 0, r.value, r.year)
+                   for r in report_dates(to_simplified(title), today)] + reports
     year_starts = [at for at, _ in years]
     latest = [max(y for _, y in years[:i + 1]) for i in range(len(years))]
     # Sentences, banks and dates matter only in the paragraphs that hold figures.

@@ -1415,3 +1415,22 @@ def test_a_share_s_move_in_a_quote_has_no_period():
     text = "截至2024年末，郑州银行(5.440, 0.04, 0.74%)资产规模6000亿元。"
     assert rows(text, "text", "as_of", "scope", date="2025-03-01") == [
         ("0.74%", None, "market"), ("6000亿元", "2024-12", "bank")]
+
+
+def test_a_report_the_title_names_dates_the_report_period_words():
+    text = "一、年度概况\n报告期末，本社各项存款余额1096292.98万元，较年初上升137469.3万元。"
+    report = "金沙县农村信用合作联社2024年度环境信息披露报告"
+    assert [row.as_of for row in extract_from_text_rows(text, report)] == ["2024-12", "2024-12"]
+    assert [row.as_of for row in extract_from_text_rows(text, "金沙县农村信用合作联社")] == [None, None]
+
+
+def extract_from_text_rows(text: str, title: str) -> list:
+    from analysis.figures import extract_from_text
+
+    return extract_from_text(text, "2025-04-30", title=title)
+
+
+def test_a_kind_of_loan_named_after_an_industry_is_no_new_subject():
+    text = ("此外，中国进出口银行优化外贸金融产品。\n截至2021年12月末，外贸产业专项转贷款余额333亿元。\n"
+            "建设银行亦有布局。")
+    assert entities(text)[0] == ("333亿元", "中国进出口银行")
