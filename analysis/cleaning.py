@@ -245,9 +245,10 @@ PUBLICATION_FIELD = re.compile(
     rf"|(?P<date>{PUBLICATION_DATE})"
     rf"|(?:发布|发表|发稿|更新|编辑)?(?:时间|日期)\s*[:：]?\s*(?P<labelled_date>{PUBLICATION_DATE})"
     rf"|(?:稿件|信息|文章|本文|新闻)?(?:来源|出处|发布人|发布单位|发布者)\s*[:：|｜]?\s*"
-    rf"(?P<source>[^\s|｜:：]{{2,24}}?)(?P<source_date>{PUBLICATION_DATE})?(?=[\s|｜]|$)"
+    rf"(?P<source>[^\s|｜:：]{{2,24}}?)(?P<source_date>{PUBLICATION_DATE})?"
+    rf"(?=[\s|｜]|$|(?:作者|记者|编辑|责编)\s*[:：])"  # "来源:21世纪经济报道作者:吴霜…" too
     rf"|(?:作者|记者|文)\s*[:：|｜/]?\s*(?P<author>[\u4e00-\u9fff·]{{2,5}}(?:[、\s][\u4e00-\u9fff·]{{2,5}})*)"
-    rf"(?=[\s|｜]|$)"
+    rf"(?=[\s|｜]|$|{PUBLICATION_DATE})"  # "作者:吴霜2025-09-03 09:03" too
     rf"|(?:责任编辑|责编|编辑|校对)\s*[:：]?\s*[\u4e00-\u9fff·]{{2,5}}(?=[\s|｜]|$)"
     rf"|(?:阅读|浏览|点击)(?:量|次数)?\s*[:：]?\s*\d+\s*次?|\d+\s*次(?:阅读|浏览)?"
     rf"|星期[一二三四五六日天]|周[一二三四五六日]"

@@ -386,6 +386,9 @@ THIS_BANK = re.compile(r"(?P<ours>本行|我行|本集团|本公司)|(?P<that>�
 GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|高出|多出|高于|低于|优于|逊于|不足|不及"
                         r"|不敌|不如"
                         r"|少于|多于)于?\s*$")
+# (not 占比, 相比, 比重, 比例, 较高/较快: "relatively", an adverb)
+COMPARED_WITH = re.compile(r"(?<![占对相])(?:比|较)(?![重较例为高低大小快慢好多少强弱早晚])"
+                           r"[^，,。；;、\s]{0,8}$")
 OWN_AFTER = re.compile(r"\s*的")
 RESPECTIVELY_AT = re.compile("分别|依次")  # respectively; in order
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
@@ -1353,7 +1356,7 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
     `earlier` those of the paragraph before it (speakers' employers left out of both)."""
     s, _ = sentence
     distributed = distribute(text, sentence, figures, inside)
-    compared = [m for m in inside if GAP_BEFORE.search(text, max(s, m.start - 4), m.start)]
+    compared = [m for m in inside if is_compared(text, m, s)]
     ratios = [m for m in inside if RATIO_BEFORE.search(text, max(s, m.start - 4), m.start)
               and OWN_AFTER.match(text, m.end)]
     for figure in figures:
@@ -1388,7 +1391,7 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元"),
             # not about a bank it was compared with ("…，一举超越B银行。营收增长…")
             subjects = [m for m in earlier
-                        if not GAP_BEFORE.search(text, max(0, m.start - 4), m.start)]
+                        if not is_compared(text, m, 0)]
             owner = subjects[-1] if subjects else earlier[-1]
             figure.inherited_owner = True
         if owner is None and not earlier and (this := THIS_BANK.search(text, s, figure.start)):
@@ -1426,6 +1429,15 @@ def organisation_subject(text: str, figure: Figure) -> bool:
             continue  # a bank's subsidiary (工银金融租赁) or a bank's own name
         return True
     return False
+
+
+def is_compared(text: str, mention: Mention, floor: int) -> bool:
+    """Whether a bank is named as what the subject is compared with: right after a gap word
+    (落后B银行, 不及B银行) or after 比/较 and a few words ("较排在第二位的建设银行",
+    "比宁波银行少近10亿元")."""
+    start = mention.start
+    return bool(GAP_BEFORE.search(text, max(floor, start - 4), start)
+                or COMPARED_WITH.search(text, max(floor, start - 9), start))
 
 
 def set_owner(figure: Figure, banks: tuple[str, ...] | None, text: str, sentence_start: int,
@@ -1516,8 +1528,9 @@ def bank_list(text: str, listed: list[Mention]) -> list[str]:
         gap_start = left.end
         if aside := ASIDE_OPENING.match(text, gap_start, right.start):
             gap, gap_start = LIST_WORD_GAP, aside.end()  # "A(x)、B(y)", not "A(x)，B以…"
-        # names run together ("为贵阳银行兰州银行郑州银行") are a list too
-        if (gap_start < right.start and gap.fullmatch(text, gap_start, right.start) is None) \
+        # names run together or apart by spaces ("为贵阳银行兰州银行郑州银行") are a list too
+        if (gap_start < right.start and gap.fullmatch(text, gap_start, right.start) is None
+                and not text[gap_start:right.start].isspace()) \
                 or len(left.banks) > 1:
             break
         banks.insert(0, left.banks[0])

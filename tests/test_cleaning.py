@@ -447,6 +447,8 @@ def test_a_body_without_blank_lines_has_a_paragraph_a_line():
     ("证券时报 王小明 2024-06-09 07:00", "2024-06-09", "证券时报", ["王小明"]),
     ("- 發佈時間:2016-05-18 08:12:40 來源:示例晚報 責任編輯:李四", "2016-05-18", "示例晚報", []),
     ("作者：王小明 2024-06-09", "2024-06-09", None, ["王小明"]),
+    # fields run together, as some pages print them
+    ("來源:示例經濟報道作者:王小明2025-09-03 09:03", "2025-09-03", "示例經濟報道", ["王小明"]),
 ])
 def test_publication_lines_give_date_outlet_and_authors(line, date, outlet, authors):
     from analysis.cleaning import parse_publication_line, read_publication
