@@ -1434,3 +1434,24 @@ def test_a_kind_of_loan_named_after_an_industry_is_no_new_subject():
     text = ("此外，中国进出口银行优化外贸金融产品。\n截至2021年12月末，外贸产业专项转贷款余额333亿元。\n"
             "建设银行亦有布局。")
     assert entities(text)[0] == ("333亿元", "中国进出口银行")
+
+
+COMPARED_AND_SPACED = [
+    # the bank after 比/较 and a few words is what the subject is compared with
+    ("北京银行上半年营业收入362.18亿元 比宁波银行少近10亿元 但净利润多1.2亿元。",
+     [("362.18亿元", "北京银行"), ("10亿元", "北京银行"), ("1.2亿元", "北京银行")]),
+    ("工商银行绿色信贷余额为3.98万亿元，较排在第二位的建设银行高45%。绿色贷款占比为17%。",
+     [("3.98万亿元", "工商银行"), ("45%", "工商银行"), ("17%", "工商银行")]),
+    # 较高 is "relatively high", no comparison
+    ("增速较高的还有成都银行(19.43%)、南京银行(17.76%)。",
+     [("19.43%", "成都银行"), ("17.76%", "南京银行")]),
+    # names apart by spaces are a list
+    ("长沙银行 南京银行 江苏银行净息差较一季度分别上升11个基点 68个基点 28个基点。",
+     [("11个基点", "长沙银行"), ("68个基点", "南京银行"), ("28个基点", "江苏银行")]),
+    ("重庆银行 天津银行 哈尔滨银行总资产均超9000亿元。", [("9000亿元", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPARED_AND_SPACED)
+def test_compared_banks_and_lists_apart_by_spaces(text, expected):
+    assert entities(text) == expected
