@@ -5,14 +5,13 @@ names read through ruby annotations a site flattened into the text (農(nóng)�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from analysis import resources
 
 
-@dataclass(frozen=True)
-class BankMention:
+class BankMention(NamedTuple):  # a tuple: made for every bank named, cheaply
     start: int
     end: int
     surface: str
@@ -110,14 +109,23 @@ def is_place(text: str, places: frozenset[str]) -> bool:
 def place_before(text: str, end: int) -> int | None:
     """Where the place name that ends at `end` starts (the longest among the Chinese
     characters right before); None when there is none ("全国农商行", "上市农商行")."""
-    start = end
-    while start > 0 and end - start < PLACE_MAX and HAN.match(text, start - 1):
+    floor = max(0, end - PLACE_MAX)
+    at = place_start(text[floor:end])  # only these characters matter: the answer is cached
+    return None if at is None else floor + at
+
+
+@lru_cache(maxsize=4096)
+def place_start(window: str) -> int | None:
+    """place_before over the PLACE_MAX characters before a local bank's suffix: where in
+    `window` the place name ending at its end starts, or None."""
+    end = start = len(window)
+    while start > 0 and HAN.match(window, start - 1):
         start -= 1
     places = place_names()
-    if not any(text[at:end] in places for at in range(start, end - 1)):
+    if not any(window[at:end] in places for at in range(start, end - 1)):
         return None  # no place name ends here (商业银行): the usual case, settled fast
     for at in range(start, end - 1):
-        if is_place(text[at:end], places):
+        if is_place(window[at:end], places):
             return at
     return None
 
@@ -130,17 +138,23 @@ WINDOW = 6  # characters of context either side given to the segmenter
 
 def is_whole_word(text: str, start: int, end: int) -> bool:
     """True when no jieba token of the surrounding text crosses `start` or `end`."""
+    left = max(0, start - WINDOW)
+    # only the WINDOW characters either side matter: the answer is cached on them
+    return whole_in_window(text[left:end + WINDOW], start - left, end - left)
+
+
+@lru_cache(maxsize=4096)
+def whole_in_window(window: str, start: int, end: int) -> bool:
+    """is_whole_word for the alias at window[start:end]."""
     from analysis.text import tokenizer  # jieba loads only when a short alias is seen
 
     words = tokenizer().FREQ
-    if not (words.get(text[max(0, start - 1):start + 1]) or words.get(text[end - 1:end + 1])):
+    if not (words.get(window[max(0, start - 1):start + 1]) or words.get(window[end - 1:end + 1])):
         return True  # neither neighbour makes a word with the alias: no need to segment
-    left = max(0, start - WINDOW)
-    window = text[left:end + WINDOW]
     cuts = {0, len(window)}
     for _, token_start, token_end in tokenizer().tokenize(window, HMM=False):
         cuts.update((token_start, token_end))
-    return start - left in cuts and end - left in cuts
+    return start in cuts and end in cuts
 
 
 def find_banks(text: str) -> list[BankMention]:
@@ -167,16 +181,20 @@ def find_banks(text: str) -> list[BankMention]:
 def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:
     """Banks named by a place and a local bank's suffix (东莞农商行), outside the table's."""
     found: list[BankMention] = []
-    known_ends = {m.end for m in known}
+    # `known` is in order and its mentions do not overlap (find_banks searches on from the
+    # end of each): one pointer walks along it, as the suffixes found come in order too
+    after = 0  # the first known mention that does not end before the suffix
     for match in LOCAL.finditer(text):
         start, end = match.span()
-        if end in known_ends or any(m.start < end and start < m.end for m in known):
+        while after < len(known) and known[after].end <= start:
+            after += 1
+        if after < len(known) and known[after].start < end:
             continue  # 上海农商银行, 工商银行: the table's
         if NOT_ONE_LOCAL_BANK.match(text, end):
             continue
         at = place_before(text, start)
-        if at is None or any(m.start < start and at < m.end for m in known):
-            continue
+        if at is None or (after and at < known[after - 1].end):
+            continue  # the place would start inside a bank named before
         if match.group() == "银行" and text[start - 1] in ADMINISTRATIVE:
             continue  # 浙江省银行贷款: the province's banks; a city bank is 九江银行
         name = text[at:start] + LOCAL_SUFFIXES[match.group()]
