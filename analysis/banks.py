@@ -32,6 +32,7 @@ LOCAL_SUFFIXES = {"农村商业银行": "农村商业银行", "农商银行": "�
 # A place and 银行 followed by one of these are the place's banks, not one bank (浙江省银行业,
 # 广东银行机构, 深圳银行网点)
 NOT_ONE_LOCAL_BANK = re.compile(r"业|保险|间|机构|网点|系统|体系|同业|家|们|数量")
+NOT_ONE_LOCAL_FIRST = frozenset("业保间机网系体同家们数")  # what NOT_ONE_LOCAL_BANK opens with
 PLACE_MAX = 8  # characters of a place name (浙江龙游, 广东澄海) before the suffix
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Ruby annotations flattened into the text by some sites: 農(nóng)業(yè)銀行.
@@ -173,8 +174,8 @@ def find_banks(text: str) -> list[BankMention]:
             continue
         mentions.append(BankMention(start, end, match.group(), names[match.group()]))
         position = end
-    if LOCAL.search(text):
-        mentions = sorted(mentions + local_banks(text, mentions), key=lambda m: m.start)
+    if local := local_banks(text, mentions):
+        mentions = sorted(mentions + local, key=lambda m: m.start)
     return mentions
 
 
@@ -190,7 +191,7 @@ def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:
             after += 1
         if after < len(known) and known[after].start < end:
             continue  # 上海农商银行, 工商银行: the table's
-        if NOT_ONE_LOCAL_BANK.match(text, end):
+        if text[end:end + 1] in NOT_ONE_LOCAL_FIRST and NOT_ONE_LOCAL_BANK.match(text, end):
             continue
         at = place_before(text, start)
         if at is None or (after and at < known[after - 1].end):

@@ -177,6 +177,7 @@ MINUS = frozenset("-－−")
 NOT_BEFORE_MINUS = frozenset("%‰.元亿万千百十点)）\n")  # a range's dash, a list's bullet
 # 千亿级 (an order of magnitude), 3倍 (a ratio), 3455亿斤 (a weight, not money)
 NOT_AFTER = re.compile(r"级|量级|倍|斤|公斤|吨|亩|千瓦|平方米|平米|立方米|公里|千米")
+NOT_AFTER_FIRST = frozenset("级量倍斤公吨亩千平立")  # what NOT_AFTER can open with
 
 QUALIFIERS = {
     "≥": ["不低于", "不少于", "不下于", "至少", "起码", "最少"],
@@ -209,6 +210,16 @@ CHANGE_BEFORE = re.compile(r"(?:下降|降低|减少|增长|增加|提升|提高
 RANGE_GAP = re.compile(r"\s*(?:[—–\-~～]{1,2}|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与|以及|或)\s*")
 LIST_WORD_GAP = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+GAP_FIRST = frozenset("—–-~～至到、,，和及与以或")  # what a range's or a list's gap opens with
+
+
+def may_be_gap(text: str, position: int) -> bool:
+    """Whether a range's or a list's gap (RANGE_GAP, LIST_GAP) can start at `position`: a
+    cheap test that spares the patterns most pairs of figures, far apart in the text."""
+    first = text[position:position + 1]
+    return first in GAP_FIRST or first.isspace()
+
+
 URL = re.compile(r"https?://[^\s，。；）)」】]+|www\.[A-Za-z0-9.-]+[^\s，。；）)」】]*")
 
 SENTENCE = re.compile(r"[^\s。！？!?][^\n。！？!?]*[。！？!?]*[”’\"』」）)]*")
@@ -306,15 +317,18 @@ SPEAKER_AFTER = re.compile(
     r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
 # Figures of the stock market (southbound selling, a share price, a bank's market value, its
 # A/H shares' moves) are not lending: scope market.
+# (Every alternative opens with a literal character, so that re skips ahead to the next one.)
+SHARES_MOVE = r"[^，,。；;]{0,6}?(?:上涨|下跌|涨|跌)"
 MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|净流入|净流出|股价|收盘|收报|报收|涨停"
-                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅|市值"
-                    r"|(?:[ABH]股|港股|美股|股票|个股|股指|板块)[^，,。；;]{0,6}?(?:上涨|下跌|涨|跌)")
+                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅|市值|"
+                    + "|".join(f"{shares}{SHARES_MOVE}" for shares in
+                               ("A股", "B股", "H股", "港股", "美股", "股票", "个股", "股指", "板块")))
 QUOTE_CLOSE = re.compile(r"[”」』\"]")
 MOVE_BEFORE = re.compile(r"(?:上涨|下跌|大涨|大跌|涨|跌)\s*$")
 HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
 # A line that opens with one of these continues the paragraph before it ("其中，" of which;
 # "此外，" besides): its figures share that paragraph's bank and date.
-CONNECTIVE = re.compile(r"(?:其中|其|该行|该笔|此外|同时|与此同时|另外|对此)[，,]")
+CONNECTIVE = re.compile(r"\s*(?:其中|其|该行|该笔|此外|同时|与此同时|另外|对此)[，,]")
 # A heading line ("2. 2025年目标") opens the paragraph under it: its date is that paragraph's.
 HEADING_MAX = 24
 HEADING_STOP = re.compile(r"[。！？!?；;，,：:“”\"]")
@@ -364,12 +378,25 @@ RESPECTIVELY = "分别"
 RESPECTIVELY_AT = re.compile(RESPECTIVELY)
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
 ETC_AFTER = re.compile(r"(?:[(（][^()（）]{0,16}[)）])?(?:[\u4e00-\u9fff]{0,8}?(?:分行|支行))?等")
+ETC_REACH = 18 + 10 + 1  # the longest ETC_AFTER: an aside, a branch, 等
 # "江苏银行(3.95万亿)、上海银行(3.23万亿)和宁波银行": a list with an aside after its names
 ASIDE_OPENING = re.compile(r"\s*[(（][^()（）]{0,16}[)）]")
+
+
+def aside_at(text: str, position: int, end: int | None = None) -> re.Match | None:
+    """ASIDE_OPENING.match(text, position, end), tried only where a bracket or a space follows
+    (a bank's name is seldom followed by an aside)."""
+    first = text[position:position + 1]
+    if first != "(" and first != "（" and not first.isspace():
+        return None
+    return ASIDE_OPENING.match(text, position, len(text) if end is None else end)
+
+
 # A rule's level, not the bank's: "跌破150%监管红线", "高于7.5%的监管底线".
 THRESHOLD_AFTER = re.compile(r"的?(?:监管)?(?:红线|底线|达标线|门槛|下限|上限|要求)")
 # A level of the sector the bank is compared with: "超过城商行1.76%的平均值".
 AVERAGE_AFTER = re.compile(r"的?(?:平均值|平均水平|均值)")
+LEVEL_AFTER_FIRST = frozenset("的监红底达门下上要平均")  # what either can open with
 # "A银行资产规模仅为B银行的73%": a ratio of the subject's to the bank named after 为.
 RATIO_BEFORE = re.compile(r"(?:仅为|只有|约为|为|是|相当于)\s*$")
 LIST_END = re.compile(r"[；;]")
@@ -489,7 +516,12 @@ ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def article_date(value) -> tuple[int, int, int] | None:
-    match = ISO_DATE.match(str(value)) if value else None
+    return iso_date(str(value)) if value else None
+
+
+@lru_cache(maxsize=4096)
+def iso_date(value: str) -> tuple[int, int, int] | None:  # a corpus has few distinct dates
+    match = ISO_DATE.match(value)
     return tuple(int(g) for g in match.groups()) if match else None
 
 
@@ -683,7 +715,7 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     if (prev in ".-/" and start >= 2 and text[start - 2].isdigit()
             and not (unit_word or g["mag"])):
         return None  # the tail of 2025.9.30 or 2025-09
-    if NOT_AFTER.match(text, end):
+    if text[end:end + 1] in NOT_AFTER_FIRST and NOT_AFTER.match(text, end):
         return None
     try:
         scale = magnitude(g["mag"]) * (POINTS[g["pp"]] if g["pp"] else 1)
@@ -732,6 +764,8 @@ def join_lists_and_ranges(text: str, figures: list[Figure]) -> list[Figure]:
     """a、b亿元 and a—b%: a bare a takes b's magnitude and unit; a range gives a ≥, b ≤."""
     for i in range(len(figures) - 2, -1, -1):  # right to left: 1、2、3亿元 chains
         left, right = figures[i], figures[i + 1]
+        if not may_be_gap(text, left.end):
+            continue
         gap = text[left.end:right.start]
         is_range = RANGE_GAP.fullmatch(gap) is not None
         if is_range and gap.strip() in ("至", "到") and CHANGE_BEFORE.search(
@@ -800,7 +834,7 @@ def join_lines(text: str) -> str:
         tail = line.rstrip(" \t\u3000")
         if tail and following and not following.isspace() and (
                 tail[-1] in LIST_END_CHARS
-                or (tail[-1] in SENTENCE_END_CHARS and CONNECTIVE.match(following.lstrip()))
+                or (tail[-1] in SENTENCE_END_CHARS and CONNECTIVE.match(following))
                 or (len(tail) <= 2 * HEADING_MAX and len(tail.strip()) <= HEADING_MAX
                     and not HEADING_STOP.search(tail))):
             at = end
@@ -1037,7 +1071,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         bank = bank_of_paragraph_before(text, start)
         before = [bank] if bank else []
     if seen is not None:
-        seen.update(m.banks for m in mentions)
+        for m in mentions:  # (Counter.update costs more than this loop on a few mentions)
+            seen[m.banks] += 1
     anchors = date_anchors(text, start, figures[-1].start, today, named_year)
     if stamps:
         anchors = [anchor for anchor in anchors
@@ -1275,7 +1310,7 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             # "南京银行…；11家上市城商行累计发行科创债460亿元": banks as a whole
             figure.scope = "sector"
             continue
-        aside = ASIDE_OPENING.match(text, owner.end) if owner is not None else None
+        aside = aside_at(text, owner.end) if owner is not None else None
         in_aside = aside is not None and figure.end <= aside.end()
         if in_aside:
             pass  # "招商银行(2514.20亿元)、兴业银行(1612.34亿元)": each its own, in its aside
@@ -1296,8 +1331,11 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             figure.this_bank = this.lastgroup  # the article's bank, or the last named: own_bank
         # "工行、建行等5家银行": the banks named are examples of a group
         listed = listed or (owner is not None and not in_aside
+                            and text.find("等", owner.end, owner.end + ETC_REACH) >= 0
                             and ETC_AFTER.match(text, owner.end) is not None)
-        if THRESHOLD_AFTER.match(text, figure.end):
+        if text[figure.end:figure.end + 1] not in LEVEL_AFTER_FIRST:
+            pass  # (the usual case: neither a rule's level nor an average follows)
+        elif THRESHOLD_AFTER.match(text, figure.end):
             owner, figure.rule_level = None, True  # a rule's level: no one's
         elif AVERAGE_AFTER.match(text, figure.end) and SECTOR.search(
                 text, max(s, figure.lead - 6), figure.lead):
@@ -1389,7 +1427,7 @@ def bank_list(text: str, listed: list[Mention]) -> list[str]:
             break  # a group is a whole list
         gap = LIST_GAP
         gap_start = left.end
-        if aside := ASIDE_OPENING.match(text, gap_start, right.start):
+        if aside := aside_at(text, gap_start, right.start):
             gap, gap_start = LIST_WORD_GAP, aside.end()  # "A(x)、B(y)", not "A(x)，B以…"
         if gap.fullmatch(text, gap_start, right.start) is None or len(left.banks) > 1:
             break
@@ -1407,13 +1445,16 @@ def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
     lefts = [clause_start(text, s, figure.start) for figure in figures]  # each one's clause
     for i, figure in enumerate(figures):
         if (i + 1 < len(figures) and figures[i + 1].kind == figure.kind
+                and may_be_gap(text, figure.end)
                 and RANGE_GAP.fullmatch(text[figure.end:figures[i + 1].start])):
             continue  # the lower bound of a range takes the metric of the upper one, below
         figure.metric = metric_of(text, figure, sentence, heads, blocks, lefts[i])
     for i, figure in enumerate(figures[:-1]):
         # a range's lower bound or a list's member takes its partner's metric; nothing else does
+        if figure.metric or not may_be_gap(text, figure.end):
+            continue
         gap = text[figure.end:figures[i + 1].start]
-        if not figure.metric and (RANGE_GAP.fullmatch(gap) or LIST_GAP.fullmatch(gap)):
+        if RANGE_GAP.fullmatch(gap) or LIST_GAP.fullmatch(gap):
             figure.metric = figures[i + 1].metric
     for figure, left in zip(figures, lefts, strict=True):
         figure.family = metric_family(figure.metric, figure.kind, figure.unit,
@@ -1431,7 +1472,10 @@ def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
                                       blocks)
     if after and HEAD_AT_END.search(after):
         return after
-    chosen = [h for h in heads if left <= h[0] and h[1] <= figure.start]
+    # the last measure word of the clause before the figure: heads come in order and do not
+    # overlap, so it is the last one that ends before the figure, if it starts in the clause
+    last = bisect.bisect_right(heads, figure.start, key=operator.itemgetter(1)) - 1
+    chosen = heads[last:last + 1] if last >= 0 and heads[last][0] >= left else []
     if not chosen:
         # no measure word in the clause: the words before the figure ("训练成本约…"), else
         # the last measure of the sentence ("融资金额由…1000亿左右，增至…逾4000亿"), but not
