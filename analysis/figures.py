@@ -374,6 +374,7 @@ THIS_BANK = re.compile(r"(?P<ours>本行|我行|本集团|本公司)|(?P<that>�
 GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|高出|多出|高于|低于|优于|逊于|不足|不及"
                         r"|少于|多于)于?\s*$")
 OWN_AFTER = re.compile(r"\s*的")
+GAP_LAST = frozenset("后先过出超越于足及")  # how GAP_BEFORE's words end
 RESPECTIVELY = "分别"
 RESPECTIVELY_AT = re.compile(RESPECTIVELY)
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
@@ -399,6 +400,18 @@ AVERAGE_AFTER = re.compile(r"的?(?:平均值|平均水平|均值)")
 LEVEL_AFTER_FIRST = frozenset("的监红底达门下上要平均")  # what either can open with
 # "A银行资产规模仅为B银行的73%": a ratio of the subject's to the bank named after 为.
 RATIO_BEFORE = re.compile(r"(?:仅为|只有|约为|为|是|相当于)\s*$")
+RATIO_LAST = frozenset("为有是于")  # how RATIO_BEFORE's words end
+
+
+def word_before(pattern: re.Pattern, last: frozenset[str], text: str, floor: int,
+                position: int) -> re.Match | None:
+    """pattern.search(text, floor, position) for a pattern of words right before `position`
+    (GAP_BEFORE, RATIO_BEFORE), tried only where the character before ends one of its
+    words (`last`) or is a space: most bank names follow neither."""
+    char = text[position - 1:position] if position > floor else ""
+    if char and (char in last or char.isspace()):
+        return pattern.search(text, floor, position)
+    return None
 LIST_END = re.compile(r"[；;]")
 
 # Measure words for `metric`. Those in EXTENDABLE take their modifiers ("贷款余额" ->
@@ -528,7 +541,9 @@ def iso_date(value: str) -> tuple[int, int, int] | None:  # a corpus has few dis
 def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnchor]:
     """Results reports named in the article ("上市银行2024年度报告", "2025年中期业绩",
     "三季报"): the date of the figures of later paragraphs that name no date of their own."""
-    found = []
+    found: list[DateAnchor] = []
+    if "报" not in text and "业绩" not in text:
+        return found  # every word of REPORT_WORDS holds one of these: no report named
     for word in REPORT_WORDS.finditer(text):
         match = REPORT.search(text, max(0, word.start() - 12), word.end())
         if match is None or match.end() != word.end():
@@ -884,6 +899,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         by_paragraph.setdefault(plain.rfind("\n", 0, figure.start) + 1, []).append(figure)
     kept: list[Figure] = []
     seen: Counter[tuple[str, ...]] = Counter()  # the banks named in the paragraphs with figures
+    scanned: dict[tuple[int, int], list[Mention]] = {}  # their mentions, by (start, end)
     carried: DateAnchor | None = None  # the date an earlier paragraph of the section set
     previous_end = 0
     for start, members in by_paragraph.items():
@@ -903,7 +919,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         if heading is not None:  # a new section: its heading's date, if any, holds in it
             carried = heading[0]
         found, carried = paragraph_figures(plain, start, end, members, today, stamps, near,
-                                           reports, seen, named, carried)
+                                           reports, seen, named, carried, scanned)
         kept.extend(found)
         previous_end = end
     # figures nobody owns that the article's bank may (own_bank): with two banks named in the
@@ -1043,14 +1059,20 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       all_reports: list[DateAnchor] = (),
                       seen: Counter[tuple[str, ...]] | None = None,
                       named_year: int | None = None,
-                      carried: DateAnchor | None = None
+                      carried: DateAnchor | None = None,
+                      scanned: dict[tuple[int, int], list[Mention]] | None = None
                       ) -> tuple[list[Figure], DateAnchor | None]:
     """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end],
     and the date the paragraph leaves to the next one of its section. `carried`: the date an
     earlier paragraph of the section set ("2024年上半年，…" then figures). A paragraph that
     names no bank goes on about the one lending bank the paragraph before it names
-    ("农业银行第三季录得净利813亿元。\n前三季，实现净利润2223亿元。")."""
-    sentences = [m.span() for m in SENTENCE.finditer(text, start, end)]
+    ("农业银行第三季录得净利813亿元。\n前三季，实现净利润2223亿元。"). `scanned`: the bank
+    mentions of the paragraphs read so far, by (start, end), which this one's are added to."""
+    sentences = []
+    for match in SENTENCE.finditer(text, start, end):
+        if match.start() > figures[-1].start:
+            break  # the sentences after the last figure's are not needed
+        sentences.append(match.span())
     sentence_starts = [s for s, _ in sentences]
     by_sentence: dict[tuple[int, int], list[Figure]] = {}
     for figure in figures:
@@ -1063,12 +1085,14 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         return [], carried
     mentions = [Mention(m.start + start, m.end + start, m.surface, m.banks)
                 for m in find_banks(text[start:end])]
+    if scanned is not None:
+        scanned[start, end] = mentions  # for bank_of_paragraph_before of the next paragraph
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
     before: list[Mention] = []
     if not mentions:
         for figure in figures:
             figure.no_bank_around = True
-        bank = bank_of_paragraph_before(text, start)
+        bank = bank_of_paragraph_before(text, start, scanned)
         before = [bank] if bank else []
     if seen is not None:
         for m in mentions:  # (Counter.update costs more than this loop on a few mentions)
@@ -1117,6 +1141,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 elif leader is None or not (figure.family == "growth" or figure.kind == "pp"):
                     figure.entity, figure.scope = None, "other"
         mark_market(text, members)
+    this_month = f"{today[0]:04d}-{today[1]:02d}" if today else ""  # the article's
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
         if index >= 0 and anchors[index].start < figure.sentence[0] and ASIDE.match(
@@ -1138,7 +1163,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
-        if figure.as_of and today and figure.as_of[:7] > f"{today[0]:04d}-{today[1]:02d}" \
+        if figure.as_of and today and figure.as_of[:7] > this_month \
                 and TARGET_BEFORE.search(text, clause_start(text, figure.sentence[0],
                                                             figure.start), figure.lead):
             figure.as_of = None  # a target due after the article was written held at no date
@@ -1220,23 +1245,29 @@ def quoted(text: str, start: int, at: int) -> bool:
             or text.count("《", start, at) > text.count("》", start, at))
 
 
-def bank_of_paragraph_before(text: str, start: int) -> Mention | None:
+def bank_of_paragraph_before(text: str, start: int,
+                             scanned: dict[tuple[int, int], list[Mention]] | None = None
+                             ) -> Mention | None:
     """The one lending bank the paragraph before text[start] names (its last mention), if it
-    names one bank only (not a group, the central bank or a speaker's employer)."""
+    names one bank only (not a group, the central bank or a speaker's employer). `scanned`:
+    bank mentions already found in paragraphs, by (start, end), offsets in `text`."""
     end = start - 1
     while end > 0 and text[end - 1].isspace():
         end -= 1
     if end <= 0:
         return None
     begin = text.rfind("\n", 0, end) + 1
-    mentions = [m for m in find_banks(text[begin:end])
-                if not SPEAKER_AFTER.match(text, begin + m.end)]
+    known = scanned.get((begin, end)) if scanned else None  # the same text, read already
+    if known is None:
+        known = [Mention(begin + m.start, begin + m.end, m.surface, m.banks)
+                 for m in find_banks(text[begin:end])]
+    mentions = [m for m in known if not SPEAKER_AFTER.match(text, m.end)]
     if not mentions or len({m.banks for m in mentions}) > 1:
         return None
     last = mentions[-1]
     if len(last.banks) > 1 or central_bank(last.banks[0]):
         return None
-    return Mention(begin + last.start, begin + last.end, last.surface, last.banks)
+    return last
 
 
 def mark_market(text: str, figures: list[Figure]) -> None:
@@ -1289,8 +1320,10 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
     `earlier` those of the paragraph before it (speakers' employers left out of both)."""
     s, _ = sentence
     distributed = distribute(text, sentence, figures, inside)
-    compared = [m for m in inside if GAP_BEFORE.search(text, max(s, m.start - 4), m.start)]
-    ratios = [m for m in inside if RATIO_BEFORE.search(text, max(s, m.start - 4), m.start)
+    compared = [m for m in inside
+                if word_before(GAP_BEFORE, GAP_LAST, text, max(s, m.start - 4), m.start)]
+    ratios = [m for m in inside
+              if word_before(RATIO_BEFORE, RATIO_LAST, text, max(s, m.start - 4), m.start)
               and OWN_AFTER.match(text, m.end)]
     for figure in figures:
         if id(figure) in distributed:
@@ -1324,7 +1357,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元"),
             # not about a bank it was compared with ("…，一举超越B银行。营收增长…")
             subjects = [m for m in earlier
-                        if not GAP_BEFORE.search(text, max(0, m.start - 4), m.start)]
+                        if not word_before(GAP_BEFORE, GAP_LAST, text, max(0, m.start - 4),
+                                           m.start)]
             owner = subjects[-1] if subjects else earlier[-1]
             figure.inherited_owner = True
         if owner is None and not earlier and (this := THIS_BANK.search(text, s, figure.start)):
