@@ -104,10 +104,11 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 import cn2an
+import numpy as np
 import pandas as pd
 
 from analysis.banks import english, find_banks, is_central_bank
-from analysis.chinese import to_simplified
+from analysis.chinese import to_simplified, traditional_chars
 
 COLUMNS = [
     "article_id", "source_file", "text", "value", "unit", "qualifier", "entity", "metric",
@@ -126,6 +127,13 @@ KINDS = ("money", "percent", "pp", "count")
 # (﹒, the small full stop, is the decimal point of some Hong Kong pages: "372﹒86億元")
 FULLWIDTH = str.maketrans("０１２３４５６７８９．﹒％￥＄", "0123456789..%¥$")
 HAS_FULLWIDTH = re.compile("[０-９．﹒％￥＄]")
+
+
+@cache
+def to_change() -> re.Pattern:
+    """A traditional (analysis.chinese) or a full-width character: a text with neither is read
+    as it is, which one pass over it tells."""
+    return re.compile("[" + "".join(re.escape(c) for c in traditional_chars()) + "０-９．﹒％￥＄]")
 THOUSANDS_COMMA = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # the comma first: re skips to it
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -329,6 +337,12 @@ HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
 # A line that opens with one of these continues the paragraph before it ("其中，" of which;
 # "此外，" besides): its figures share that paragraph's bank and date.
 CONNECTIVE = re.compile(r"\s*(?:其中|其|该行|该笔|此外|同时|与此同时|另外|对此)[，,]")
+CONNECTIVE_FIRST = frozenset("其该此同与另对")  # what a connective opens with
+
+
+def opens_with_connective(line: str) -> bool:
+    first = line[:1]  # most lines open with neither a connective nor a space: no pattern
+    return (first in CONNECTIVE_FIRST or first.isspace()) and CONNECTIVE.match(line) is not None
 # A heading line ("2. 2025年目标") opens the paragraph under it: its date is that paragraph's.
 HEADING_MAX = 24
 HEADING_STOP = re.compile(r"[。！？!?；;，,：:“”\"]")
@@ -813,13 +827,17 @@ def prepare(text: str, simplified: str | None = None) -> str:
     """The text the rules read: simplified characters, ASCII digits, and line breaks that do
     not end a paragraph (a list cut by a break, a line opening with 其中) made spaces. Same
     length as `text`, so every offset holds in both."""
+    fullwidth = True  # whether the text may hold full-width characters
     if simplified is None:
-        plain = to_simplified(text)
+        if to_change().search(text) is None:  # the usual case, told by one pass
+            plain, fullwidth = text, False
+        else:
+            plain = to_simplified(text)
     elif simplified == "" or len(simplified) != len(text):  # "": the text is simplified already
         plain = text if simplified == "" else to_simplified(text)
     else:
         plain = simplified
-    if HAS_FULLWIDTH.search(plain):
+    if fullwidth and HAS_FULLWIDTH.search(plain):
         plain = plain.translate(FULLWIDTH)
     if THOUSANDS_COMMA.search(plain):  # "１２，０００": a full-width comma grouping thousands
         plain = THOUSANDS_COMMA.sub(",", plain)
@@ -849,7 +867,7 @@ def join_lines(text: str) -> str:
         tail = line.rstrip(" \t\u3000")
         if tail and following and not following.isspace() and (
                 tail[-1] in LIST_END_CHARS
-                or (tail[-1] in SENTENCE_END_CHARS and CONNECTIVE.match(following))
+                or (tail[-1] in SENTENCE_END_CHARS and opens_with_connective(following))
                 or (len(tail) <= 2 * HEADING_MAX and len(tail.strip()) <= HEADING_MAX
                     and not HEADING_STOP.search(tail))):
             at = end
@@ -1173,7 +1191,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     if any(f.year_end for f in figures):
         years_of_flows(text, figures)
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
-    last = next((a for a in reversed(anchors) if not quoted(text, start, a.start)), None)
+    if text.find("“", start, end) < 0 and text.find("《", start, end) < 0:
+        last = anchors[-1] if anchors else None  # no quotes in the paragraph
+    else:
+        last = next((a for a in reversed(anchors) if not quoted(text, start, a.start)), None)
     # a period (2024年, 截至6月末) goes on; a day is an event's, and 目前 ends the period
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
 
@@ -1671,6 +1692,24 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
                 f.unit, f.qualifier, f.entity, f.metric, f.as_of, text[s:e], f.start, f.end,
                 f.kind, f.scope, entity_en, f.qualifier_text, f.unit_inferred, s, f.family,
             ))
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    return table.astype({"value": "float64", "start": "int64", "end": "int64",
-                         "unit_inferred": "bool", "sentence_start": "int64"})
+    return figure_table(rows)
+
+
+NUMBER_COLUMNS = {"value": "float64", "start": "int64", "end": "int64", "unit_inferred": "bool",
+                  "sentence_start": "int64"}
+
+
+def figure_table(rows: list[tuple]) -> pd.DataFrame:
+    """The table of COLUMNS from its rows. Column by column, each with its type given, which
+    spares pandas guessing it: text columns are str (object when no value is a string, as
+    pandas would guess them), the others NUMBER_COLUMNS."""
+    if not rows:
+        return pd.DataFrame(rows, columns=COLUMNS).astype(NUMBER_COLUMNS)
+    data = {}
+    for name, values in zip(COLUMNS, zip(*rows, strict=True), strict=True):
+        if name in NUMBER_COLUMNS:
+            data[name] = np.array(values, dtype=NUMBER_COLUMNS[name])
+        else:
+            text = any(isinstance(value, str) for value in values)
+            data[name] = pd.array(values, dtype="str" if text else object)
+    return pd.DataFrame(data)
