@@ -323,6 +323,20 @@ ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔|这家银�
 SPEAKER_AFTER = re.compile(
     r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
     r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
+SPEAKER_FIRST = "研首分经"  # what SPEAKER_AFTER's titles open with
+
+
+def is_speaker(text: str, end: int) -> bool:
+    """SPEAKER_AFTER.match(text, end): whether the bank named up to `end` is a speaker's
+    employer. Unless a space or an aside follows the name, the title starts within the next
+    eleven characters (ten of a department at most): most names have none of its first
+    characters there, and the pattern is spared."""
+    first = text[end:end + 1]
+    if not (first == "(" or first == "（" or first.isspace()):
+        window = text[end:end + 11]
+        if not any(char in window for char in SPEAKER_FIRST):
+            return False
+    return SPEAKER_AFTER.match(text, end) is not None
 # Figures of the stock market (southbound selling, a share price, a bank's market value, its
 # A/H shares' moves) are not lending: scope market.
 # (Every alternative opens with a literal character, so that re skips ahead to the next one.)
@@ -996,7 +1010,7 @@ def article_bank(text: str, title: str | None = None,
     count (None: count the whole text)."""
     def lenders(part: str) -> Counter[str]:
         return Counter(m.banks[0] for m in find_banks(part) if len(m.banks) == 1
-                       and not central_bank(m.banks[0]) and not SPEAKER_AFTER.match(part, m.end))
+                       and not central_bank(m.banks[0]) and not is_speaker(part, m.end))
 
     if named is None:
         counts = lenders(text)
@@ -1062,7 +1076,7 @@ def last_bank_before(text: str, end: int) -> str | None:
     """The lending bank named last in text[:end] (no group, central bank or speaker's employer)."""
     part = text[:end]
     for mention in reversed(find_banks(part)):
-        if SPEAKER_AFTER.match(part, mention.end):
+        if is_speaker(part, mention.end):
             continue
         if len(mention.banks) > 1 or central_bank(mention.banks[0]):
             return None
@@ -1105,7 +1119,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 for m in find_banks(text[start:end])]
     if scanned is not None:
         scanned[start, end] = mentions  # for bank_of_paragraph_before of the next paragraph
-    mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
+    mentions = [m for m in mentions if not is_speaker(text, m.end)]
     before: list[Mention] = []
     if not mentions:
         for figure in figures:
@@ -1282,7 +1296,7 @@ def bank_of_paragraph_before(text: str, start: int,
     if known is None:
         known = [Mention(begin + m.start, begin + m.end, m.surface, m.banks)
                  for m in find_banks(text[begin:end])]
-    mentions = [m for m in known if not SPEAKER_AFTER.match(text, m.end)]
+    mentions = [m for m in known if not is_speaker(text, m.end)]
     if not mentions or len({m.banks for m in mentions}) > 1:
         return None
     last = mentions[-1]

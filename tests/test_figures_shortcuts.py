@@ -1,0 +1,122 @@
+"""The extractor's shortcuts (issue 12, speed): each cheap test that spares a pattern must give
+the pattern's own answer, on any text. Texts are drawn from the characters the patterns
+read (the words they look for, brackets, spaces, digits, other Chinese characters), so that
+hits are frequent."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import banks, figures
+from analysis.banks import find_banks
+
+# the words the shortcut-guarded patterns look for, and characters around them
+WORDS = ["研究员", "首席经济学家", "分析师", "经济学家", "研究院", "(", "（", ")", "）", " ", "\n",
+         "\u3000", "至", "到", "—", "-", "~", "、", "，", ",", "和", "及", "与", "以及", "或",
+         "其中", "其", "该行", "此外", "同时", "与此同时", "另外", "对此", "落后", "领先", "超过",
+         "高于", "低于", "不足", "不及", "多于", "于", "仅为", "为", "是", "只有", "相当于", "的",
+         "监管", "红线", "底线", "要求", "平均值", "均值", "级", "量级", "倍", "公斤", "平方米",
+         "千米", "业", "保险", "机构", "同业", "家", "数量", "等", "分行", "支行", "银行", "农商行",
+         "村镇银行", "东莞", "浙江", "省", "市", "“", "”", "《", "》", "1", "2", "0", "亿", "元",
+         "贷款", "工商银行", "中行", "建设银行", "张三", "表示", "。"]
+texts = st.lists(st.sampled_from(WORDS), max_size=24).map("".join)
+
+
+def right_after(words: list[str]):
+    """(text, position): a text with one of `words` (or nothing) ending at `position`."""
+    return st.tuples(texts, st.sampled_from([*words, ""]), texts).map(
+        lambda parts: ("".join(parts), len(parts[0]) + len(parts[1])))
+
+
+@settings(max_examples=600, deadline=None)
+@given(right_after(["工商银行", "中行", "建设银行", "银行"]))
+def test_speaker_shortcut_agrees_with_its_pattern(text_and_end):
+    text, end = text_and_end
+    assert figures.is_speaker(text, end) == (figures.SPEAKER_AFTER.match(text, end) is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=60))
+def test_aside_shortcut_agrees_with_its_pattern(text, position, end):
+    position = min(position, len(text))
+    end = min(max(end, position), len(text))
+    expected = figures.ASIDE_OPENING.match(text, position, end)
+    found = figures.aside_at(text, position, end)
+    assert (found and found.span()) == (expected and expected.span())
+    expected = figures.ASIDE_OPENING.match(text, position)
+    found = figures.aside_at(text, position)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_gap_shortcut_never_hides_a_gap(text):
+    # may_be_gap may say yes where no gap is; it must never say no where one is
+    if figures.RANGE_GAP.fullmatch(text) or figures.LIST_GAP.fullmatch(text):
+        assert figures.may_be_gap(text, 0)
+
+
+COMPARISONS = ["落后", "领先", "超过", "超出", "反超", "超越", "赶超", "高出", "多出", "高于", "低于",
+               "优于", "逊于", "不足", "不及", "少于", "多于", "高于 ", "低于于", "仅为", "只有", "约为",
+               "为", "是", "相当于", "相当于 ", "为\n"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(right_after(COMPARISONS), st.integers(min_value=0, max_value=8))
+def test_word_before_shortcut_agrees_with_its_patterns(text_and_position, reach):
+    text, position = text_and_position
+    floor = max(0, position - reach)
+    for pattern, last in ((figures.GAP_BEFORE, figures.GAP_LAST),
+                          (figures.RATIO_BEFORE, figures.RATIO_LAST)):
+        expected = pattern.search(text, floor, position)
+        found = figures.word_before(pattern, last, text, floor, position)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+CONNECTIVES = ["其中", "其", "该行", "该笔", "此外", "同时", "与此同时", "另外", "对此", "其他", "中行"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(["", " ", "\u3000", "\t "]), st.sampled_from(CONNECTIVES),
+       st.sampled_from(["，", ",", "", "。"]), texts)
+def test_connective_shortcut_agrees_with_its_pattern(space, word, comma, rest):
+    text = space + word + comma + rest
+    assert figures.opens_with_connective(text) == (figures.CONNECTIVE.match(text) is not None)
+
+
+def first_characters(pattern: re.Pattern) -> set[str]:
+    """The first characters of a pattern written as plain alternatives (and a leading 的?)."""
+    source = pattern.pattern.removeprefix("的?")
+    return {word.lstrip("(?:")[0] for word in source.split("|")}
+
+
+def test_first_character_sets_cover_their_patterns():
+    assert first_characters(figures.NOT_AFTER) <= figures.NOT_AFTER_FIRST
+    assert first_characters(banks.NOT_ONE_LOCAL_BANK) <= banks.NOT_ONE_LOCAL_FIRST
+    assert {"的", "监", "红", "底", "达", "门", "下", "上", "要", "平", "均"} <= figures.LEVEL_AFTER_FIRST
+    for word in ["研究员", "首席经济学家", "首席分析师", "首席研究员", "首席宏观", "分析师", "经济学家",
+                 "研究院", "研究部", "研究所"]:
+        assert word[0] in figures.SPEAKER_FIRST and figures.SPEAKER_AFTER.match(word)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_local_banks_match_the_check_against_every_known_mention(text):
+    """local_banks walks the known mentions with one pointer; the plain rule looks at all."""
+    known = [m for m in find_banks(text) if m.surface in banks.alias_map()]
+    found = banks.local_banks(text, known)
+    expected = []
+    for match in banks.LOCAL.finditer(text):
+        start, end = match.span()
+        if any(m.start < end and start < m.end for m in known):
+            continue
+        if banks.NOT_ONE_LOCAL_BANK.match(text, end):
+            continue
+        at = banks.place_before(text, start)
+        if at is None or any(m.start < start and at < m.end for m in known):
+            continue
+        if match.group() == "银行" and text[start - 1] in banks.ADMINISTRATIVE:
+            continue
+        expected.append((at, end))
+    assert [(m.start, m.end) for m in found] == expected
