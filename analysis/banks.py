@@ -52,21 +52,25 @@ def mention_pattern() -> re.Pattern:
     return re.compile(f"(?:{trie_pattern(alias_map())})(?![{stop}])")
 
 
-def trie_pattern(words) -> str:
-    """A regular expression matching exactly `words`, longest first, built as a trie."""
+def trie_pattern(words, after: dict[str, str] | None = None) -> str:
+    """A regular expression matching exactly `words`, longest first, built as a trie.
+    `after`: for some words, a pattern (a lookahead) that must hold where the word ends."""
+    after = after or {}
     trie: dict = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
-        node[""] = {}
+        node[""] = after.get(word, "")
 
     def branch(node: dict) -> str:
         ends_here = "" in node
         options = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
         if not options:
-            return ""
+            return node.get("", "")
         body = options[0] if len(options) == 1 and not ends_here else f"(?:{'|'.join(options)})"
+        if ends_here and node[""]:  # the longer words first, then this one where it may end
+            return f"(?:{'|'.join(options)}|{node['']})"
         return body + "?" if ends_here else body  # greedy: the longer name is tried first
 
     return branch(trie)

@@ -107,7 +107,7 @@ import cn2an
 import numpy as np
 import pandas as pd
 
-from analysis.banks import english, find_banks, is_central_bank
+from analysis.banks import english, find_banks, is_central_bank, trie_pattern
 from analysis.chinese import to_simplified, traditional_chars
 
 COLUMNS = [
@@ -455,11 +455,11 @@ FIXED = ["专项综合金融支持", "综合金融支持", "金融支持", "融�
 # A change (同比增长) is a metric, but not in 增至/提升至 (rose to: the figure is a level).
 CHANGES = [base + verb for base in ["同比", "环比", "较年初", "较上年末", "较上年", "较去年", ""]
            for verb in ["增长", "下降", "增加", "减少", "提升", "提高", "上升", "回落", "增"]]
-# Longest first, so that 增速 is not read as 增 (a change); every alternative starts with a
-# literal, which lets re skip ahead.
-HEAD = re.compile("|".join(
-    word if word in EXTENDABLE + FIXED else f"{word}(?![至到了])"
-    for word in sorted(EXTENDABLE + FIXED + CHANGES, key=len, reverse=True)))
+# Longest first, so that 增速 is not read as 增 (a change); a trie, which re tries in one or
+# two steps at each character where a flat list of 130 words takes one per word.
+HEAD = re.compile(trie_pattern(EXTENDABLE + FIXED + CHANGES,
+                               after={word: "(?![至到了])" for word in CHANGES
+                                      if word not in EXTENDABLE + FIXED}))
 HEAD_AT_END = re.compile("(?:" + "|".join(sorted(EXTENDABLE + FIXED, key=len, reverse=True))
                          + ")$")
 EXTENDABLE_SET = set(EXTENDABLE)

@@ -120,3 +120,20 @@ def test_local_banks_match_the_check_against_every_known_mention(text):
             continue
         expected.append((at, end))
     assert [(m.start, m.end) for m in found] == expected
+
+
+# the measure words as one flat list, longest first: what the trie HEAD stands for
+FLAT_HEAD = re.compile("|".join(
+    word if word in figures.EXTENDABLE + figures.FIXED else f"{word}(?![至到了])"
+    for word in sorted(figures.EXTENDABLE + figures.FIXED + figures.CHANGES, key=len,
+                       reverse=True)))
+HEAD_TEXT = st.lists(st.sampled_from(
+    figures.EXTENDABLE + figures.FIXED + figures.CHANGES + ["至", "到", "了", "贷", "增", "同比", "的"]),
+    max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(HEAD_TEXT)
+def test_measure_word_trie_finds_what_the_flat_list_finds(text):
+    assert [m.span() for m in figures.HEAD.finditer(text)] == [
+        m.span() for m in FLAT_HEAD.finditer(text)]
