@@ -323,20 +323,6 @@ ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔|这家银�
 SPEAKER_AFTER = re.compile(
     r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
     r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
-SPEAKER_FIRST = "研首分经"  # what SPEAKER_AFTER's titles open with
-
-
-def is_speaker(text: str, end: int) -> bool:
-    """SPEAKER_AFTER.match(text, end): whether the bank named up to `end` is a speaker's
-    employer. Unless a space or an aside follows the name, the title starts within the next
-    eleven characters (ten of a department at most): most names have none of its first
-    characters there, and the pattern is spared."""
-    first = text[end:end + 1]
-    if not (first == "(" or first == "（" or first.isspace()):
-        window = text[end:end + 11]
-        if not any(char in window for char in SPEAKER_FIRST):
-            return False
-    return SPEAKER_AFTER.match(text, end) is not None
 # Figures of the stock market (southbound selling, a share price, a bank's market value, its
 # A/H shares' moves) are not lending: scope market.
 # (Every alternative opens with a literal character, so that re skips ahead to the next one.)
@@ -351,12 +337,6 @@ HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
 # A line that opens with one of these continues the paragraph before it ("其中，" of which;
 # "此外，" besides): its figures share that paragraph's bank and date.
 CONNECTIVE = re.compile(r"\s*(?:其中|其|该行|该笔|此外|同时|与此同时|另外|对此)[，,]")
-CONNECTIVE_FIRST = frozenset("其该此同与另对")  # what a connective opens with
-
-
-def opens_with_connective(line: str) -> bool:
-    first = line[:1]  # most lines open with neither a connective nor a space: no pattern
-    return (first in CONNECTIVE_FIRST or first.isspace()) and CONNECTIVE.match(line) is not None
 # A heading line ("2. 2025年目标") opens the paragraph under it: its date is that paragraph's.
 HEADING_MAX = 24
 HEADING_STOP = re.compile(r"[。！？!?；;，,：:“”\"]")
@@ -402,7 +382,6 @@ THIS_BANK = re.compile(r"(?P<ours>本行|我行|本集团|本公司)|(?P<that>�
 GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|高出|多出|高于|低于|优于|逊于|不足|不及"
                         r"|少于|多于)于?\s*$")
 OWN_AFTER = re.compile(r"\s*的")
-GAP_LAST = frozenset("后先过出超越于足及")  # how GAP_BEFORE's words end
 RESPECTIVELY = "分别"
 RESPECTIVELY_AT = re.compile(RESPECTIVELY)
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
@@ -412,15 +391,6 @@ ETC_REACH = 18 + 10 + 1  # the longest ETC_AFTER: an aside, a branch, 等
 ASIDE_OPENING = re.compile(r"\s*[(（][^()（）]{0,16}[)）]")
 
 
-def aside_at(text: str, position: int, end: int | None = None) -> re.Match | None:
-    """ASIDE_OPENING.match(text, position, end), tried only where a bracket or a space follows
-    (a bank's name is seldom followed by an aside)."""
-    first = text[position:position + 1]
-    if first != "(" and first != "（" and not first.isspace():
-        return None
-    return ASIDE_OPENING.match(text, position, len(text) if end is None else end)
-
-
 # A rule's level, not the bank's: "跌破150%监管红线", "高于7.5%的监管底线".
 THRESHOLD_AFTER = re.compile(r"的?(?:监管)?(?:红线|底线|达标线|门槛|下限|上限|要求)")
 # A level of the sector the bank is compared with: "超过城商行1.76%的平均值".
@@ -428,18 +398,6 @@ AVERAGE_AFTER = re.compile(r"的?(?:平均值|平均水平|均值)")
 LEVEL_AFTER_FIRST = frozenset("的监红底达门下上要平均")  # what either can open with
 # "A银行资产规模仅为B银行的73%": a ratio of the subject's to the bank named after 为.
 RATIO_BEFORE = re.compile(r"(?:仅为|只有|约为|为|是|相当于)\s*$")
-RATIO_LAST = frozenset("为有是于")  # how RATIO_BEFORE's words end
-
-
-def word_before(pattern: re.Pattern, last: frozenset[str], text: str, floor: int,
-                position: int) -> re.Match | None:
-    """pattern.search(text, floor, position) for a pattern of words right before `position`
-    (GAP_BEFORE, RATIO_BEFORE), tried only where the character before ends one of its
-    words (`last`) or is a space: most bank names follow neither."""
-    char = text[position - 1:position] if position > floor else ""
-    if char and (char in last or char.isspace()):
-        return pattern.search(text, floor, position)
-    return None
 LIST_END = re.compile(r"[；;]")
 
 # Measure words for `metric`. Those in EXTENDABLE take their modifiers ("贷款余额" ->
@@ -881,7 +839,7 @@ def join_lines(text: str) -> str:
         tail = line.rstrip(" \t\u3000")
         if tail and following and not following.isspace() and (
                 tail[-1] in LIST_END_CHARS
-                or (tail[-1] in SENTENCE_END_CHARS and opens_with_connective(following))
+                or (tail[-1] in SENTENCE_END_CHARS and CONNECTIVE.match(following))
                 or (len(tail) <= 2 * HEADING_MAX and len(tail.strip()) <= HEADING_MAX
                     and not HEADING_STOP.search(tail))):
             at = end
@@ -1010,7 +968,7 @@ def article_bank(text: str, title: str | None = None,
     count (None: count the whole text)."""
     def lenders(part: str) -> Counter[str]:
         return Counter(m.banks[0] for m in find_banks(part) if len(m.banks) == 1
-                       and not central_bank(m.banks[0]) and not is_speaker(part, m.end))
+                       and not central_bank(m.banks[0]) and not SPEAKER_AFTER.match(part, m.end))
 
     if named is None:
         counts = lenders(text)
@@ -1076,7 +1034,7 @@ def last_bank_before(text: str, end: int) -> str | None:
     """The lending bank named last in text[:end] (no group, central bank or speaker's employer)."""
     part = text[:end]
     for mention in reversed(find_banks(part)):
-        if is_speaker(part, mention.end):
+        if SPEAKER_AFTER.match(part, mention.end):
             continue
         if len(mention.banks) > 1 or central_bank(mention.banks[0]):
             return None
@@ -1119,7 +1077,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 for m in find_banks(text[start:end])]
     if scanned is not None:
         scanned[start, end] = mentions  # for bank_of_paragraph_before of the next paragraph
-    mentions = [m for m in mentions if not is_speaker(text, m.end)]
+    mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
     before: list[Mention] = []
     if not mentions:
         for figure in figures:
@@ -1296,7 +1254,7 @@ def bank_of_paragraph_before(text: str, start: int,
     if known is None:
         known = [Mention(begin + m.start, begin + m.end, m.surface, m.banks)
                  for m in find_banks(text[begin:end])]
-    mentions = [m for m in known if not is_speaker(text, m.end)]
+    mentions = [m for m in known if not SPEAKER_AFTER.match(text, m.end)]
     if not mentions or len({m.banks for m in mentions}) > 1:
         return None
     last = mentions[-1]
@@ -1355,10 +1313,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
     `earlier` those of the paragraph before it (speakers' employers left out of both)."""
     s, _ = sentence
     distributed = distribute(text, sentence, figures, inside)
-    compared = [m for m in inside
-                if word_before(GAP_BEFORE, GAP_LAST, text, max(s, m.start - 4), m.start)]
-    ratios = [m for m in inside
-              if word_before(RATIO_BEFORE, RATIO_LAST, text, max(s, m.start - 4), m.start)
+    compared = [m for m in inside if GAP_BEFORE.search(text, max(s, m.start - 4), m.start)]
+    ratios = [m for m in inside if RATIO_BEFORE.search(text, max(s, m.start - 4), m.start)
               and OWN_AFTER.match(text, m.end)]
     for figure in figures:
         if id(figure) in distributed:
@@ -1378,7 +1334,7 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             # "南京银行…；11家上市城商行累计发行科创债460亿元": banks as a whole
             figure.scope = "sector"
             continue
-        aside = aside_at(text, owner.end) if owner is not None else None
+        aside = ASIDE_OPENING.match(text, owner.end) if owner is not None else None
         in_aside = aside is not None and figure.end <= aside.end()
         if in_aside:
             pass  # "招商银行(2514.20亿元)、兴业银行(1612.34亿元)": each its own, in its aside
@@ -1392,8 +1348,7 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元"),
             # not about a bank it was compared with ("…，一举超越B银行。营收增长…")
             subjects = [m for m in earlier
-                        if not word_before(GAP_BEFORE, GAP_LAST, text, max(0, m.start - 4),
-                                           m.start)]
+                        if not GAP_BEFORE.search(text, max(0, m.start - 4), m.start)]
             owner = subjects[-1] if subjects else earlier[-1]
             figure.inherited_owner = True
         if owner is None and not earlier and (this := THIS_BANK.search(text, s, figure.start)):
@@ -1496,7 +1451,7 @@ def bank_list(text: str, listed: list[Mention]) -> list[str]:
             break  # a group is a whole list
         gap = LIST_GAP
         gap_start = left.end
-        if aside := aside_at(text, gap_start, right.start):
+        if aside := ASIDE_OPENING.match(text, gap_start, right.start):
             gap, gap_start = LIST_WORD_GAP, aside.end()  # "A(x)、B(y)", not "A(x)，B以…"
         if gap.fullmatch(text, gap_start, right.start) is None or len(left.banks) > 1:
             break

@@ -1,5 +1,5 @@
 """The extractor's shortcuts (issue 12, speed): each cheap test that spares a pattern must give
-the pattern's own answer, on any text. Texts are drawn from the characters the patterns
+the pattern's own answer, on any text, and each rewritten pattern must find what it did. Texts are drawn from the characters the patterns
 read (the words they look for, brackets, spaces, digits, other Chinese characters), so that
 hits are frequent."""
 
@@ -23,32 +23,6 @@ WORDS = ["研究员", "首席经济学家", "分析师", "经济学家", "研究
 texts = st.lists(st.sampled_from(WORDS), max_size=24).map("".join)
 
 
-def right_after(words: list[str]):
-    """(text, position): a text with one of `words` (or nothing) ending at `position`."""
-    return st.tuples(texts, st.sampled_from([*words, ""]), texts).map(
-        lambda parts: ("".join(parts), len(parts[0]) + len(parts[1])))
-
-
-@settings(max_examples=600, deadline=None)
-@given(right_after(["工商银行", "中行", "建设银行", "银行"]))
-def test_speaker_shortcut_agrees_with_its_pattern(text_and_end):
-    text, end = text_and_end
-    assert figures.is_speaker(text, end) == (figures.SPEAKER_AFTER.match(text, end) is not None)
-
-
-@settings(max_examples=400, deadline=None)
-@given(texts, st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=60))
-def test_aside_shortcut_agrees_with_its_pattern(text, position, end):
-    position = min(position, len(text))
-    end = min(max(end, position), len(text))
-    expected = figures.ASIDE_OPENING.match(text, position, end)
-    found = figures.aside_at(text, position, end)
-    assert (found and found.span()) == (expected and expected.span())
-    expected = figures.ASIDE_OPENING.match(text, position)
-    found = figures.aside_at(text, position)
-    assert (found and found.span()) == (expected and expected.span())
-
-
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_gap_shortcut_never_hides_a_gap(text):
@@ -57,32 +31,17 @@ def test_gap_shortcut_never_hides_a_gap(text):
         assert figures.may_be_gap(text, 0)
 
 
-COMPARISONS = ["落后", "领先", "超过", "超出", "反超", "超越", "赶超", "高出", "多出", "高于", "低于",
-               "优于", "逊于", "不足", "不及", "少于", "多于", "高于 ", "低于于", "仅为", "只有", "约为",
-               "为", "是", "相当于", "相当于 ", "为\n"]
-
-
-@settings(max_examples=600, deadline=None)
-@given(right_after(COMPARISONS), st.integers(min_value=0, max_value=8))
-def test_word_before_shortcut_agrees_with_its_patterns(text_and_position, reach):
-    text, position = text_and_position
-    floor = max(0, position - reach)
-    for pattern, last in ((figures.GAP_BEFORE, figures.GAP_LAST),
-                          (figures.RATIO_BEFORE, figures.RATIO_LAST)):
-        expected = pattern.search(text, floor, position)
-        found = figures.word_before(pattern, last, text, floor, position)
-        assert (found and found.span()) == (expected and expected.span())
-
-
 CONNECTIVES = ["其中", "其", "该行", "该笔", "此外", "同时", "与此同时", "另外", "对此", "其他", "中行"]
 
 
 @settings(max_examples=600, deadline=None)
 @given(st.sampled_from(["", " ", "\u3000", "\t "]), st.sampled_from(CONNECTIVES),
        st.sampled_from(["，", ",", "", "。"]), texts)
-def test_connective_shortcut_agrees_with_its_pattern(space, word, comma, rest):
+def test_connective_read_after_the_spaces_as_after_stripping_them(space, word, comma, rest):
+    # CONNECTIVE skips a line's leading spaces itself, which spares copying the line
     text = space + word + comma + rest
-    assert figures.opens_with_connective(text) == (figures.CONNECTIVE.match(text) is not None)
+    stripped = re.compile(figures.CONNECTIVE.pattern.removeprefix(r"\s*"))
+    assert (figures.CONNECTIVE.match(text) is None) == (stripped.match(text.lstrip()) is None)
 
 
 def first_characters(pattern: re.Pattern) -> set[str]:
@@ -94,10 +53,9 @@ def first_characters(pattern: re.Pattern) -> set[str]:
 def test_first_character_sets_cover_their_patterns():
     assert first_characters(figures.NOT_AFTER) <= figures.NOT_AFTER_FIRST
     assert first_characters(banks.NOT_ONE_LOCAL_BANK) <= banks.NOT_ONE_LOCAL_FIRST
-    assert {"的", "监", "红", "底", "达", "门", "下", "上", "要", "平", "均"} <= figures.LEVEL_AFTER_FIRST
-    for word in ["研究员", "首席经济学家", "首席分析师", "首席研究员", "首席宏观", "分析师", "经济学家",
-                 "研究院", "研究部", "研究所"]:
-        assert word[0] in figures.SPEAKER_FIRST and figures.SPEAKER_AFTER.match(word)
+    for word in ["红线", "底线", "达标线", "门槛", "下限", "上限", "要求", "平均值", "平均水平", "均值"]:
+        assert figures.THRESHOLD_AFTER.match(word) or figures.AVERAGE_AFTER.match(word)
+        assert {word[0], "的", "监"} <= figures.LEVEL_AFTER_FIRST
 
 
 @settings(max_examples=300, deadline=None)
