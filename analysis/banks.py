@@ -5,14 +5,13 @@ names read through ruby annotations a site flattened into the text (農(nóng)�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from analysis import resources
 
 
-@dataclass(frozen=True)
-class BankMention:
+class BankMention(NamedTuple):  # a tuple: made for every bank named, cheaply
     start: int
     end: int
     surface: str
@@ -33,6 +32,7 @@ LOCAL_SUFFIXES = {"农村商业银行": "农村商业银行", "农商银行": "�
 # A place and 银行 followed by one of these are the place's banks, not one bank (浙江省银行业,
 # 广东银行机构, 深圳银行网点)
 NOT_ONE_LOCAL_BANK = re.compile(r"业|保险|间|机构|网点|系统|体系|同业|家|们|数量")
+NOT_ONE_LOCAL_FIRST = frozenset("业保间机网系体同家们数")  # what NOT_ONE_LOCAL_BANK opens with
 PLACE_MAX = 8  # characters of a place name (浙江龙游, 广东澄海) before the suffix
 # A rural bank may carry a name that is no place (漳泽农商银行, 仁寿民富村镇银行): two characters
 # that jieba's dictionary knows as no common word (a common one, 当地 or 部分, says which banks,
@@ -60,21 +60,25 @@ def mention_pattern() -> re.Pattern:
     return re.compile(f"(?:{trie_pattern(alias_map())})(?!{stop})")
 
 
-def trie_pattern(words) -> str:
-    """A regular expression matching exactly `words`, longest first, built as a trie."""
+def trie_pattern(words, after: dict[str, str] | None = None) -> str:
+    """A regular expression matching exactly `words`, longest first, built as a trie.
+    `after`: for some words, a pattern (a lookahead) that must hold where the word ends."""
+    after = after or {}
     trie: dict = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
-        node[""] = {}
+        node[""] = after.get(word, "")
 
     def branch(node: dict) -> str:
         ends_here = "" in node
         options = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
         if not options:
-            return ""
+            return node.get("", "")
         body = options[0] if len(options) == 1 and not ends_here else f"(?:{'|'.join(options)})"
+        if ends_here and node[""]:  # the longer words first, then this one where it may end
+            return f"(?:{'|'.join(options)}|{node['']})"
         return body + "?" if ends_here else body  # greedy: the longer name is tried first
 
     return branch(trie)
@@ -118,14 +122,23 @@ def is_place(text: str, places: frozenset[str]) -> bool:
 def place_before(text: str, end: int) -> int | None:
     """Where the place name that ends at `end` starts (the longest among the Chinese
     characters right before); None when there is none ("全国农商行", "上市农商行")."""
-    start = end
-    while start > 0 and end - start < PLACE_MAX and HAN.match(text, start - 1):
+    floor = max(0, end - PLACE_MAX)
+    at = place_start(text[floor:end])  # only these characters matter: the answer is cached
+    return None if at is None else floor + at
+
+
+@lru_cache(maxsize=4096)
+def place_start(window: str) -> int | None:
+    """place_before over the PLACE_MAX characters before a local bank's suffix: where in
+    `window` the place name ending at its end starts, or None."""
+    end = start = len(window)
+    while start > 0 and HAN.match(window, start - 1):
         start -= 1
     places = place_names()
-    if not any(text[at:end] in places for at in range(start, end - 1)):
+    if not any(window[at:end] in places for at in range(start, end - 1)):
         return None  # no place name ends here (商业银行): the usual case, settled fast
     for at in range(start, end - 1):
-        if is_place(text[at:end], places):
+        if is_place(window[at:end], places):
             return at
     return None
 
@@ -138,17 +151,23 @@ WINDOW = 6  # characters of context either side given to the segmenter
 
 def is_whole_word(text: str, start: int, end: int) -> bool:
     """True when no jieba token of the surrounding text crosses `start` or `end`."""
+    left = max(0, start - WINDOW)
+    # only the WINDOW characters either side matter: the answer is cached on them
+    return whole_in_window(text[left:end + WINDOW], start - left, end - left)
+
+
+@lru_cache(maxsize=4096)
+def whole_in_window(window: str, start: int, end: int) -> bool:
+    """is_whole_word for the alias at window[start:end]."""
     from analysis.text import tokenizer  # jieba loads only when a short alias is seen
 
     words = tokenizer().FREQ
-    if not (words.get(text[max(0, start - 1):start + 1]) or words.get(text[end - 1:end + 1])):
+    if not (words.get(window[max(0, start - 1):start + 1]) or words.get(window[end - 1:end + 1])):
         return True  # neither neighbour makes a word with the alias: no need to segment
-    left = max(0, start - WINDOW)
-    window = text[left:end + WINDOW]
     cuts = {0, len(window)}
     for _, token_start, token_end in tokenizer().tokenize(window, HMM=False):
         cuts.update((token_start, token_end))
-    return start - left in cuts and end - left in cuts
+    return start in cuts and end in cuts
 
 
 def find_banks(text: str) -> list[BankMention]:
@@ -167,26 +186,30 @@ def find_banks(text: str) -> list[BankMention]:
             continue
         mentions.append(BankMention(start, end, match.group(), names[match.group()]))
         position = end
-    if LOCAL.search(text):
-        mentions = sorted(mentions + local_banks(text, mentions), key=lambda m: m.start)
+    if local := local_banks(text, mentions):
+        mentions = sorted(mentions + local, key=lambda m: m.start)
     return mentions
 
 
 def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:
     """Banks named by a place and a local bank's suffix (东莞农商行), outside the table's."""
     found: list[BankMention] = []
-    known_ends = {m.end for m in known}
+    # `known` is in order and its mentions do not overlap (find_banks searches on from the
+    # end of each): one pointer walks along it, as the suffixes found come in order too
+    after = 0  # the first known mention that does not end before the suffix
     for match in LOCAL.finditer(text):
         start, end = match.span()
-        if end in known_ends or any(m.start < end and start < m.end for m in known):
+        while after < len(known) and known[after].end <= start:
+            after += 1
+        if after < len(known) and known[after].start < end:
             continue  # 上海农商银行, 工商银行: the table's
-        if NOT_ONE_LOCAL_BANK.match(text, end):
+        if text[end:end + 1] in NOT_ONE_LOCAL_FIRST and NOT_ONE_LOCAL_BANK.match(text, end):
             continue
         at = place_before(text, start)
         if at is None and match.group() in RURAL_SUFFIXES:
             at = brand_before(text, start)  # 漳泽农商银行, 仁寿民富村镇银行: a rural bank's own name
-        if at is None or any(m.start < start and at < m.end for m in known):
-            continue
+        if at is None or (after and at < known[after - 1].end):
+            continue  # the place would start inside a bank named before
         if match.group() == "银行" and text[start - 1] in ADMINISTRATIVE:
             continue  # 浙江省银行贷款: the province's banks; a city bank is 九江银行
         name = text[at:start] + LOCAL_SUFFIXES[match.group()]

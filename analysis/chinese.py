@@ -22,15 +22,21 @@ def converter() -> opencc.OpenCC:
 
 
 @cache
-def traditional_pattern() -> re.Pattern:
-    """Characters that t2s changes, so a simplified text is recognised without converting it."""
+def traditional_chars() -> str:
+    """The characters that t2s changes."""
     chars = "".join(chr(code) for low, high in CJK_RANGES for code in range(low, high + 1))
     converted = converter().convert(chars)
     if len(converted) == len(chars):
         changed = [a for a, b in zip(chars, converted, strict=True) if a != b]
     else:  # never seen with t2s; fall back to asking character by character
         changed = [c for c in chars if converter().convert(c) != c]
-    return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
+    return "".join(changed)
+
+
+@cache
+def traditional_pattern() -> re.Pattern:
+    """Characters that t2s changes, so a simplified text is recognised without converting it."""
+    return re.compile("[" + "".join(re.escape(c) for c in traditional_chars()) + "]")
 
 
 def has_traditional(text: str) -> bool:

@@ -104,10 +104,11 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 import cn2an
+import numpy as np
 import pandas as pd
 
-from analysis.banks import english, find_banks, is_central_bank
-from analysis.chinese import to_simplified
+from analysis.banks import english, find_banks, is_central_bank, trie_pattern
+from analysis.chinese import to_simplified, traditional_chars
 
 COLUMNS = [
     "article_id", "source_file", "text", "value", "unit", "qualifier", "entity", "metric",
@@ -126,6 +127,13 @@ KINDS = ("money", "percent", "pp", "count")
 # (﹒, the small full stop, is the decimal point of some Hong Kong pages: "372﹒86億元")
 FULLWIDTH = str.maketrans("０１２３４５６７８９．﹒％￥＄", "0123456789..%¥$")
 HAS_FULLWIDTH = re.compile("[０-９．﹒％￥＄]")
+
+
+@cache
+def to_change() -> re.Pattern:
+    """A traditional (analysis.chinese) or a full-width character: a text with neither is read
+    as it is, which one pass over it tells."""
+    return re.compile("[" + "".join(re.escape(c) for c in traditional_chars()) + "０-９．﹒％￥＄]")
 THOUSANDS_COMMA = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # the comma first: re skips to it
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -179,6 +187,7 @@ MINUS = frozenset("-－−")
 NOT_BEFORE_MINUS = frozenset("%‰.元亿万千百十点)）\n")  # a range's dash, a list's bullet
 # 千亿级 (an order of magnitude), 3倍 (a ratio), 3455亿斤 (a weight, not money)
 NOT_AFTER = re.compile(r"级|量级|倍|斤|公斤|吨|亩|千瓦|平方米|平米|立方米|公里|千米")
+NOT_AFTER_FIRST = frozenset("级量倍斤公吨亩千平立")  # what NOT_AFTER can open with
 
 QUALIFIERS = {
     "≥": ["不低于", "不少于", "不下于", "至少", "起码", "最少"],
@@ -211,6 +220,16 @@ CHANGE_BEFORE = re.compile(r"(?:下降|降低|减少|增长|增加|提升|提高
 RANGE_GAP = re.compile(r"\s*(?:[—–\-~～]{1,2}|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与|以及|或)\s*")
 LIST_WORD_GAP = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+GAP_FIRST = frozenset("—–-~～至到、,，和及与以或")  # what a range's or a list's gap opens with
+
+
+def may_be_gap(text: str, position: int) -> bool:
+    """Whether a range's or a list's gap (RANGE_GAP, LIST_GAP) can start at `position`: a
+    cheap test that spares the patterns most pairs of figures, far apart in the text."""
+    first = text[position:position + 1]
+    return first in GAP_FIRST or first.isspace()
+
+
 URL = re.compile(r"https?://[^\s，。；）)」】]+|www\.[A-Za-z0-9.-]+[^\s，。；）)」】]*")
 
 SENTENCE = re.compile(r"[^\s。！？!?][^\n。！？!?]*[。！？!?]*[”’\"』」）)]*")
@@ -323,15 +342,18 @@ SPEAKER_AFTER = re.compile(
     r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
 # Figures of the stock market (southbound selling, a share price, a bank's market value, its
 # A/H shares' moves) are not lending: scope market.
+# (Every alternative opens with a literal character, so that re skips ahead to the next one.)
+SHARES_MOVE = r"[^，,。；;]{0,6}?(?:上涨|下跌|涨|跌)"
 MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|净流入|净流出|股价|收盘|收报|报收|涨停"
-                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅|市值"
-                    r"|(?:[ABH]股|港股|美股|股票|个股|股指|板块)[^，,。；;]{0,6}?(?:上涨|下跌|涨|跌)")
+                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅|市值|"
+                    + "|".join(f"{shares}{SHARES_MOVE}" for shares in
+                               ("A股", "B股", "H股", "港股", "美股", "股票", "个股", "股指", "板块")))
 QUOTE_CLOSE = re.compile(r"[”」』\"]")
 MOVE_BEFORE = re.compile(r"(?:上涨|下跌|大涨|大跌|涨|跌)\s*$")
 HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
 # A line that opens with one of these continues the paragraph before it ("其中，" of which;
 # "此外，" besides): its figures share that paragraph's bank and date.
-CONNECTIVE = re.compile(r"(?:其中|其|该行|该笔|此外|同时|与此同时|另外|对此)[，,]")
+CONNECTIVE = re.compile(r"\s*(?:其中|其|该行|该笔|此外|同时|与此同时|另外|对此)[，,]")
 # A heading line ("2. 2025年目标") opens the paragraph under it: its date is that paragraph's.
 HEADING_MAX = 24
 HEADING_STOP = re.compile(r"[。！？!?；;，,：:“”\"]")
@@ -393,12 +415,16 @@ OWN_AFTER = re.compile(r"\s*的")
 RESPECTIVELY_AT = re.compile("分别|依次")  # respectively; in order
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
 ETC_AFTER = re.compile(r"(?:[(（][^()（）]{0,16}[)）])?(?:[\u4e00-\u9fff]{0,8}?(?:分行|支行))?等")
+ETC_REACH = 18 + 10 + 1  # the longest ETC_AFTER: an aside, a branch, 等
 # "江苏银行(3.95万亿)、上海银行(3.23万亿)和宁波银行": a list with an aside after its names
 ASIDE_OPENING = re.compile(r"\s*[(（][^()（）]{0,16}[)）]")
+
+
 # A rule's level, not the bank's: "跌破150%监管红线", "高于7.5%的监管底线".
 THRESHOLD_AFTER = re.compile(r"的?(?:监管)?(?:红线|底线|达标线|门槛|下限|上限|要求)")
 # A level of the sector the bank is compared with: "超过城商行1.76%的平均值".
 AVERAGE_AFTER = re.compile(r"的?(?:平均值|平均水平|均值)")
+LEVEL_AFTER_FIRST = frozenset("的监红底达门下上要平均")  # what either can open with
 # "A银行资产规模仅为B银行的73%": a ratio of the subject's to the bank named after 为.
 RATIO_BEFORE = re.compile(r"(?:仅为|只有|约为|为|是|相当于)\s*$")
 LIST_END = re.compile(r"[；;]")
@@ -416,11 +442,11 @@ FIXED = ["专项综合金融支持", "综合金融支持", "金融支持", "融�
 # A change (同比增长) is a metric, but not in 增至/提升至 (rose to: the figure is a level).
 CHANGES = [base + verb for base in ["同比", "环比", "较年初", "较上年末", "较上年", "较去年", ""]
            for verb in ["增长", "下降", "增加", "减少", "提升", "提高", "上升", "回落", "增"]]
-# Longest first, so that 增速 is not read as 增 (a change); every alternative starts with a
-# literal, which lets re skip ahead.
-HEAD = re.compile("|".join(
-    word if word in EXTENDABLE + FIXED else f"{word}(?![至到了])"
-    for word in sorted(EXTENDABLE + FIXED + CHANGES, key=len, reverse=True)))
+# Longest first, so that 增速 is not read as 增 (a change); a trie, which re tries in one or
+# two steps at each character where a flat list of 130 words takes one per word.
+HEAD = re.compile(trie_pattern(EXTENDABLE + FIXED + CHANGES,
+                               after={word: "(?![至到了])" for word in CHANGES
+                                      if word not in EXTENDABLE + FIXED}))
 HEAD_AT_END = re.compile("(?:" + "|".join(sorted(EXTENDABLE + FIXED, key=len, reverse=True))
                          + ")$")
 EXTENDABLE_SET = set(EXTENDABLE)
@@ -524,7 +550,12 @@ ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def article_date(value) -> tuple[int, int, int] | None:
-    match = ISO_DATE.match(str(value)) if value else None
+    return iso_date(str(value)) if value else None
+
+
+@lru_cache(maxsize=4096)
+def iso_date(value: str) -> tuple[int, int, int] | None:  # a corpus has few distinct dates
+    match = ISO_DATE.match(value)
     return tuple(int(g) for g in match.groups()) if match else None
 
 
@@ -541,7 +572,9 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
     "三季报"): the date of the figures of later paragraphs that name no date of their own.
     In an undated article, a report named without its year takes the year of the period the
     article names as that report's ("半年报全部披露完毕。…2025年上半年，…": 2025)."""
-    found = []
+    found: list[DateAnchor] = []
+    if "报" not in text and "业绩" not in text:
+        return found  # every word of REPORT_WORDS holds one of these: no report named
     for word in REPORT_WORDS.finditer(text):
         match = REPORT.search(text, max(0, word.start() - 12), word.end())
         if match is None or match.end() != word.end():
@@ -756,7 +789,7 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     if (prev in ".-/" and start >= 2 and text[start - 2].isdigit()
             and not (unit_word or g["mag"])):
         return None  # the tail of 2025.9.30 or 2025-09
-    if NOT_AFTER.match(text, end):
+    if text[end:end + 1] in NOT_AFTER_FIRST and NOT_AFTER.match(text, end):
         return None
     try:
         scale = magnitude(g["mag"]) * (POINTS[g["pp"]] if g["pp"] else 1)
@@ -805,6 +838,8 @@ def join_lists_and_ranges(text: str, figures: list[Figure]) -> list[Figure]:
     """a、b亿元 and a—b%: a bare a takes b's magnitude and unit; a range gives a ≥, b ≤."""
     for i in range(len(figures) - 2, -1, -1):  # right to left: 1、2、3亿元 chains
         left, right = figures[i], figures[i + 1]
+        if not may_be_gap(text, left.end):
+            continue
         gap = text[left.end:right.start]
         is_range = RANGE_GAP.fullmatch(gap) is not None
         if is_range and gap.strip() in ("至", "到") and CHANGE_BEFORE.search(
@@ -842,13 +877,17 @@ def prepare(text: str, simplified: str | None = None) -> str:
     """The text the rules read: simplified characters, ASCII digits, and line breaks that do
     not end a paragraph (a list cut by a break, a line opening with 其中) made spaces. Same
     length as `text`, so every offset holds in both."""
+    fullwidth = True  # whether the text may hold full-width characters
     if simplified is None:
-        plain = to_simplified(text)
+        if to_change().search(text) is None:  # the usual case, told by one pass
+            plain, fullwidth = text, False
+        else:
+            plain = to_simplified(text)
     elif simplified == "" or len(simplified) != len(text):  # "": the text is simplified already
         plain = text if simplified == "" else to_simplified(text)
     else:
         plain = simplified
-    if HAS_FULLWIDTH.search(plain):
+    if fullwidth and HAS_FULLWIDTH.search(plain):
         plain = plain.translate(FULLWIDTH)
     if THOUSANDS_COMMA.search(plain):  # "１２，０００": a full-width comma grouping thousands
         plain = THOUSANDS_COMMA.sub(",", plain)
@@ -878,7 +917,7 @@ def join_lines(text: str) -> str:
         tail = line.rstrip(" \t\u3000")
         if tail and following and not following.isspace() and (
                 tail[-1] in LIST_END_CHARS
-                or (tail[-1] in SENTENCE_END_CHARS and CONNECTIVE.match(following.lstrip()))
+                or (tail[-1] in SENTENCE_END_CHARS and CONNECTIVE.match(following))
                 or (len(tail) <= 2 * HEADING_MAX and len(tail.strip()) <= HEADING_MAX
                     and not HEADING_STOP.search(tail))):
             at = end
@@ -934,6 +973,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         by_paragraph.setdefault(plain.rfind("\n", 0, figure.start) + 1, []).append(figure)
     kept: list[Figure] = []
     seen: Counter[tuple[str, ...]] = Counter()  # the banks named in the paragraphs with figures
+    scanned: dict[tuple[int, int], list[Mention]] = {}  # their mentions, by (start, end)
     carried: DateAnchor | None = None  # the date an earlier paragraph of the section set
     previous_end = 0
     for start, members in by_paragraph.items():
@@ -953,7 +993,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         if heading is not None:  # a new section: its heading's date, if any, holds in it
             carried = heading[0]
         found, carried = paragraph_figures(plain, start, end, members, today, stamps, near,
-                                           reports, seen, named, carried)
+                                           reports, seen, named, carried, scanned)
         kept.extend(found)
         previous_end = end
     # figures nobody owns that the article's bank may (own_bank): with two banks named in the
@@ -1096,14 +1136,20 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       all_reports: list[DateAnchor] = (),
                       seen: Counter[tuple[str, ...]] | None = None,
                       named_year: int | None = None,
-                      carried: DateAnchor | None = None
+                      carried: DateAnchor | None = None,
+                      scanned: dict[tuple[int, int], list[Mention]] | None = None
                       ) -> tuple[list[Figure], DateAnchor | None]:
     """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end],
     and the date the paragraph leaves to the next one of its section. `carried`: the date an
     earlier paragraph of the section set ("2024年上半年，…" then figures). A paragraph that
     names no bank goes on about the one lending bank the paragraph before it names
-    ("农业银行第三季录得净利813亿元。\n前三季，实现净利润2223亿元。")."""
-    sentences = [m.span() for m in SENTENCE.finditer(text, start, end)]
+    ("农业银行第三季录得净利813亿元。\n前三季，实现净利润2223亿元。"). `scanned`: the bank
+    mentions of the paragraphs read so far, by (start, end), which this one's are added to."""
+    sentences = []
+    for match in SENTENCE.finditer(text, start, end):
+        if match.start() > figures[-1].start:
+            break  # the sentences after the last figure's are not needed
+        sentences.append(match.span())
     sentence_starts = [s for s, _ in sentences]
     by_sentence: dict[tuple[int, int], list[Figure]] = {}
     for figure in figures:
@@ -1116,15 +1162,18 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         return [], carried
     mentions = [Mention(m.start + start, m.end + start, m.surface, m.banks)
                 for m in find_banks(text[start:end])]
+    if scanned is not None:
+        scanned[start, end] = mentions  # for bank_of_paragraph_before of the next paragraph
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
     before: list[Mention] = []
     if not mentions:
         for figure in figures:
             figure.no_bank_around = True
-        bank = bank_of_paragraph_before(text, start)
+        bank = bank_of_paragraph_before(text, start, scanned)
         before = [bank] if bank else []
     if seen is not None:
-        seen.update(m.banks for m in mentions)
+        for m in mentions:  # (Counter.update costs more than this loop on a few mentions)
+            seen[m.banks] += 1
     anchors = date_anchors(text, start, figures[-1].start, today, named_year)
     if stamps:
         anchors = [anchor for anchor in anchors
@@ -1173,6 +1222,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 elif leader is None or not (figure.family == "growth" or figure.kind == "pp"):
                     figure.entity, figure.scope = None, "other"
         mark_market(text, members)
+    this_month = f"{today[0]:04d}-{today[1]:02d}" if today else ""  # the article's
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
         if index >= 0 and anchors[index].start < figure.sentence[0] and ASIDE.match(
@@ -1195,7 +1245,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
-        if figure.as_of and today and figure.as_of[:7] > f"{today[0]:04d}-{today[1]:02d}" \
+        if figure.as_of and today and figure.as_of[:7] > this_month \
                 and TARGET_BEFORE.search(text, clause_start(text, figure.sentence[0],
                                                             figure.start), figure.lead):
             figure.as_of = None  # a target due after the article was written held at no date
@@ -1209,7 +1259,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 today is None or int(figure.as_of) < today[0]) and not figure.in_span:
             figure.as_of += "-12"
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
-    last = next((a for a in reversed(anchors) if not quoted(text, start, a.start)), None)
+    if text.find("“", start, end) < 0 and text.find("《", start, end) < 0:
+        last = anchors[-1] if anchors else None  # no quotes in the paragraph
+    else:
+        last = next((a for a in reversed(anchors) if not quoted(text, start, a.start)), None)
     # a period (2024年, 截至6月末) goes on; a day is an event's, and 目前 ends the period
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
 
@@ -1287,23 +1340,29 @@ def quoted(text: str, start: int, at: int) -> bool:
             or text.count("《", start, at) > text.count("》", start, at))
 
 
-def bank_of_paragraph_before(text: str, start: int) -> Mention | None:
+def bank_of_paragraph_before(text: str, start: int,
+                             scanned: dict[tuple[int, int], list[Mention]] | None = None
+                             ) -> Mention | None:
     """The one lending bank the paragraph before text[start] names (its last mention), if it
-    names one bank only (not a group, the central bank or a speaker's employer)."""
+    names one bank only (not a group, the central bank or a speaker's employer). `scanned`:
+    bank mentions already found in paragraphs, by (start, end), offsets in `text`."""
     end = start - 1
     while end > 0 and text[end - 1].isspace():
         end -= 1
     if end <= 0:
         return None
     begin = text.rfind("\n", 0, end) + 1
-    mentions = [m for m in find_banks(text[begin:end])
-                if not SPEAKER_AFTER.match(text, begin + m.end)]
+    known = scanned.get((begin, end)) if scanned else None  # the same text, read already
+    if known is None:
+        known = [Mention(begin + m.start, begin + m.end, m.surface, m.banks)
+                 for m in find_banks(text[begin:end])]
+    mentions = [m for m in known if not SPEAKER_AFTER.match(text, m.end)]
     if not mentions or len({m.banks for m in mentions}) > 1:
         return None
     last = mentions[-1]
     if len(last.banks) > 1 or central_bank(last.banks[0]):
         return None
-    return Mention(begin + last.start, begin + last.end, last.surface, last.banks)
+    return last
 
 
 def mark_market(text: str, figures: list[Figure]) -> None:
@@ -1398,8 +1457,11 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             figure.this_bank = this.lastgroup  # the article's bank, or the last named: own_bank
         # "工行、建行等5家银行": the banks named are examples of a group
         listed = listed or (owner is not None and not in_aside
+                            and text.find("等", owner.end, owner.end + ETC_REACH) >= 0
                             and ETC_AFTER.match(text, owner.end) is not None)
-        if THRESHOLD_AFTER.match(text, figure.end):
+        if text[figure.end:figure.end + 1] not in LEVEL_AFTER_FIRST:
+            pass  # (the usual case: neither a rule's level nor an average follows)
+        elif THRESHOLD_AFTER.match(text, figure.end):
             owner, figure.rule_level = None, True  # a rule's level: no one's
         elif AVERAGE_AFTER.match(text, figure.end) and SECTOR.search(
                 text, max(s, figure.lead - 6), figure.lead):
@@ -1547,13 +1609,16 @@ def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
     lefts = [clause_start(text, s, figure.start) for figure in figures]  # each one's clause
     for i, figure in enumerate(figures):
         if (i + 1 < len(figures) and figures[i + 1].kind == figure.kind
+                and may_be_gap(text, figure.end)
                 and RANGE_GAP.fullmatch(text[figure.end:figures[i + 1].start])):
             continue  # the lower bound of a range takes the metric of the upper one, below
         figure.metric = metric_of(text, figure, sentence, heads, blocks, lefts[i])
     for i, figure in enumerate(figures[:-1]):
         # a range's lower bound or a list's member takes its partner's metric; nothing else does
+        if figure.metric or not may_be_gap(text, figure.end):
+            continue
         gap = text[figure.end:figures[i + 1].start]
-        if not figure.metric and (RANGE_GAP.fullmatch(gap) or LIST_GAP.fullmatch(gap)):
+        if RANGE_GAP.fullmatch(gap) or LIST_GAP.fullmatch(gap):
             figure.metric = figures[i + 1].metric
     for figure, left in zip(figures, lefts, strict=True):
         figure.family = metric_family(figure.metric, figure.kind, figure.unit,
@@ -1571,7 +1636,10 @@ def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
                                       blocks)
     if after and HEAD_AT_END.search(after):
         return after
-    chosen = [h for h in heads if left <= h[0] and h[1] <= figure.start]
+    # the last measure word of the clause before the figure: heads come in order and do not
+    # overlap, so it is the last one that ends before the figure, if it starts in the clause
+    last = bisect.bisect_right(heads, figure.start, key=operator.itemgetter(1)) - 1
+    chosen = heads[last:last + 1] if last >= 0 and heads[last][0] >= left else []
     if not chosen:
         # no measure word in the clause: the words before the figure ("训练成本约…"), else
         # the last measure of the sentence ("融资金额由…1000亿左右，增至…逾4000亿"), but not
@@ -1733,6 +1801,24 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
                 f.unit, f.qualifier, f.entity, f.metric, f.as_of, text[s:e], f.start, f.end,
                 f.kind, f.scope, entity_en, f.qualifier_text, f.unit_inferred, s, f.family,
             ))
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    return table.astype({"value": "float64", "start": "int64", "end": "int64",
-                         "unit_inferred": "bool", "sentence_start": "int64"})
+    return figure_table(rows)
+
+
+NUMBER_COLUMNS = {"value": "float64", "start": "int64", "end": "int64", "unit_inferred": "bool",
+                  "sentence_start": "int64"}
+
+
+def figure_table(rows: list[tuple]) -> pd.DataFrame:
+    """The table of COLUMNS from its rows. Column by column, each with its type given, which
+    spares pandas guessing it: text columns are str (object when no value is a string, as
+    pandas would guess them), the others NUMBER_COLUMNS."""
+    if not rows:
+        return pd.DataFrame(rows, columns=COLUMNS).astype(NUMBER_COLUMNS)
+    data = {}
+    for name, values in zip(COLUMNS, zip(*rows, strict=True), strict=True):
+        if name in NUMBER_COLUMNS:
+            data[name] = np.array(values, dtype=NUMBER_COLUMNS[name])
+        else:
+            text = any(isinstance(value, str) for value in values)
+            data[name] = pd.array(values, dtype="str" if text else object)
+    return pd.DataFrame(data)

@@ -1,0 +1,97 @@
+"""The extractor's shortcuts (issue 12, speed): each cheap test that spares a pattern must give
+the pattern's own answer, on any text, and each rewritten pattern must find what it did. Texts are drawn from the characters the patterns
+read (the words they look for, brackets, spaces, digits, other Chinese characters), so that
+hits are frequent."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import banks, figures
+from analysis.banks import find_banks
+
+# the words the shortcut-guarded patterns look for, and characters around them
+WORDS = ["研究员", "首席经济学家", "分析师", "经济学家", "研究院", "(", "（", ")", "）", " ", "\n",
+         "\u3000", "至", "到", "—", "-", "~", "、", "，", ",", "和", "及", "与", "以及", "或",
+         "其中", "其", "该行", "此外", "同时", "与此同时", "另外", "对此", "落后", "领先", "超过",
+         "高于", "低于", "不足", "不及", "多于", "于", "仅为", "为", "是", "只有", "相当于", "的",
+         "监管", "红线", "底线", "要求", "平均值", "均值", "级", "量级", "倍", "公斤", "平方米",
+         "千米", "业", "保险", "机构", "同业", "家", "数量", "等", "分行", "支行", "银行", "农商行",
+         "村镇银行", "东莞", "浙江", "省", "市", "“", "”", "《", "》", "1", "2", "0", "亿", "元",
+         "贷款", "工商银行", "中行", "建设银行", "张三", "表示", "。"]
+texts = st.lists(st.sampled_from(WORDS), max_size=24).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_gap_shortcut_never_hides_a_gap(text):
+    # may_be_gap may say yes where no gap is; it must never say no where one is
+    if figures.RANGE_GAP.fullmatch(text) or figures.LIST_GAP.fullmatch(text):
+        assert figures.may_be_gap(text, 0)
+
+
+CONNECTIVES = ["其中", "其", "该行", "该笔", "此外", "同时", "与此同时", "另外", "对此", "其他", "中行"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(["", " ", "\u3000", "\t "]), st.sampled_from(CONNECTIVES),
+       st.sampled_from(["，", ",", "", "。"]), texts)
+def test_connective_read_after_the_spaces_as_after_stripping_them(space, word, comma, rest):
+    # CONNECTIVE skips a line's leading spaces itself, which spares copying the line
+    text = space + word + comma + rest
+    stripped = re.compile(figures.CONNECTIVE.pattern.removeprefix(r"\s*"))
+    assert (figures.CONNECTIVE.match(text) is None) == (stripped.match(text.lstrip()) is None)
+
+
+def first_characters(pattern: re.Pattern) -> set[str]:
+    """The first characters of a pattern written as plain alternatives (and a leading 的?)."""
+    source = pattern.pattern.removeprefix("的?")
+    return {word.lstrip("(?:")[0] for word in source.split("|")}
+
+
+def test_first_character_sets_cover_their_patterns():
+    assert first_characters(figures.NOT_AFTER) <= figures.NOT_AFTER_FIRST
+    assert first_characters(banks.NOT_ONE_LOCAL_BANK) <= banks.NOT_ONE_LOCAL_FIRST
+    for word in ["红线", "底线", "达标线", "门槛", "下限", "上限", "要求", "平均值", "平均水平", "均值"]:
+        assert figures.THRESHOLD_AFTER.match(word) or figures.AVERAGE_AFTER.match(word)
+        assert {word[0], "的", "监"} <= figures.LEVEL_AFTER_FIRST
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_local_banks_match_the_check_against_every_known_mention(text):
+    """local_banks walks the known mentions with one pointer; the plain rule looks at all."""
+    known = [m for m in find_banks(text) if m.surface in banks.alias_map()]
+    found = banks.local_banks(text, known)
+    expected = []
+    for match in banks.LOCAL.finditer(text):
+        start, end = match.span()
+        if any(m.start < end and start < m.end for m in known):
+            continue
+        if banks.NOT_ONE_LOCAL_BANK.match(text, end):
+            continue
+        at = banks.place_before(text, start)
+        if at is None or any(m.start < start and at < m.end for m in known):
+            continue
+        if match.group() == "银行" and text[start - 1] in banks.ADMINISTRATIVE:
+            continue
+        expected.append((at, end))
+    assert [(m.start, m.end) for m in found] == expected
+
+
+# the measure words as one flat list, longest first: what the trie HEAD stands for
+FLAT_HEAD = re.compile("|".join(
+    word if word in figures.EXTENDABLE + figures.FIXED else f"{word}(?![至到了])"
+    for word in sorted(figures.EXTENDABLE + figures.FIXED + figures.CHANGES, key=len,
+                       reverse=True)))
+HEAD_TEXT = st.lists(st.sampled_from(
+    figures.EXTENDABLE + figures.FIXED + figures.CHANGES + ["至", "到", "了", "贷", "增", "同比", "的"]),
+    max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(HEAD_TEXT)
+def test_measure_word_trie_finds_what_the_flat_list_finds(text):
+    assert [m.span() for m in figures.HEAD.finditer(text)] == [
+        m.span() for m in FLAT_HEAD.finditer(text)]
