@@ -222,11 +222,16 @@ def brand_before(text: str, end: int) -> int | None:
     suffix when they are a rare word or none (漳泽, 民富), not a common one (当地, 县域, 部分,
     多家) nor a pronoun or a count (该, 本, 各, 全, 首, 一…), with the place before them if any
     (仁寿民富)."""
+    from analysis.text import tokenizer
+
+    words = tokenizer().FREQ
     found = None
     for _ in range(2):  # a name of two rare words (仁寿民富) at most; a place before stays out
         start = end - BRAND_LENGTH  # (长治漳泽农商银行 is 漳泽农村商业银行, as the press writes it)
         if not is_rare_name(text[max(0, start):end]) or place_before(text, end) is not None:
             break
+        if any(words.get(text[max(0, start - k):end]) for k in (1, 2)):
+            break  # the tail of a longer word (研究员农商行: 究员 is no name)
         found = end = start
     return found
 

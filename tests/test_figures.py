@@ -539,7 +539,7 @@ def test_any_arrangement_of_figure_pieces_is_handled(text):
         assert text[row.sentence_start:row.sentence_start + len(row.sentence)] == row.sentence
         assert row.qualifier in {"=", "≈", ">", "≥", "<", "≤"}
         assert row.kind in {"money", "percent", "pp", "count"}
-        assert row.value >= 0
+        assert row.value >= 0 or text[row.start - 1] in "-－−"  # a written minus only
         assert pd.isna(row.entity) or row.scope == "bank"
 
 
@@ -1269,8 +1269,9 @@ ROUND_THREE_C = [
     ("近年来，长治漳泽农商银行加大投放。截至目前，该行各项贷款较年初增加9.60亿元。",
      [("9.60亿元", "漳泽农村商业银行")]),
     ("四川仁寿民富村镇银行累计发放贷款45.88亿元。", [("45.88亿元", "仁寿民富村镇银行")]),
-    # common words before the suffix name no bank
+    # common words before the suffix name no bank, nor does the tail of a longer word
     ("当地农商银行贷款余额增长12%。", [("12%", None)]),
+    ("某研究员农商行贷款余额增长12%。", [("12%", None)]),
     # two lists after 分别, from one level to another: each bank its own two
     ("建设银行、工商银行的净息差分别从2024年末的1.51%、1.42%降至2025年上半年的1.4%、1.3%。",
      [("1.51%", "建设银行"), ("1.42%", "工商银行"), ("1.4%", "建设银行"), ("1.3%", "工商银行")]),

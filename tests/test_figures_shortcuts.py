@@ -72,6 +72,8 @@ def test_local_banks_match_the_check_against_every_known_mention(text):
         if banks.NOT_ONE_LOCAL_BANK.match(text, end):
             continue
         at = banks.place_before(text, start)
+        if at is None and match.group() in banks.RURAL_SUFFIXES:
+            at = banks.brand_before(text, start)
         if at is None or any(m.start < start and at < m.end for m in known):
             continue
         if match.group() == "银行" and text[start - 1] in banks.ADMINISTRATIVE:
