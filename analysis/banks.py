@@ -230,7 +230,7 @@ def brand_before(text: str, end: int) -> int | None:
         start = end - BRAND_LENGTH  # (长治漳泽农商银行 is 漳泽农村商业银行, as the press writes it)
         if not is_rare_name(text[max(0, start):end]) or place_before(text, end) is not None:
             break
-        if any(words.get(text[max(0, start - k):end]) for k in (1, 2)):
+        if any(start >= k and words.get(text[start - k:end]) for k in (1, 2)):
             break  # the tail of a longer word (研究员农商行: 究员 is no name)
         found = end = start
     return found
