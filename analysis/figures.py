@@ -237,12 +237,15 @@ CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
 UP_TO_LAST_CLAUSE_STOP = re.compile(r".*[，,；;：:。！？!?\n]", re.S)
 
 # Dates a figure refers to: candidates found fast by DATE_START, read by DATE.
+# A year written without 年 before its period, as Hong Kong papers do ("2018全年業績")
+YEAR_PERIOD_AHEAD = "全年|上半年|下半年|中期|前三季|第[一二三四]季|首季"
 DATE_START = re.compile(r"[\d今去前上本下第一二三四首Q](?:(?<=\d)\d* ?[年月\-]|(?<=[今去前上本])年"
                         r"|(?<=[上下])半年|(?<=[第一二三四前])季度|(?<=前)三季度?|(?<=第)[一二三四]季度?"
-                        r"|(?<=首)季度?|(?<=\d)\dQ[1-4]|(?<=[1-4])Q|(?<=Q)[1-4])")
+                        r"|(?<=首)季度?|(?<=\d)\dQ[1-4]|(?<=[1-4])Q|(?<=Q)[1-4]"
+                        rf"|(?<=[12])\d{{3}}(?={YEAR_PERIOD_AHEAD}))")
 DATE = re.compile(
     r"(?:(?P<iso>(?:19|20)\d{2})-(?P<isom>[01]?\d)(?:-(?P<isod>[0-3]?\d))?(?!\d)"
-    r"|(?:(?P<y>(?:19|20)\d{2}) ?年|(?P<rel>今年|去年|前年|上年|本年))"
+    rf"|(?:(?P<y>(?:19|20)\d{{2}})(?: ?年|(?={YEAR_PERIOD_AHEAD}))|(?P<rel>今年|去年|前年|上年|本年))"
     r"(?: ?(?P<m>1[0-2]|0?[1-9]) ?月份?(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?"
     r"(?P<mpos>末|底|初|上旬|中旬|下旬)?"
     r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度?|第一季度?|一季度|第二季度?|二季度"
@@ -269,7 +272,7 @@ REPORT_WORDS = re.compile(
     r"|(?<=年度)[\u4e00-\u9fff]{2,12}?报告")  # 2024年度环境信息披露报告: a year's report too
 
 REPORT = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})\s*年度?|(?P<rel>今年|去年|上年))?"
+    r"(?:(?P<y>(?:19|20)\d{2})\s*(?:年度?|全年)|(?P<rel>今年|去年|上年))?"
     r"(?:(?P<period>报告期)[:：]?\s*(?P<py>(?:19|20)\d{2})\s*年度?|"
     r"(?P<report>年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报|半年度业绩|三季报"
     r"|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩"

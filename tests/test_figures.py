@@ -1407,6 +1407,15 @@ DATES_ROUND_THREE_F = [
 ]
 
 
+DATES_ROUND_THREE_F.extend([
+    # a year written without 年 before its period, as Hong Kong papers do
+    ("中銀香港公布2018全年業績，盈利達320億元，按年增2.7%。", None, ["2018", "2018"]),
+    ("2019上半年营收100亿元。", None, ["2019-06"]),
+    # but not a number that only looks like a year
+    ("编号2018的项目贷款3亿元。", "2019-01-01", [None]),
+])
+
+
 @pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_THREE_F)
 def test_as_of_round_three_f(text, date, as_of):
     assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
