@@ -268,5 +268,10 @@ def abbreviation(canonical: str) -> str:
     return info.get("abbr") or info.get("en", canonical)
 
 
+def reporting_currency(canonical: str) -> str | None:
+    """The currency a bank reports in when it is not the yuan (a Hong Kong bank's HKD)."""
+    return bank_table()["banks"].get(canonical, {}).get("currency")
+
+
 def is_central_bank(canonical: str) -> bool:
     return bank_table()["banks"].get(canonical, {}).get("kind") == "central_bank"

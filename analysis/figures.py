@@ -107,7 +107,7 @@ import cn2an
 import numpy as np
 import pandas as pd
 
-from analysis.banks import english, find_banks, is_central_bank, trie_pattern
+from analysis.banks import english, find_banks, is_central_bank, reporting_currency, trie_pattern
 from analysis.chinese import to_simplified, traditional_chars
 
 COLUMNS = [
@@ -1009,7 +1009,18 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         (f.family in BUSINESS_FAMILIES or f.family == "growth") and f.no_bank_around))]
     if orphans:
         own_bank(plain, orphans, title, None if alone else seen)
+    for figure in kept:  # "中银香港…盈利达320亿元": a Hong Kong bank's 元 are its dollars
+        if figure.unit == "CNY" and figure.entity and (
+                currency := reporting_currency(figure.entity)) and bare_yuan(plain, figure):
+            figure.unit = currency
     return kept
+
+
+def bare_yuan(text: str, figure: Figure) -> bool:
+    """Whether a figure's currency is only 元 or none (320亿元, 30亿), not 人民币 or RMB."""
+    written = text[figure.lead:figure.end]
+    return not ("人民币" in written or "RMB" in written or "CNY" in written or "¥" in written
+                or "人民币" in text[figure.end:figure.end + 3])
 
 
 def section_heading(text: str, plain: str, previous_end: int, start: int,

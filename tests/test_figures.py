@@ -1444,3 +1444,16 @@ def test_as_of_round_three_counts_aside(text, date, as_of):
     found = [value for (text_, value) in rows(text, "text", "as_of", date=date)
              if not text_.endswith("家")]  # counts (16家) are no figures of the gold's kinds
     assert found == as_of
+
+
+HONG_KONG_DOLLARS = [
+    # a Hong Kong bank's 元 are Hong Kong dollars; a mainland bank's, yuan; 人民币 stays yuan
+    ("中銀香港公布2018全年業績，盈利達320億元。", [("320億元", "HKD")]),
+    ("工商银行盈利3000亿元。", [("3000亿元", "CNY")]),
+    ("中银香港盈利人民币30亿元。", [("30亿元", "CNY")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HONG_KONG_DOLLARS)
+def test_a_hong_kong_bank_s_amounts_are_in_its_dollars(text, expected):
+    assert rows(text, "text", "unit") == expected
