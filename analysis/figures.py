@@ -483,7 +483,6 @@ class Figure:
     this_bank: str = ""  # "ours" (本行) or "that" (该行) with no bank named in its paragraph
     no_bank_around: bool = False  # its paragraph names no bank
     inherited_owner: bool = False  # its bank is that of an earlier sentence
-    flow: bool = False  # revenue, profit or their change: what a period adds up (years_of_flows)
     year_end: bool = False  # dated by a year's end (2024年末), not by a month or a quarter
     rule_level: bool = False  # a regulator's line (150%监管红线): no bank's figure
     in_span: bool = False  # dated by a span of years (2015-17年): a total over it
@@ -610,13 +609,20 @@ def named_years(text: str) -> list[tuple[int, int]]:
     baseline_end = -1
     for match in NAMED_YEAR.finditer(text):
         at = match.start()
-        if BASELINE_BEFORE.search(text, max(0, at - 4), at) or (
-                baseline_end >= 0 and BASE_LIST_GAP.fullmatch(text, baseline_end, at)) or (
-                text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, match.end())):
+        if is_base(text, at, match.end(), baseline_end, BASE_LIST_GAP):
             baseline_end = match.end()
             continue
         years.append((at, int(match.group(1))))
     return years
+
+
+def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -> bool:
+    """Whether the date at text[at:end] is a base a change is measured from, not a date of
+    the figures: after 比/较 (比2021年末), in a list right after such a base (`base_end`: where
+    the last one ends; "比2021年末、2022年末"), or in 与…相比 ("与2023年相比")."""
+    return bool(BASELINE_BEFORE.search(text, max(0, at - 4), at)
+                or (base_end >= 0 and list_gap.fullmatch(text, base_end, at))
+                or (text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, end)))
 
 
 def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | None,
@@ -637,9 +643,7 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             continue
         reach = match.end()
         g = match.groupdict()
-        if BASELINE_BEFORE.search(text, max(0, at - 4), at) or (
-                baseline_end >= 0 and LIST_GAP.fullmatch(text, baseline_end, at)) or (
-                text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, reach)):
+        if is_base(text, at, reach, baseline_end, LIST_GAP):
             # "分别比2021年末、2022年末高", "较上年同期、上年末分别高", "与2023年相比": bases
             same_period = NOT_A_DATE_AFTER.match(text, reach)
             baseline_end = same_period.end() if same_period else reach
@@ -999,12 +1003,12 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
                                            reports, seen, named, carried, scanned)
         kept.extend(found)
         previous_end = end
+    for figure in kept if quotes else ():
+        if any(a <= figure.start < b for a, b in quotes):
+            figure.entity, figure.scope, figure.as_of = None, "market", None  # a day's move
     # figures nobody owns that the article's bank may (own_bank): with two banks named in the
     # paragraphs with figures, the article is no one bank's alone
     alone = len(seen) < 2
-    for figure in kept:
-        if quotes and any(a <= figure.start < b for a, b in quotes):
-            figure.entity, figure.scope, figure.as_of = None, "market", None  # a day's move
     orphans = [f for f in kept if f.scope == "other" and not f.rule_level and (f.this_bank or alone or (
         (f.family in BUSINESS_FAMILIES or f.family == "growth") and f.no_bank_around))]
     if orphans:
@@ -1334,18 +1338,17 @@ def years_of_flows(text: str, figures: list[Figure]) -> None:
     """Revenue and profit dated by a year's end ("截至2024年末…营业收入666.31亿元") are the year's
     (2024), and so is the change written after them or named with them (同比增长8.19%)."""
     previous: Figure | None = None
+    previous_flow = False
     for figure in figures:
         same_sentence = previous is not None and previous.sentence == figure.sentence
-        if figure.family in FLOW_FAMILIES:
-            figure.flow = True
-        elif figure.family == "growth":
+        flow = figure.family in FLOW_FAMILIES
+        if figure.family == "growth":
             words_from = previous.end if same_sentence else figure.sentence[0]
-            figure.flow = bool(FLOW_WORDS.search(figure.metric)
-                               or (same_sentence and previous.flow)
-                               or FLOW_WORDS.search(text, words_from, figure.start))
-        if figure.flow and figure.year_end and figure.as_of and len(figure.as_of) == 7:
+            flow = bool(FLOW_WORDS.search(figure.metric) or (same_sentence and previous_flow)
+                        or FLOW_WORDS.search(text, words_from, figure.start))
+        if flow and figure.year_end and figure.as_of and len(figure.as_of) == 7:
             figure.as_of = figure.as_of[:4]
-        previous = figure
+        previous, previous_flow = figure, flow
 
 
 def quoted(text: str, start: int, at: int) -> bool:
