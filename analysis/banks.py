@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from analysis import resources
+from analysis.chinese import TONE_MARKS
 
 
 class BankMention(NamedTuple):  # a tuple: made for every bank named, cheaply
@@ -44,7 +45,7 @@ FUNCTION_CHARS = frozenset("的了在和与及是为向对从由给把被将于�
 NOT_A_NAME_START = frozenset("该本各全首每某这那多几两一二三四五六七八九十其辖省市县区当上下我贵")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Ruby annotations flattened into the text by some sites: 農(nóng)業(yè)銀行.
-RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü]*[{TONE_MARKS}][a-zü]*\)")
 
 
 LOCAL = re.compile("|".join(sorted(LOCAL_SUFFIXES, key=len, reverse=True)))
