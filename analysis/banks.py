@@ -189,7 +189,33 @@ def find_banks(text: str) -> list[BankMention]:
         position = end
     if local := local_banks(text, mentions):
         mentions = sorted(mentions + local, key=lambda m: m.start)
+    if "、" in text and (listed := initials(text, mentions)):
+        mentions = sorted(mentions + listed, key=lambda m: m.start)
     return mentions
+
+
+@cache
+def initials_pattern() -> re.Pattern:
+    """Three or more initials of the big banks apart by 、 (工、农、中、建), standing alone:
+    no Chinese character before the first (手工、农业 is no list)."""
+    chars = "".join(bank_table().get("initials", {})) or "\uffff"
+    return re.compile(rf"(?<![\u4e00-\u9fff])[{chars}](?:、[{chars}]){{2,}}")
+
+
+def initials(text: str, known: list[BankMention]) -> list[BankMention]:
+    """One mention for each bank of a list of initials ("工、农、中、建、交、邮储银行"), where
+    the initials are distinct and no name the table knows covers one (工、农、中、建行)."""
+    table = bank_table().get("initials", {})
+    found: list[BankMention] = []
+    for match in initials_pattern().finditer(text):
+        letters = match.group()[::2]
+        if len(set(letters)) < len(letters):
+            continue  # "中、中、中": no list of banks
+        for k, letter in enumerate(letters):
+            at = match.start() + 2 * k
+            if not any(m.start <= at < m.end for m in known):
+                found.append(BankMention(at, at + 1, letter, (table[letter],)))
+    return found
 
 
 def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:

@@ -164,7 +164,7 @@ UNIT = (rf"(?P<pp>{'|'.join(POINTS)})"
         rf"|(?P<pct>%)|(?P<cnt>{COUNTERS})")
 SPACE = "[ \u00a0\u3000]?"  # "1.5 万亿元": one space may stand between number and unit
 TAIL = (rf"(?P<more>[多余])?(?:{SPACE}(?P<mag>{MAGNITUDE}))?(?P<more2>[多余])?(?:{SPACE}(?:{UNIT}))?"
-        rf"(?P<post>左右|以上|以下|以内|上下)?")
+        rf"(?P<post>左右|及?以上|及?以下|以内|上下)?")
 # An Arabic number is a candidate when a magnitude, a unit or a list or range separator follows;
 # years, days and codes (2024年, 26日, 601988.SH) are left to the regex engine to skip.
 UNIT_AHEAD = re.sub(r"\(\?P<\w+>", "(?:", UNIT)
@@ -202,7 +202,8 @@ QUALIFIER_OF = {word: sign for sign, words in QUALIFIERS.items() for word in wor
 QUALIFIER_BEFORE = re.compile(
     "(?:" + "|".join(sorted(QUALIFIER_OF, key=len, reverse=True)) + r")\s*$")
 QUALIFIER_LAST = frozenset(word[-1] for word in QUALIFIER_OF)
-POST_QUALIFIER = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": "≈", "上下": "≈"}
+POST_QUALIFIER = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": "≈", "上下": "≈",
+                  "及以上": "≥", "及以下": "≤"}  # 1000万元及以下: and below
 CURRENCY_PREFIX = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "美元": "USD",
                    "USD": "USD", "US$": "USD", "$": "USD", "港元": "HKD", "港币": "HKD",
                    "HKD": "HKD", "HK$": "HKD", "欧元": "EUR", "EUR": "EUR", "€": "EUR"}
@@ -412,7 +413,7 @@ GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|�
                         r"|不敌|不如"
                         r"|少于|多于)于?\s*$")
 # (not 占比, 相比, 比重, 比例, 较高/较快: "relatively", an adverb)
-COMPARED_WITH = re.compile(r"(?<![占对相])(?:比|较)(?![重较例为高低大小快慢好多少强弱早晚])"
+COMPARED_WITH = re.compile(r"(?<![占对相同环])(?:比|较)(?![重较例为高低大小快慢好多少强弱早晚])"
                            r"[^，,。；;、\s]{0,8}$")
 OWN_AFTER = re.compile(r"\s*的")
 RESPECTIVELY_AT = re.compile("分别|依次")  # respectively; in order
@@ -1576,6 +1577,15 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                         and FROM_TO.search(text, halves[0][-1].end, halves[1][0].start):
                     runs = halves
             each = all(len(run) == len(banks) for run in runs)
+            if not each and len(runs) == 1 and len(after) > len(banks):
+                # "分别为a、b和c，合计d": the list is the first run; what follows it is not
+                # one bank's and is attributed as any other figure (d: the banks together)
+                first = list_runs(text, after)[0]
+                if len(first) == len(banks):
+                    runs, each = [first], True
+            elif not each and after and len(after) < len(banks) and CUT_LIST.fullmatch(
+                    text, after[-1].end):
+                each = True  # an excerpt cut inside the list ("分别为a、b和8"): a, b are known
             for run in runs:
                 for k, figure in enumerate(run):
                     set_owner(figure, (banks[k],) if each else tuple(banks), text, s)
@@ -1583,6 +1593,8 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
     return done
 
 
+# The end of a text cut in the middle of a list: a separator and at most a number's start.
+CUT_LIST = re.compile(r"\s*[、，,和及与]\s*[0-9.]*\s*")
 FROM_TO = re.compile(r"(?:降|增|升|提高|下降|上升|增长|回落|扩大|收窄)?(?:至|到)")
 
 

@@ -63,6 +63,10 @@ VOID_OR_ATTRIBUTED_TAG = re.compile(
     re.IGNORECASE,
 )
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Elements whose content the parser reads as raw text to their end tag. Content farms scatter
+# them empty (<noframes id="tcrda">) without one, and the rest of the page would come out as
+# tag soup: the tags go, their content is read as HTML (a browser shows it as text too).
+RAW_TEXT_TAG = re.compile(r"</?(?:noframes|noembed|xmp|plaintext)\b[^<>]*>", re.IGNORECASE)
 ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
 # What an XML tree cannot hold (control characters, noncharacters such as BREAK): invisible.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff]")
@@ -105,6 +109,8 @@ def html_to_text(html: str) -> Markup:
     if not html.strip():
         return markup
     # Plain etree elements: lxml.html's element classes cost a Python call per element.
+    if "<no" in html or "<xmp" in html or "<plain" in html:
+        html = RAW_TEXT_TAG.sub("", html)
     root = lxml.etree.HTML(NOT_XML.sub("", html), parser=PARSER)
     if root is None:
         return Markup(normalise(html))

@@ -62,11 +62,26 @@ def test_groups_expand_in_the_order_the_press_lists_them():
     assert surfaces("其中六大国有行科技型企业贷款余额占比接近72%") == [("六大国有行", six)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("上半年，工、农、中、建、交、邮储银行净利润",
+     [("工", ("工商银行",)), ("农", ("农业银行",)), ("中", ("中国银行",)), ("建", ("建设银行",)),
+      ("交", ("交通银行",)), ("邮储银行", ("邮储银行",))]),
+    ("工、农、中、建行", [("工", ("工商银行",)), ("农", ("农业银行",)), ("中", ("中国银行",)),
+                    ("建行", ("建设银行",))]),
+    ("手工、农业、中药和建材", []),  # initials inside words are no list
+    ("中、建两行", []),  # two initials alone are too few to be sure
+    ("工、工、农", []),
+])
+def test_the_big_banks_listed_by_their_initials(text, expected):
+    assert surfaces(text) == expected
+
+
 def test_every_group_member_and_alias_is_a_known_bank():
     table = bank_table()
     for members in table["groups"].values():
         assert set(members) <= set(table["banks"])
     assert all(len(banks) >= 1 for banks in alias_map().values())
+    assert set(table["initials"].values()) <= set(table["banks"])
 
 
 def test_english_glosses_and_central_banks():

@@ -1457,3 +1457,39 @@ HONG_KONG_DOLLARS = [
 @pytest.mark.parametrize(("text", "expected"), HONG_KONG_DOLLARS)
 def test_a_hong_kong_bank_s_amounts_are_in_its_dollars(text, expected):
     assert rows(text, "text", "unit") == expected
+
+
+# ------------------------------------------------------------------ round four (issue 12)
+LISTS_ROUND_FOUR = [
+    # the big banks by their initials, then one bank by name: one figure each
+    ("今年上半年，工、农、中、建、交、邮储银行净利润分别为1500亿元、1200亿元、1100亿元、"
+     "1400亿元、420亿元和380亿元。",
+     [("1500亿元", "工商银行"), ("1200亿元", "农业银行"), ("1100亿元", "中国银行"),
+      ("1400亿元", "建设银行"), ("420亿元", "交通银行"), ("380亿元", "邮储银行")]),
+    # the list is the first run after 分别; a total after it is the banks' together
+    ("贵阳银行、兰州银行营收分别为30亿元、20亿元，合计50亿元。",
+     [("30亿元", "贵阳银行"), ("20亿元", "兰州银行"), ("50亿元", None)]),
+    # an excerpt cut inside the list: the values it still has are known
+    ("其中，招商银行、中信银行和兴业银行的投入分别为133亿元、109亿元和83",
+     [("133亿元", "招商银行"), ("109亿元", "中信银行")]),
+    # 同比 compares with a year before, not with the bank named after it
+    ("上半年净利同比下降的有贵阳银行(-2.29%)、郑州银行(-19.14%)。",
+     [("2.29%", "贵阳银行"), ("19.14%", "郑州银行")]),
+    ("净利润环比增长最快的是宁波银行，增幅为8%。", [("8%", "宁波银行")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS_ROUND_FOUR)
+def test_lists_round_four(text, expected):
+    assert entities(text) == expected
+
+
+def test_a_list_not_cut_by_the_text_s_end_stays_the_banks_together():
+    text = "其中，招商银行、中信银行和兴业银行的投入分别为133亿元、109亿元。"
+    assert entities(text) == [("133亿元", None), ("109亿元", None)]
+
+
+def test_and_below_and_above_are_part_of_the_figure():
+    assert rows("单户授信总额1000万元及以下的贷款余额13.7万亿元，500万元及以上的有3万亿元。",
+                "text", "qualifier") == [("1000万元及以下", "≤"), ("13.7万亿元", "="),
+                                         ("500万元及以上", "≥"), ("3万亿元", "=")]

@@ -60,6 +60,13 @@ def test_scripts_styles_comments_and_css_are_removed():
     assert html_to_text(html).text == f"{P1}\n\n{P2}"
 
 
+def test_empty_raw_text_elements_of_content_farms_do_not_swallow_the_page():
+    # <noframes> without its end tag makes the parser read the rest as raw text, tags and all
+    html = f'<em id="tcr"><noframes id="tcr"><noscript id="tcr"></noscript>\n\n<p>{P1}</p><p>{P2}</p>'
+    assert html_to_text(html).text == f"{P1}\n\n{P2}"
+    assert html_to_text(f"<p>{P1}</p><noframes>{P2}</noframes>").text == f"{P1}\n\n{P2}"
+
+
 def test_entities_and_indent_spaces_are_normalised():
     html = "<p>&nbsp;&nbsp;　　中金公司&amp;银行&quot;AI+&quot;&#8220;专项&#x201D;贷款&lt;1%。　</p>"
     assert html_to_text(html).text == '中金公司&银行"AI+"“专项”贷款<1%。'
