@@ -191,7 +191,8 @@ NOT_AFTER_FIRST = frozenset("级量倍斤公吨亩千平立")  # what NOT_AFTER 
 
 QUALIFIERS = {
     "≥": ["不低于", "不少于", "不下于", "至少", "起码", "最少"],
-    "≤": ["不超过", "不超", "不高于", "不多于", "至多", "最多", "最高可达", "最高"],
+    "≤": ["不超过", "不超", "未超过", "未超", "没有超过", "没超过", "不高于", "不多于", "至多",
+          "最多", "最高可达", "最高"],
     ">": ["超过", "超", "逾", "多于", "高于", "大于", "突破"],
     "<": ["将近", "接近", "逼近", "近", "低于", "少于", "不足", "不到", "未满", "未达"],
     "≈": ["大约", "约为", "约合", "约", "大概", "大致"],
@@ -247,14 +248,15 @@ DATE_START = re.compile(r"[\d今去前上本下第一二三四首Q](?:(?<=\d)\d*
 DATE = re.compile(
     r"(?:(?P<iso>(?:19|20)\d{2})-(?P<isom>[01]?\d)(?:-(?P<isod>[0-3]?\d))?(?!\d)"
     rf"|(?:(?P<y>(?:19|20)\d{{2}})(?: ?年|(?={YEAR_PERIOD_AHEAD}))|(?P<rel>今年|去年|前年|上年|本年))"
-    r"(?: ?(?P<m>1[0-2]|0?[1-9]) ?月份?(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?"
+    r"(?: ?(?P<m>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d>3[01]|[12]\d|0?[1-9]) ?[日号])?"
     r"(?P<mpos>末|底|初|上旬|中旬|下旬)?"
     r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度?|第一季度?|一季度|第二季度?|二季度"
     r"|第三季度?|三季度|第四季度?|四季度|中期|全年))?"
     r"|(?<=(?:19|20)\d{2}[-—–~～])(?P<yy>\d{2})年"  # 2015-17年: a span's end, its century left out
     # a quarter as analysts write it: 25Q3 (2025's third), 3Q and Q3 (this year's)
     r"|(?<![\dA-Za-z])(?:(?P<qy>\d{2})Q(?P<q>[1-4])|(?P<q2>[1-4])Q|Q(?P<q3>[1-4]))(?![\dA-Za-z])\s*末?"
-    r"|(?P<m2>1[0-2]|0?[1-9])月份?(?:(?P<d2>3[01]|[12]\d|0?[1-9])[日号])?(?P<mpos2>末|底|初|上旬|中旬|下旬)?"
+    r"|(?P<m2>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d2>3[01]|[12]\d|0?[1-9]) ?[日号])?"
+    r"(?P<mpos2>末|底|初|上旬|中旬|下旬)?"  # ("截至 6 月末": spaces as some sites type them)
     r"|(?P<period2>上半年|下半年|前三季度?|第一季度?|首季度?|一季度|第二季度?|二季度|第三季度?|三季度|第四季度?"
     r"|四季度)末?)"
 )
@@ -304,7 +306,8 @@ PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未�
 SHIFT_BEFORE = re.compile(
     r"(?P<year>(?:去年|上年)同期(?:为|是|则为|仅为)[^，。；,;]{0,6}$)"
     r"|(?P<month>(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$)"
-    r"|(?P<level>(?:较|比|相比|相较于?)(?P<base>上年末|去年末|上年底|去年底|年初|上半年)的\s*$)"
+    r"|(?P<level>(?:较|比|相比|相较于?)(?P<base>上年末|去年末|上年底|去年底|年初|上半年"
+    r"|(?:第?[一二三]|首)季度?末?)的\s*$)"
     r"|(?P<at>(?:较|比|相比|相较于?)(?P<ay>(?:19|20)\d{2}) ?年(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
     r"(?P<apos>末|底|初)?的\s*$)")  # 较2024年末的1.87%: the level at that date
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
@@ -372,11 +375,16 @@ STOCK_QUOTE_PRICES = re.compile(rf"(?<=[(（]){QUOTE_PRICES}(?={QUOTE_MOVE})")
 # A list cut by a line break ("分别为7501.5亿、\n7105.6亿"): the line goes on after the break.
 LIST_END_CHARS = set("、，,：:；;")
 SENTENCE_END_CHARS = set("。！？!?”」』）)")
+SENTENCE_END = re.compile(r"[\n。！？!?]")
 # Subjects that are no bank: a sentence about them does not go on about the bank before it.
 # A subject named after a bank and before a figure takes the figure from the bank.
 NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城商行|农商行|股份行|国有大行|上市银行"
                          r"|商业银行|银行业|银行机构|金融机构|同业|传统银行|其他银行|多数银行|部分银行"
                          r"|各家银行|各银行|二者|两者|三者|双方")
+# A subject word right after these is what the bank's figure is measured against, not a
+# subject of its own ("占全市同业的38.65%", "高于同业平均水平").
+MEASURED_AGAINST = re.compile(r"(?:占|高于|低于|高出|低出|超过|超出|领先|落后|优于|较|比|相比)"
+                              r"(?:全[国省市县区]|当地|本地|辖内|区域)?$")
 # (not 细分行业中, 分行业, 各行业: a breakdown of the subject's own figures by industry)
 # ("为17家企业投放贷款": firms a bank lends to are its object, not a subject)
 # (not 外贸产业专项转贷款, 产业链贷款: a kind of a bank's loans)
@@ -402,7 +410,8 @@ ORGANISATION = re.compile(
 OBJECT_BEFORE = re.compile(r"为|向|给|对|帮助|支持|助力|携手|联合|与|和|同|服务|覆盖|惠及|走访")
 LOAN_FAMILIES = frozenset({"loan_balance", "new_loans", "credit_line"})
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
-                    r"|城商行|农商行|大中银行|中小银行|各家银行|各银行|全国")
+                    r"|城商行|农商行|村镇银行|农信社|农村信用社|民营银行|外资银行|大中银行|中小银行"
+                    r"|各家银行|各银行|全国")  # (a named one, 某某村镇银行, is a bank mention first)
 # The bank a report speaks for (本行, our bank, in its own report), and the bank named last
 # (该行, the said bank).
 THIS_BANK = re.compile(r"(?P<ours>本行|我行|本集团|本公司)|(?P<that>该行|该银行|这家银行)")
@@ -410,7 +419,7 @@ THIS_BANK = re.compile(r"(?P<ours>本行|我行|本集团|本公司)|(?P<that>�
 # "尚不足B银行一半"): the gap is the subject's, not that bank's. "低于B银行的0.76%" gives B
 # its own level.
 GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|高出|多出|高于|低于|优于|逊于|不足|不及"
-                        r"|不敌|不如"
+                        r"|不敌|不如|次于"
                         r"|少于|多于)于?\s*$")
 # (not 占比, 相比, 比重, 比例, 较高/较快: "relatively", an adverb)
 COMPARED_WITH = re.compile(r"(?<![占对相同环])(?:比|较)(?![重较例为高低大小快慢好多少强弱早晚])"
@@ -1209,9 +1218,13 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 anchors.append(DateAnchor(m.start(), m.end(), value, named[-1].year,
                                           year_end=len(value) == 7 and value.endswith("-12")))
         elif word.startswith("年"):  # 年初以来, 年内: this year
-            if year:
+            sentence_start = sentence_starts[bisect.bisect_right(sentence_starts, m.start()) - 1]
+            if year and not any(sentence_start <= a.start < m.start() and a.value
+                                and a.value.startswith(f"{year:04d}-") for a in anchors):
+                # (not after a month or day of this year: "截至12月18日，年内累计…" is to that day)
                 anchors.append(DateAnchor(m.start(), m.end(), f"{year:04d}", year))
-        else:  # 截至目前: now, no date
+        elif any(m.end() <= f.start < sentence_end(text, m.end(), end) for f in figures):
+            # 截至目前: now, no date; only for figures of its sentence ("…，目前是第五大银行。")
             anchors.append(DateAnchor(m.start(), m.end(), None, None))
     if carried is not None:  # set by an earlier paragraph: holds until one of this one
         anchors.append(DateAnchor(start - 1, start - 1, carried.value, carried.year,
@@ -1219,14 +1232,21 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                                   inherited=True))
     anchors.sort(key=lambda a: a.end)
     anchor_ends = [a.end for a in anchors]
+    subject, subject_end = None, start  # the bank the sentence before went on about
     for sentence, members in by_sentence.items():
         members = [f for f in members if f.unit]
         if not members:
             continue
         s, e = sentence
         inside = [m for m in mentions if s <= m.start and m.end <= e]
-        attribute(text, sentence, members, inside,
-                  [m for m in mentions if m.end <= s] if mentions else before)
+        earlier = [m for m in mentions if m.end <= s] if mentions else before
+        if subject is not None and earlier and earlier[-1] is not subject and not any(
+                subject_end <= m.start < s for m in mentions):
+            # no bank named since: a sentence with no subject of its own goes on about the
+            # bank of the one before ("…人行政策…。该行贷款占比29%。其中，…占比达79%")
+            earlier = [*earlier, subject]
+        subject = attribute(text, sentence, members, inside, earlier)
+        subject_end = members[-1].end
         describe(text, sentence, members, inside, [a for a in anchors if s <= a.start < e])
         leader = None  # the bank's business figure a change of this sentence follows
         for figure in members:  # the family is known now: a company's own figure is not the bank's
@@ -1326,6 +1346,9 @@ def shifted(value: str, shift: re.Match) -> str:
     base = shift.group("base")
     if base == "年初":
         return f"{year:04d}-01"
+    if "季" in base:  # 较一季度的: the end of that quarter of the year
+        quarter = "一二三".find(base.lstrip("第")[0]) + 1 or 1  # (首季: the first)
+        return f"{year:04d}-{3 * quarter:02d}"
     return f"{year:04d}-06" if base == "上半年" else f"{year - 1:04d}-12"
 
 
@@ -1417,6 +1440,12 @@ def infer_money_units(text: str, figures: list[Figure]) -> None:
             figure.unit = "HKD" if HKD_CONTEXT.search(text, s, e) else "CNY"
 
 
+def sentence_end(text: str, position: int, ceiling: int) -> int:
+    """Where the sentence that holds `position` ends (at the latest, `ceiling`)."""
+    found = SENTENCE_END.search(text, position, ceiling)
+    return found.end() if found else ceiling
+
+
 def clause_start(text: str, floor: int, position: int) -> int:
     last = UP_TO_LAST_CLAUSE_STOP.match(text, floor, position)  # one greedy match, no loop
     return last.end() if last else floor
@@ -1428,12 +1457,14 @@ def clause_end(text: str, position: int, ceiling: int) -> int:
 
 
 def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
-              inside: list[Mention], earlier: list[Mention]) -> None:
+              inside: list[Mention], earlier: list[Mention]) -> Mention | None:
     """The bank of each figure of one sentence; `inside` are the sentence's bank mentions,
-    `earlier` those of the paragraph before it (speakers' employers left out of both)."""
+    `earlier` those of the paragraph before it (speakers' employers left out of both).
+    Returns the bank the sentence's last figure was given, if one bank was."""
     s, _ = sentence
+    last: Mention | None = None
     distributed = distribute(text, sentence, figures, inside)
-    compared = [m for m in inside if is_compared(text, m, s)]
+    compared = compared_mentions(text, inside, s)
     ratios = [m for m in inside if RATIO_BEFORE.search(text, max(s, m.start - 4), m.start)
               and OWN_AFTER.match(text, m.end)]
     for figure in figures:
@@ -1450,7 +1481,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         listed = False
         # a subject of the figure's own clause, after the bank's ("南京银行…；11家上市城商行…")
         cut = clause_start(text, owner.end, figure.start) if owner is not None else 0
-        if owner is not None and cut > owner.end and NEW_SUBJECT.search(text, cut, figure.start):
+        if owner is not None and cut > owner.end and own_subject(NEW_SUBJECT, text, cut,
+                                                                  figure.start):
             # "南京银行…；11家上市城商行累计发行科创债460亿元": banks as a whole
             figure.scope = "sector"
             continue
@@ -1463,12 +1495,16 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             listed = True  # "建行、工行、中行的科技贷款余额均超1万亿元": the banks together
         if owner is None and earlier and (ANAPHORA.search(text, s, figure.start) or not (
                 SECTOR.search(text, s, figure.start)
-                or OTHER_SUBJECT.search(text, subject_floor(text, figure), figure.start))):
+                or own_subject(OTHER_SUBJECT, text, subject_floor(text, figure), figure.start))):
             # 该行, 该笔, or a sentence with no subject of its own: news about a bank goes on
             # about it until another subject is named ("邮储银行营收…。资产总额突破17万亿元"),
             # not about a bank it was compared with ("…，一举超越B银行。营收增长…")
-            subjects = [m for m in earlier
-                        if not is_compared(text, m, 0)]
+            others = compared_mentions(text, earlier, 0)
+            subjects = [m for m in earlier if m not in others]
+            if ANAPHORA.search(text, s, figure.start):
+                # 该行 is a lender named before, not the central bank whose policy the
+                # paragraph cites on the way ("…遵循人行监管政策…。该行制造业贷款…")
+                subjects = [m for m in subjects if not central_bank(m.banks[0])] or subjects
             owner = subjects[-1] if subjects else earlier[-1]
             figure.inherited_owner = True
         if owner is None and not earlier and (this := THIS_BANK.search(text, s, figure.start)):
@@ -1486,6 +1522,15 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             figure.scope = "sector"  # the sector's average the bank is compared with
             continue
         set_owner(figure, owner.banks if owner else None, text, s, group=listed)
+        last = owner if figure.entity else None
+    return last
+
+
+def own_subject(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names a subject of `pattern` that is not only what a figure is
+    measured against ("高出全市平均水平3.06个百分点", "占全市同业的38.65%")."""
+    return any(not MEASURED_AGAINST.search(text, max(start, m.start() - 6), m.start())
+               for m in pattern.finditer(text, start, end))
 
 
 def subject_floor(text: str, figure: Figure) -> int:
@@ -1509,6 +1554,18 @@ def organisation_subject(text: str, figure: Figure) -> bool:
             continue  # a bank's subsidiary (工银金融租赁) or a bank's own name
         return True
     return False
+
+
+def compared_mentions(text: str, mentions: list[Mention], floor: int) -> list[Mention]:
+    """The mentions is_compared finds, and the rest of a list one of them opens
+    ("仅次于工、农、中、建的第五大银行": all four are the ones compared with)."""
+    found: list[Mention] = []
+    for i, mention in enumerate(mentions):
+        if is_compared(text, mention, floor) or (
+                found and found[-1] is mentions[i - 1]
+                and LIST_GAP.fullmatch(text, mentions[i - 1].end, mention.start)):
+            found.append(mention)
+    return found
 
 
 def is_compared(text: str, mention: Mention, floor: int) -> bool:
@@ -1819,6 +1876,9 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
         date = date if isinstance(date, str) else None
         simplified = simplified if isinstance(simplified, str) else None
         title = title if isinstance(title, str) else None
+        if title and title.endswith("…") and text.startswith(title[:-1]):
+            title = None  # the text's opening words as a label (cleaning.label): no title, and
+            # cut where it is, a name can read as another ("中国银行…" of 中国银行业协会)
         for f in extract_from_text(text, date, simplified, title):
             s, e = f.sentence
             entity_en = None

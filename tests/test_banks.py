@@ -71,6 +71,8 @@ def test_groups_expand_in_the_order_the_press_lists_them():
     ("手工、农业、中药和建材", []),  # initials inside words are no list
     ("中、建两行", []),  # two initials alone are too few to be sure
     ("工、工、农", []),
+    ("目前是国内仅次于工、农、中、建的第五大银行",
+     [("工", ("工商银行",)), ("农", ("农业银行",)), ("中", ("中国银行",)), ("建", ("建设银行",))]),
 ])
 def test_the_big_banks_listed_by_their_initials(text, expected):
     assert surfaces(text) == expected

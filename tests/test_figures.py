@@ -1262,6 +1262,8 @@ ROUND_THREE_C = [
     # common words before the suffix name no bank, nor does the tail of a longer word
     ("当地农商银行贷款余额增长12%。", [("12%", None)]),
     ("某研究员农商行贷款余额增长12%。", [("12%", None)]),
+    # nor a conjunction ("老少边穷且村镇银行规划尚未覆盖的省份")
+    ("在老少边穷且村镇银行尚未覆盖的省份，贷款余额增长12%。", [("12%", None)]),
     # two lists after 分别, from one level to another: each bank its own two
     ("建设银行、工商银行的净息差分别从2024年末的1.51%、1.42%降至2025年上半年的1.4%、1.3%。",
      [("1.51%", "建设银行"), ("1.42%", "工商银行"), ("1.4%", "建设银行"), ("1.3%", "工商银行")]),
@@ -1493,3 +1495,67 @@ def test_and_below_and_above_are_part_of_the_figure():
     assert rows("单户授信总额1000万元及以下的贷款余额13.7万亿元，500万元及以上的有3万亿元。",
                 "text", "qualifier") == [("1000万元及以下", "≤"), ("13.7万亿元", "="),
                                          ("500万元及以上", "≥"), ("3万亿元", "=")]
+
+
+BANKS_ROUND_FOUR = [
+    # a list of banks compared with is compared as a whole, and not what the next sentence
+    # goes on about
+    ("截至2016年末，邮储银行资产规模达8.27万亿元，仅次于工、农、中、建，居第五。"
+     "各项存款余额7.29万亿元。", [("8.27万亿元", "邮储银行"), ("7.29万亿元", "邮储银行")]),
+    # a figure measured against the city's banks stays the bank's
+    ("十堰农商银行贷款增幅14.59%，高出全市平均水平3.06个百分点；净投放76.67亿元，"
+     "占全市同业的38.65%。",
+     [("14.59%", "十堰农村商业银行"), ("3.06个百分点", "十堰农村商业银行"),
+      ("76.67亿元", "十堰农村商业银行"), ("38.65%", "十堰农村商业银行")]),
+    # but a subject of its own clause takes the figure
+    ("十堰农商银行贷款增幅14.59%；全市同业贷款增幅为11.5%。",
+     [("14.59%", "十堰农村商业银行"), ("11.5%", None)]),
+    # 该行 is the lender named before, not the central bank whose policy was cited on the way;
+    # the next sentence, with no subject of its own, goes on about the same bank
+    ("工商银行武汉分行遵循人行监管政策，加大制造业贷款投放。截至8月末，该行制造业贷款占比29%。"
+     "其中，中长期贷款占比达79%。", [("29%", "工商银行"), ("79%", "工商银行")]),
+    # village banks as a class are the sector, not the bank an earlier sentence named
+    ("农业银行发起设立村镇银行。截至9月末，村镇银行各项贷款余额1.19万亿元。",
+     [("1.19万亿元", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR)
+def test_banks_round_four(text, expected):
+    assert entities(text) == expected
+
+
+def test_a_title_made_of_the_text_s_opening_words_names_no_bank():
+    text = "记者 某某 12月24日，中国银行业协会发布报告。截至9月末，贷款余额1.19万亿元。"
+    assert articles_with_title(text, text[:16] + "…") == [("1.19万亿元", None)]
+    assert articles_with_title(text, "中国银行发布报告") == [("1.19万亿元", "中国银行")]
+
+
+DATES_ROUND_FOUR = [
+    # 年内 after a day of the same year: up to that day
+    ("今年截至12月18日，商业银行年内合计发行二永债1.7万亿元。其中永续债约8218亿元。",
+     "2025-12-20", ["2025-12-18", "2025-12-18"]),
+    # 目前 ends the period only for figures of its own sentence
+    ("截至2016年末，该行资产8.27万亿元，目前是第五大银行。存款余额7.29万亿元。", "2017-03-28",
+     ["2016-12", "2016-12"]),
+    ("截至2016年末，该行资产8.27万亿元。目前，存款余额7.29万亿元。", "2017-03-28",
+     ["2016-12", None]),
+    # dates typed with spaces
+    ("截至 6 月末，某农商银行累计发放涉农贷款 85.15 亿元。", "2025-07-20", ["2025-06"]),
+    ("2025 年 6 月 30 日，某农商银行发放贷款1亿元。", "2025-07-20", ["2025-06-30"]),
+    # a level measured from a quarter's end
+    ("2025年上半年，农商行营收平均增速0.93%，较一季度的0.21%回升。", "2025-09-01",
+     ["2025-06", "2025-03"]),
+    ("2024年前三季度，某银行净息差1.5%，较第二季度末的1.6%下降。", "2024-11-01",
+     ["2024-09", "2024-06"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR)
+def test_as_of_round_four(text, date, as_of):
+    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
+
+
+def test_not_exceeding_is_at_most():
+    assert rows("其余农商行营收均未超过30亿元，增速均未超5%，没有超过6%。", "text", "qualifier") == [
+        ("30亿元", "≤"), ("5%", "≤"), ("6%", "≤")]
