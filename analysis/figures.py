@@ -145,11 +145,16 @@ ARABIC = r"\d(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d*+)(?:\.\d++)?"
 # (兆 before a currency: a trillion, as Taiwan writes it, "51.95兆元人民幣"; elsewhere a mega)
 MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|美元|港元|人民币|日元|欧元)"
 CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR",
-              "日元": "JPY", "英镑": "GBP", "元": "CNY", "元人民币": "CNY", "人民币": "CNY"}
+              "日元": "JPY", "英镑": "GBP", "元": "CNY", "元人民币": "CNY", "人民币": "CNY",
+              "仙": "HKD"}  # 仙: a Hong Kong cent (末期息91仙)
+CURRENCY_SCALE = {"仙": Decimal("0.01")}
 POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基点": Decimal("0.01"),
           "基点": Decimal("0.01"), "个BP": Decimal("0.01"), "个bp": Decimal("0.01"),
           "bps": Decimal("0.01"), "bp": Decimal("0.01"), "BP": Decimal("0.01"),
-          "pct": Decimal(1)}  # (pct: percentage points, in analysts' notes)
+          "pct": Decimal(1), "点子": Decimal("0.01")}
+# (pct: percentage points, in analysts' notes; 点子: basis points, in Hong Kong papers)
+# 厘 is a percent in a Hong Kong paper's rates (净息差1.36厘); elsewhere a thousandth of a yuan
+RATE_BEFORE = re.compile(r"(?:息差|利率|息率|年息|月息|收益率|回报率|利差)[^，。；,;]{0,6}$")
 # A Chinese numeral is an amount with 万/亿 in it, or right before a currency or a point
 # (the regex checks this so that every 一 of the text is not a candidate).
 CN_BODY = f"[{CN_DIGITS}点]"
@@ -161,10 +166,10 @@ COUNTERS = ("家|户|人次|人|个(?!月|工作日|小时|百分点|基点|交�
             "|所|座|条|架|辆|次|款|份|手")
 UNIT = (rf"(?P<pp>{'|'.join(POINTS)})"
         rf"|(?P<cur>{'|'.join(sorted(CURRENCIES, key=len, reverse=True))})"
-        rf"|(?P<pct>%)|(?P<cnt>{COUNTERS})")
+        rf"|(?P<pct>%|厘(?!米))|(?P<cnt>{COUNTERS})")
 SPACE = "[ \u00a0\u3000]?"  # "1.5 万亿元": one space may stand between number and unit
 TAIL = (rf"(?P<more>[多余])?(?:{SPACE}(?P<mag>{MAGNITUDE}))?(?P<more2>[多余])?(?:{SPACE}(?:{UNIT}))?"
-        rf"(?P<post>左右|及?以上|及?以下|以内|上下)?")
+        rf"(?:{SPACE}(?P<post>左右|及?以上|及?以下|以内|上下))?")
 # An Arabic number is a candidate when a magnitude, a unit or a list or range separator follows;
 # years, days and codes (2024年, 26日, 601988.SH) are left to the regex engine to skip.
 UNIT_AHEAD = re.sub(r"\(\?P<\w+>", "(?:", UNIT)
@@ -243,6 +248,7 @@ UP_TO_LAST_CLAUSE_STOP = re.compile(r".*[，,；;：:。！？!?\n]", re.S)
 YEAR_PERIOD_AHEAD = "全年|上半年|下半年|中期|前三季|第[一二三四]季|首季"
 DATE_START = re.compile(r"[\d今去前上本下第一二三四首Q](?:(?<=\d)\d* ?[年月\-]|(?<=[今去前上本])年"
                         r"|(?<=[上下])半年|(?<=[第一二三四前])季度|(?<=前)三季度?|(?<=第)[一二三四]季度?"
+                        r"|(?<=[一二三四])季末"
                         r"|(?<=首)季度?|(?<=\d)\dQ[1-4]|(?<=[1-4])Q|(?<=Q)[1-4]"
                         rf"|(?<=[12])\d{{3}}(?={YEAR_PERIOD_AHEAD}))")
 DATE = re.compile(
@@ -251,22 +257,27 @@ DATE = re.compile(
     r"(?: ?(?P<m>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d>3[01]|[12]\d|0?[1-9]) ?[日号])?"
     r"(?P<mpos>末|底|初|上旬|中旬|下旬)?"
     r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度?|第一季度?|一季度|第二季度?|二季度"
-    r"|第三季度?|三季度|第四季度?|四季度|中期|全年))?"
+    r"|第三季度?|三季度|第四季度?|四季度|[一二三四]季末|中期|全年))?"
     r"|(?<=(?:19|20)\d{2}[-—–~～])(?P<yy>\d{2})年"  # 2015-17年: a span's end, its century left out
     # a quarter as analysts write it: 25Q3 (2025's third), 3Q and Q3 (this year's)
     r"|(?<![\dA-Za-z])(?:(?P<qy>\d{2})Q(?P<q>[1-4])|(?P<q2>[1-4])Q|Q(?P<q3>[1-4]))(?![\dA-Za-z])\s*末?"
     r"|(?P<m2>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d2>3[01]|[12]\d|0?[1-9]) ?[日号])?"
     r"(?P<mpos2>末|底|初|上旬|中旬|下旬)?"  # ("截至 6 月末": spaces as some sites type them)
     r"|(?P<period2>上半年|下半年|前三季度?|第一季度?|首季度?|一季度|第二季度?|二季度|第三季度?|三季度|第四季度?"
-    r"|四季度)末?)"
+    r"|四季度|[一二三]季(?=末))末?)"  # 一季末: the first quarter's end
 )
 # (前三季, 第三季: a quarter as Hong Kong papers write it)
 PERIOD_MONTH = {"首季": 3, "首季度": 3, "前三季": 9, "第一季": 3, "第二季": 6, "第三季": 9, "第四季": 12,
                 "半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "上半年": 6, "中期": 6,
                 "下半年": 12, "前三季度": 9, "第一季度": 3, "一季度": 3, "第二季度": 6,
-                "二季度": 6, "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12}
+                "二季度": 6, "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12,
+                "一季": 3, "二季": 6, "三季": 9, "一季末": 3, "二季末": 6, "三季末": 9, "四季末": 12}
 # A publication time stamp ("2025-11-04 17:59"): when the page was published, not a date of
 # its figures.
+# A time stamp with slashes: year first (2023/3/30 16:56), or day first as Hong Kong and
+# British pages write it (30/3/2023 16:56).
+SLASH_STAMP = re.compile(r"(?<![\d/])(?:((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)"
+                         r"|([0-3]?\d)/([01]?\d)/((?:19|20)\d{2}))\s+[0-2]?\d:[0-5]\d")
 STAMP = re.compile(r"((?:19|20)\d{2})(?:-([01]\d)-([0-3]\d)|年([01]?\d)月([0-3]?\d)日)"
                    r"\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?")  # 2021年4月29日 19:18 too
 REPORT_WORDS = re.compile(
@@ -309,7 +320,8 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<level>(?:较|比|相比|相较于?)(?P<base>上年末|去年末|上年底|去年底|年初|上半年"
     r"|(?:第?[一二三]|首)季度?末?)的\s*$)"
     r"|(?P<at>(?:较|比|相比|相较于?)(?P<ay>(?:19|20)\d{2}) ?年(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
-    r"(?P<apos>末|底|初)?的\s*$)")  # 较2024年末的1.87%: the level at that date
+    r"(?P<apos>末|底|初)?的\s*$)"  # 较2024年末的1.87%: the level at that date
+    r"|(?P<same>(?:较|比|相比|相较于?)(?P<sy>(?:19|20)\d{2}) ?年同期的\s*$)")  # that year's
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
 # held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)
 TARGET_BEFORE = re.compile(r"力争|争取")
@@ -561,6 +573,18 @@ def magnitude(word: str | None) -> Decimal:
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
+def slash_date(match: re.Match) -> tuple[int, int, int] | None:
+    """The date of a SLASH_STAMP match; a day-first one whose "month" is over 12 is month first
+    (3/30/2023, as American pages write it)."""
+    if match.group(1):
+        year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    else:
+        year, month, day = int(match.group(6)), int(match.group(5)), int(match.group(4))
+        if month > 12:
+            month, day = day, month
+    return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
 def article_date(value) -> tuple[int, int, int] | None:
     return iso_date(str(value)) if value else None
 
@@ -808,8 +832,13 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
         return None  # the tail of 2025.9.30 or 2025-09
     if text[end:end + 1] in NOT_AFTER_FIRST and NOT_AFTER.match(text, end):
         return None
+    if g["pct"] == "厘" and not RATE_BEFORE.search(text, max(0, start - 14), start):
+        return None
+    if g["cur"] == "仙" and (chinese or g["mag"]):
+        return None  # 八仙: a name, not eight cents
     try:
-        scale = magnitude(g["mag"]) * (POINTS[g["pp"]] if g["pp"] else 1)
+        scale = magnitude(g["mag"]) * (POINTS[g["pp"]] if g["pp"] else 1) * (
+            CURRENCY_SCALE.get(g["cur"], 1) if g["cur"] else 1)
         value = number_value(number) * scale
     except (ValueError, InvalidOperation):
         return None
@@ -849,6 +878,27 @@ def with_qualifier(figure: Figure, before: str, post: str | None, more: bool, he
         elif post:
             figure.qualifier = POST_QUALIFIER[post]
     return figure
+
+
+HUNDRED_MILLION, TEN_THOUSAND = Decimal(100_000_000), Decimal(10_000)
+
+
+def join_compound_amounts(figures: list[Figure]) -> list[Figure]:
+    """"270億5400萬元" (Hong Kong and Taiwan papers, and "3亿5000万" in the mainland): the
+    亿 and the 万 written together are one amount."""
+    joined: list[Figure] = []
+    for figure in figures:
+        left = joined[-1] if joined else None
+        if (left is not None and left.end == figure.start and left.kind == figure.kind == "money"
+                and not left.unit and left.scale == HUNDRED_MILLION
+                and figure.scale == TEN_THOUSAND and 0 <= figure.value < HUNDRED_MILLION):
+            left.value += figure.value
+            left.end, left.unit, left.unit_inferred = figure.end, figure.unit, figure.unit_inferred
+            if left.qualifier == "=":
+                left.qualifier, left.qualifier_text = figure.qualifier, figure.qualifier_text
+            continue
+        joined.append(figure)
+    return joined
 
 
 def join_lists_and_ranges(text: str, figures: list[Figure]) -> list[Figure]:
@@ -969,12 +1019,14 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     if quotes:  # the price and its change are no figures; the move stays, as the market's
         plain = STOCK_QUOTE_PRICES.sub(lambda m: " " * len(m.group()), plain)
     urls = spans(URL, plain) if ("http" in plain or "www." in plain) else []
-    figures = join_lists_and_ranges(plain, scan(plain, urls))
+    figures = join_lists_and_ranges(plain, join_compound_amounts(scan(plain, urls)))
     today = article_date(date)
     stamp = STAMP.search(plain) if ":" in plain else None  # a time stamp has its colon
     if today is None and stamp:  # "2025-11-04 17:59" at the head of a page: when it was published
         today = (int(stamp.group(1)), int(stamp.group(2) or stamp.group(4)),
                  int(stamp.group(3) or stamp.group(5)))
+    elif today is None and ":" in plain and "/" in plain and (slashed := SLASH_STAMP.search(plain)):
+        today = slash_date(slashed)  # "30/3/2023 16:56", as Hong Kong pages stamp them
     stamps = spans(STAMP, plain) if stamp else []
     years = named_years(plain) if today is None else []
     reports = report_dates(plain, today)
@@ -1338,6 +1390,8 @@ def shifted(value: str, shift: re.Match) -> str:
     if shift.group("at"):
         month = shift.group("am") or {"末": "12", "底": "12", "初": "01"}.get(shift.group("apos"))
         return shift.group("ay") + (f"-{int(month):02d}" if month else "")
+    if shift.lastgroup == "same":  # 较2024年同期的1.89%: this period of that year
+        return shift.group("sy") + value[4:]
     if shift.lastgroup == "year":  # 去年同期为: the same period a year before
         return f"{year - 1:04d}{value[4:]}"
     if shift.lastgroup == "month":  # 上月的: the month before
@@ -1787,7 +1841,7 @@ FAMILY_OF_MONEY = [
     ("loan_balance", re.compile(r"贷款|贷余额|融资余额|余额|存量|贷款规模")),
     ("commitment", re.compile(r"支持|意向|计划|承诺|合计|方案|提供")),
     ("revenue", re.compile(r"营收|营业收入|收入")),
-    ("profit", re.compile(r"利润")),
+    ("profit", re.compile(r"利润|净利|纯利|盈利(?!能力)")),  # 纯利: Hong Kong's word
     ("assets", re.compile(r"总资产|资产总额|资产规模|^资产$")),
     ("investment", re.compile(r"投入|投资|出资|研发|募")),
 ]

@@ -1559,3 +1559,44 @@ def test_as_of_round_four(text, date, as_of):
 def test_not_exceeding_is_at_most():
     assert rows("其余农商行营收均未超过30亿元，增速均未超5%，没有超过6%。", "text", "qualifier") == [
         ("30亿元", "≤"), ("5%", "≤"), ("6%", "≤")]
+
+
+HONG_KONG_WRITING = [
+    # 億 and 萬 written together are one amount; cents (仙), points (點子) and rates in 厘
+    ("中銀香港去年純利270億5400萬元，末期息91仙，淨息差1.36厘，按年升27點子。",
+     [("270億5400萬元", 27_054_000_000.0, "HKD"), ("91仙", 0.91, "HKD"), ("1.36厘", 1.36, "%"),
+      ("27點子", 0.27, "pp")]),
+    ("某银行发放贷款3亿5000万元。", [("3亿5000万元", 350_000_000.0, "CNY")]),
+    # 厘 as a length or outside a rate, 仙 in a name: no figures
+    ("八仙过海，纸长5厘米，每股作价3厘。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HONG_KONG_WRITING)
+def test_hong_kong_writing(text, expected):
+    assert rows(text, "text", "value", "unit") == expected
+
+
+def test_a_hong_kong_page_s_day_first_stamp_dates_its_figures():
+    text = "中銀香港去年多賺17.8% 30/3/2023 16:56 中銀香港公布，去年純利270億元。"
+    assert rows(text, "as_of", date=None) == [("2022",), ("2022",)]
+    assert rows(text.replace("30/3/2023", "2023/3/30"), "as_of", date=None) == [
+        ("2022",), ("2022",)]
+
+
+DATES_ROUND_FOUR_B = [
+    # a quarter's end written 一季末
+    ("2022年一季末总资产2.22万亿元。二季末贷款余额1万亿元。", "2022-08-01", ["2022-03", "2022-06"]),
+    # the same period of a year named
+    ("2025年前三季度，某银行净息差为1.68%，较2024年同期的1.89%下降。", "2025-11-01",
+     ["2025-09", "2024-09"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR_B)
+def test_as_of_round_four_b(text, date, as_of):
+    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
+
+
+def test_a_qualifier_after_a_space_is_the_figure_s():
+    assert rows("常熟银行净息差保持在 2% 以上。", "text", "qualifier") == [("2% 以上", "≥")]
