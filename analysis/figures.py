@@ -217,7 +217,7 @@ CURRENCY_PREFIX = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", 
 # A magnitude without currency is money where the sentence speaks of money, and not where it
 # counts people, users or model parameters ("参数规模达6710亿").
 MONEY_CONTEXT = re.compile(
-    r"贷|授信|融资|资金|金额|余额|投资|出资|资产|规模|收入|营收|利润|存款|债|基金|资本|市值|估值"
+    r"贷|授信|融资|资金|金额|余额|投资|出资|资产|规模|收入|营收|利润|净利|纯利|盈利|存款|债|基金|资本|市值|估值"
     r"|成本|费用|预算|投入|补贴|额度|元|交易额|营业额|销售额|产值|投放|支出|价|税|保费|GDP")
 NOT_MONEY_CONTEXT = re.compile(r"用户|人口|人次|粉丝|下载|访问量|参数|token|Token|字节|像素|条数据")
 
@@ -324,7 +324,7 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<same>(?:较|比|相比|相较于?)(?P<sy>(?:19|20)\d{2}) ?年同期的\s*$)")  # that year's
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
 # held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)
-TARGET_BEFORE = re.compile(r"力争|争取")
+TARGET_BEFORE = re.compile(r"力争|争取|要|计划|有望")
 # A year's flow (revenue, profit and their change) dated by a year's end is the year's.
 FLOW_FAMILIES = frozenset({"revenue", "profit"})
 FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利")
@@ -347,7 +347,8 @@ THIS_YEAR = r"年初以来|年内(?<![一二两三四五六七八九十\d几多�
 # The dates written as words, found in one pass: now, this year, the report's period (told
 # apart by their text: a pattern that opens with a group would lose re's fast skipping).
 WORD_DATES = re.compile(rf"{NOW.pattern}|{THIS_YEAR}|{REPORT_PERIOD.pattern}")
-NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期)")  # 2024年起, 1月以来, 去年同期
+# 2024年起, 1月以来, 去年同期; 2020年第一期 (a bond's tranche: a name, not a period)
+NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期|第[一二三四五六七八九十\d]{1,3}期)")
 
 # Attribution.
 # Words that point back to the subject of an earlier sentence: 该行 (this bank), 该平台 (a
@@ -1313,7 +1314,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 elif leader is None or not (figure.family == "growth" or figure.kind == "pp"):
                     figure.entity, figure.scope = None, "other"
         mark_market(text, members)
-    this_month = f"{today[0]:04d}-{today[1]:02d}" if today else ""  # the article's
+    # the article's month; in an undated article, the end of the latest year it named before
+    this_month = (f"{today[0]:04d}-{today[1]:02d}" if today
+                  else f"{named_year:04d}-12" if named_year else "")
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
         if index >= 0 and anchors[index].start < figure.sentence[0] and ASIDE.match(
@@ -1336,7 +1339,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
-        if figure.as_of and today and figure.as_of[:7] > this_month \
+        if figure.as_of and this_month and figure.as_of[:7] > this_month \
                 and TARGET_BEFORE.search(text, clause_start(text, figure.sentence[0],
                                                             figure.start), figure.lead):
             figure.as_of = None  # a target due after the article was written held at no date

@@ -1600,3 +1600,27 @@ def test_as_of_round_four_b(text, date, as_of):
 
 def test_a_qualifier_after_a_space_is_the_figure_s():
     assert rows("常熟银行净息差保持在 2% 以上。", "text", "qualifier") == [("2% 以上", "≥")]
+
+
+DATES_ROUND_FOUR_C = [
+    # a bond's tranche (2020年第一期) is a name: the day of the issue dates the amount
+    ("3月18日，中信银行成功发行2020年第一期3年期300亿元小微企业专项金融债券。", "2020-03-20",
+     ["2020-03-18"]),
+    # a level a bank means to reach (要, 计划) by a date after the article's: no date yet
+    ("董事长表示，到2025年底，该行贷款规模要突破1000亿元。", "2023-09-03", [None]),
+    # in an undated article, after the latest year it named before
+    ("在2023年的论坛上，董事长谈及专精特新企业。\n他表示，到2025年底，贷款规模要突破1000亿元。",
+     None, [None]),
+    ("在2023年的论坛上，董事长谈及专精特新企业。\n他表示，到2023年底，贷款规模已突破1000亿元。",
+     None, ["2023-12"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR_C)
+def test_as_of_round_four_c(text, date, as_of):
+    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
+
+
+def test_net_profit_written_short_makes_a_bare_amount_money():
+    assert rows("上市股份银行半年净利2781亿，同比增0.3%。", "text", "unit", "metric_family") == [
+        ("2781亿", "CNY", "profit"), ("0.3%", "%", "growth")]
