@@ -248,7 +248,7 @@ UP_TO_LAST_CLAUSE_STOP = re.compile(r".*[，,；;：:。！？!?\n]", re.S)
 YEAR_PERIOD_AHEAD = "全年|上半年|下半年|中期|前三季|第[一二三四]季|首季"
 DATE_START = re.compile(r"[\d今去前上本下第一二三四首Q](?:(?<=\d)\d* ?[年月\-]|(?<=[今去前上本])年"
                         r"|(?<=[上下])半年|(?<=[第一二三四前])季度|(?<=前)三季度?|(?<=第)[一二三四]季度?"
-                        r"|(?<=[一二三四])季末"
+                        r"|(?<=[一二三四])季末|(?<=第)[1-4]季"
                         r"|(?<=首)季度?|(?<=\d)\dQ[1-4]|(?<=[1-4])Q|(?<=Q)[1-4]"
                         rf"|(?<=[12])\d{{3}}(?={YEAR_PERIOD_AHEAD}))")
 DATE = re.compile(
@@ -257,16 +257,17 @@ DATE = re.compile(
     r"(?: ?(?P<m>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d>3[01]|[12]\d|0?[1-9]) ?[日号])?"
     r"(?P<mpos>末|底|初|上旬|中旬|下旬)?"
     r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度?|第一季度?|一季度|第二季度?|二季度"
-    r"|第三季度?|三季度|第四季度?|四季度|[一二三四]季末|中期|全年))?"
+    r"|第三季度?|三季度|第四季度?|四季度|[一二三四]季末|第[1-4]季度?|中期|全年))?"
     r"|(?<=(?:19|20)\d{2}[-—–~～])(?P<yy>\d{2})年"  # 2015-17年: a span's end, its century left out
     # a quarter as analysts write it: 25Q3 (2025's third), 3Q and Q3 (this year's)
     r"|(?<![\dA-Za-z])(?:(?P<qy>\d{2})Q(?P<q>[1-4])|(?P<q2>[1-4])Q|Q(?P<q3>[1-4]))(?![\dA-Za-z])\s*末?"
     r"|(?P<m2>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d2>3[01]|[12]\d|0?[1-9]) ?[日号])?"
     r"(?P<mpos2>末|底|初|上旬|中旬|下旬)?"  # ("截至 6 月末": spaces as some sites type them)
     r"|(?P<period2>上半年|下半年|前三季度?|第一季度?|首季度?|一季度|第二季度?|二季度|第三季度?|三季度|第四季度?"
-    r"|四季度|[一二三]季(?=末))末?)"  # 一季末: the first quarter's end
+    r"|四季度|[一二三]季(?=末)|第[1-4]季度?)末?)"  # 一季末: the first quarter's end
 )
 # (前三季, 第三季: a quarter as Hong Kong papers write it)
+QUARTER_DIGITS = str.maketrans("1234", "一二三四")  # 第1季度 is 第一季度
 PERIOD_MONTH = {"首季": 3, "首季度": 3, "前三季": 9, "第一季": 3, "第二季": 6, "第三季": 9, "第四季": 12,
                 "半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "上半年": 6, "中期": 6,
                 "下半年": 12, "前三季度": 9, "第一季度": 3, "一季度": 3, "第二季度": 6,
@@ -297,7 +298,8 @@ REPORT_MONTH = {"中期业绩": 6, "中期报告": 6, "中报": 6, "半年度报
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
 NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 COMPARED_WITH_BEFORE = frozenset("与和同跟")  # 与2023年相比: a base too
-COMPARED_AFTER = re.compile(r"[^，,。；;]{0,3}?\s*(?:[(（][^)）]{0,12}[)）])?\s*(?:相比|比较|相较|对比)")
+COMPARED_AFTER = re.compile(r"[^，,。；;]{0,3}?\s*(?:[(（][^)）]{0,12}[)）])?\s*"
+                            r"(?:相比|比较|相较|对比|持平|相当)")  # 与上年末持平: a base too
 BASE_LIST_GAP = re.compile(r"(?:末|底|初)?\s*(?:[、,，]|和|及|与)\s*")  # 2021年末、2022年末
 NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今")
 REPORT_PERIOD = re.compile(r"报告期(?:内|末|)")
@@ -318,7 +320,7 @@ SHIFT_BEFORE = re.compile(
     r"(?P<year>(?:去年|上年)同期(?:为|是|则为|仅为)[^，。；,;]{0,6}$)"
     r"|(?P<month>(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$)"
     r"|(?P<level>(?:较|比|相比|相较于?)(?P<base>上年末|去年末|上年底|去年底|年初|上半年"
-    r"|(?:第?[一二三]|首)季度?末?)的\s*$)"
+    r"|(?:第?[一二三]|首)季度?末?)的?\s*[-－−]?$)"  # (without 的: "较一季度-1.7%", its level)
     r"|(?P<at>(?:较|比|相比|相较于?)(?P<ay>(?:19|20)\d{2}) ?年(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
     r"(?P<apos>末|底|初)?的\s*$)"  # 较2024年末的1.87%: the level at that date
     r"|(?P<same>(?:较|比|相比|相较于?)(?P<sy>(?:19|20)\d{2}) ?年同期的\s*$)")  # that year's
@@ -647,6 +649,8 @@ def named_years(text: str) -> list[tuple[int, int]]:
         if is_base(text, at, match.end(), baseline_end, BASE_LIST_GAP):
             baseline_end = match.end()
             continue
+        if text.rfind("《", 0, at) > text.rfind("》", 0, at):
+            continue  # a title's years (《行动方案(2024—2027年)》) name a document, not a time
         years.append((at, int(match.group(1))))
     return years
 
@@ -716,12 +720,12 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             if g["m"]:
                 month, day = int(g["m"]), int(g["d"]) if g["d"] else None
             elif g["period"] and g["period"] != "全年":
-                month = PERIOD_MONTH[g["period"]]
+                month = PERIOD_MONTH[g["period"].translate(QUARTER_DIGITS)]
             elif g["y"] and first is None:
                 month = report_month(text, at, reach)
         else:
             if g["period2"]:  # 截至上半年末: a period of the year the paragraph or article is in
-                month, day = PERIOD_MONTH[g["period2"]], None
+                month, day = PERIOD_MONTH[g["period2"].translate(QUARTER_DIGITS)], None
             elif g["q2"] or g["q3"]:  # 3Q, Q3: a quarter of that year
                 month, day = 3 * int(g["q2"] or g["q3"]), None
             else:
@@ -1317,6 +1321,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     # the article's month; in an undated article, the end of the latest year it named before
     this_month = (f"{today[0]:04d}-{today[1]:02d}" if today
                   else f"{named_year:04d}-12" if named_year else "")
+    shifted_last: Figure | None = None  # the figure SHIFT_BEFORE dated last
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
         if index >= 0 and anchors[index].start < figure.sentence[0] and ASIDE.match(
@@ -1334,6 +1339,11 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             elif anchor.value and (shift := SHIFT_BEFORE.search(
                     text, max(0, figure.lead - 14), figure.lead)):
                 figure.as_of = shifted(anchor.value, shift)
+                shifted_last = figure
+            elif (shifted_last is not None and shifted_last.kind == figure.kind
+                  and LIST_GAP.fullmatch(text[shifted_last.end:figure.lead].rstrip("-－−"))):
+                figure.as_of = shifted_last.as_of  # "较一季度-1.7%和-1.2%": both the base's
+                shifted_last = figure
         elif index == -1:  # no date in its paragraph: the results report spoken of before
             # (in the paragraph before, or anywhere before for results, but not for a plan)
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)

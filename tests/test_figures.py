@@ -1616,7 +1616,22 @@ DATES_ROUND_FOUR_C = [
 ]
 
 
-@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR_C)
+DATES_ROUND_FOUR_D = [
+    # 与上年末持平: a base, not a date for what follows
+    ("截至2024年6月末，某银行不良贷款率为0.97%，与上年末持平；拨备覆盖率为372.42%。",
+     "2024-08-30", ["2024-06", "2024-06"]),
+    # 第1季度 written with a digit
+    ("2025年第1季度，某银行发放碳减排贷款15.82亿元。", "2025-06-01", ["2025-03"]),
+    # a quarter's level right after 较, and the list that goes with it
+    ("2025年上半年，营收增速1.0%、净利增速0.8%，较一季度-1.7%和-1.2%双双转正。", "2025-09-01",
+     ["2025-06", "2025-06", "2025-03", "2025-03"]),
+    # a document's years (《…(2024—2027年)》) are no year an undated article was written in
+    ("近期，《某市绿色低碳转型行动方案(2024—2027年)》正式发布。\n截至今年6月末，某银行绿色信贷余额"
+     "5953.18亿元。", None, [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR_C + DATES_ROUND_FOUR_D)
 def test_as_of_round_four_c(text, date, as_of):
     assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
 
