@@ -1532,6 +1532,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
     last: Mention | None = None
     distributed = distribute(text, sentence, figures, inside)
     compared = compared_mentions(text, inside, s)
+    if not distributed and len(inside) > 1 and len(figures) > 1:
+        distributed = pair_lists(text, figures, [m for m in inside if m not in compared])
     ratios = [m for m in inside if RATIO_BEFORE.search(text, max(s, m.start - 4), m.start)
               and OWN_AFTER.match(text, m.end)]
     for figure in figures:
@@ -1719,6 +1721,35 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
 
 # The end of a text cut in the middle of a list: a separator and at most a number's start.
 CUT_LIST = re.compile(r"\s*[、，,和及与]\s*[0-9.]*\s*")
+# Words that make the banks of a list own its figures together ("均超1万亿元", "合计…").
+TOGETHER = re.compile(r"均|都|合计|共计|总计|共|各|等|累计|平均|整体|两家|三家|几家")
+
+
+def pair_lists(text: str, figures: list[Figure], mentions: list[Mention]) -> set[int]:
+    """"中信银行与浦发银行环比增长3.42%与1.94%", "农业银行、建设银行则以48.14万亿元、45.37万亿元
+    位列第二、第三": a list of banks and after it, without 分别, a list of as many figures
+    of one kind: one to each bank, in order."""
+    last = mentions[-1] if mentions else None
+    if last is None or len(last.banks) > 1:
+        return set()
+    banks = bank_list(text, mentions)
+    if len(banks) < 2 or len(banks) > len(mentions):
+        return set()
+    first = mentions[-len(banks)]
+    after = [f for f in figures if f.start >= last.end]
+    if len(after) < len(banks) or any(first.start < f.start < last.end for f in figures) or (
+            TOGETHER.search(text, last.end, after[0].lead)):
+        return set()  # figures inside the list, or the banks' together
+    done: set[int] = set()
+    for kind in KINDS:
+        for run in list_runs(text, [f for f in after if f.kind == kind]):
+            if len(run) == len(banks) and not TOGETHER.search(text, last.end, run[0].lead):
+                for bank, figure in zip(banks, run, strict=True):
+                    set_owner(figure, (bank,), text, 0)
+                    done.add(id(figure))
+    return done
+
+
 FROM_TO = re.compile(r"(?:降|增|升|提高|下降|上升|增长|回落|扩大|收窄)?(?:至|到)")
 
 
@@ -1726,7 +1757,9 @@ def list_runs(text: str, figures: list[Figure]) -> list[list[Figure]]:
     """Figures in text order, cut into the lists they form (a、b和c)."""
     runs: list[list[Figure]] = []
     for figure in figures:
-        if runs and LIST_GAP.fullmatch(text, runs[-1][-1].end, figure.start):
+        if runs and (LIST_GAP.fullmatch(text, runs[-1][-1].end, figure.start) or (
+                text[figure.lead:figure.start] in CURRENCY_PREFIX  # "a、人民币b"
+                and LIST_GAP.fullmatch(text, runs[-1][-1].end, figure.lead))):
             runs[-1].append(figure)
         else:
             runs.append([figure])

@@ -1520,6 +1520,25 @@ BANKS_ROUND_FOUR = [
 ]
 
 
+PAIRED_LISTS = [
+    # a list of banks, then as many figures of one kind without 分别: one each, in order
+    ("中信银行与浦发银行也向第一梯队靠拢，环比增长3.42%与1.94%。",
+     [("3.42%", "中信银行"), ("1.94%", "浦发银行")]),
+    ("工商银行总资产52.81万亿元，农业银行、建设银行则以人民币48.14万亿元、人民币45.37万亿元位列第二、"
+     "第三。", [("52.81万亿元", "工商银行"), ("48.14万亿元", "农业银行"), ("45.37万亿元", "建设银行")]),
+    ("招商银行、兴业银行营收为30亿元和20亿元，增速为5%、6%。",
+     [("30亿元", "招商银行"), ("20亿元", "兴业银行"), ("5%", "招商银行"), ("6%", "兴业银行")]),
+    # not when they own them together, or the counts differ
+    ("招商银行和兴业银行合计投放100亿元、200亿元。", [("100亿元", None), ("200亿元", None)]),
+    ("工商银行、建设银行贷款投放1000亿元，占比30%。", [("1000亿元", None), ("30%", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAIRED_LISTS)
+def test_paired_lists_without_respectively(text, expected):
+    assert entities(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR)
 def test_banks_round_four(text, expected):
     assert entities(text) == expected
