@@ -362,6 +362,9 @@ ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔|这家银�
 SPEAKER_AFTER = re.compile(
     r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
     r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
+# A central bank named as the standard a figure is measured by or the policy a bank follows
+# ("人行口径绿色贷款余额", "人民银行政策要求"): no subject of the figures after it.
+CENTRAL_BANK_MODIFIER = re.compile(r"口径|标准|统计口径|政策|监管|指导|要求|部署")
 # Figures of the stock market (southbound selling, a share price, a bank's market value, its
 # A/H shares' moves) are not lending: scope market.
 # (Every alternative opens with a literal character, so that re skips ahead to the next one.)
@@ -409,7 +412,7 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            r"|GDP|CPI|PPI|国内生产总值|外汇储备|全社会|全省|全市"
                            # shareholders' stakes (not 归属于母公司股东的净利润, the bank's profit)
                            r"|大股东|股东(?:合计)?持股|持股比例"
-                           r"|(?<![0-9一二三四五六七八九十几多为向对给])(?<!支持)(?<!帮助)(?<!服务)"
+                           r"|(?<![0-9一二三四五六七八九十几多为向对给唯])(?<!支持)(?<!帮助)(?<!服务)"
                            r"(?<!惠及)(?<!覆盖)[0-9一二三四五六七八九十几多]+家")
 # A company that is no bank, named in a figure's sentence ("华融消费金融成立于…，注册资本9亿元",
 # "某某科技有限公司营收…"): the figure is its own, not the bank's an earlier sentence or the
@@ -454,7 +457,8 @@ THRESHOLD_AFTER = re.compile(r"的?(?:监管)?(?:红线|底线|达标线|门槛|
 AVERAGE_AFTER = re.compile(r"的?(?:平均值|平均水平|均值)")
 LEVEL_AFTER_FIRST = frozenset("的监红底达门下上要平均")  # what either can open with
 # "A银行资产规模仅为B银行的73%": a ratio of the subject's to the bank named after 为.
-RATIO_BEFORE = re.compile(r"(?:仅为|只有|约为|为|是|相当于)\s*$")
+# ("最高是邮储银行的389.45%": a ranking names the bank whose figure it is, no ratio)
+RATIO_BEFORE = re.compile(r"(?<!最高|最低|最大|最小|其次|分别)(?:仅为|只有|约为|为|是|相当于)\s*$")
 LIST_END = re.compile(r"[；;]")
 
 # Measure words for `metric`. Those in EXTENDABLE take their modifiers ("贷款余额" ->
@@ -1076,8 +1080,10 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     # figures nobody owns that the article's bank may (own_bank): with two banks named in the
     # paragraphs with figures, the article is no one bank's alone
     alone = len(seen) < 2
-    orphans = [f for f in kept if f.scope == "other" and not f.rule_level and (f.this_bank or alone or (
-        (f.family in BUSINESS_FAMILIES or f.family == "growth") and f.no_bank_around))]
+    orphans = [f for f in kept if f.scope == "other" and not f.rule_level and (f.this_bank or (
+        (alone or (f.family in BUSINESS_FAMILIES or f.family == "growth") and f.no_bank_around)
+        and not own_subject(OTHER_SUBJECT, plain, subject_floor(plain, f), f.start)))]
+    # (not a figure whose clause names another subject: "民营经济为全省贡献了超50%的GDP")
     if orphans:
         own_bank(plain, orphans, title, None if alone else seen)
     for figure in kept:  # "中银香港…盈利达320亿元": a Hong Kong bank's 元 are its dollars
@@ -1249,7 +1255,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 for m in find_banks(text[start:end])]
     if scanned is not None:
         scanned[start, end] = mentions  # for bank_of_paragraph_before of the next paragraph
-    mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end)]
+    mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end) and not (
+        central_bank(m.banks[0]) and CENTRAL_BANK_MODIFIER.match(text, m.end))]
     before: list[Mention] = []
     if not mentions:
         for figure in figures:
@@ -1290,6 +1297,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     anchors.sort(key=lambda a: a.end)
     anchor_ends = [a.end for a in anchors]
     subject, subject_end = None, start  # the bank the sentence before went on about
+    sector_before = False  # whether the sentence before ended on the sector's figures
     for sentence, members in by_sentence.items():
         members = [f for f in members if f.unit]
         if not members:
@@ -1297,13 +1305,22 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         s, e = sentence
         inside = [m for m in mentions if s <= m.start and m.end <= e]
         earlier = [m for m in mentions if m.end <= s] if mentions else before
-        if subject is not None and earlier and earlier[-1] is not subject and not any(
-                subject_end <= m.start < s for m in mentions):
+        named_since = any(subject_end <= m.start < s for m in mentions)
+        if subject is not None and earlier and earlier[-1] is not subject and not named_since:
             # no bank named since: a sentence with no subject of its own goes on about the
             # bank of the one before ("…人行政策…。该行贷款占比29%。其中，…占比达79%")
             earlier = [*earlier, subject]
-        subject = attribute(text, sentence, members, inside, earlier)
+        # so does a sentence after one about the sector ("辖区银行业总资产22.19万亿元。各项
+        # 贷款余额15.24万亿元。"), unless it points back to a bank (该行)
+        sector_goes_on = (sector_before and not inside and not named_since
+                          and not ANAPHORA.search(text, s, members[0].start))
+        subject = attribute(text, sentence, members, inside, [] if sector_goes_on else earlier)
+        if sector_goes_on:
+            for figure in members:
+                if figure.scope == "other" and not figure.this_bank:
+                    figure.scope = "sector"
         subject_end = members[-1].end
+        sector_before = members[-1].scope == "sector"
         describe(text, sentence, members, inside, [a for a in anchors if s <= a.start < e])
         leader = None  # the bank's business figure a change of this sentence follows
         for figure in members:  # the family is known now: a company's own figure is not the bank's
@@ -1530,7 +1547,7 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
     Returns the bank the sentence's last figure was given, if one bank was."""
     s, _ = sentence
     last: Mention | None = None
-    distributed = distribute(text, sentence, figures, inside)
+    distributed = distribute(text, sentence, figures, inside, earlier)
     compared = compared_mentions(text, inside, s)
     if not distributed and len(inside) > 1 and len(figures) > 1:
         distributed = pair_lists(text, figures, [m for m in inside if m not in compared])
@@ -1666,8 +1683,10 @@ def central_bank(name: str) -> bool:
 
 
 def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
-               mentions: list[Mention]) -> set[int]:
-    """工农中建 … 分别为a、b、c和d: the k-th figure of each kind after 分别 to the k-th bank."""
+               mentions: list[Mention], earlier: list[Mention] = ()) -> set[int]:
+    """工农中建 … 分别为a、b、c和d: the k-th figure of each kind after 分别 to the k-th bank.
+    A sentence that names no list but points back to one (他们, 两家) takes the list of the
+    sentence before ("A和B分列二三位。他们的贷款余额分别为a和b"), from `earlier`."""
     s, e = sentence
     if not RESPECTIVELY_AT.search(text, s, e):
         return set()
@@ -1686,6 +1705,8 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         floor = at
         if listed:
             banks = bank_list(text, listed)
+        elif i == 0 and earlier and BACK_TO_LIST.search(text, s, at):
+            banks = bank_list(text, earlier)
         if len(banks) < 2:
             continue
         in_asides = {id(f) for f in figures for m in mentions if m.start > at
@@ -1750,6 +1771,7 @@ def pair_lists(text: str, figures: list[Figure], mentions: list[Mention]) -> set
     return done
 
 
+BACK_TO_LIST = re.compile(r"他们|它们|两者|二者|三者|两家|三家|四家|上述|这些银行|两行|三行")
 FROM_TO = re.compile(r"(?:降|增|升|提高|下降|上升|增长|回落|扩大|收窄)?(?:至|到)")
 
 

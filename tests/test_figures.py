@@ -1658,3 +1658,30 @@ def test_as_of_round_four_c(text, date, as_of):
 def test_net_profit_written_short_makes_a_bare_amount_money():
     assert rows("上市股份银行半年净利2781亿，同比增0.3%。", "text", "unit", "metric_family") == [
         ("2781亿", "CNY", "profit"), ("0.3%", "%", "growth")]
+
+
+BANKS_ROUND_FOUR_B = [
+    # a ranking names the bank whose figure it is (最高是B的: no ratio to B)
+    ("农业银行发布年报。拨备覆盖率方面，最高是邮储银行的389.45%，最低是交通银行的171.77%。",
+     [("389.45%", "邮储银行"), ("171.77%", "交通银行")]),
+    # 分别 in a sentence that points back (他们) to the list of the sentence before
+    ("农业银行和建设银行分列二三位。截至2021年底，他们的贷款余额分别为1.98万亿元和1.96万亿元。",
+     [("1.98万亿元", "农业银行"), ("1.96万亿元", "建设银行")]),
+    # 唯一一家 is no count of banks: the sentence goes on about the bank before
+    ("工商银行一枝独秀，贷款余额2.48万亿元。是国内唯一一家绿色贷款超过2万亿的银行。",
+     [("2.48万亿元", "工商银行"), ("2万亿", "工商银行")]),
+    # the central bank as the standard of a figure (人行口径) is no subject
+    ("截至6月末，兴业银行盐城分行人行口径绿色贷款余额达到96.48亿元。", [("96.48亿元", "兴业银行")]),
+    # sentences after one about the sector go on about the sector
+    ("工商银行广东分行支持制造业。\n辖区银行业总资产22.19万亿元。各项贷款余额15.24万亿元。"
+     "该行贷款余额1万亿元。",
+     [("22.19万亿元", None), ("15.24万亿元", None), ("1万亿元", "工商银行")]),
+    # in an article about one bank, a figure whose clause names another subject is not the bank's
+    ("“民营经济为全省贡献了超50%的GDP。”工商银行山东省分行表示，民营贷款余额超过2800亿元。",
+     [("50%", None), ("2800亿元", "工商银行")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR_B)
+def test_banks_round_four_b(text, expected):
+    assert entities(text) == expected
