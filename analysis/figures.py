@@ -1081,7 +1081,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     # paragraphs with figures, the article is no one bank's alone
     alone = len(seen) < 2
     orphans = [f for f in kept if f.scope == "other" and not f.rule_level and (f.this_bank or (
-        (alone or (f.family in BUSINESS_FAMILIES or f.family == "growth") and f.no_bank_around)
+        (alone or ((f.family in BUSINESS_FAMILIES or f.family == "growth") and f.no_bank_around))
         and not own_subject(OTHER_SUBJECT, plain, subject_floor(plain, f), f.start)))]
     # (not a figure whose clause names another subject: "民营经济为全省贡献了超50%的GDP")
     if orphans:
