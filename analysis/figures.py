@@ -643,6 +643,9 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
     return found
 
 
+TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目标|预计|将于|将在|有望)\s*$")
+
+
 def named_years(text: str) -> list[tuple[int, int]]:
     """(offset, year) of each year the text names, but not a base a change is measured from
     ("比2021年末、2022年末高"), which says nothing of when the article was written."""
@@ -655,6 +658,8 @@ def named_years(text: str) -> list[tuple[int, int]]:
             continue
         if text.rfind("《", 0, at) > text.rfind("》", 0, at):
             continue  # a title's years (《行动方案(2024—2027年)》) name a document, not a time
+        if TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at):
+            continue  # a target's year (到2027年, 力争2026年) is not the one written in
         years.append((at, int(match.group(1))))
     return years
 
@@ -1384,7 +1389,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         last = anchors[-1] if anchors else None  # no quotes in the paragraph
     else:
         last = next((a for a in reversed(anchors) if not quoted(text, start, a.start)), None)
-    # a period (2024年, 截至6月末) goes on; a day is an event's, and 目前 ends the period
+    # a period (2024年, 截至6月末) goes on; a day is an event's, 目前 ends the period, and a
+    # target's date (到2027年) is no period of what follows
+    if last and TARGET_YEAR_BEFORE.search(text, max(0, last.start - 4), last.start):
+        last = None
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
 
 
