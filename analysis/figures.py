@@ -98,6 +98,7 @@ import bisect
 import operator
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -270,6 +271,11 @@ REPORT_WORDS = re.compile(
     r"报告期[:：]?\s*(?:19|20)\d{2}\s*年度?|年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报"
     r"|半年度业绩|三季报|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩"
     r"|(?<=年度)[\u4e00-\u9fff]{2,12}?报告")  # 2024年度环境信息披露报告: a year's report too
+# REPORT_WORDS in two parts, which report_words() searches apart: its last word opens with a
+# lookbehind, which keeps re from skipping ahead to the next candidate character, so that the
+# whole pattern is tried at every character of the text.
+REPORT_WORDS_LITERAL = re.compile(REPORT_WORDS.pattern.rpartition("|")[0])
+REPORT_AFTER_YEAR = re.compile(REPORT_WORDS.pattern.rpartition("|")[2])
 
 REPORT = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s*(?:年度?|全年)|(?P<rel>今年|去年|上年))?"
@@ -577,9 +583,9 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
     found: list[DateAnchor] = []
     if "报" not in text and "业绩" not in text:
         return found  # every word of REPORT_WORDS holds one of these: no report named
-    for word in REPORT_WORDS.finditer(text):
-        match = REPORT.search(text, max(0, word.start() - 12), word.end())
-        if match is None or match.end() != word.end():
+    for word_start, word_end in report_words(text):
+        match = REPORT.search(text, max(0, word_start - 12), word_end)
+        if match is None or match.end() != word_end:
             continue
         g = match.groupdict()
         if g["period"]:
@@ -600,6 +606,28 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
         value = f"{year:04d}" + (f"-{month:02d}" if month else "")
         found.append(DateAnchor(match.start(), match.end(), value, year))
     return found
+
+
+def report_words(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of REPORT_WORDS.finditer(text), found faster: at each place the words that
+    open with a literal are tried first (one fast search), then a year's report after 年度, which
+    is rare (str.find), before the next of those."""
+    position = 0
+    while True:
+        literal = REPORT_WORDS_LITERAL.search(text, position)
+        limit = literal.start() if literal else len(text)
+        # a report after 年度 that starts in [position, limit) comes first
+        after_year = None
+        last = max(limit - 1, 0)  # (a negative end would count from the end of the text)
+        year = text.find("年度", max(0, position - 2), last)
+        while year >= 0 and after_year is None:
+            after_year = REPORT_AFTER_YEAR.match(text, year + 2)
+            year = text.find("年度", year + 1, last)
+        found = after_year or literal
+        if found is None:
+            return
+        yield found.span()
+        position = found.end()
 
 
 def named_years(text: str) -> list[tuple[int, int]]:

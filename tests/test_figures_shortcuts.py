@@ -97,3 +97,15 @@ HEAD_TEXT = st.lists(st.sampled_from(
 def test_measure_word_trie_finds_what_the_flat_list_finds(text):
     assert [m.span() for m in figures.HEAD.finditer(text)] == [
         m.span() for m in FLAT_HEAD.finditer(text)]
+
+
+REPORT_TEXT = st.lists(st.sampled_from(
+    ["年度", "年", "度", "报告", "报", "告", "期", "：", " ", "2024", "中期", "业绩", "半年", "三季", "第一",
+     "季度", "一", "环境信息披露", "经营", "，", "\n"]), max_size=20).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(REPORT_TEXT)
+def test_report_words_finds_what_the_one_pattern_finds(text):
+    # report_words searches REPORT_WORDS's last word (after 年度) apart from the others
+    assert list(figures.report_words(text)) == [m.span() for m in figures.REPORT_WORDS.finditer(text)]
