@@ -109,3 +109,91 @@ REPORT_TEXT = st.lists(st.sampled_from(
 def test_report_words_finds_what_the_one_pattern_finds(text):
     # report_words searches REPORT_WORDS's last word (after 年度) apart from the others
     assert list(figures.report_words(text)) == [m.span() for m in figures.REPORT_WORDS.finditer(text)]
+
+
+def alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source (not those inside groups or classes)."""
+    parts, depth, in_class, current, i = [], 0, False, "", 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            current += source[i:i + 2]
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+            i += 1
+            continue
+        current += char
+        i += 1
+    return [*parts, current]
+
+
+def opening_of(alternative: str) -> str:
+    """What an alternative opens with once its lookbehinds and group openings are left out: a
+    class ("[...]") or one character."""
+    while alternative.startswith("(?<") or alternative.startswith("(?P<"):
+        if alternative.startswith("(?P<"):
+            alternative = alternative[alternative.index(">") + 1:]
+            continue
+        depth = 0
+        for i, char in enumerate(alternative):  # skip the lookbehind, brackets balanced
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0:
+                alternative = alternative[i + 1:]
+                break
+    if alternative.startswith("("):  # a group of alternatives: each of them
+        inner = alternative[alternative.index(":") + 1 if alternative.startswith("(?:") else
+                            alternative.index(">") + 1:]
+        return inner
+    if alternative.startswith("["):
+        return alternative[:alternative.index("]", 2) + 1]
+    return alternative[0]
+
+
+GUARDED = [figures.NEW_SUBJECT, figures.OTHER_SUBJECT, figures.THIS_BANK, figures.STOP]
+
+
+def split_guard(pattern: re.Pattern) -> tuple[re.Pattern, re.Pattern]:
+    """(the lookahead as a pattern, the pattern it guards) of with_opening's pattern."""
+    source = pattern.pattern
+    cut = source.index(")(?:")
+    return re.compile(source[3:cut]), re.compile(source[cut + 4:-1])
+
+
+def test_each_opening_holds_every_first_character():
+    for pattern in GUARDED:
+        guard, plain = split_guard(pattern)
+        for alternative in alternatives(plain.pattern):
+            opening = opening_of(alternative)
+            while opening.startswith("("):
+                opening = opening_of(opening)
+            openings = [opening_of(a) for a in alternatives(opening)] if "|" in opening \
+                else [opening]
+            for first in openings:
+                cls = re.compile(first if first.startswith("[") else re.escape(first))
+                chars = [chr(c) for c in range(0x20, 0xA000) if cls.fullmatch(chr(c))]
+                assert chars, (plain.pattern, first)
+                assert all(guard.match(c) for c in chars), (plain.pattern, first)
+
+
+GUARD_WORDS = sorted({word for pattern in GUARDED for word in re.findall(
+    r"[\u4e00-\u9fffA-Z0-9]+", split_guard(pattern)[1].pattern)} | {"1", "23", "细分", "为", "，", " "})
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(GUARD_WORDS), max_size=12).map("".join))
+def test_guarded_patterns_find_what_the_plain_ones_find(text):
+    for pattern in GUARDED:
+        _, plain = split_guard(pattern)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)]
