@@ -234,6 +234,9 @@ def with_opening(pattern: re.Pattern, opening: str) -> re.Pattern:
     return re.compile(f"(?={opening})(?:{pattern.pattern})", pattern.flags)
 
 
+CHANGE_BEFORE = with_opening(CHANGE_BEFORE, "[下降减增提上回收扩压升]")
+
+
 def may_be_gap(text: str, position: int) -> bool:
     """Whether a range's or a list's gap (RANGE_GAP, LIST_GAP) can start at `position`: a
     cheap test that spares the patterns most pairs of figures, far apart in the text."""
@@ -322,6 +325,7 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<level>(?:较|比|相比|相较于?)(?P<base>上年末|去年末|上年底|去年底|年初|上半年)的\s*$)"
     r"|(?P<at>(?:较|比|相比|相较于?)(?P<ay>(?:19|20)\d{2}) ?年(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
     r"(?P<apos>末|底|初)?的\s*$)")  # 较2024年末的1.87%: the level at that date
+SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相]")
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
 # held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)
 TARGET_BEFORE = re.compile(r"力争|争取")
@@ -434,6 +438,7 @@ GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|�
 # (not 占比, 相比, 比重, 比例, 较高/较快: "relatively", an adverb)
 COMPARED_WITH = re.compile(r"(?<![占对相])(?:比|较)(?![重较例为高低大小快慢好多少强弱早晚])"
                            r"[^，,。；;、\s]{0,8}$")
+COMPARED_WITH = with_opening(COMPARED_WITH, "[比较]")
 OWN_AFTER = re.compile(r"\s*的")
 RESPECTIVELY_AT = re.compile("分别|依次")  # respectively; in order
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.

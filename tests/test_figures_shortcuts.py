@@ -138,29 +138,47 @@ def alternatives(source: str) -> list[str]:
     return [*parts, current]
 
 
-def opening_of(alternative: str) -> str:
-    """What an alternative opens with once its lookbehinds and group openings are left out: a
-    class ("[...]") or one character."""
-    while alternative.startswith("(?<") or alternative.startswith("(?P<"):
-        if alternative.startswith("(?P<"):
-            alternative = alternative[alternative.index(">") + 1:]
+def group_end(source: str) -> int:
+    """Where the group that opens `source` closes (brackets, classes and escapes read)."""
+    depth, in_class, i = 0, False, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
             continue
-        depth = 0
-        for i, char in enumerate(alternative):  # skip the lookbehind, brackets balanced
-            depth += {"(": 1, ")": -1}.get(char, 0)
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
             if depth == 0:
-                alternative = alternative[i + 1:]
-                break
-    if alternative.startswith("("):  # a group of alternatives: each of them
-        inner = alternative[alternative.index(":") + 1 if alternative.startswith("(?:") else
-                            alternative.index(">") + 1:]
-        return inner
+                return i
+        i += 1
+    raise ValueError(source)
+
+
+def openings(alternative: str) -> list[str]:
+    """What an alternative can open with, its lookbehinds left out: classes ("[...]") and
+    characters (a group that opens it is read for its own alternatives)."""
+    while alternative.startswith(("(?<=", "(?<!")):
+        alternative = alternative[group_end(alternative) + 1:]
+    if alternative.startswith("("):
+        inner = alternative[1:group_end(alternative)]
+        inner = inner[inner.index(">") + 1:] if inner.startswith("?P<") else inner.removeprefix("?:")
+        return [first for part in alternatives(inner) for first in openings(part)]
     if alternative.startswith("["):
-        return alternative[:alternative.index("]", 2) + 1]
-    return alternative[0]
+        i = 1
+        while alternative[i] != "]":
+            i += 2 if alternative[i] == "\\" else 1
+        return [alternative[:i + 1]]
+    return [alternative[0]]
 
 
-GUARDED = [figures.NEW_SUBJECT, figures.OTHER_SUBJECT, figures.THIS_BANK, figures.STOP]
+GUARDED = [figures.NEW_SUBJECT, figures.OTHER_SUBJECT, figures.THIS_BANK, figures.STOP,
+           figures.CHANGE_BEFORE, figures.SHIFT_BEFORE, figures.COMPARED_WITH]
 
 
 def split_guard(pattern: re.Pattern) -> tuple[re.Pattern, re.Pattern]:
@@ -174,12 +192,7 @@ def test_each_opening_holds_every_first_character():
     for pattern in GUARDED:
         guard, plain = split_guard(pattern)
         for alternative in alternatives(plain.pattern):
-            opening = opening_of(alternative)
-            while opening.startswith("("):
-                opening = opening_of(opening)
-            openings = [opening_of(a) for a in alternatives(opening)] if "|" in opening \
-                else [opening]
-            for first in openings:
+            for first in openings(alternative):
                 cls = re.compile(first if first.startswith("[") else re.escape(first))
                 chars = [chr(c) for c in range(0x20, 0xA000) if cls.fullmatch(chr(c))]
                 assert chars, (plain.pattern, first)
