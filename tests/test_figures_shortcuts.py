@@ -104,6 +104,12 @@ REPORT_TEXT = st.lists(st.sampled_from(
      "季度", "一", "环境信息披露", "经营", "，", "\n"]), max_size=20).map("".join)
 
 
+def test_report_words_splits_report_words_where_it_looks_for_a_year():
+    # report_words finds the candidates of the last word by looking for 年度 before them
+    assert figures.REPORT_AFTER_YEAR.pattern.startswith("(?<=年度)")
+    assert "(?<=年度)" not in figures.REPORT_WORDS_LITERAL.pattern
+
+
 @settings(max_examples=600, deadline=None)
 @given(REPORT_TEXT)
 def test_report_words_finds_what_the_one_pattern_finds(text):
