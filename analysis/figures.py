@@ -98,6 +98,7 @@ import bisect
 import operator
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -230,6 +231,19 @@ LIST_WORD_GAP = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 GAP_FIRST = frozenset("—–-~～至到、,，和及与以或")  # what a range's or a list's gap opens with
 
 
+def with_opening(pattern: re.Pattern, opening: str) -> re.Pattern:
+    """`pattern` behind a lookahead for the characters its matches can open with (`opening`: a
+    class, or classes as alternatives): the same matches, found faster. re skips ahead to the
+    next candidate only in a pattern that opens with a literal or a class; one that opens with
+    a lookbehind, or with a class beside words, is tried alternative by alternative at every
+    character, and the lookahead turns most characters down in one test.
+    (tests/test_figures_shortcuts.py checks that each opening holds every first character.)"""
+    return re.compile(f"(?={opening})(?:{pattern.pattern})", pattern.flags)
+
+
+CHANGE_BEFORE = with_opening(CHANGE_BEFORE, "[下降减增提上回收扩压升]")
+
+
 def may_be_gap(text: str, position: int) -> bool:
     """Whether a range's or a list's gap (RANGE_GAP, LIST_GAP) can start at `position`: a
     cheap test that spares the patterns most pairs of figures, far apart in the text."""
@@ -285,6 +299,11 @@ REPORT_WORDS = re.compile(
     r"报告期[:：]?\s*(?:19|20)\d{2}\s*年度?|年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报"
     r"|半年度业绩|三季报|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩"
     r"|(?<=年度)[\u4e00-\u9fff]{2,12}?报告")  # 2024年度环境信息披露报告: a year's report too
+# REPORT_WORDS in two parts, which report_words() searches apart: its last word opens with a
+# lookbehind, which keeps re from skipping ahead to the next candidate character, so that the
+# whole pattern is tried at every character of the text.
+REPORT_WORDS_LITERAL = re.compile(REPORT_WORDS.pattern.rpartition("|")[0])
+REPORT_AFTER_YEAR = re.compile(REPORT_WORDS.pattern.rpartition("|")[2])
 
 REPORT = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s*(?:年度?|全年)|(?P<rel>今年|去年|上年))?"
@@ -324,6 +343,7 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<at>(?:较|比|相比|相较于?)(?P<ay>(?:19|20)\d{2}) ?年(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
     r"(?P<apos>末|底|初)?的\s*$)"  # 较2024年末的1.87%: the level at that date
     r"|(?P<same>(?:较|比|相比|相较于?)(?P<sy>(?:19|20)\d{2}) ?年同期的\s*$)")  # that year's
+SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相]")
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
 # held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)
 TARGET_BEFORE = re.compile(r"力争|争取|要|计划|有望")
@@ -399,6 +419,7 @@ SENTENCE_END = re.compile(r"[\n。！？!?]")
 NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城商行|农商行|股份行|国有大行|上市银行"
                          r"|商业银行|银行业|银行机构|金融机构|同业|传统银行|其他银行|多数银行|部分银行"
                          r"|各家银行|各银行|二者|两者|三者|双方")
+NEW_SUBJECT = with_opening(NEW_SUBJECT, "[0-9一二三四五六七八九十两几多城农股国上商银金同传其部各双]")
 # A subject word right after these is what the bank's figure is measured against, not a
 # subject of its own ("占全市同业的38.65%", "高于同业平均水平").
 MEASURED_AGAINST = re.compile(r"(?:占|高于|低于|高出|低出|超过|超出|领先|落后|优于|较|比|相比)"
@@ -414,6 +435,8 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            r"|大股东|股东(?:合计)?持股|持股比例"
                            r"|(?<![0-9一二三四五六七八九十几多为向对给唯])(?<!支持)(?<!帮助)(?<!服务)"
                            r"(?<!惠及)(?<!覆盖)[0-9一二三四五六七八九十几多]+家")
+OTHER_SUBJECT = with_opening(OTHER_SUBJECT,
+                             "[上全我政财国行产市美日欧社广狭MGCP外大股持0-9一二三四五六七八九十几多]")
 # A company that is no bank, named in a figure's sentence ("华融消费金融成立于…，注册资本9亿元",
 # "某某科技有限公司营收…"): the figure is its own, not the bank's an earlier sentence or the
 # article is about. A lender that is no bank (consumer finance, leasing, trust) owns its loans
@@ -433,6 +456,7 @@ SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大
 # The bank a report speaks for (本行, our bank, in its own report), and the bank named last
 # (该行, the said bank).
 THIS_BANK = re.compile(r"(?P<ours>本行|我行|本集团|本公司)|(?P<that>该行|该银行|这家银行)")
+THIS_BANK = with_opening(THIS_BANK, "[本我该这]")
 # A bank named as what the subject is compared with ("落后北京银行0.56万亿元", "反超B银行",
 # "尚不足B银行一半"): the gap is the subject's, not that bank's. "低于B银行的0.76%" gives B
 # its own level.
@@ -442,6 +466,7 @@ GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|�
 # (not 占比, 相比, 比重, 比例, 较高/较快: "relatively", an adverb)
 COMPARED_WITH = re.compile(r"(?<![占对相同环])(?:比|较)(?![重较例为高低大小快慢好多少强弱早晚])"
                            r"[^，,。；;、\s]{0,8}$")
+COMPARED_WITH = with_opening(COMPARED_WITH, "[比较]")
 OWN_AFTER = re.compile(r"\s*的")
 RESPECTIVELY_AT = re.compile("分别|依次")  # respectively; in order
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
@@ -487,6 +512,8 @@ STOP = re.compile(
     r"[^\u4e00-\u9fffA-Za-z、]|的|了|在|为|对|占(?!比)|向(?<![意方导取走动倾]向)|给|将|已经|已|由|从|至|到|以|其中|该行|该|本行|其|此|即"
     r"|较|是|有|并|也|还|均|提供|发放|带来|实现|推出|完成|开展|显示|表示|称|指出"
     r"|获得|启动|组建|建立|设立|参与|审批|落实|银行业|金融机构|银行机构|、(?![\u4e00-\u9fff])")
+STOP = with_opening(STOP, "[^\u4e00-\u9fffA-Za-z]"
+                          "|[的了在为对占向给将已由从至到以其该本此即较是有并也还均提发带实推完开显表称指获启组建设参审落银金]")
 METRIC_MAX = 20
 
 
@@ -618,9 +645,9 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
     found: list[DateAnchor] = []
     if "报" not in text and "业绩" not in text:
         return found  # every word of REPORT_WORDS holds one of these: no report named
-    for word in REPORT_WORDS.finditer(text):
-        match = REPORT.search(text, max(0, word.start() - 12), word.end())
-        if match is None or match.end() != word.end():
+    for word_start, word_end in report_words(text):
+        match = REPORT.search(text, max(0, word_start - 12), word_end)
+        if match is None or match.end() != word_end:
             continue
         g = match.groupdict()
         if g["period"]:
@@ -641,6 +668,28 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
         value = f"{year:04d}" + (f"-{month:02d}" if month else "")
         found.append(DateAnchor(match.start(), match.end(), value, year))
     return found
+
+
+def report_words(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of REPORT_WORDS.finditer(text), found faster: at each place the words that
+    open with a literal are tried first (one fast search), then a year's report after 年度, which
+    is rare (str.find), before the next of those."""
+    position = 0
+    while True:
+        literal = REPORT_WORDS_LITERAL.search(text, position)
+        limit = literal.start() if literal else len(text)
+        # a report after 年度 that starts in [position, limit) comes first
+        after_year = None
+        last = max(limit - 1, 0)  # (a negative end would count from the end of the text)
+        year = text.find("年度", max(0, position - 2), last)
+        while year >= 0 and after_year is None:
+            after_year = REPORT_AFTER_YEAR.match(text, year + 2)
+            year = text.find("年度", year + 1, last)
+        found = after_year or literal
+        if found is None:
+            return
+        yield found.span()
+        position = found.end()
 
 
 TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目标|预计|将于|将在|有望)\s*$")

@@ -97,3 +97,122 @@ HEAD_TEXT = st.lists(st.sampled_from(
 def test_measure_word_trie_finds_what_the_flat_list_finds(text):
     assert [m.span() for m in figures.HEAD.finditer(text)] == [
         m.span() for m in FLAT_HEAD.finditer(text)]
+
+
+REPORT_TEXT = st.lists(st.sampled_from(
+    ["年度", "年", "度", "报告", "报", "告", "期", "：", " ", "2024", "中期", "业绩", "半年", "三季", "第一",
+     "季度", "一", "环境信息披露", "经营", "，", "\n"]), max_size=20).map("".join)
+
+
+def test_report_words_splits_report_words_where_it_looks_for_a_year():
+    # report_words finds the candidates of the last word by looking for 年度 before them
+    assert figures.REPORT_AFTER_YEAR.pattern.startswith("(?<=年度)")
+    assert "(?<=年度)" not in figures.REPORT_WORDS_LITERAL.pattern
+
+
+@settings(max_examples=600, deadline=None)
+@given(REPORT_TEXT)
+def test_report_words_finds_what_the_one_pattern_finds(text):
+    # report_words searches REPORT_WORDS's last word (after 年度) apart from the others
+    assert list(figures.report_words(text)) == [m.span() for m in figures.REPORT_WORDS.finditer(text)]
+
+
+def alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source (not those inside groups or classes)."""
+    parts, depth, in_class, current, i = [], 0, False, "", 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            current += source[i:i + 2]
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+            i += 1
+            continue
+        current += char
+        i += 1
+    return [*parts, current]
+
+
+def group_end(source: str) -> int:
+    """Where the group that opens `source` closes (brackets, classes and escapes read)."""
+    depth, in_class, i = 0, False, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(source)
+
+
+def openings(alternative: str) -> list[str]:
+    """What an alternative can open with, its lookbehinds left out: classes ("[...]") and
+    characters (a group that opens it is read for its own alternatives)."""
+    while alternative.startswith(("(?<=", "(?<!")):
+        alternative = alternative[group_end(alternative) + 1:]
+    if alternative.startswith("("):
+        inner = alternative[1:group_end(alternative)]
+        inner = inner[inner.index(">") + 1:] if inner.startswith("?P<") else inner.removeprefix("?:")
+        return [first for part in alternatives(inner) for first in openings(part)]
+    if alternative.startswith("["):
+        i = 1
+        while alternative[i] != "]":
+            i += 2 if alternative[i] == "\\" else 1
+        return [alternative[:i + 1]]
+    return [alternative[0]]
+
+
+GUARDED = [figures.NEW_SUBJECT, figures.OTHER_SUBJECT, figures.THIS_BANK, figures.STOP,
+           figures.CHANGE_BEFORE, figures.SHIFT_BEFORE, figures.COMPARED_WITH]
+
+
+def split_guard(pattern: re.Pattern) -> tuple[re.Pattern, re.Pattern]:
+    """(the lookahead as a pattern, the pattern it guards) of with_opening's pattern."""
+    source = pattern.pattern
+    cut = source.index(")(?:")
+    return re.compile(source[3:cut]), re.compile(source[cut + 4:-1])
+
+
+def test_each_opening_holds_every_first_character():
+    for pattern in GUARDED:
+        guard, plain = split_guard(pattern)
+        for alternative in alternatives(plain.pattern):
+            for first in openings(alternative):
+                cls = re.compile(first if first.startswith("[") else re.escape(first))
+                chars = [chr(c) for c in range(0x20, 0xA000) if cls.fullmatch(chr(c))]
+                assert chars, (plain.pattern, first)
+                assert all(guard.match(c) for c in chars), (plain.pattern, first)
+
+
+GUARD_WORDS = sorted({word for pattern in GUARDED for word in re.findall(
+    r"[\u4e00-\u9fffA-Z0-9]+", split_guard(pattern)[1].pattern)} | {"1", "23", "细分", "为", "，", " "})
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(GUARD_WORDS), max_size=12).map("".join))
+def test_guarded_patterns_find_what_the_plain_ones_find(text):
+    for pattern in GUARDED:
+        _, plain = split_guard(pattern)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)]
