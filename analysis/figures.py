@@ -263,6 +263,7 @@ YEAR_PERIOD_AHEAD = "全年|上半年|下半年|中期|前三季|第[一二三�
 DATE_START = re.compile(r"[\d今去前上本下第一二三四首Q](?:(?<=\d)\d* ?[年月\-]|(?<=[今去前上本])年"
                         r"|(?<=[上下])半年|(?<=[第一二三四前])季度|(?<=前)三季度?|(?<=第)[一二三四]季度?"
                         r"|(?<=[一二三四])季末|(?<=第)[1-4]季"
+                        r"|(?<=前)(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月"
                         r"|(?<=首)季度?|(?<=\d)\dQ[1-4]|(?<=[1-4])Q|(?<=Q)[1-4]"
                         rf"|(?<=[12])\d{{3}}(?={YEAR_PERIOD_AHEAD}))")
 DATE = re.compile(
@@ -271,14 +272,16 @@ DATE = re.compile(
     r"(?: ?(?P<m>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d>3[01]|[12]\d|0?[1-9]) ?[日号])?"
     r"(?P<mpos>末|底|初|上旬|中旬|下旬)?"
     r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度?|第一季度?|一季度|第二季度?|二季度"
-    r"|第三季度?|三季度|第四季度?|四季度|[一二三四]季末|第[1-4]季度?|中期|全年))?"
+    r"|第三季度?|三季度|第四季度?|四季度|[一二三四]季末|第[1-4]季度?|中期|全年"
+    r"|前(?P<fm>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月))?"
     r"|(?<=(?:19|20)\d{2}[-—–~～])(?P<yy>\d{2})年"  # 2015-17年: a span's end, its century left out
     # a quarter as analysts write it: 25Q3 (2025's third), 3Q and Q3 (this year's)
     r"|(?<![\dA-Za-z])(?:(?P<qy>\d{2})Q(?P<q>[1-4])|(?P<q2>[1-4])Q|Q(?P<q3>[1-4]))(?![\dA-Za-z])\s*末?"
     r"|(?P<m2>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d2>3[01]|[12]\d|0?[1-9]) ?[日号])?"
     r"(?P<mpos2>末|底|初|上旬|中旬|下旬)?"  # ("截至 6 月末": spaces as some sites type them)
     r"|(?P<period2>上半年|下半年|前三季度?|第一季度?|首季度?|一季度|第二季度?|二季度|第三季度?|三季度|第四季度?"
-    r"|四季度|[一二三]季(?=末)|第[1-4]季度?)末?)"  # 一季末: the first quarter's end
+    r"|四季度|[一二三]季(?=末)|第[1-4]季度?)末?"  # 一季末: the first quarter's end
+    r"|前(?P<fm2>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月)"  # 前7个月: to its end
 )
 # (前三季, 第三季: a quarter as Hong Kong papers write it)
 QUARTER_DIGITS = str.maketrans("1234", "一二三四")  # 第1季度 is 第一季度
@@ -291,8 +294,9 @@ PERIOD_MONTH = {"首季": 3, "首季度": 3, "前三季": 9, "第一季": 3, "�
 # its figures.
 # A time stamp with slashes: year first (2023/3/30 16:56), or day first as Hong Kong and
 # British pages write it (30/3/2023 16:56).
-SLASH_STAMP = re.compile(r"(?<![\d/])(?:((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)"
-                         r"|([0-3]?\d)/([01]?\d)/((?:19|20)\d{2}))\s+[0-2]?\d:[0-5]\d")
+SLASH_STAMP = re.compile(r"(?<![\d/.])(?:((?:19|20)\d{2})([/.])([01]?\d)\2([0-3]?\d)"
+                         r"|([0-3]?\d)([/.])([01]?\d)\6((?:19|20)\d{2}))\s+[0-2]?\d:[0-5]\d")
+# (with dots too: "06.07.2016  13:45")
 STAMP = re.compile(r"((?:19|20)\d{2})(?:-([01]\d)-([0-3]\d)|年([01]?\d)月([0-3]?\d)日)"
                    r"\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?")  # 2021年4月29日 19:18 too
 REPORT_WORDS = re.compile(
@@ -338,8 +342,8 @@ PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未�
 SHIFT_BEFORE = re.compile(
     r"(?P<year>(?:去年|上年)同期(?:为|是|则为|仅为)[^，。；,;]{0,6}$)"
     r"|(?P<month>(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$)"
-    r"|(?P<level>(?:较|比|相比|相较于?)(?P<base>上年末|去年末|上年底|去年底|年初|上半年"
-    r"|(?:第?[一二三]|首)季度?末?)的?\s*[-－−]?$)"  # (without 的: "较一季度-1.7%", its level)
+    r"|(?P<level>(?:较|比|相比|相较于?)(?:(?P<base>上年末|去年末|上年底|去年底|年初|上半年)的"
+    r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
     r"|(?P<at>(?:较|比|相比|相较于?)(?P<ay>(?:19|20)\d{2}) ?年(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
     r"(?P<apos>末|底|初)?的\s*$)"  # 较2024年末的1.87%: the level at that date
     r"|(?P<same>(?:较|比|相比|相较于?)(?P<sy>(?:19|20)\d{2}) ?年同期的\s*$)")  # that year's
@@ -431,12 +435,14 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            r"|产业(?!链|园|[\u4e00-\u9fff]{0,6}(?:贷款|授信|融资))"
                            r"|市场规模|美国|日本|欧洲|社会融资|社融|广义货币|狭义货币|M2|M1|M0"
                            r"|GDP|CPI|PPI|国内生产总值|外汇储备|全社会|全省|全市"
+                           # a project's or a firm's own figures (项目总投资100亿元, 年销售收入)
+                           r"|总投资|年销售|销售收入|年产值|年利税|年税收"
                            # shareholders' stakes (not 归属于母公司股东的净利润, the bank's profit)
                            r"|大股东|股东(?:合计)?持股|持股比例"
                            r"|(?<![0-9一二三四五六七八九十几多为向对给唯])(?<!支持)(?<!帮助)(?<!服务)"
                            r"(?<!惠及)(?<!覆盖)[0-9一二三四五六七八九十几多]+家")
 OTHER_SUBJECT = with_opening(OTHER_SUBJECT,
-                             "[上全我政财国行产市美日欧社广狭MGCP外大股持0-9一二三四五六七八九十几多]")
+                             "[上全我政财国行产市美日欧社广狭MGCP外大股持总年销0-9一二三四五六七八九十几多]")
 # A company that is no bank, named in a figure's sentence ("华融消费金融成立于…，注册资本9亿元",
 # "某某科技有限公司营收…"): the figure is its own, not the bank's an earlier sentence or the
 # article is about. A lender that is no bank (consumer finance, leasing, trust) owns its loans
@@ -611,9 +617,9 @@ def slash_date(match: re.Match) -> tuple[int, int, int] | None:
     """The date of a SLASH_STAMP match; a day-first one whose "month" is over 12 is month first
     (3/30/2023, as American pages write it)."""
     if match.group(1):
-        year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
     else:
-        year, month, day = int(match.group(6)), int(match.group(5)), int(match.group(4))
+        year, month, day = int(match.group(8)), int(match.group(7)), int(match.group(5))
         if month > 12:
             month, day = day, month
     return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
@@ -777,12 +783,16 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 continue
             if g["m"]:
                 month, day = int(g["m"]), int(g["d"]) if g["d"] else None
+            elif g["fm"]:  # 今年前七个月: to the end of the seventh
+                month = months_count(g["fm"])
             elif g["period"] and g["period"] != "全年":
                 month = PERIOD_MONTH[g["period"].translate(QUARTER_DIGITS)]
             elif g["y"] and first is None:
                 month = report_month(text, at, reach)
         else:
-            if g["period2"]:  # 截至上半年末: a period of the year the paragraph or article is in
+            if g["fm2"]:
+                month, day = months_count(g["fm2"]), None
+            elif g["period2"]:  # 截至上半年末: a period of the year the paragraph or article is in
                 month, day = PERIOD_MONTH[g["period2"].translate(QUARTER_DIGITS)], None
             elif g["q2"] or g["q3"]:  # 3Q, Q3: a quarter of that year
                 month, day = 3 * int(g["q2"] or g["q3"]), None
@@ -809,6 +819,11 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             g["period"] in YEAR_END_WORDS or (g["mpos"] or g["mpos2"]) in YEAR_END_WORDS)
         anchors.append(DateAnchor(at, reach, value, named_year, first, year_end=year_end))
     return anchors
+
+
+def months_count(written: str) -> int:
+    """7, 七, 十一: how many months (前N个月) are written."""
+    return int(written) if written.isdigit() else int(chinese_number(written))
 
 
 def span_start(text: str, at: int, anchors: list[DateAnchor],
@@ -1088,7 +1103,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     if today is None and stamp:  # "2025-11-04 17:59" at the head of a page: when it was published
         today = (int(stamp.group(1)), int(stamp.group(2) or stamp.group(4)),
                  int(stamp.group(3) or stamp.group(5)))
-    elif today is None and ":" in plain and "/" in plain and (slashed := SLASH_STAMP.search(plain)):
+    elif today is None and ":" in plain and (slashed := SLASH_STAMP.search(plain)):
         today = slash_date(slashed)  # "30/3/2023 16:56", as Hong Kong pages stamp them
     stamps = spans(STAMP, plain) if stamp else []
     years = named_years(plain) if today is None else []
@@ -1457,18 +1472,24 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
             if LIST_GAP.fullmatch(text, left.end, listed[0].start) is None:
                 break
             listed.insert(0, left)
-        if len(listed) < 2:
+        span = listed[0].first if len(listed) == 1 and listed[0].first else None
+        if len(listed) < 2 and not span:
             continue
         stop = LIST_END.search(text, at, e)
         ceiling = stop.start() if stop else e
-        # "2022年、2023年、2024年末": the end of the last year is the end of each
-        values = [a.value + "-12" if listed[-1].year_end and len(a.value) == 4 else a.value
-                  for a in listed]
+        if span:  # "2020年-2024年，营收增速分别为a、b、c、d和e": each year of the span in turn
+            first, last = int(span[:4]), int(listed[0].value[:4])
+            values = [f"{year:04d}" for year in range(first, last + 1)] if 1 < last - first < 30 \
+                else [span[:4], listed[0].value[:4]] if last - first == 1 else []
+        else:  # "2022年、2023年、2024年末": the end of the last year is the end of each
+            values = [a.value + "-12" if listed[-1].year_end and len(a.value) == 4 else a.value
+                      for a in listed]
         for kind in KINDS:
             after = [f for f in figures if f.kind == kind and at < f.start < ceiling]
-            if len(after) == len(listed):
+            if values and len(after) == len(values):
                 for figure, value in zip(after, values, strict=True):
                     figure.as_of = value
+                    figure.in_span = False  # one year's figure, no total over the span
 
 
 def shifted(value: str, shift: re.Match) -> str:
@@ -1484,7 +1505,7 @@ def shifted(value: str, shift: re.Match) -> str:
     if shift.lastgroup == "month":  # 上月的: the month before
         return month_before(value) if len(value) >= 7 else value
     # 较上年末的 / 比年初的 / 较上半年的: a level at the date the change is measured from
-    base = shift.group("base")
+    base = shift.group("base") or shift.group("quarter")
     if base == "年初":
         return f"{year:04d}-01"
     if "季" in base:  # 较一季度的: the end of that quarter of the year
@@ -1614,7 +1635,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         if id(figure) in distributed:
             continue
         before = [m for m in inside if m.end <= figure.start and not (
-            m in compared and not OWN_AFTER.match(text, m.end)) and not (
+            m in compared and not (OWN_AFTER.match(text, m.end) or owns_next(text, m, figure))
+        ) and not (
             m in ratios and figure.kind == "percent")]
         owner = before[-1] if before else None
         if owner is None and compared and compared[0].end <= figure.start:
@@ -1667,6 +1689,18 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         set_owner(figure, owner.banks if owner else None, text, s, group=listed)
         last = owner if figure.entity else None
     return last
+
+
+def owns_next(text: str, mention: Mention, figure: Figure) -> bool:
+    """A bank whose level is compared with owns the figure written right after its name
+    ("显著高于北京银行12.53%的增速", "较北京银行1.31%高出"); after a gap word the figure is
+    the gap, the subject's ("落后北京银行0.56万亿元")."""
+    return (figure.lead - mention.end <= 1 and not text[mention.end:figure.lead].strip(" 的")
+            and LEVEL_COMPARED_BEFORE.search(text, max(0, mention.start - 10), mention.start)
+            is not None)
+
+
+LEVEL_COMPARED_BEFORE = re.compile(r"(?:高于|低于|不及|不如|较|比|相比|相较于?)[^，,。；;、]{0,6}$")
 
 
 def own_subject(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
@@ -1805,26 +1839,29 @@ TOGETHER = re.compile(r"均|都|合计|共计|总计|共|各|等|累计|平均|�
 
 def pair_lists(text: str, figures: list[Figure], mentions: list[Mention]) -> set[int]:
     """"中信银行与浦发银行环比增长3.42%与1.94%", "农业银行、建设银行则以48.14万亿元、45.37万亿元
-    位列第二、第三": a list of banks and after it, without 分别, a list of as many figures
-    of one kind: one to each bank, in order."""
-    last = mentions[-1] if mentions else None
-    if last is None or len(last.banks) > 1:
-        return set()
-    banks = bank_list(text, mentions)
-    if len(banks) < 2 or len(banks) > len(mentions):
-        return set()
-    first = mentions[-len(banks)]
-    after = [f for f in figures if f.start >= last.end]
-    if len(after) < len(banks) or any(first.start < f.start < last.end for f in figures) or (
-            TOGETHER.search(text, last.end, after[0].lead)):
-        return set()  # figures inside the list, or the banks' together
+    位列第二、第三": a list of banks and after it, before the next bank named or the clause's
+    end (；), without 分别, a list of as many figures of one kind: one to each bank, in order."""
     done: set[int] = set()
-    for kind in KINDS:
-        for run in list_runs(text, [f for f in after if f.kind == kind]):
-            if len(run) == len(banks) and not TOGETHER.search(text, last.end, run[0].lead):
-                for bank, figure in zip(banks, run, strict=True):
-                    set_owner(figure, (bank,), text, 0)
-                    done.add(id(figure))
+    for j, last in enumerate(mentions):
+        following = mentions[j + 1] if j + 1 < len(mentions) else None
+        if len(last.banks) > 1 or (following is not None and following.start - last.end <= 6):
+            continue  # not the end of a list (a list's next name follows within a few characters)
+        banks = bank_list(text, mentions[:j + 1])
+        if len(banks) < 2 or len(banks) > j + 1:
+            continue
+        first = mentions[j + 1 - len(banks)]
+        limit = following.start if following is not None else len(text)
+        stop = LIST_END.search(text, last.end, limit)
+        limit = stop.start() if stop else limit
+        after = [f for f in figures if last.end <= f.start < limit]
+        if len(after) < len(banks) or any(first.start < f.start < last.end for f in figures):
+            continue  # too few figures, or figures inside the list
+        for kind in KINDS:
+            for run in list_runs(text, [f for f in after if f.kind == kind]):
+                if len(run) == len(banks) and not TOGETHER.search(text, last.end, run[0].lead):
+                    for bank, figure in zip(banks, run, strict=True):
+                        set_owner(figure, (bank,), text, 0)
+                        done.add(id(figure))
     return done
 
 
@@ -1845,6 +1882,9 @@ def list_runs(text: str, figures: list[Figure]) -> list[list[Figure]]:
     return runs
 
 
+BRANCH_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:分行|支行|分公司)")
+
+
 def bank_list(text: str, listed: list[Mention]) -> list[str]:
     """The banks of the list that ends with the last of `listed` ("A、B和C", or a group)."""
     banks = list(listed[-1].banks)
@@ -1855,6 +1895,8 @@ def bank_list(text: str, listed: list[Mention]) -> list[str]:
         gap_start = left.end
         if aside := ASIDE_OPENING.match(text, gap_start, right.start):
             gap, gap_start = LIST_WORD_GAP, aside.end()  # "A(x)、B(y)", not "A(x)，B以…"
+        elif branch := BRANCH_AFTER.match(text, gap_start, right.start):
+            gap, gap_start = LIST_WORD_GAP, branch.end()  # "A陕西省分行与B陕西省分行"
         # names run together or apart by spaces ("为贵阳银行兰州银行郑州银行") are a list too
         if (gap_start < right.start and gap.fullmatch(text, gap_start, right.start) is None
                 and not text[gap_start:right.start].isspace()) \

@@ -1685,3 +1685,53 @@ BANKS_ROUND_FOUR_B = [
 @pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR_B)
 def test_banks_round_four_b(text, expected):
     assert entities(text) == expected
+
+
+DATES_ROUND_FOUR_E = [
+    # a page's stamp with dots, day first
+    ("06.07.2016  13:45 记者获悉，截至5月末，该行贷款余额528亿元。今年1月至6月，累计融资603亿元。",
+     None, ["2016-05", "2016-06"]),
+    # 相较于年初 before a qualifier is the base of the change, not the date of the level
+    ("截至6月末，工商银行绿色贷款余额相较于年初突破3万亿元，达到3.5万亿元。", "2022-08-01",
+     ["2022-06", "2022-06"]),
+    # a span of years before 分别: each year in turn; a balance of each at its end
+    ("2020年-2024年，该行营收增速分别为33.69%、35.76%、31.03%、11.3%和3.13%。", "2025-08-01",
+     ["2020", "2021", "2022", "2023", "2024"]),
+    ("2022年-2023年，某银行的企业贷款余额分别为1420.56亿元、1823.7亿元。", "2025-08-01",
+     ["2022-12", "2023-12"]),
+    # the first months of a year (前七个月): to the end of the last of them
+    ("今年前七个月，交行在长沙地区信贷投放超过360亿元。前8个月新增贷款272亿元。", "2021-08-20",
+     ["2021-07", "2021-08"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR_E)
+def test_as_of_round_four_e(text, date, as_of):
+    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
+
+
+BANKS_ROUND_FOUR_C = [
+    # a bank whose level is compared owns the figure right after its name; after a gap word
+    # the figure is the gap, the subject's
+    ("江苏银行资产规模同比增速26.99%，显著高于北京银行12.53%的增速。",
+     [("26.99%", "江苏银行"), ("12.53%", "北京银行")]),
+    ("江苏银行净息差1.78%，较北京银行1.31%高出0.47个百分点。",
+     [("1.78%", "江苏银行"), ("1.31%", "北京银行"), ("0.47个百分点", "江苏银行")]),
+    ("从2020年末落后北京银行0.56万亿元，到如今反超0.04万亿元，江苏银行实现了逆袭。",
+     [("0.56万亿元", "江苏银行"), ("0.04万亿元", "江苏银行")]),
+    # a list and its figures within one clause: the next clause's bank is no member
+    ("农业银行、建设银行新进入2万亿元俱乐部，贷款余额增至2.37万亿元、2.41万亿元；工商银行则突破"
+     "3万亿元。", [("2万亿元", None), ("2.37万亿元", "农业银行"), ("2.41万亿元", "建设银行"),
+                  ("3万亿元", "工商银行")]),
+    # two branches leading a syndicate together
+    ("由进出口银行陕西省分行与中国建设银行陕西省分行联合牵头组建的银团贷款140亿元签约。",
+     [("140亿元", None)]),
+    # a project's own figures are no bank's
+    ("建设银行支持中航锂电项目。项目总投资100亿元，该行提供贷款50亿元。",
+     [("100亿元", None), ("50亿元", "建设银行")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR_C)
+def test_banks_round_four_c(text, expected):
+    assert entities(text) == expected
