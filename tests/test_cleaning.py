@@ -449,6 +449,10 @@ def test_a_body_without_blank_lines_has_a_paragraph_a_line():
     ("作者：王小明 2024-06-09", "2024-06-09", None, ["王小明"]),
     # fields run together, as some pages print them
     ("來源:示例經濟報道作者:王小明2025-09-03 09:03", "2025-09-03", "示例經濟報道", ["王小明"]),
+    # day first with the time, as Hong Kong pages stamp them (month first when the day is > 12)
+    ("06.07.2016  13:45", "2016-07-06", None, []),
+    ("30/3/2023 16:56", "2023-03-30", None, []),
+    ("3/30/2023 10:00", "2023-03-30", None, []),
 ])
 def test_publication_lines_give_date_outlet_and_authors(line, date, outlet, authors):
     from analysis.cleaning import parse_publication_line, read_publication
@@ -464,6 +468,7 @@ def test_publication_lines_give_date_outlet_and_authors(line, date, outlet, auth
     "2024年3月5日，示例银行发布公告称，贷款余额增长12%。",          # a sentence with a date
     "经济观察报 记者 王小明 3月28日晚间",                       # a dateline opening a sentence
     "2024-13-45 09:30",                                   # no such day
+    "06.07.2016",                                         # day first without its time: ambiguous
     "示例晚报 2024-06-09 相关新闻推荐阅读",                      # a bare word that is no name
 ])
 def test_lines_that_are_not_publication_lines(line):
