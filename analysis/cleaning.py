@@ -241,7 +241,8 @@ def parse_byline(text: str) -> dict | None:
 # A web page's publication line, kept when the page is copied as text: "发布时间:2019-08-30
 # 20:33:15", "2026-01-16 来源:中国网财经", "21世纪经济报道 张欣 2025-12-04 07:00", "来源 | 零壹智库",
 # "时间:2025-09-12 发布人:湖北银行". Read field by field; a line with anything else is text.
-PUBLICATION_DATE = (r"(?:\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+PUBLICATION_DATE = (r"(?:\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+                    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                     # day first, as Hong Kong pages stamp them, only with the time: 06.07.2016 13:45
                     r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?)")
 PUBLICATION_FIELD = re.compile(
