@@ -239,7 +239,11 @@ def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:
             continue  # the place would start inside a bank named before
         if match.group() == "银行" and text[start - 1] in ADMINISTRATIVE:
             continue  # 浙江省银行贷款: the province's banks; a city bank is 九江银行
-        name = text[at:start] + LOCAL_SUFFIXES[match.group()]
+        place = text[at:start]
+        if (LOCAL_SUFFIXES[match.group()] == "农村商业银行" and place[-1] in ADMINISTRATIVE
+                and len(place) > 2 and place[:-1] in place_names()):
+            place = place[:-1]  # 梓潼县农商银行 is 梓潼农商银行: one bank, however written
+        name = place + LOCAL_SUFFIXES[match.group()]
         found.append(BankMention(at, end, text[at:end], (name,)))
     return found
 

@@ -297,7 +297,7 @@ PERIOD_MONTH = {"首季": 3, "首季度": 3, "前三季": 9, "第一季": 3, "�
 SLASH_STAMP = re.compile(r"(?<![\d/.])(?:((?:19|20)\d{2})([/.])([01]?\d)\2([0-3]?\d)"
                          r"|([0-3]?\d)([/.])([01]?\d)\6((?:19|20)\d{2}))\s+[0-2]?\d:[0-5]\d")
 # (with dots too: "06.07.2016  13:45")
-STAMP = re.compile(r"((?:19|20)\d{2})(?:-([01]\d)-([0-3]\d)|年([01]?\d)月([0-3]?\d)日)"
+STAMP = re.compile(r"((?:19|20)\d{2})(?:[- ]([01]\d)-([0-3]\d)|年([01]?\d)月([0-3]?\d)日)"
                    r"\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?")  # 2021年4月29日 19:18 too
 REPORT_WORDS = re.compile(
     r"报告期[:：]?\s*(?:19|20)\d{2}\s*年度?|年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报"
@@ -344,16 +344,20 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<month>(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$)"
     r"|(?P<level>(?:较|比|相比|相较于?)(?:(?P<base>上年末|去年末|上年底|去年底|年初|上半年)的"
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
-    r"|(?P<at>(?:较|比|相比|相较于?)(?P<ay>(?:19|20)\d{2}) ?年(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
+    r"|(?P<at>(?:较|比|相比|相较于?|由|从)(?P<ay>(?:19|20)\d{2}) ?年(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
     r"(?P<apos>末|底|初)?的\s*$)"  # 较2024年末的1.87%: the level at that date
     r"|(?P<same>(?:较|比|相比|相较于?)(?P<sy>(?:19|20)\d{2}) ?年同期的\s*$)")  # that year's
-SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相]")
+SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从]")
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
 # held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)
 TARGET_BEFORE = re.compile(r"力争|争取|要|计划|有望")
 # A year's flow (revenue, profit and their change) dated by a year's end is the year's.
 FLOW_FAMILIES = frozenset({"revenue", "profit"})
 FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利")
+WHOLE_YEAR = re.compile(r"全年|当年|年内")  # "全年共化解不良资产1344亿元": over the year
+# Ratios over a period, as a year's flows are (net interest margin, returns, cost to income),
+# not levels at its end as a balance or the bad-loan ratio is.
+PERIOD_RATIO = re.compile(r"息差|利差|收益率|回报率|ROA|ROE|成本收入比|收入占比|付息率")
 # A balance (a loan book, total assets) is a level at a point in time: "2024年贷款余额1万亿元",
 # written in 2025 or later, stands at the end of 2024.
 STOCK_FAMILIES = frozenset({"loan_balance", "assets"})
@@ -372,7 +376,7 @@ UNDATED_FAMILIES = {"share", "commitment", "other"}
 THIS_YEAR = r"年初以来|年内(?<![一二两三四五六七八九十\d几多数]年内)"  # the literal first: re skips to it
 # The dates written as words, found in one pass: now, this year, the report's period (told
 # apart by their text: a pattern that opens with a group would lose re's fast skipping).
-WORD_DATES = re.compile(rf"{NOW.pattern}|{THIS_YEAR}|{REPORT_PERIOD.pattern}")
+WORD_DATES = re.compile(rf"{NOW.pattern}|{THIS_YEAR}|{REPORT_PERIOD.pattern}|今日|今天")
 # 2024年起, 1月以来, 去年同期; 2020年第一期 (a bond's tranche: a name, not a period)
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期|第[一二三四五六七八九十\d]{1,3}期)")
 
@@ -719,13 +723,18 @@ def named_years(text: str) -> list[tuple[int, int]]:
     return years
 
 
+FROM_CHARS = frozenset("由从")
+
+
 def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -> bool:
     """Whether the date at text[at:end] is a base a change is measured from, not a date of
     the figures: after 比/较 (比2021年末), in a list right after such a base (`base_end`: where
     the last one ends; "比2021年末、2022年末"), or in 与…相比 ("与2023年相比")."""
     return bool(BASELINE_BEFORE.search(text, max(0, at - 4), at)
                 or (base_end >= 0 and list_gap.fullmatch(text, base_end, at))
-                or (text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, end)))
+                or (text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, end))
+                # "由2021年末的1.39万亿元增至2.19万亿元": the level a change starts from
+                or (text[at - 1:at] in FROM_CHARS and text[end:end + 1] == "的"))
 
 
 def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | None,
@@ -1350,6 +1359,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                     value += "-12"  # the end of a year's report period: the year's end
                 anchors.append(DateAnchor(m.start(), m.end(), value, named[-1].year,
                                           year_end=len(value) == 7 and value.endswith("-12")))
+        elif word in ("今日", "今天"):  # "该行今日发行60亿元绿色金融债": the article's day
+            if today:
+                anchors.append(DateAnchor(m.start(), m.end(),
+                                          f"{today[0]:04d}-{today[1]:02d}-{today[2]:02d}", today[0]))
         elif word.startswith("年"):  # 年初以来, 年内: this year
             sentence_start = sentence_starts[bisect.bisect_right(sentence_starts, m.start()) - 1]
             if year and not any(sentence_start <= a.start < m.start() and a.value
@@ -1465,7 +1478,8 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
     """"2022年和2023年分别出现-6.00%和-3.57%的下降": the k-th figure of each kind after 分别
     has the k-th date of the list before it, when there are as many figures as dates."""
     s, e = sentence
-    for at in (m.start() for m in RESPECTIVELY_AT.finditer(text, s, e)):
+    ats = [m.start() for m in RESPECTIVELY_AT.finditer(text, s, e)]
+    for i, at in enumerate(ats):
         dated = [a for a in anchors if s <= a.start and a.end <= at and a.value]
         listed = dated[-1:]
         for left in reversed(dated[:-1]):  # the list that ends with the last date before 分别
@@ -1475,12 +1489,15 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
         span = listed[0].first if len(listed) == 1 and listed[0].first else None
         if len(listed) < 2 and not span:
             continue
-        stop = LIST_END.search(text, at, e)
-        ceiling = stop.start() if stop else e
+        # up to the next 分别 ("…分别为a、b和c，一级资本充足率分别为d、e和f") or a semicolon
+        stop = LIST_END.search(text, at, ats[i + 1] if i + 1 < len(ats) else e)
+        ceiling = stop.start() if stop else ats[i + 1] if i + 1 < len(ats) else e
         if span:  # "2020年-2024年，营收增速分别为a、b、c、d和e": each year of the span in turn
             first, last = int(span[:4]), int(listed[0].value[:4])
-            values = [f"{year:04d}" for year in range(first, last + 1)] if 1 < last - first < 30 \
-                else [span[:4], listed[0].value[:4]] if last - first == 1 else []
+            # "2020年末至2024年末 … 分别为a、…": each year's end
+            end = listed[0].value[4:] if listed[0].value[4:] == span[4:] else ""
+            values = [f"{year:04d}{end}" for year in range(first, last + 1)] \
+                if 0 < last - first < 30 else []
         else:  # "2022年、2023年、2024年末": the end of the last year is the end of each
             values = [a.value + "-12" if listed[-1].year_end and len(a.value) == 4 else a.value
                       for a in listed]
@@ -1527,7 +1544,10 @@ def years_of_flows(text: str, figures: list[Figure]) -> None:
     previous_flow = False
     for figure in figures:
         same_sentence = previous is not None and previous.sentence == figure.sentence
-        flow = figure.family in FLOW_FAMILIES
+        flow = figure.family in FLOW_FAMILIES or (
+            figure.kind == "percent" and PERIOD_RATIO.search(figure.metric) is not None) or (
+            figure.family not in STOCK_FAMILIES and WHOLE_YEAR.search(
+                text, clause_start(text, figure.sentence[0], figure.start), figure.start))
         if figure.family == "growth":
             words_from = previous.end if same_sentence else figure.sentence[0]
             flow = bool(FLOW_WORDS.search(figure.metric) or (same_sentence and previous_flow)

@@ -78,6 +78,12 @@ def test_the_big_banks_listed_by_their_initials(text, expected):
     assert surfaces(text) == expected
 
 
+def test_a_county_s_rural_bank_is_one_bank_however_written():
+    # 梓潼县农商银行 and 梓潼农商银行 are one bank (a credit cooperative keeps its county: 县联社)
+    assert surfaces("梓潼县农商银行与梓潼农商银行") == [
+        ("梓潼县农商银行", ("梓潼农村商业银行",)), ("梓潼农商银行", ("梓潼农村商业银行",))]
+
+
 def test_every_group_member_and_alias_is_a_known_bank():
     table = bank_table()
     for members in table["groups"].values():

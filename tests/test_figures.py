@@ -1735,3 +1735,31 @@ BANKS_ROUND_FOUR_C = [
 @pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR_C)
 def test_banks_round_four_c(text, expected):
     assert entities(text) == expected
+
+
+DATES_ROUND_FOUR_F = [
+    # two lists after 分别 in one sentence, each to the dates before them
+    ("据披露，2016年末、2017年末及2018年末，某银行的资本充足率分别为13.34%、13.66%和14.08%，"
+     "一级资本充足率分别为10.23%、10.48%和10.88%。", "2019-07-25",
+     ["2016-12", "2017-12", "2018-12", "2016-12", "2017-12", "2018-12"]),
+    # a span of year ends before 分别: each year's end
+    ("2020年末至2024年末，江苏银行资产总额增速分别为13.21%、12.02%、13.80%、14.20%、16.12%。",
+     "2025-09-01", ["2020-12", "2021-12", "2022-12", "2023-12", "2024-12"]),
+    # 由…的: the level a change starts from, not the date of what it reaches
+    ("兴业银行2024年末绿色融资余额由2021年末的1.39万亿元增至2.19万亿元。", "2025-05-01",
+     ["2021-12", "2024-12"]),
+    # ratios over the year (净息差, ROA) and flows of the whole year are the year's; a bad-loan
+    # ratio is a level at its end
+    ("截至2017年末，某银行资产总额19.47万亿元。净息差1.84%，平均总资产回报率0.98%，不良贷款率"
+     "1.45%。全年共化解不良资产1344亿元。", "2018-03-30",
+     ["2017-12", "2017", "2017", "2017-12", "2017"]),
+    # 今日: the article's day; a page stamp with a space after the year
+    ("从国家开发银行获悉，该行今日发行60亿元绿色金融债券。", "2023-09-25", ["2023-09-25"]),
+    ("商业品牌 2024 10-04 22:30:33 分享记者获悉，今年前8个月，交行发放制造业贷款超8000亿元。",
+     None, ["2024-08"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR_F)
+def test_as_of_round_four_f(text, date, as_of):
+    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
