@@ -1813,12 +1813,17 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         stop = LIST_END.search(text, at, ceiling)
         ceiling = stop.start() if stop else ceiling
         ceiling = min([ceiling] + [m.start for m in mentions if at < m.start < ceiling])
-        listed = [m for m in mentions if floor <= m.start and m.end <= at]
+        listed = [m for m in mentions if floor <= m.start and m.end <= at
+                  and not (EXCEPT_BEFORE.search(text, max(floor, m.start - 2), m.start)
+                           and EXCEPT_AFTER.match(text, m.end))]  # (除南京银行外: no member)
         floor = at
         if listed:
             banks = bank_list(text, listed)
         elif i == 0 and earlier and BACK_TO_LIST.search(text, s, at):
-            banks = bank_list(text, earlier)
+            # "除南京银行外，这三家银行…分别为": the list before, less the bank left out
+            left_out = {m.banks for m in mentions if s <= m.start < at and EXCEPT_BEFORE.search(
+                text, max(s, m.start - 2), m.start) and EXCEPT_AFTER.match(text, m.end)}
+            banks = [b for b in bank_list(text, earlier) if (b,) not in left_out]
         if len(banks) < 2:
             continue
         in_asides = {id(f) for f in figures for m in mentions if m.start > at
@@ -1886,6 +1891,8 @@ def pair_lists(text: str, figures: list[Figure], mentions: list[Mention]) -> set
     return done
 
 
+EXCEPT_BEFORE = re.compile(r"除了?$")  # 除南京银行外: a bank left out of what follows
+EXCEPT_AFTER = re.compile(r"(?:之|以)?外")
 BACK_TO_LIST = re.compile(r"他们|它们|两者|二者|三者|两家|三家|四家|上述|这些银行|两行|三行")
 FROM_TO = re.compile(r"(?:降|增|升|提高|下降|上升|增长|回落|扩大|收窄)?(?:至|到)")
 
@@ -1921,8 +1928,9 @@ def bank_list(text: str, listed: list[Mention]) -> list[str]:
         # names run together or apart by spaces ("为贵阳银行兰州银行郑州银行") are a list too
         if (gap_start < right.start and gap.fullmatch(text, gap_start, right.start) is None
                 and not text[gap_start:right.start].isspace()) \
-                or len(left.banks) > 1:
-            break
+                or len(left.banks) > 1 or left.banks == right.banks \
+                or "\n" in text[left.end:right.start]:
+            break  # (a name twice, or on two lines: a heading and its text, is no list)
         banks.insert(0, left.banks[0])
     return banks
 

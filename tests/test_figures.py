@@ -1763,3 +1763,21 @@ DATES_ROUND_FOUR_F = [
 @pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR_F)
 def test_as_of_round_four_f(text, date, as_of):
     assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
+
+
+BANKS_ROUND_FOUR_D = [
+    # a numbered heading and the sentence under it name one bank, no list
+    ("2. 建设银行\n建设银行2017年实现净利润2475.28亿元，同比增长4.4%。",
+     [("2475.28亿元", "建设银行"), ("4.4%", "建设银行")]),
+    # 除…外: the bank left out of the list the sentence points back to
+    ("江苏银行、上海银行、宁波银行、南京银行存款总额分别为16586亿元、15988亿元、13103亿元、12380亿元。"
+     "除南京银行外，这三家银行的贷款总额分别为15561亿元、13045亿元、10460亿元。",
+     [("16586亿元", "江苏银行"), ("15988亿元", "上海银行"), ("13103亿元", "宁波银行"),
+      ("12380亿元", "南京银行"), ("15561亿元", "江苏银行"), ("13045亿元", "上海银行"),
+      ("10460亿元", "宁波银行")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR_D)
+def test_banks_round_four_d(text, expected):
+    assert entities(text) == expected
