@@ -1570,11 +1570,6 @@ DATES_ROUND_FOUR = [
 ]
 
 
-@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR)
-def test_as_of_round_four(text, date, as_of):
-    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
-
-
 def test_not_exceeding_is_at_most():
     assert rows("其余农商行营收均未超过30亿元，增速均未超5%，没有超过6%。", "text", "qualifier") == [
         ("30亿元", "≤"), ("5%", "≤"), ("6%", "≤")]
@@ -1612,11 +1607,6 @@ DATES_ROUND_FOUR_B = [
 ]
 
 
-@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR_B)
-def test_as_of_round_four_b(text, date, as_of):
-    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
-
-
 def test_a_qualifier_after_a_space_is_the_figure_s():
     assert rows("常熟银行净息差保持在 2% 以上。", "text", "qualifier") == [("2% 以上", "≥")]
 
@@ -1648,11 +1638,6 @@ DATES_ROUND_FOUR_D = [
     ("近期，《某市绿色低碳转型行动方案(2024—2027年)》正式发布。\n截至今年6月末，某银行绿色信贷余额"
      "5953.18亿元。", None, [None]),
 ]
-
-
-@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR_C + DATES_ROUND_FOUR_D)
-def test_as_of_round_four_c(text, date, as_of):
-    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
 
 
 def test_net_profit_written_short_makes_a_bare_amount_money():
@@ -1705,11 +1690,6 @@ DATES_ROUND_FOUR_E = [
 ]
 
 
-@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR_E)
-def test_as_of_round_four_e(text, date, as_of):
-    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
-
-
 BANKS_ROUND_FOUR_C = [
     # a bank whose level is compared owns the figure right after its name; after a gap word
     # the figure is the gap, the subject's
@@ -1760,11 +1740,6 @@ DATES_ROUND_FOUR_F = [
 ]
 
 
-@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR_F)
-def test_as_of_round_four_f(text, date, as_of):
-    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
-
-
 BANKS_ROUND_FOUR_D = [
     # a numbered heading and the sentence under it name one bank, no list
     ("2. 建设银行\n建设银行2017年实现净利润2475.28亿元，同比增长4.4%。",
@@ -1781,3 +1756,10 @@ BANKS_ROUND_FOUR_D = [
 @pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR_D)
 def test_banks_round_four_d(text, expected):
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR + DATES_ROUND_FOUR_B
+                         + DATES_ROUND_FOUR_C + DATES_ROUND_FOUR_D + DATES_ROUND_FOUR_E
+                         + DATES_ROUND_FOUR_F)
+def test_as_of_round_four(text, date, as_of):
+    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of

@@ -3,6 +3,7 @@ the pattern's own answer, on any text, and each rewritten pattern must find what
 read (the words they look for, brackets, spaces, digits, other Chinese characters), so that
 hits are frequent."""
 
+import itertools
 import re
 
 from hypothesis import given, settings
@@ -117,35 +118,9 @@ def test_report_words_finds_what_the_one_pattern_finds(text):
     assert list(figures.report_words(text)) == [m.span() for m in figures.REPORT_WORDS.finditer(text)]
 
 
-def alternatives(source: str) -> list[str]:
-    """The top-level alternatives of a pattern's source (not those inside groups or classes)."""
-    parts, depth, in_class, current, i = [], 0, False, "", 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            current += source[i:i + 2]
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(current)
-            current = ""
-            i += 1
-            continue
-        current += char
-        i += 1
-    return [*parts, current]
-
-
-def group_end(source: str) -> int:
-    """Where the group that opens `source` closes (brackets, classes and escapes read)."""
+def syntax(source: str):
+    """(index, character, bracket depth after it) of each character of a pattern's source that
+    is neither escaped nor inside a class: its brackets and bars."""
     depth, in_class, i = 0, False, 0
     while i < len(source):
         char = source[i]
@@ -156,13 +131,24 @@ def group_end(source: str) -> int:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            depth += (char == "(") - (char == ")")
+            yield i, char, depth
         i += 1
+
+
+def alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source (not those inside groups or classes)."""
+    bars = [i for i, char, depth in syntax(source) if char == "|" and depth == 0]
+    bounds = [-1, *bars, len(source)]
+    return [source[a + 1:b] for a, b in itertools.pairwise(bounds)]
+
+
+def group_end(source: str) -> int:
+    """Where the group that opens `source` closes (brackets, classes and escapes read)."""
+    for i, char, depth in syntax(source):
+        if char == ")" and depth == 0:
+            return i
     raise ValueError(source)
 
 
