@@ -1539,11 +1539,6 @@ def test_paired_lists_without_respectively(text, expected):
     assert entities(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR)
-def test_banks_round_four(text, expected):
-    assert entities(text) == expected
-
-
 def test_a_title_made_of_the_text_s_opening_words_names_no_bank():
     text = "记者 某某 12月24日，中国银行业协会发布报告。截至9月末，贷款余额1.19万亿元。"
     assert articles_with_title(text, text[:16] + "…") == [("1.19万亿元", None)]
@@ -1667,11 +1662,6 @@ BANKS_ROUND_FOUR_B = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR_B)
-def test_banks_round_four_b(text, expected):
-    assert entities(text) == expected
-
-
 DATES_ROUND_FOUR_E = [
     # a page's stamp with dots, day first
     ("06.07.2016  13:45 记者获悉，截至5月末，该行贷款余额528亿元。今年1月至6月，累计融资603亿元。",
@@ -1712,11 +1702,6 @@ BANKS_ROUND_FOUR_C = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR_C)
-def test_banks_round_four_c(text, expected):
-    assert entities(text) == expected
-
-
 DATES_ROUND_FOUR_F = [
     # two lists after 分别 in one sentence, each to the dates before them
     ("据披露，2016年末、2017年末及2018年末，某银行的资本充足率分别为13.34%、13.66%和14.08%，"
@@ -1753,13 +1738,14 @@ BANKS_ROUND_FOUR_D = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR_D)
-def test_banks_round_four_d(text, expected):
-    assert entities(text) == expected
-
-
 @pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FOUR + DATES_ROUND_FOUR_B
                          + DATES_ROUND_FOUR_C + DATES_ROUND_FOUR_D + DATES_ROUND_FOUR_E
                          + DATES_ROUND_FOUR_F)
 def test_as_of_round_four(text, date, as_of):
     assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
+
+
+@pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR + BANKS_ROUND_FOUR_B
+                         + BANKS_ROUND_FOUR_C + BANKS_ROUND_FOUR_D)
+def test_banks_round_four(text, expected):
+    assert entities(text) == expected
