@@ -441,12 +441,14 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            r"|GDP|CPI|PPI|国内生产总值|外汇储备|全社会|全省|全市"
                            # a project's or a firm's own figures (项目总投资100亿元, 年销售收入)
                            r"|总投资|年销售|销售收入|年产值|年利税|年税收"
+                           # the central bank's statistics ("本外币涉农贷款余额53.04万亿元")
+                           r"|本外币"
                            # shareholders' stakes (not 归属于母公司股东的净利润, the bank's profit)
                            r"|大股东|股东(?:合计)?持股|持股比例"
                            r"|(?<![0-9一二三四五六七八九十几多为向对给唯])(?<!支持)(?<!帮助)(?<!服务)"
                            r"(?<!惠及)(?<!覆盖)[0-9一二三四五六七八九十几多]+家")
 OTHER_SUBJECT = with_opening(OTHER_SUBJECT,
-                             "[上全我政财国行产市美日欧社广狭MGCP外大股持总年销0-9一二三四五六七八九十几多]")
+                             "[上全我政财国行产市美日欧社广狭MGCP外大股持总年销本0-9一二三四五六七八九十几多]")
 # A company that is no bank, named in a figure's sentence ("华融消费金融成立于…，注册资本9亿元",
 # "某某科技有限公司营收…"): the figure is its own, not the bank's an earlier sentence or the
 # article is about. A lender that is no bank (consumer finance, leasing, trust) owns its loans
@@ -462,7 +464,8 @@ OBJECT_BEFORE = re.compile(r"为|向|给|对|帮助|支持|助力|携手|联合|
 LOAN_FAMILIES = frozenset({"loan_balance", "new_loans", "credit_line"})
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
                     r"|城商行|农商行|村镇银行|农信社|农村信用社|民营银行|外资银行|大中银行|中小银行"
-                    r"|各家银行|各银行|全国")  # (a named one, 某某村镇银行, is a bank mention first)
+                    r"|各家银行|各银行|全国"  # (a named one, 某某村镇银行, is a bank mention first)
+                    r"|银监会|银保监会|金融监管总局|金融监督管理总局")  # a regulator's statistics
 # The bank a report speaks for (本行, our bank, in its own report), and the bank named last
 # (该行, the said bank).
 THIS_BANK = re.compile(r"(?P<ours>本行|我行|本集团|本公司)|(?P<that>该行|该银行|这家银行)")
@@ -471,7 +474,7 @@ THIS_BANK = with_opening(THIS_BANK, "[本我该这]")
 # "尚不足B银行一半"): the gap is the subject's, not that bank's. "低于B银行的0.76%" gives B
 # its own level.
 GAP_BEFORE = re.compile(r"(?:落后|领先|超过|超出|反超|超越|赶超|高出|多出|高于|低于|优于|逊于|不足|不及"
-                        r"|不敌|不如|次于"
+                        r"|不敌|不如|次于|紧随|紧跟"  # (紧随建行之后: 建行 is the one followed)
                         r"|少于|多于)于?\s*$")
 # (not 占比, 相比, 比重, 比例, 较高/较快: "relatively", an adverb)
 COMPARED_WITH = re.compile(r"(?<![占对相同环])(?:比|较)(?![重较例为高低大小快慢好多少强弱早晚])"
@@ -1815,7 +1818,8 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         ceiling = min([ceiling] + [m.start for m in mentions if at < m.start < ceiling])
         listed = [m for m in mentions if floor <= m.start and m.end <= at
                   and not (EXCEPT_BEFORE.search(text, max(floor, m.start - 2), m.start)
-                           and EXCEPT_AFTER.match(text, m.end))]  # (除南京银行外: no member)
+                           and EXCEPT_AFTER.match(text, m.end))  # (除南京银行外: no member)
+                  and not is_compared(text, m, floor)]  # (招行、农行等紧随建行之后，分别…)
         floor = at
         if listed:
             banks = bank_list(text, listed)

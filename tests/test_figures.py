@@ -1745,7 +1745,21 @@ def test_as_of_round_four(text, date, as_of):
     assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
 
 
+BANKS_ROUND_FOUR_E = [
+    # a bank followed (紧随B之后) is no member of the list that 分别 distributes to
+    ("招行、农行、工行等紧随建行之后，信用卡贷款余额分别达到9478亿、8588亿、7753亿元。",
+     [("9478亿", "招商银行"), ("8588亿", "农业银行"), ("7753亿元", "工商银行")]),
+    # the central bank's statistics (本外币) and a regulator's are no bank's
+    ("农业银行发布数据。截至一季度末，本外币涉农贷款余额53.04万亿元，同比增长16.2%。",
+     [("53.04万亿元", None), ("16.2%", None)]),
+    ("中国银行发布年报。据银监会披露，上半年新增各项贷款8.8万亿元。", [("8.8万亿元", None)]),
+    # a verb before 县农商行 is no rural bank's name; a one-character county is (岷县)
+    ("邓老板收到县农商行60万元的贷款。岷县农商银行累计发放贷款3亿元。",
+     [("60万元", None), ("3亿元", "岷县农村商业银行")]),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FOUR + BANKS_ROUND_FOUR_B
-                         + BANKS_ROUND_FOUR_C + BANKS_ROUND_FOUR_D)
+                         + BANKS_ROUND_FOUR_C + BANKS_ROUND_FOUR_D + BANKS_ROUND_FOUR_E)
 def test_banks_round_four(text, expected):
     assert entities(text) == expected
