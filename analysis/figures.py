@@ -421,7 +421,6 @@ STOCK_QUOTE_PRICES = re.compile(rf"(?<=[(（]){QUOTE_PRICES}(?={QUOTE_MOVE})")
 # A list cut by a line break ("分别为7501.5亿、\n7105.6亿"): the line goes on after the break.
 LIST_END_CHARS = set("、，,：:；;")
 SENTENCE_END_CHARS = set("。！？!?”」』）)")
-SENTENCE_END = re.compile(r"[\n。！？!?]")
 # Subjects that are no bank: a sentence about them does not go on about the bank before it.
 # A subject named after a bank and before a figure takes the figure from the bank.
 NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城商行|农商行|股份行|国有大行|上市银行"
@@ -726,9 +725,6 @@ def named_years(text: str) -> list[tuple[int, int]]:
     return years
 
 
-FROM_CHARS = frozenset("由从")
-
-
 def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -> bool:
     """Whether the date at text[at:end] is a base a change is measured from, not a date of
     the figures: after 比/较 (比2021年末), in a list right after such a base (`base_end`: where
@@ -737,7 +733,7 @@ def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -
                 or (base_end >= 0 and list_gap.fullmatch(text, base_end, at))
                 or (text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, end))
                 # "由2021年末的1.39万亿元增至2.19万亿元": the level a change starts from
-                or (text[at - 1:at] in FROM_CHARS and text[end:end + 1] == "的"))
+                or (text[end:end + 1] == "的" and FROM_BEFORE.search(text, max(0, at - 1), at)))
 
 
 def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | None,
@@ -1372,9 +1368,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                                 and a.value.startswith(f"{year:04d}-") for a in anchors):
                 # (not after a month or day of this year: "截至12月18日，年内累计…" is to that day)
                 anchors.append(DateAnchor(m.start(), m.end(), f"{year:04d}", year))
-        elif any(m.end() <= f.start < sentence_end(text, m.end(), end) for f in figures):
-            # 截至目前: now, no date; only for figures of its sentence ("…，目前是第五大银行。")
-            anchors.append(DateAnchor(m.start(), m.end(), None, None))
+        else:  # 截至目前: now, no date; only for figures of its sentence ("…，目前是第五大银行。")
+            stop = sentence_end(text, m.end(), end)
+            if any(m.end() <= f.start < stop for f in figures):
+                anchors.append(DateAnchor(m.start(), m.end(), None, None))
     if carried is not None:  # set by an earlier paragraph: holds until one of this one
         anchors.append(DateAnchor(start - 1, start - 1, carried.value, carried.year,
                                   year_end=carried.year_end,
@@ -1542,7 +1539,8 @@ def month_before(value: str) -> str:
 
 def years_of_flows(text: str, figures: list[Figure]) -> None:
     """Revenue and profit dated by a year's end ("截至2024年末…营业收入666.31亿元") are the year's
-    (2024), and so is the change written after them or named with them (同比增长8.19%)."""
+    (2024), and so is the change written after them or named with them (同比增长8.19%), a
+    ratio over the year (净息差, ROA: PERIOD_RATIO) and a flow of the whole year (全年)."""
     previous: Figure | None = None
     previous_flow = False
     for figure in figures:
@@ -1627,7 +1625,7 @@ def infer_money_units(text: str, figures: list[Figure]) -> None:
 
 def sentence_end(text: str, position: int, ceiling: int) -> int:
     """Where the sentence that holds `position` ends (at the latest, `ceiling`)."""
-    found = SENTENCE_END.search(text, position, ceiling)
+    found = SENTENCE_BREAK.search(text, position, ceiling)
     return found.end() if found else ceiling
 
 
@@ -1817,17 +1815,15 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         ceiling = stop.start() if stop else ceiling
         ceiling = min([ceiling] + [m.start for m in mentions if at < m.start < ceiling])
         listed = [m for m in mentions if floor <= m.start and m.end <= at
-                  and not (EXCEPT_BEFORE.search(text, max(floor, m.start - 2), m.start)
-                           and EXCEPT_AFTER.match(text, m.end))  # (除南京银行外: no member)
+                  and not left_out(text, m, floor)  # (除南京银行外: no member)
                   and not is_compared(text, m, floor)]  # (招行、农行等紧随建行之后，分别…)
         floor = at
         if listed:
             banks = bank_list(text, listed)
         elif i == 0 and earlier and BACK_TO_LIST.search(text, s, at):
             # "除南京银行外，这三家银行…分别为": the list before, less the bank left out
-            left_out = {m.banks for m in mentions if s <= m.start < at and EXCEPT_BEFORE.search(
-                text, max(s, m.start - 2), m.start) and EXCEPT_AFTER.match(text, m.end)}
-            banks = [b for b in bank_list(text, earlier) if (b,) not in left_out]
+            out = {m.banks for m in mentions if s <= m.start < at and left_out(text, m, s)}
+            banks = [b for b in bank_list(text, earlier) if (b,) not in out]
         if len(banks) < 2:
             continue
         in_asides = {id(f) for f in figures for m in mentions if m.start > at
@@ -1897,6 +1893,12 @@ def pair_lists(text: str, figures: list[Figure], mentions: list[Mention]) -> set
 
 EXCEPT_BEFORE = re.compile(r"除了?$")  # 除南京银行外: a bank left out of what follows
 EXCEPT_AFTER = re.compile(r"(?:之|以)?外")
+def left_out(text: str, mention: Mention, floor: int) -> bool:
+    """Whether a bank is named as left out of what follows (除南京银行外)."""
+    return bool(EXCEPT_BEFORE.search(text, max(floor, mention.start - 2), mention.start)
+                and EXCEPT_AFTER.match(text, mention.end))
+
+
 BACK_TO_LIST = re.compile(r"他们|它们|两者|二者|三者|两家|三家|四家|上述|这些银行|两行|三行")
 FROM_TO = re.compile(r"(?:降|增|升|提高|下降|上升|增长|回落|扩大|收窄)?(?:至|到)")
 
