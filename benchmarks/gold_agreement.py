@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_figures import read_gold
+from eval_figures import bank_name, read_gold
 
 LABELS = ["value", "unit", "qualifier", "entity", "metric_family", "as_of"]
 
@@ -28,16 +28,19 @@ LABELS = ["value", "unit", "qualifier", "entity", "metric_family", "as_of"]
 def pair(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
     """The rows of both, paired on file and offset, then on file, figure and occurrence."""
     by_offset = first.merge(second, on=["file", "offset"], suffixes=("_a", "_b"))
-    rest_a = first[~first.set_index(["file", "offset"]).index.isin(
-        by_offset.set_index(["file", "offset"]).index)]
-    rest_b = second[~second.set_index(["file", "offset"]).index.isin(
-        by_offset.set_index(["file", "offset"]).index)]
+    done = by_offset.set_index(["file", "offset"]).index
+    rest_a = first[~first.set_index(["file", "offset"]).index.isin(done)]
+    rest_b = second[~second.set_index(["file", "offset"]).index.isin(done)]
     by_string = rest_a.merge(rest_b, on=["file", "figure", "occurrence"], suffixes=("_a", "_b"))
     by_offset = by_offset.rename(columns={"figure_a": "figure"})
     return pd.concat([by_offset, by_string], ignore_index=True)
 
 
 def agreement(paired: pd.DataFrame) -> dict[str, float]:
+    """How often the two agree on each label; banks compared by the table's name, as
+    eval_figures.py compares them (紫金农商行 is 紫金农村商业银行)."""
+    paired = paired.assign(entity_a=paired["entity_a"].map(bank_name),
+                           entity_b=paired["entity_b"].map(bank_name))
     scores = {}
     for label in LABELS:
         a, b = paired[f"{label}_a"], paired[f"{label}_b"]

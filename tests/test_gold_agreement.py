@@ -37,3 +37,11 @@ def test_rows_pair_by_offset_else_by_string_and_labels_are_compared(agreement_mo
     scores = agreement_module.agreement(paired)
     assert scores["value"] == 1.0 and scores["entity"] == 1.0 and scores["bank"] == 1.0
     assert scores["as_of"] == 0.5 and scores["qualifier"] == 0.5
+
+
+def test_banks_are_compared_by_the_table_s_name(agreement_module):
+    # one labeller writes the short form, the other the legal name: one bank, as eval_figures counts it
+    first = gold([("a.md", "10亿元", 0, 5, 1e9, "CNY", "=", "紫金农商行", "new_loans", "2024")])
+    second = gold([("a.md", "10亿元", 0, 5, 1e9, "CNY", "=", "紫金农村商业银行", "new_loans", "2024")])
+    scores = agreement_module.agreement(agreement_module.pair(first, second))
+    assert scores["entity"] == 1.0 and scores["bank"] == 1.0
