@@ -351,6 +351,10 @@ SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从]")
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
 # held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)
 TARGET_BEFORE = re.compile(r"力争|争取|要|计划|有望")
+# Credit pledged for later ("未来五年将为…提供不少于1万亿元", "计划投放8亿元", "拟投放3000亿元以上")
+# is a plan: the date it was announced on, or its horizon, is no date of the amount.
+PLEDGE_BEFORE = re.compile(r"(?:将|计划(?!单列)|拟|力争|争取|未来[一二三四五六七八九十两\d]+年)"
+                           r"[^，。；,;]{0,24}?(?:提供|投放|新增|发放|给予|授信)")
 # A year's flow (revenue, profit and their change) dated by a year's end is the year's.
 FLOW_FAMILIES = frozenset({"revenue", "profit"})
 FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利")
@@ -361,6 +365,14 @@ PERIOD_RATIO = re.compile(r"息差|利差|收益率|回报率|ROA|ROE|成本收�
 # A balance (a loan book, total assets) is a level at a point in time: "2024年贷款余额1万亿元",
 # written in 2025 or later, stands at the end of 2024.
 STOCK_FAMILIES = frozenset({"loan_balance", "assets"})
+# So is a ratio of balances (不良贷款率, 拨备覆盖率, 资本充足率) and a balance's growth rate, which
+# compares two year-end levels; a flow's growth, a margin, a return or a rate is the period's.
+# What a percentage measures is told by the last measure its sentence names before it.
+MEASURE_NAMED = re.compile(
+    r"(?P<flow>新增\w{0,6}?(?:贷款|存款|融资)|(?:贷款|信贷)(?:投放|发放)|累放\w{0,4}?贷款"
+    r"|营收|收入|利润|盈利|息差|利差|收益率|回报率|ROA|ROE|成本收入比|付息率|利率|投放|发放|发行)"
+    r"|(?P<level>不良|拨备覆盖率|拨贷比|充足率|存贷比|杠杆率|余额|总资产|资产总额|资产规模|总负债"
+    r"|负债总额|存款|贷款|信贷规模)")
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
 CUTOFF_BEFORE = re.compile(r"(?:截至|截止)\s*$")  # 截至11月30日: a cut-off day, not a dateline
@@ -1452,14 +1464,19 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 and TARGET_BEFORE.search(text, clause_start(text, figure.sentence[0],
                                                             figure.start), figure.lead):
             figure.as_of = None  # a target due after the article was written held at no date
+        elif figure.as_of and figure.kind == "money" and PLEDGE_BEFORE.search(
+                text, clause_start(text, figure.sentence[0], figure.start), figure.lead):
+            figure.as_of = None
     for sentence, members in by_sentence.items():
         if RESPECTIVELY_AT.search(text, *sentence):
             dates_respectively(text, sentence, members, anchors)
     if any(f.year_end for f in figures):
         years_of_flows(text, figures)
-    for figure in figures:  # a balance in a year past stands at that year's end
-        if figure.family in STOCK_FAMILIES and figure.as_of and len(figure.as_of) == 4 and (
-                today is None or int(figure.as_of) < today[0]) and not figure.in_span:
+    for figure in figures:  # a level in a year past stands at that year's end
+        if figure.as_of and len(figure.as_of) == 4 and (
+                today is None or int(figure.as_of) < today[0]) and not figure.in_span and (
+                figure.family in STOCK_FAMILIES or (
+                    figure.kind != "money" and measures_level(text, figure))):
             figure.as_of += "-12"
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
     if text.find("“", start, end) < 0 and text.find("《", start, end) < 0:
@@ -1471,6 +1488,16 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     if last and TARGET_YEAR_BEFORE.search(text, max(0, last.start - 4), last.start):
         last = None
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
+
+
+def measures_level(text: str, figure: Figure) -> bool:
+    """Whether a percentage or a change in points measures a level at a point in time
+    ("不良贷款率较上年末下降0.09个百分点至1.43%", "总资产…，同比增长8.7%"), not a rate over a
+    period ("营业收入同比增长7%", "净息差2.1%"): by the last measure named before it."""
+    last = None
+    for last in MEASURE_NAMED.finditer(text, figure.sentence[0], figure.lead):
+        pass
+    return last is not None and last.lastgroup == "level"
 
 
 def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figure],
