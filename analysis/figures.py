@@ -369,10 +369,12 @@ STOCK_FAMILIES = frozenset({"loan_balance", "assets"})
 # compares two year-end levels; a flow's growth, a margin, a return or a rate is the period's.
 # What a percentage measures is told by the last measure its sentence names before it.
 MEASURE_NAMED = re.compile(
-    r"(?P<flow>新增\w{0,6}?(?:贷款|存款|融资)|(?:贷款|信贷)(?:投放|发放)|累放\w{0,4}?贷款"
-    r"|营收|收入|利润|盈利|息差|利差|收益率|回报率|ROA|ROE|成本收入比|付息率|利率|投放|发放|发行)"
+    r"(?P<flow>新增\w{0,6}?(?:贷款|存款|融资)|(?:贷款|存款|信贷)(?:投放|发放|新增|增量)"
+    r"|累放\w{0,4}?贷款|营收|收入|利润|盈利|息差|利差|收益率|回报率|ROA|ROE|成本收入比|付息率|利率"
+    r"|投放|发放|发行|增量|金额|佣金|手续费|净拨备|减值)"
     r"|(?P<level>不良|拨备覆盖率|拨贷比|充足率|存贷比|杠杆率|余额|总资产|资产总额|资产规模|总负债"
-    r"|负债总额|存款|贷款|信贷规模)")
+    r"|负债总额|存款|贷款|信贷规模|AUM)")
+MEASURE_AFTER = re.compile(r"的\s*\w{0,2}?(?:" + MEASURE_NAMED.pattern + ")")  # "1.87%的净息差"
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
 CUTOFF_BEFORE = re.compile(r"(?:截至|截止)\s*$")  # 截至11月30日: a cut-off day, not a dateline
@@ -1494,10 +1496,11 @@ def measures_level(text: str, figure: Figure) -> bool:
     """Whether a percentage or a change in points measures a level at a point in time
     ("不良贷款率较上年末下降0.09个百分点至1.43%", "总资产…，同比增长8.7%"), not a rate over a
     period ("营业收入同比增长7%", "净息差2.1%"): by the last measure named before it."""
-    last = None
-    for last in MEASURE_NAMED.finditer(text, figure.sentence[0], figure.lead):
-        pass
-    return last is not None and last.lastgroup == "level"
+    after = MEASURE_AFTER.match(text, figure.end)
+    if after:
+        return after.lastgroup == "level"
+    named = [m.lastgroup for m in MEASURE_NAMED.finditer(text, figure.sentence[0], figure.lead)]
+    return bool(named) and named[-1] == "level"
 
 
 def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figure],

@@ -915,7 +915,7 @@ AS_OF_BEYOND_THE_PARAGRAPH = [
     ("2024年上半年，\n工商银行新增贷款1.2万亿元。", "2025-09-01", ["2024-06"]),
     # a period set by an earlier paragraph of the section goes on
     ("财报数据显示，2024年上市银行科技贷款余额均超1万亿元。\n增速方面，某银行科技贷款同比增长46%。",
-     None, ["2024-12", "2024"]),
+     None, ["2024-12", "2024-12"]),  # (a balance's growth rate: the year's end, round five)
     ("截至2025年9月末，甲银行科技贷款余额近2900亿元。\n乙银行和丙银行的科技贷款余额分别达到1976亿元和"
      "1743亿元。", "2025-11-20", ["2025-09", "2025-09", "2025-09"]),
     # a span of years: its end, and its start for the figure after 从
@@ -1359,7 +1359,8 @@ def test_banks_round_three_e(text, expected):
 
 DATES_ROUND_THREE_E = [
     # 与2023年相比: a base, not the figures' date
-    ("2024年上市城商行规模扩大。与2023年相比，贷款增速超过10%的城商行有16家。", "2025-05-01", ["2024"]),
+    ("2024年上市城商行规模扩大。与2023年相比，贷款增速超过10%的城商行有16家。", "2025-05-01",
+     ["2024-12"]),  # (a loan book's growth rate stands at the year's end: round five)
     # a balance in a year past stands at that year's end; a flow is the year's
     ("2024年，甲银行贷款余额1万亿元，营收300亿元。", "2025-05-01", ["2024-12", "2024"]),
     # but not in the year the article is written
@@ -1763,3 +1764,35 @@ BANKS_ROUND_FOUR_E = [
                          + BANKS_ROUND_FOUR_C + BANKS_ROUND_FOUR_D + BANKS_ROUND_FOUR_E)
 def test_banks_round_four(text, expected):
     assert entities(text) == expected
+
+
+# Round five: a level at a point in time of a year past stands at the year's end, a flow or a
+# ratio over the year is the year's (tests/data/gold/README.md, "Round five").
+DATES_ROUND_FIVE = [
+    # ratios of balances and their changes in points
+    ("2019年，甲银行不良贷款率较上年末下降0.09个百分点至1.43%，拨备覆盖率199.32%。", "2020-04-01",
+     ["2019-12", "2019-12", "2019-12"]),
+    # a balance's growth rate, not a flow's; a margin is the year's
+    ("2019年，甲银行总资产同比增长8.99%，营业收入同比增长7%，净息差2.1%。", "2020-04-01",
+     ["2019-12", "2019", "2019"]),
+    ("2019年，甲银行个人消费贷款占贷款总额的2.04%，新增贷款同比增长12%。", "2020-04-01",
+     ["2019-12", "2019"]),
+    # the measure written after the figure (1.87%的净息差), the amount lent (贷款金额)
+    ("2019年，甲银行凭借1.87%的净息差，贷款余额同比增长9%。", "2020-04-01", ["2019", "2019-12"]),
+    ("2024年，甲银行累计发放贷款240亿元，贷款金额同比增长64.7%。", "2025-03-01", ["2024", "2024"]),
+    # the article's own year is not over; an undated article's years are past
+    ("2024年，甲银行不良贷款率1.2%。", "2024-08-01", ["2024"]),
+    ("2018年，甲银行资本充足率为14.2%。", None, ["2018-12"]),
+    # credit pledged for later is a plan: no date, neither its announcement's nor its horizon's
+    ("2024年1月，甲银行宣布未来五年将向人工智能产业提供不少于1万亿元支持。", "2024-01-20", [None]),
+    ("2023年，甲银行计划投放涉农贷款8亿元。", "2023-03-01", [None]),
+    ("2020年至2023年，乙分行将向顺德提供不少于1000亿元的意向性授信。", "2020-05-01", [None]),
+    # but not a city under separate planning (计划单列市), nor 将近
+    ("2022年，甲银行向计划单列市分行新增贷款50亿元，累计发放贷款将近100亿元。", "2023-03-01",
+     ["2022", "2022"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FIVE)
+def test_as_of_round_five(text, date, as_of):
+    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
