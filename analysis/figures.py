@@ -371,8 +371,8 @@ STOCK_FAMILIES = frozenset({"loan_balance", "assets"})
 MEASURE_NAMED = re.compile(
     r"(?P<flow>新增\w{0,6}?(?:贷款|存款|融资)|(?:贷款|存款|信贷)(?:投放|发放|新增|增量)"
     r"|累放\w{0,4}?贷款|营收|收入|利润|盈利|息差|利差|收益率|回报率|ROA|ROE|成本收入比|付息率|利率"
-    r"|投放|发放|发行|增量|金额|佣金|手续费|净拨备|减值)"
-    r"|(?P<level>不良|拨备覆盖率|拨贷比|充足率|存贷比|杠杆率|余额|总资产|资产总额|资产规模|总负债"
+    r"|投放|发放|发行|增量|佣金|手续费|净拨备|减值)"
+    r"|(?P<level>不良|拨备覆盖率|拨贷比|充足率|资本比率|存贷比|贷存比|杠杆率|余额|总资产|资产总额|资产规模|总负债"
     r"|负债总额|存款|贷款|信贷规模|AUM)")
 MEASURE_AFTER = re.compile(r"的\s*\w{0,2}?(?:" + MEASURE_NAMED.pattern + ")")  # "1.87%的净息差"
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
@@ -1478,7 +1478,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         if figure.as_of and len(figure.as_of) == 4 and (
                 today is None or int(figure.as_of) < today[0]) and not figure.in_span and (
                 figure.family in STOCK_FAMILIES or (
-                    figure.kind != "money" and measures_level(text, figure))):
+                    figure.kind != "money" and measures_level(text, figure, start))):
             figure.as_of += "-12"
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
     if text.find("“", start, end) < 0 and text.find("《", start, end) < 0:
@@ -1492,15 +1492,19 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
 
 
-def measures_level(text: str, figure: Figure) -> bool:
+def measures_level(text: str, figure: Figure, paragraph_start: int) -> bool:
     """Whether a percentage or a change in points measures a level at a point in time
     ("不良贷款率较上年末下降0.09个百分点至1.43%", "总资产…，同比增长8.7%"), not a rate over a
-    period ("营业收入同比增长7%", "净息差2.1%"): by the last measure named before it."""
+    period ("营业收入同比增长7%", "净息差2.1%"): by the last measure named before it in its
+    sentence, or else in its paragraph ("…贷款平均增速为9.63%。其中，甲银行增速最高(18.72%)")."""
     after = MEASURE_AFTER.match(text, figure.end)
     if after:
         return after.lastgroup == "level"
-    named = [m.lastgroup for m in MEASURE_NAMED.finditer(text, figure.sentence[0], figure.lead)]
-    return bool(named) and named[-1] == "level"
+    for floor in (figure.sentence[0], paragraph_start):
+        named = [m.lastgroup for m in MEASURE_NAMED.finditer(text, floor, figure.lead)]
+        if named:
+            return named[-1] == "level"
+    return False
 
 
 def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figure],
