@@ -42,7 +42,7 @@ RURAL_SUFFIXES = frozenset({"农村商业银行", "农商银行", "农商行", "
 BRAND_LENGTH = 2
 BRAND_MAX_FREQUENCY = 200
 FUNCTION_CHARS = frozenset("的了在和与及是为向对从由给把被将于以等之而或并也都内外中且但则若到")
-NOT_A_NAME_START = frozenset("该本各全首每某这那多几两一二三四五六七八九十其辖省市县区当上下我贵")
+NOT_A_NAME_START = frozenset("该本各全首每某这那多几两一二三四五六七八九十其辖省市县区当上下我贵家")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Ruby annotations flattened into the text by some sites: 農(nóng)業(yè)銀行.
 RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü]*[{TONE_MARKS}][a-zü]*\)")
@@ -189,7 +189,7 @@ def find_banks(text: str) -> list[BankMention]:
         position = end
     if local := local_banks(text, mentions):
         mentions = sorted(mentions + local, key=lambda m: m.start)
-    if "、" in text and (listed := initials(text, mentions)):
+    if (listed := initials(text, mentions)):
         mentions = sorted(mentions + listed, key=lambda m: m.start)
     return mentions
 
@@ -197,9 +197,12 @@ def find_banks(text: str) -> list[BankMention]:
 @cache
 def initials_pattern() -> re.Pattern:
     """Three or more initials of the big banks apart by 、 (仅次于工、农、中、建), each a word
-    of one character (手工、农业 is no list: 业 follows 农, not 、)."""
+    of one character (手工、农业 is no list: 业 follows 农, not 、), or run together before
+    分别, 等 or a count of big banks ("工农建中交分别达到…", "工农中建四大行"; 中建, 建交 and 中交
+    alone are companies and diplomacy, not banks)."""
     chars = "".join(bank_table().get("initials", {})) or "\uffff"
-    return re.compile(rf"(?<!、)[{chars}](?:、[{chars}]){{2,}}")
+    return re.compile(rf"(?<!、)[{chars}](?:、[{chars}]){{2,}}"
+                      rf"|(?<![{chars}])[{chars}]{{3,6}}(?=分别|等|[三四五六]大行|[三四五六]家)")
 
 
 def initials(text: str, known: list[BankMention]) -> list[BankMention]:
@@ -208,11 +211,12 @@ def initials(text: str, known: list[BankMention]) -> list[BankMention]:
     table = bank_table().get("initials", {})
     found: list[BankMention] = []
     for match in initials_pattern().finditer(text):
-        letters = match.group()[::2]
+        step = 2 if "、" in match.group() else 1
+        letters = match.group()[::step]
         if len(set(letters)) < len(letters):
             continue  # "中、中、中": no list of banks
         for k, letter in enumerate(letters):
-            at = match.start() + 2 * k
+            at = match.start() + step * k
             if not any(m.start <= at < m.end for m in known):
                 found.append(BankMention(at, at + 1, letter, (table[letter],)))
     return found

@@ -404,6 +404,8 @@ ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔|这家银�
 SPEAKER_AFTER = re.compile(
     r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
     r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
+# A bank left out of what is counted ("41家上市银行(不含新上市的兰州银行)") owns none of it.
+EXCLUDED_BEFORE = re.compile(r"(?:不含|不包括|不包含|剔除|除去)[^，。；,;：:]{0,8}$")
 # A central bank named as the standard a figure is measured by or the policy a bank follows
 # ("人行口径绿色贷款余额", "人民银行政策要求"): no subject of the figures after it.
 CENTRAL_BANK_MODIFIER = re.compile(r"口径|标准|统计口径|政策|监管|指导|要求|部署")
@@ -1347,7 +1349,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     if scanned is not None:
         scanned[start, end] = mentions  # for bank_of_paragraph_before of the next paragraph
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end) and not (
-        central_bank(m.banks[0]) and CENTRAL_BANK_MODIFIER.match(text, m.end))]
+        central_bank(m.banks[0]) and CENTRAL_BANK_MODIFIER.match(text, m.end))
+        and not EXCLUDED_BEFORE.search(text, max(start, m.start - 12), m.start)]
     before: list[Mention] = []
     if not mentions:
         for figure in figures:

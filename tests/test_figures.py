@@ -1799,3 +1799,19 @@ DATES_ROUND_FIVE = [
 @pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_FIVE)
 def test_as_of_round_five(text, date, as_of):
     assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
+
+
+BANKS_ROUND_FIVE = [
+    # big banks' initials run together before 分别
+    ("理财子公司注册资本金方面，工农建中交分别达到160亿元、120亿元、150亿元、100亿元和80亿元。",
+     [("160亿元", "工商银行"), ("120亿元", "农业银行"), ("150亿元", "建设银行"), ("100亿元", "中国银行"),
+      ("80亿元", "交通银行")]),
+    # a bank left out of what is counted (不含) owns none of it
+    ("一季度，41家上市银行(不含新上市的兰州银行)营业收入同比增速约为4.4%。", [("4.4%", None)]),
+    ("剔除招商银行后，股份行净利润增速为2.1%。", [("2.1%", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FIVE)
+def test_banks_round_five(text, expected):
+    assert [row for row in entities(text) if row[0][-1] != "家"] == expected
