@@ -346,7 +346,7 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
     r"|(?P<at>(?:较|比|相比|相较于?|由|从)(?P<ay>(?:19|20)\d{2}) ?年(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
     r"(?P<apos>末|底|初)?的\s*$)"  # 较2024年末的1.87%: the level at that date
-    r"|(?P<same>(?:较|比|相比|相较于?)(?P<sy>(?:19|20)\d{2}) ?年同期的\s*$)")  # that year's
+    r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年同期的\s*$)")  # that year's
 SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从]")
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
 # held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)
@@ -370,7 +370,7 @@ STOCK_FAMILIES = frozenset({"loan_balance", "assets"})
 # What a percentage measures is told by the last measure its sentence names before it.
 MEASURE_NAMED = re.compile(
     r"(?P<flow>新增\w{0,6}?(?:贷款|存款|融资)|(?:贷款|存款|信贷)(?:投放|发放|新增|增量)"
-    r"|累放\w{0,4}?贷款|营收|收入|利润|盈利|息差|利差|收益率|回报率|ROA|ROE|成本收入比|付息率|利率"
+    r"|累放\w{0,4}?贷款|营收|收入|利润|净利|盈利|息差|利差|收益率|回报率|ROA|ROE|成本收入比|付息率|利率"
     r"|投放|发放|发行|增量|佣金|手续费|净拨备|减值)"
     r"|(?P<level>不良|拨备覆盖率|拨贷比|充足率|资本比率|存贷比|贷存比|杠杆率|余额|总资产|资产总额|资产规模|总负债"
     r"|负债总额|存款|贷款|信贷规模|AUM)")
@@ -1369,6 +1369,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         word = m.group()
         if word.startswith("报告期"):  # 报告期内, 截至报告期末: the report named before
             named = [r for r in all_reports if r.end <= m.start()]
+            sentence_start = sentence_starts[bisect.bisect_right(sentence_starts, m.start()) - 1]
+            if any(sentence_start <= a.start < m.start() and a.value for a in anchors):
+                continue  # "截至2021年末，…；报告期内发放贷款…": the period its sentence named
             if named:
                 value = named[-1].value
                 if word == "报告期末" and len(value) == 4:
