@@ -417,6 +417,7 @@ MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|�
                     r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅|市值|"
                     + "|".join(f"{shares}{SHARES_MOVE}" for shares in
                                ("A股", "B股", "H股", "港股", "美股", "股票", "个股", "股指", "板块")))
+SHARE_PRICE = re.compile(r"股价|收盘|收报|报收|市值")
 QUOTE_CLOSE = re.compile(r"[”」』\"]")
 MOVE_BEFORE = re.compile(r"(?:上涨|下跌|大涨|大跌|涨|跌)\s*$")
 HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
@@ -1633,13 +1634,19 @@ def mark_market(text: str, figures: list[Figure]) -> None:
     """Figures of a clause about the stock market (南向资金净卖出, 股价涨幅): scope market, no
     lender; the bank named there is a listed share, not a lender."""
     s, e = figures[0].sentence
-    if not MARKET.search(text, s, e):
+    market = MARKET.search(text, s, e)
+    if not market:
         return
     for figure in figures:
-        if MARKET.search(text, clause_start(text, s, figure.start), clause_end(text, figure.end, e)) \
+        clause = clause_start(text, s, figure.start)
+        if MARKET.search(text, clause, clause_end(text, figure.end, e)) \
                 or (figure.kind == "percent" and MOVE_BEFORE.search(text, max(s, figure.lead - 3),
-                                                                    figure.lead)):
-            # "…收盘，宁波银行涨2.1%": a share's move in a sentence about the market
+                                                                    figure.lead)) \
+                or (figure.start > market.end() and SHARE_PRICE.match(market.group())
+                    and not MEASURE_NAMED.search(text, clause, figure.lead)):
+            # "…收盘，宁波银行涨2.1%": a share's move in a sentence about the market; "股价
+            # 午后抽升，最新报13.18元，升4.1%": the clauses after a share price that name no
+            # measure of the bank's business go on about the price
             figure.entity, figure.scope = None, "market"
 
 

@@ -1816,6 +1816,13 @@ BANKS_ROUND_FIVE = [
     # a bank left out of what is counted (不含) owns none of it
     ("一季度，41家上市银行(不含新上市的兰州银行)营业收入同比增速约为4.4%。", [("4.4%", None)]),
     ("剔除招商银行后，股份行净利润增速为2.1%。", [("2.1%", None)]),
+    # the clauses after a share price that name no measure of the business go on about it
+    ("受业绩上升14%带动，东亚银行股价午后抽升，最新报13.18元，升4.1%。",
+     [("14%", "东亚银行"), ("13.18元", None), ("4.1%", None)]),
+    ("渤海银行股价一路走低，一度跌破1港元，但该行营收增长5%。",
+     [("1港元", None), ("5%", "渤海银行")]),
+    # a bank's former name (苏宁银行, renamed 苏商银行 in 2025)
+    ("苏宁银行资产总额为1042.89亿元。", [("1042.89亿元", "苏商银行")]),
 ]
 
 
