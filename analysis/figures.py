@@ -155,7 +155,7 @@ POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基点": Deci
           "pct": Decimal(1), "点子": Decimal("0.01")}
 # (pct: percentage points, in analysts' notes; 点子: basis points, in Hong Kong papers)
 # 厘 is a percent in a Hong Kong paper's rates (净息差1.36厘); elsewhere a thousandth of a yuan
-RATE_BEFORE = re.compile(r"(?:息差|利率|息率|年息|月息|收益率|回报率|利差)[^，。；,;]{0,6}$")
+RATE_BEFORE = re.compile(r"(?:息差|利率|息率|年息|月息|收益率|回报率|利差)[^，。；,;]{0,14}$")
 # A Chinese numeral is an amount with 万/亿 in it, or right before a currency or a point
 # (the regex checks this so that every 一 of the text is not a candidate).
 CN_BODY = f"[{CN_DIGITS}点]"
@@ -935,7 +935,7 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
         return None  # the tail of 2025.9.30 or 2025-09
     if text[end:end + 1] in NOT_AFTER_FIRST and NOT_AFTER.match(text, end):
         return None
-    if g["pct"] == "厘" and not RATE_BEFORE.search(text, max(0, start - 14), start):
+    if g["pct"] == "厘" and not RATE_BEFORE.search(text, max(0, start - 22), start):
         return None
     if g["cur"] == "仙" and (chinese or g["mag"]):
         return None  # 八仙: a name, not eight cents
