@@ -981,22 +981,28 @@ def plain_title(blocks: list[Block], metadata: dict) -> None:
 FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 YEAR_MONTH = re.compile(r"(\d{4})年(\d{1,2})月")
 MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+# A year the text names as a time (2025年, 2025年一季度), not a target's (到2030年) nor a span's
+# end (2021-2025年): a page that names it was written that year or later.
+NAMED_YEAR = re.compile(r"(?<![\d到至~—－-])((?:19|20)\d{2})年(?!代)")
 
 
 def infer_date(text: str) -> str | None:
-    """The latest date a page mentions: month-days take the latest year written with a month."""
+    """The latest date a page mentions: month-days take the latest year written with a month.
+    None when the page names a later year than that date ("2018年9月26日上市…2025年一季度末"):
+    the date is then some event's, and the page's own is unknown."""
     months = [(int(y), int(m)) for y, m in YEAR_MONTH.findall(text) if 1 <= int(m) <= 12]
     candidates = [(int(y), int(m), int(d)) for y, m, d in FULL_DATE.findall(text)]
     if months:
         year = max(months)[0]
         candidates += [(year, int(m), int(d)) for m, d in MONTH_DAY.findall(text)]
     valid = [c for c in candidates if valid_date(*c)]
+    latest_year = max((int(y) for y in NAMED_YEAR.findall(text)), default=0)
     if valid:
         y, m, d = max(valid)
-        return f"{y:04d}-{m:02d}-{d:02d}"
+        return f"{y:04d}-{m:02d}-{d:02d}" if y >= latest_year else None
     if months:
         y, m = max(months)
-        return f"{y:04d}-{m:02d}"
+        return f"{y:04d}-{m:02d}" if y >= latest_year else None
     return None
 
 

@@ -293,6 +293,18 @@ def test_infer_date_ignores_impossible_dates_and_handles_none():
     assert infer_date("没有日期。") is None
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("11月26日，甲银行发布报告。2025年10月，贷款增长。", "2025-11-26"),
+    # a later year named than the latest date: that date is an event's, the page's unknown
+    ("长沙银行于2018年9月26日上市。2025年一季度末，总资产1.21万亿元。", None),
+    ("2023年5月，甲银行发行债券。2024年，营收增长。", None),
+    # a target's year or a span's end is no sign of when the page was written
+    ("2024年3月，甲银行发布规划：到2030年绿色贷款翻番，2026-2030年新增贷款1万亿元。", "2024-03"),
+])
+def test_infer_date_is_no_earlier_than_a_year_the_page_names(text, expected):
+    assert infer_date(text) == expected
+
+
 def test_caption_and_source_lines_are_classified():
     blocks = classify(split_blocks("## 图表标题\n\n资料来源：国务院\n\n图1：贷款余额\n\n正文。"))
     assert [b.kind for b in blocks] == ["caption", "source", "caption", "para"]
