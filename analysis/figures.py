@@ -776,6 +776,9 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             same_period = NOT_A_DATE_AFTER.match(text, reach)
             baseline_end = same_period.end() if same_period else reach
             continue
+        if text[at - 1:at] == "自" and (since := text.find("以来", reach, reach + 16)) >= 0 \
+                and not SENTENCE_BREAK.search(text, reach, since):
+            continue  # "自2019年11月登陆A股以来首份…": the start of a span, no period of it
         if NOT_A_DATE_AFTER.match(text, reach):
             if g["rel"] in ("今年", "本年") and not (g["m"] or g["period"]) and today:
                 # 今年以来: the year so far

@@ -1802,6 +1802,9 @@ DATES_ROUND_FIVE = [
     # 上年同期的: the level a year before, not a growth over it
     ("一季度，甲银行资产规模增长了6.53%，相较于上年同期的4.65%有所上升，较上年同期增长2%。",
      "2025-05-01", ["2025-03", "2024-03", "2025-03"]),
+    # 自…以来: the start of a span is no period for what follows
+    ("这是甲银行自2019年11月上市以来首份双双告负的半年成绩单：上半年实现营业收入332.48亿元。",
+     "2025-08-30", ["2025-06"]),
     # 报告期 after a date of its own sentence is that date's period, not an earlier report's
     ("甲银行2019年年报发布。\n截至2021年末，甲银行资产总额15827.08亿元；报告期内发放贷款和垫款净额"
      "9379.07亿元。", "2022-04-01", ["2021-12", "2021-12"]),
