@@ -116,7 +116,7 @@ COLUMNS = [
     "as_of", "sentence", "start", "end",
     # extras, after the contract's columns
     "kind", "scope", "entity_en", "qualifier_text", "unit_inferred", "sentence_start",
-    "metric_family",
+    "metric_family", "in_title",
 ]
 METRIC_FAMILIES = ("loan_balance", "new_loans", "credit_line", "commitment", "growth", "share",
                    "rate", "revenue", "profit", "assets", "investment", "other")
@@ -2185,21 +2185,30 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
         if title and title.endswith("…") and text.startswith(title[:-1]):
             title = None  # the text's opening words as a label (cleaning.label): no title, and
             # cut where it is, a name can read as another ("中国银行…" of 中国银行业协会)
-        for f in extract_from_text(text, date, simplified, title):
-            s, e = f.sentence
-            entity_en = None
-            if f.entity:
-                entity_en = english_of.get(f.entity) or english_of.setdefault(
-                    f.entity, english(f.entity))
-            rows.append((
-                article_id, source_file, text[f.start:f.end], float(f.value),
-                f.unit, f.qualifier, f.entity, f.metric, f.as_of, text[s:e], f.start, f.end,
-                f.kind, f.scope, entity_en, f.qualifier_text, f.unit_inferred, s, f.family,
-            ))
+        # a headline's figures ("郑州银行去年净利逾30亿元降28%") are the article's too, unless
+        # the text opens with the title (then they are the text's own)
+        parts = [(title, extract_from_text(title, date))] if title and not text.startswith(
+            title) else []
+        parts.append((text, extract_from_text(text, date, simplified, title)))
+        for part, found in parts:
+            in_title = part is title
+            for f in found:
+                s, e = f.sentence
+                entity_en = None
+                if f.entity:
+                    entity_en = english_of.get(f.entity) or english_of.setdefault(
+                        f.entity, english(f.entity))
+                rows.append((
+                    article_id, source_file, part[f.start:f.end], float(f.value),
+                    f.unit, f.qualifier, f.entity, f.metric, f.as_of, part[s:e], f.start, f.end,
+                    f.kind, f.scope, entity_en, f.qualifier_text, f.unit_inferred, s, f.family,
+                    in_title,
+                ))
     return figure_table(rows)
 
 
 NUMBER_COLUMNS = {"value": "float64", "start": "int64", "end": "int64", "unit_inferred": "bool",
+                  "in_title": "bool",
                   "sentence_start": "int64"}
 
 

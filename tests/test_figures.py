@@ -1837,3 +1837,19 @@ BANKS_ROUND_FIVE = [
 @pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_FIVE)
 def test_banks_round_five(text, expected):
     assert [row for row in entities(text) if row[0][-1] != "家"] == expected
+
+
+def test_a_headline_s_figures_are_the_article_s():
+    frame = pd.DataFrame({
+        "article_id": ["a", "b"], "source_file": ["a.md", "b.md"],
+        "title": ["郑州银行去年净利逾30亿元降28%", "招商银行营收增长5%"],
+        "text": ["3月28日晚间，郑州银行发布年报，不良率升至2.47%。", "招商银行营收增长5%。该行贷款余额1万亿元。"],
+        "date": ["2019-03-29", "2019-03-29"]})
+    table = extract_figures(frame)
+    rows = list(zip(table["article_id"], table["text"], table["entity"], table["in_title"],
+                    strict=True))
+    assert rows == [("a", "30亿元", "郑州银行", True), ("a", "28%", "郑州银行", True),
+                    ("a", "2.47%", "郑州银行", False),
+                    # a text that opens with its title: its figures once, as the text's
+                    ("b", "5%", "招商银行", False), ("b", "1万亿元", "招商银行", False)]
+    assert table.loc[0, "sentence"] == "郑州银行去年净利逾30亿元降28%"
