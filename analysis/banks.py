@@ -244,6 +244,8 @@ def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:
         if match.group() == "银行" and text[start - 1] in ADMINISTRATIVE:
             continue  # 浙江省银行贷款: the province's banks; a city bank is 九江银行
         place = text[at:start]
+        if place[-1] == "省" and LOCAL_SUFFIXES[match.group()] == "农村商业银行":
+            continue  # 江西省农商银行: the province's rural banks, a system, not one bank
         if (LOCAL_SUFFIXES[match.group()] == "农村商业银行" and place[-1] in ADMINISTRATIVE
                 and len(place) > 2 and place[:-1] in place_names()):
             place = place[:-1]  # 梓潼县农商银行 is 梓潼农商银行: one bank, however written

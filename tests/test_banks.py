@@ -163,7 +163,8 @@ LOCAL_BANKS = [
     ("全国农商行资产规模稳步增长。", []),
     ("上市农商行中，非上市农商行和各省农信社也在扩张。", []),
     ("多家农商行和村镇银行参与。", []),
-    ("多家城农商行发行专项金融债。", []),  # 家 is a count, no rural bank's name (城商行和农商行)
+    ("多家城农商行发行专项金融债。", []),
+    ("江西省农商银行绿色信贷余额达79.92亿元。", []),  # a province's rural banks: a system  # 家 is a count, no rural bank's name (城商行和农商行)
     ("该市农商行表现突出。", []),
     # the table's name wins over a place and a suffix
     ("上海农商行与瑞丰农商行签约。",
