@@ -1168,7 +1168,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         if heading is not None:  # a new section: its heading's date, if any, holds in it
             carried = heading[0]
         found, carried = paragraph_figures(plain, start, end, members, today, stamps, near,
-                                           reports, seen, named, carried, scanned)
+                                           reports, seen, named, carried, scanned,
+                                           bool(kept) and kept[-1].scope == "sector")
         kept.extend(found)
         previous_end = end
     for figure in kept if quotes else ():
@@ -1325,7 +1326,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       seen: Counter[tuple[str, ...]] | None = None,
                       named_year: int | None = None,
                       carried: DateAnchor | None = None,
-                      scanned: dict[tuple[int, int], list[Mention]] | None = None
+                      scanned: dict[tuple[int, int], list[Mention]] | None = None,
+                      sector_carried: bool = False
                       ) -> tuple[list[Figure], DateAnchor | None]:
     """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end],
     and the date the paragraph leaves to the next one of its section. `carried`: the date an
@@ -1403,7 +1405,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     anchors.sort(key=lambda a: a.end)
     anchor_ends = [a.end for a in anchors]
     subject, subject_end = None, start  # the bank the sentence before went on about
-    sector_before = False  # whether the sentence before ended on the sector's figures
+    # whether the sentence before ended on the sector's figures: at the start, whether the
+    # paragraph before did, when this one names no bank ("辖区银行业总资产22.19万亿元。\n从期限看，
+    # 中长期贷款较年初增加7020亿元")
+    sector_before = sector_carried and not mentions
     for sentence, members in by_sentence.items():
         members = [f for f in members if f.unit]
         if not members:
