@@ -1022,11 +1022,11 @@ def test_every_figure_has_a_metric_family(seed_figures):
 
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 GOLD_FLOORS = {  # a little under the scores measured on the whole gold (README)
-    "recall": 0.97, "precision": 0.97, "value": 0.98, "entity": 0.98, "bank": 0.98,
-    "qualifier": 0.96, "as_of": 0.92, "metric_family": 0.84,
+    "recall": 0.99, "precision": 0.99, "value": 0.99, "entity": 0.98, "bank": 0.98,
+    "qualifier": 0.98, "as_of": 0.93, "metric_family": 0.85,
 }
 # as-of on parts of the gold: the articles never used for a rule (unseen, fresh) and each corpus
-AS_OF_FLOORS = {"unseen": 0.92, "fresh": 0.82, "bank-news": 0.94, "web-news": 0.87}
+AS_OF_FLOORS = {"unseen": 0.93, "fresh": 0.86, "bank-news": 0.93, "web-news": 0.93}
 # bank attribution on each split (fresh: its misses were read for the rules of issue 12's
 # second round on banks, so it is no longer blind)
 BANK_FLOORS = {"dev": 0.97, "holdout": 0.98, "unseen": 0.98, "fresh": 0.98, "bank-news": 0.98}
