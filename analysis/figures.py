@@ -424,6 +424,16 @@ HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
 # A line that opens with one of these continues the paragraph before it ("其中，" of which;
 # "此外，" besides): its figures share that paragraph's bank and date.
 CONNECTIVE = re.compile(r"\s*(?:其中|其|该行|该笔|此外|同时|与此同时|另外|对此)[，,]")
+CONNECTIVE_FIRST = frozenset("其该此同与另对")  # what CONNECTIVE's words open with
+
+
+def may_open_with_connective(line: str) -> bool:
+    """A cheap test that spares CONNECTIVE most lines: a space or a connective's first
+    character opens the line."""
+    first = line[:1]
+    return first in CONNECTIVE_FIRST or first.isspace()
+
+
 # A heading line ("2. 2025年目标") opens the paragraph under it: its date is that paragraph's.
 HEADING_MAX = 24
 HEADING_STOP = re.compile(r"[。！？!?；;，,：:“”\"]")
@@ -1090,7 +1100,8 @@ def join_lines(text: str) -> str:
         tail = line.rstrip(" \t\u3000")
         if tail and following and not following.isspace() and (
                 tail[-1] in LIST_END_CHARS
-                or (tail[-1] in SENTENCE_END_CHARS and CONNECTIVE.match(following))
+                or (tail[-1] in SENTENCE_END_CHARS and may_open_with_connective(following)
+                    and CONNECTIVE.match(following))
                 or (len(tail) <= 2 * HEADING_MAX and len(tail.strip()) <= HEADING_MAX
                     and not HEADING_STOP.search(tail))):
             at = end

@@ -202,3 +202,24 @@ def test_guarded_patterns_find_what_the_plain_ones_find(text):
         _, plain = split_guard(pattern)
         assert [m.span() for m in pattern.finditer(text)] == [
             m.span() for m in plain.finditer(text)]
+
+
+CLAUSE_TEXT = st.lists(st.sampled_from(["，", ",", "；", ";", "：", ":", "。", "！", "？", "!", "?",
+                                        "\n", "贷款", "余额", "1", " ", "分别", "依次", "分"]),
+                       max_size=16).map("".join)
+UP_TO_LAST_CLAUSE_STOP = re.compile(r".*[，,；;：:。！？!?\n]", re.S)  # the plain rule
+
+
+@settings(max_examples=500, deadline=None)
+@given(CLAUSE_TEXT, st.integers(0, 20), st.integers(0, 20))
+def test_clause_start_finds_the_last_stop_the_greedy_pattern_finds(text, floor, position):
+    last = UP_TO_LAST_CLAUSE_STOP.match(text, floor, position)
+    assert figures.clause_start(text, floor, position) == (last.end() if last else floor)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["", " ", "\u3000", "\t"]), st.sampled_from(CONNECTIVES), texts)
+def test_connective_shortcut_never_hides_a_connective(space, word, rest):
+    line = space + word + rest
+    if figures.CONNECTIVE.match(line):
+        assert figures.may_open_with_connective(line)
