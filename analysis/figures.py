@@ -508,6 +508,14 @@ COMPARED_WITH = re.compile(r"(?<![占对相同环])(?:比|较)(?![重较例为�
 COMPARED_WITH = with_opening(COMPARED_WITH, "[比较]")
 OWN_AFTER = re.compile(r"\s*的")
 RESPECTIVELY_AT = re.compile("分别|依次")  # respectively; in order
+
+
+def says_respectively(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds RESPECTIVELY_AT's words: two substring searches, which
+    cost less than the pattern's test of every character."""
+    return text.find("分别", start, end) >= 0 or text.find("依次", start, end) >= 0
+
+
 # "工行、建行等5家银行", "浦发银行贵阳分行等6家银行": the banks named are examples of a group.
 ETC_AFTER = re.compile(r"(?:[(（][^()（）]{0,16}[)）])?(?:[\u4e00-\u9fff]{0,8}?(?:分行|支行))?等")
 ETC_REACH = 18 + 10 + 1  # the longest ETC_AFTER: an aside, a branch, 等
@@ -1496,7 +1504,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 text, clause_start(text, figure.sentence[0], figure.start), figure.lead):
             figure.as_of = None
     for sentence, members in by_sentence.items():
-        if RESPECTIVELY_AT.search(text, *sentence):
+        if says_respectively(text, *sentence):
             dates_respectively(text, sentence, members, anchors)
     if any(f.year_end for f in figures):
         years_of_flows(text, figures)
@@ -1867,7 +1875,7 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
     A sentence that names no list but points back to one (他们, 两家) takes the list of the
     sentence before ("A和B分列二三位。他们的贷款余额分别为a和b"), from `earlier`."""
     s, e = sentence
-    if not RESPECTIVELY_AT.search(text, s, e):
+    if not says_respectively(text, s, e):
         return set()
     ats = [m.start() for m in RESPECTIVELY_AT.finditer(text, s, e)]
     done: set[int] = set()

@@ -223,3 +223,10 @@ def test_connective_shortcut_never_hides_a_connective(space, word, rest):
     line = space + word + rest
     if figures.CONNECTIVE.match(line):
         assert figures.may_open_with_connective(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CLAUSE_TEXT, st.integers(0, 20), st.integers(0, 20))
+def test_says_respectively_answers_as_the_pattern(text, start, end):
+    assert figures.says_respectively(text, start, end) == bool(
+        figures.RESPECTIVELY_AT.search(text, start, end))
