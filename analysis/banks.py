@@ -44,8 +44,10 @@ BRAND_MAX_FREQUENCY = 200
 FUNCTION_CHARS = frozenset("的了在和与及是为向对从由给把被将于以等之而或并也都内外中且但则若到")
 NOT_A_NAME_START = frozenset("该本各全首每某这那多几两一二三四五六七八九十其辖省市县区当上下我贵家")
 HAN = re.compile(r"[\u4e00-\u9fff]")
-# Ruby annotations flattened into the text by some sites: 農(nóng)業(yè)銀行.
-RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü]*[{TONE_MARKS}][a-zü]*\)")
+# Ruby annotations flattened into the text by some sites: 農(nóng)業(yè)銀行. The bracket opens the
+# pattern and the check for a Chinese character before it follows: re skips ahead to the next
+# bracket instead of trying a lookbehind at every character.
+RUBY = re.compile(rf"\((?<=[\u4e00-\u9fff]\()[a-zü]*[{TONE_MARKS}][a-zü]*\)")
 
 
 LOCAL = re.compile("|".join(sorted(LOCAL_SUFFIXES, key=len, reverse=True)))

@@ -230,3 +230,15 @@ def test_connective_shortcut_never_hides_a_connective(space, word, rest):
 def test_says_respectively_answers_as_the_pattern(text, start, end):
     assert figures.says_respectively(text, start, end) == bool(
         figures.RESPECTIVELY_AT.search(text, start, end))
+
+
+RUBY_TEXT = st.lists(st.sampled_from(["農", "业", "(", ")", "nóng", "yè", "ai", "AI", "a", " ", "1",
+                                      "（", "银行", "\n"]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(RUBY_TEXT)
+def test_ruby_pattern_finds_what_the_lookbehind_first_one_finds(text):
+    # RUBY opens with its bracket; the plain pattern with the lookbehind
+    plain = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü]*[{banks.TONE_MARKS}][a-zü]*\)")
+    assert [m.span() for m in banks.RUBY.finditer(text)] == [m.span() for m in plain.finditer(text)]
