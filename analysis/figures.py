@@ -2018,10 +2018,11 @@ def bank_list(text: str, listed: list[Mention]) -> list[str]:
 def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
              mentions: list[Mention], anchors: list[DateAnchor]) -> None:
     """`metric` of each figure of one sentence (`mentions`, `anchors`: those in the sentence)."""
-    s, e = sentence
+    s, _ = sentence
     blocks = sorted([(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in anchors]
                     + [(f.lead, f.end) for f in figures])
-    heads = [m.span() for m in HEAD.finditer(text, s, e)]
+    # (metric_of reads only the measure words that end before a figure: none after the last)
+    heads = [m.span() for m in HEAD.finditer(text, s, figures[-1].start)]
     lefts = [clause_start(text, s, figure.start) for figure in figures]  # each one's clause
     for i, figure in enumerate(figures):
         if (i + 1 < len(figures) and figures[i + 1].kind == figure.kind
