@@ -5,6 +5,7 @@ names read through ruby annotations a site flattened into the text (農(nóng)�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -199,26 +200,50 @@ def find_banks(text: str) -> list[BankMention]:
 @cache
 def initials_pattern() -> re.Pattern:
     """Three or more initials of the big banks apart by 、 (仅次于工、农、中、建), each a word
-    of one character (手工、农业 is no list: 业 follows 农, not 、), or run together before
-    分别, 等 or a count of big banks ("工农建中交分别达到…", "工农中建四大行"; 中建, 建交 and 中交
-    alone are companies and diplomacy, not banks)."""
+    of one character (手工、农业 is no list: 业 follows 农, not 、). The pattern opens with the
+    list's first 、, its first initial (and no 、 before that) checked behind it: re skips
+    ahead from one 、 to the next, a literal, instead of stopping at every character that is
+    an initial (中, 工 are common). A list starts one character before the match
+    (initial_lists)."""
     chars = "".join(bank_table().get("initials", {})) or "\uffff"
-    return re.compile(rf"(?<!、)[{chars}](?:、[{chars}]){{2,}}"
-                      rf"|(?<![{chars}])[{chars}]{{3,6}}(?=分别|等|[三四五六]大行|[三四五六]家)")
+    return re.compile(rf"、(?<=[{chars}]、)(?<!、[{chars}]、)[{chars}](?:、[{chars}])+")
+
+
+@cache
+def initials_run_pattern() -> re.Pattern:
+    """Three to six initials run together before 分别, 等 or a count of big banks ("工农建中交分别
+    达到…", "工农中建四大行"; 中建, 建交 and 中交 alone are companies and diplomacy, not banks). It
+    opens with its class, so re skips ahead; that no initial comes before is checked after."""
+    chars = "".join(bank_table().get("initials", {})) or "\uffff"
+    return re.compile(rf"[{chars}]{{3,6}}(?=分别|等|[三四五六]大行|[三四五六]家)")
+
+
+RUN_FOLLOWERS = ("分别", "等", "大行", "家")
+
+
+def initial_lists(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, step) of each list of initials in `text`: apart by 、 (initials_pattern,
+    step 2) or run together (initials_run_pattern, step 1)."""
+    for match in initials_pattern().finditer(text):
+        yield match.start() - 1, match.end(), 2
+    if any(word in text for word in RUN_FOLLOWERS):
+        chars = bank_table().get("initials", {})
+        for match in initials_run_pattern().finditer(text):
+            if match.start() == 0 or text[match.start() - 1] not in chars:
+                yield match.start(), match.end(), 1
 
 
 def initials(text: str, known: list[BankMention]) -> list[BankMention]:
-    """One mention for each bank of a list of initials ("工、农、中、建、交、邮储银行"), where
-    the initials are distinct and no name the table knows covers one (工、农、中、建行)."""
+    """One mention for each bank of a list of initials ("工、农、中、建、交、邮储银行", "工农建中交
+    分别"), where the initials are distinct and no name the table knows covers one (工、农、中、建行)."""
     table = bank_table().get("initials", {})
     found: list[BankMention] = []
-    for match in initials_pattern().finditer(text):
-        step = 2 if "、" in match.group() else 1
-        letters = match.group()[::step]
+    for start, end, step in initial_lists(text):
+        letters = text[start:end:step]
         if len(set(letters)) < len(letters):
             continue  # "中、中、中": no list of banks
         for k, letter in enumerate(letters):
-            at = match.start() + step * k
+            at = start + step * k
             if not any(m.start <= at < m.end for m in known):
                 found.append(BankMention(at, at + 1, letter, (table[letter],)))
     return found

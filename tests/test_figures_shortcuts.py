@@ -242,3 +242,21 @@ def test_ruby_pattern_finds_what_the_lookbehind_first_one_finds(text):
     # RUBY opens with its bracket; the plain pattern with the lookbehind
     plain = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü]*[{banks.TONE_MARKS}][a-zü]*\)")
     assert [m.span() for m in banks.RUBY.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+INITIALS_TEXT = st.lists(st.sampled_from(["工", "农", "中", "建", "交", "邮", "、", "行", "手", "业",
+                                          "银行", "，", " ", "分别", "等", "四大行", "五家"]),
+                         max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(INITIALS_TEXT)
+def test_initial_lists_find_what_the_lookbehind_first_patterns_find(text):
+    # initials_pattern opens at a 、 and initials_run_pattern with its class, checking behind
+    # after; the plain patterns open with a lookbehind
+    chars = "".join(banks.bank_table()["initials"])
+    listed = re.compile(rf"(?<!、)[{chars}](?:、[{chars}]){{2,}}")
+    run = re.compile(rf"(?<![{chars}])[{chars}]{{3,6}}(?=分别|等|[三四五六]大行|[三四五六]家)")
+    expected = sorted([(m.start(), m.end(), 2) for m in listed.finditer(text)]
+                      + [(m.start(), m.end(), 1) for m in run.finditer(text)])
+    assert sorted(banks.initial_lists(text)) == expected
