@@ -2212,9 +2212,10 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
             # cut where it is, a name can read as another ("中国银行…" of 中国银行业协会)
         # a headline's figures ("郑州银行去年净利逾30亿元降28%") are the article's too, unless
         # the text opens with the title (then they are the text's own)
-        parts = [(title, extract_from_text(title, date))] if title and not text.startswith(
-            title) else []
-        parts.append((text, extract_from_text(text, date, simplified, title)))
+        body = extract_from_text(text, date, simplified, title)
+        parts = [(title, repeat_the_body(extract_from_text(title, date), body))] if (
+            title and not text.startswith(title)) else []
+        parts.append((text, body))
         for part, found in parts:
             in_title = part is title
             for f in found:
@@ -2230,6 +2231,23 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
                     in_title,
                 ))
     return figure_table(rows)
+
+
+def repeat_the_body(headline: list[Figure], body: list[Figure]) -> list[Figure]:
+    """A headline's figure that the text gives again (the same value, unit and kind) is that
+    figure: its family, its date and (when the text names one) its bank are the text's, whose
+    sentence says more than a headline."""
+    first = {}
+    for figure in body:
+        first.setdefault((figure.value, figure.unit, figure.kind), figure)
+    for figure in headline:
+        same = first.get((figure.value, figure.unit, figure.kind))
+        if same is not None and same.entity:
+            figure.entity, figure.scope = same.entity, same.scope
+        if same is not None:
+            figure.as_of = same.as_of or figure.as_of
+            figure.family = same.family
+    return headline
 
 
 NUMBER_COLUMNS = {"value": "float64", "start": "int64", "end": "int64", "unit_inferred": "bool",

@@ -1857,3 +1857,14 @@ def test_a_headline_s_figures_are_the_article_s():
                     # a text that opens with its title: its figures once, as the text's
                     ("b", "5%", "招商银行", False), ("b", "1万亿元", "招商银行", False)]
     assert table.loc[0, "sentence"] == "郑州银行去年净利逾30亿元降28%"
+
+
+def test_a_headline_that_repeats_a_figure_of_the_text_takes_its_date_and_bank():
+    frame = pd.DataFrame({
+        "article_id": ["a"], "source_file": ["a.md"], "title": ["10.91亿元！华融消金花落宁波银行"],
+        "text": ["12月27日晚间，中国华融宣布宁波银行以10.91亿元竞得华融消费金融股权。"],
+        "date": ["2021-12-28"]})
+    table = extract_figures(frame)
+    assert list(zip(table["text"], table["entity"], table["as_of"], table["in_title"],
+                    strict=True)) == [("10.91亿元", "宁波银行", "2021-12-27", True),
+                                      ("10.91亿元", "宁波银行", "2021-12-27", False)]
