@@ -370,7 +370,7 @@ STOCK_FAMILIES = frozenset({"loan_balance", "assets"})
 # What a percentage measures is told by the last measure its sentence names before it.
 MEASURE_NAMED = re.compile(
     r"(?P<flow>新增\w{0,6}?(?:贷款|存款|融资)|(?:贷款|存款|信贷)(?:投放|发放|新增|增量)"
-    r"|累放\w{0,4}?贷款|营收|收入|利润|净利|盈利|息差|利差|收益率|回报率|ROA|ROE|成本收入比|付息率|利率"
+    rf"|累放\w{{0,4}}?贷款|{FLOW_WORDS.pattern}|净利|{PERIOD_RATIO.pattern}|利率"
     r"|投放|发放|发行|增量|佣金|手续费|净拨备|减值)"
     r"|(?P<level>不良|拨备覆盖率|拨贷比|充足率|资本比率|存贷比|贷存比|杠杆率|余额|总资产|资产总额|资产规模|总负债"
     r"|负债总额|存款|贷款|信贷规模|AUM)")
