@@ -256,6 +256,7 @@ URL = re.compile(r"https?://[^\s，。；）)」】]+|www\.[A-Za-z0-9.-]+[^\s，
 SENTENCE = re.compile(r"[^\s。！？!?][^\n。！？!?]*[。！？!?]*[”’\"』」）)]*")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
 UP_TO_LAST_CLAUSE_STOP = re.compile(r".*[，,；;：:。！？!?\n]", re.S)
+UP_TO_LAST_SENTENCE_BREAK = re.compile(r".*[。！？!?\n]", re.S)
 
 # Dates a figure refers to: candidates found fast by DATE_START, read by DATE.
 # A year written without 年 before its period, as Hong Kong papers do ("2018全年業績")
@@ -326,9 +327,9 @@ COMPARED_AFTER = re.compile(r"[^，,。；;]{0,3}?\s*(?:[(（][^)）]{0,12}[)）
 BASE_LIST_GAP = re.compile(r"(?:末|底|初)?\s*(?:[、,，]|和|及|与)\s*")  # 2021年末、2022年末
 NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今")
 REPORT_PERIOD = re.compile(r"报告期(?:内|末|)")
-# Sentences that open an example or an aside ("典型案例：", "例如，", "值得注意的是，"): they
-# leave the time of the sentences before them.
-ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如|值得注意的是|值得一提的是)")
+# Sentences that open an example ("典型案例：", "例如，"): they leave the time of the sentences
+# before them. ("值得注意的是" stresses a figure of the same period: no example.)
+ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如)")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)\s*$")  # 较年初, 比上年
 # "2002-2022年", "2022至2024年间": a span of years; its figures are of its end ("从a增至b": a
 # of its start), but the end of a plan's span ("(2025-2029年)", 未来, 将) is no date at all.
@@ -527,6 +528,10 @@ ASIDE_OPENING = re.compile(r"\s*[(（][^()（）]{0,16}[)）]")
 THRESHOLD_AFTER = re.compile(r"的?(?:监管)?(?:红线|底线|达标线|门槛|下限|上限|要求)")
 # A level of the sector the bank is compared with: "超过城商行1.76%的平均值".
 AVERAGE_AFTER = re.compile(r"的?(?:平均值|平均水平|均值)")
+# A bond issue: "于2023年3月23日发行完毕", "定于2月23日招标发行"; and the sentences that speak of
+# it after ("本期债券发行规模为24亿元", "此次发行的债券为10年期…，发行价格为100元").
+ISSUE = re.compile(r"发行")
+ISSUE_REFERENCE = re.compile(r"[本此该这][期次笔](?:[^，,。；;\n]{0,8}债|发行)")
 LEVEL_AFTER_FIRST = frozenset("的监红底达门下上要平均")  # what either can open with
 # "A银行资产规模仅为B银行的73%": a ratio of the subject's to the bank named after 为.
 # ("最高是邮储银行的389.45%": a ranking names the bank whose figure it is, no ratio)
@@ -847,8 +852,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             # the year of an earlier date of the paragraph that names one ("2024年中期业绩显示，
             # 截至6月末"), else the latest such month up to the article's date
             year = next((a.year for a in reversed(anchors) if a.year is not None), None)
-            if year is None and today:
-                year = today[0] if (month, day or 1) <= today[1:] else today[0] - 1
+            if year is None and today:  # (a later day of its own month: days ahead, 定于2月23日)
+                year = today[0] if month <= today[1] else today[0] - 1
             if year is None:
                 year = article_year
             if year is None:
@@ -1191,6 +1196,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
                                            bool(kept) and kept[-1].scope == "sector")
         kept.extend(found)
         previous_end = end
+    if "债" in plain and kept:
+        date_the_issue(plain, kept, today)
     for figure in kept if quotes else ():
         if any(a <= figure.start < b for a, b in quotes):
             figure.entity, figure.scope, figure.as_of = None, "market", None  # a day's move
@@ -1215,6 +1222,41 @@ def bare_yuan(text: str, figure: Figure) -> bool:
     written = text[figure.lead:figure.end]
     return not ("人民币" in written or "RMB" in written or "CNY" in written or "¥" in written
                 or "人民币" in text[figure.end:figure.end + 3])
+
+
+def date_the_issue(text: str, figures: list[Figure],
+                   today: tuple[int, int, int] | None) -> None:
+    """The figures of a bond issue, dated by the day of the issue: the day named last before
+    发行 in its sentence ("于2025年7月30日发行完毕"). They are the figures of that sentence after
+    发行 that carry no more than the day's year (a year in the bond's name, "2017年二级资本债券",
+    is no period), and the undated ones of later paragraphs that speak of the issue before them
+    ("本期债券发行规模为人民币24亿元"), which also fall to the issuer when no one has them."""
+    issues: list[tuple[int, str, str | None]] = []  # (where 发行 is, its day, the issuer)
+    for verb in ISSUE.finditer(text):
+        at = verb.start()
+        start = sentence_start(text, at)
+        days = [a for a in date_anchors(text, start, at, today) if a.value and len(a.value) == 10]
+        if days and "债" in text[start:sentence_end(text, at, len(text))]:
+            issuer = last_bank_before(text[start:at], at - start)
+            issues.append((at, days[-1].value, issuer))
+    if not issues:
+        return
+    starts = [at for at, _, _ in issues]
+    for figure in figures:
+        index = bisect.bisect_left(starts, figure.start) - 1
+        if index < 0 or figure.scope == "market":
+            continue
+        at, day, issuer = issues[index]
+        same_sentence = figure.sentence[0] <= at
+        if same_sentence:
+            if figure.as_of and not day.startswith(figure.as_of):
+                continue
+        elif figure.as_of or not ISSUE_REFERENCE.search(
+                text, text.rfind("\n", 0, figure.start) + 1, figure.start):
+            continue
+        figure.as_of = day
+        if figure.entity is None and issuer and not same_sentence:
+            figure.entity, figure.scope = issuer, "bank"
 
 
 def section_heading(text: str, plain: str, previous_end: int, start: int,
@@ -1557,9 +1599,11 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
         span = listed[0].first if len(listed) == 1 and listed[0].first else None
         if len(listed) < 2 and not span:
             continue
-        # up to the next 分别 ("…分别为a、b和c，一级资本充足率分别为d、e和f") or a semicolon
+        # up to the next 分别 ("…分别为a、b和c，一级资本充足率分别为d、e和f"), a semicolon or
+        # a date of its own ("…分别为d、e和f，截至2021年3月31日的三个月，营收为g")
         stop = LIST_END.search(text, at, ats[i + 1] if i + 1 < len(ats) else e)
         ceiling = stop.start() if stop else ats[i + 1] if i + 1 < len(ats) else e
+        ceiling = next((a.start for a in anchors if at < a.start < ceiling and a.value), ceiling)
         if span:  # "2020年-2024年，营收增速分别为a、b、c、d和e": each year of the span in turn
             first, last = int(span[:4]), int(listed[0].value[:4])
             # "2020年末至2024年末 … 分别为a、…": each year's end
@@ -1701,6 +1745,12 @@ def sentence_end(text: str, position: int, ceiling: int) -> int:
     """Where the sentence that holds `position` ends (at the latest, `ceiling`)."""
     found = SENTENCE_BREAK.search(text, position, ceiling)
     return found.end() if found else ceiling
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence that holds `position` starts."""
+    last = UP_TO_LAST_SENTENCE_BREAK.match(text, 0, position)
+    return last.end() if last else 0
 
 
 def clause_start(text: str, floor: int, position: int) -> int:

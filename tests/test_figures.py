@@ -1868,3 +1868,43 @@ def test_a_headline_that_repeats_a_figure_of_the_text_takes_its_date_and_bank():
     assert list(zip(table["text"], table["entity"], table["as_of"], table["in_title"],
                     strict=True)) == [("10.91亿元", "宁波银行", "2021-12-27", True),
                                       ("10.91亿元", "宁波银行", "2021-12-27", False)]
+
+
+# Round six: dates of bond issues, lists of years that stop at a date of their own, emphasis
+DATES_ROUND_SIX = [
+    # a bond's figures take the day it was issued, in the sentences that speak of the issue
+    ("7月31日，甲银行发布公告，该行金融债券于2025年7月29日簿记建档，2025年7月30日发行完毕。\n"
+     "本期债券发行规模为人民币24亿元，票面利率为1.80%。", "2025-07-31",
+     ["2025-07-30", "2025-07-30"]),
+    ("10月29日，芜湖农商银行成功发行绿色金融债券。\n本期债券发行规模为2亿元，票面利率3.60%。\n"
+     "截至9月末，该行绿色贷款余额120亿元。", "2021-10-30", ["2021-10-29", "2021-10-29", "2021-09"]),
+    # a year in the bond's name is no period; a day later in the article's month is days ahead
+    ("甲银行20日公告称，定于2月23日招标发行该行2017年二级资本债券，发行规模不超过人民币15亿元。\n"
+     "公告显示，此次发行的债券为10年期品种，发行价格为100元/百元面值。", "2017-02-21",
+     ["2017-02-23", "2017-02-23"]),
+    # no issue named: a paragraph with no date of its own keeps none
+    ("10月29日，甲银行召开发布会。\n本期债券发行规模为2亿元。", "2021-10-30", [None]),
+    # nor a bond issue's sentence's figures dated otherwise ("截至9月末" is not the issue's)
+    ("10月29日，甲银行发行绿色债券，截至9月末该行绿色贷款余额120亿元。", "2021-10-30", ["2021-09"]),
+    # a list after 分别 ends where a date of its own is named
+    ("2018-2020年，甲银行营业收入分别为97.78亿、117.95亿和120.47亿元，相应的净利润分别为44.53亿、"
+     "48.70亿和50.55亿元，截至2021年3月31日的三个月，该行营业收入为31.56亿元。", "2021-09-29",
+     ["2018", "2019", "2020", "2018", "2019", "2020", "2021-03-31"]),
+    # "值得注意的是" stresses a figure of the same period; an example (例如) leaves it
+    ("截至2025年6月末，甲银行资产总额为9275.28亿元。值得注意的是，该行不良贷款率为2.83%。",
+     "2025-08-30", ["2025-06", "2025-06"]),
+    ("截至2025年6月末，甲银行资产总额为9275.28亿元。例如，乙公司获得贷款5000万元。",
+     "2025-08-30", ["2025-06", None]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "as_of"), DATES_ROUND_SIX)
+def test_as_of_round_six(text, date, as_of):
+    assert [value for (value,) in rows(text, "as_of", date=date)] == as_of
+
+
+def test_a_bond_s_figures_fall_to_its_issuer():
+    # (招商银行, named too, makes the article no one bank's)
+    text = ("10月29日，芜湖农商银行成功在银行间债券市场发行了绿色金融债券，招商银行参与承销。\n"
+            "本期债券发行规模为2亿元，票面利率3.60%。")
+    assert entities(text, "2021-10-30") == [("2亿元", "芜湖农村商业银行"), ("3.60%", "芜湖农村商业银行")]
