@@ -468,6 +468,9 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            r"|GDP|CPI|PPI|国内生产总值|外汇储备|全社会|全省|全市"
                            # a project's or a firm's own figures (项目总投资100亿元, 年销售收入)
                            r"|总投资|年销售|销售收入|年产值|年利税|年税收"
+                           # the economy's own measures ("规模以上工业增加值1811.14亿元")
+                           r"|增加值|(?:工业|制造业|固定资产|基础设施|基建|民间|房地产开发)投资"
+                           r"|社会消费品零售|进出口总|一般公共预算|可支配收入|统计局"
                            # the central bank's statistics ("本外币涉农贷款余额53.04万亿元")
                            r"|本外币"
                            # shareholders' stakes (not 归属于母公司股东的净利润, the bank's profit)
@@ -475,7 +478,8 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            r"|(?<![0-9一二三四五六七八九十几多为向对给唯])(?<!支持)(?<!帮助)(?<!服务)"
                            r"(?<!惠及)(?<!覆盖)[0-9一二三四五六七八九十几多]+家")
 OTHER_SUBJECT = with_opening(OTHER_SUBJECT,
-                             "[上全我政财国行产市美日欧社广狭MGCP外大股持总年销本0-9一二三四五六七八九十几多]")
+                             "[上全我政财国行产市美日欧社广狭MGCP外大股持总年销本增工制固基民房进可统"
+                             "0-9一二三四五六七八九十几多]")
 # A company that is no bank, named in a figure's sentence ("华融消费金融成立于…，注册资本9亿元",
 # "某某科技有限公司营收…"): the figure is its own, not the bank's an earlier sentence or the
 # article is about. A lender that is no bank (consumer finance, leasing, trust) owns its loans
