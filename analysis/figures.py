@@ -397,9 +397,11 @@ NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期|第[一二
 
 # Attribution.
 # Words that point back to the subject of an earlier sentence: 该行 (this bank), 该平台 (a
-# bank's platform named before), 其 (its; not in 其他/尤其/极其), 其中 (of which).
-ANAPHORA = re.compile(r"该行|本行|该银行|我行|该笔|此笔|这家银行|该(?:平台|基金|产品|分行|支行|中心"
-                      r"|机构|计划|项目|集团|公司)|其(?<![尤极与]其)(?![他它实次余中])")
+# bank's platform named before), 全行 (the whole bank; 全行业 is the sector), 其 (its; not in
+# 其他/尤其/极其), 其中 (of which).
+ANAPHORA = re.compile(r"该行|本行|该银行|我行|全行(?!业)|该笔|此笔|这家银行"
+                      r"|该(?:平台|基金|产品|分行|支行|中心|机构|计划|项目|集团|公司)"
+                      r"|其(?<![尤极与]其)(?![他它实次余中])")
 # A bank named as the employer of someone quoted ("民生银行首席经济学家", "光大银行金融市场部
 # 研究员") does not own the forecast beside it.
 SPEAKER_AFTER = re.compile(
@@ -530,8 +532,9 @@ ASIDE_OPENING = re.compile(r"\s*[(（][^()（）]{0,16}[)）]")
 
 # A rule's level, not the bank's: "跌破150%监管红线", "高于7.5%的监管底线".
 THRESHOLD_AFTER = re.compile(r"的?(?:监管)?(?:红线|底线|达标线|门槛|下限|上限|要求)")
-# A level of the sector the bank is compared with: "超过城商行1.76%的平均值".
-AVERAGE_AFTER = re.compile(r"的?(?:平均值|平均水平|均值)")
+# A level of the sector the bank is compared with: "超过城商行1.76%的平均值", "高于城商行
+# 1.76%的平均不良贷款率".
+AVERAGE_AFTER = re.compile(r"的?(?:平均|均值)")
 # A bond issue: "于2023年3月23日发行完毕", "定于2月23日招标发行"; and the sentences that speak of
 # it after ("本期债券发行规模为24亿元", "此次发行的债券为10年期…，发行价格为100元").
 ISSUE = re.compile(r"发行")

@@ -1917,3 +1917,21 @@ def test_the_economy_s_measures_in_a_one_bank_article_are_no_bank_s():
     assert entities(text, "2019-07-20") == [
         ("40亿元", "工商银行"), ("5962.51亿元", None), ("1811.14亿元", None), ("7.3%", None),
         ("9.5%", None), ("18.3%", None), ("14.5个百分点", None)]
+
+
+BANKS_ROUND_SIX = [
+    # the sector's average a bank is compared with, its measure named after 的平均
+    ("截至6月末，哈尔滨银行不良贷款率为2.83%，高于城商行1.76%的平均不良贷款率。",
+     [("2.83%", "哈尔滨银行"), ("1.76%", None)]),
+    # 全行 is the bank the text goes on about (全行业 is the sector); 招商银行 named too
+    ("芜湖农商银行与招商银行合作。\n芜湖农商银行建立了覆盖全行的绿色转型架构。\n"
+     "截至9月末，全行累计投放绿色信贷120亿元，绿色信贷占比17.20%、绿色金融产品占比11%。",
+     [("120亿元", "芜湖农村商业银行"), ("17.20%", "芜湖农村商业银行"), ("11%", "芜湖农村商业银行")]),
+    ("芜湖农商银行建立了绿色转型架构，与招商银行合作。\n截至9月末，全行业绿色贷款占比为11%。",
+     [("11%", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_SIX)
+def test_banks_round_six(text, expected):
+    assert entities(text, "2021-10-30") == expected
