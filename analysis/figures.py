@@ -2173,7 +2173,8 @@ FAMILY_OF_MONEY = [
     ("credit_line", re.compile(r"授信|额度|信贷支持")),
     ("new_loans", re.compile(r"(?:新增|发放|累放|放款|首笔).*(?:贷|融资)|投放|专项融资")),
     ("loan_balance", re.compile(r"贷款|贷余额|融资余额|余额|存量|贷款规模")),
-    ("commitment", re.compile(r"支持|意向|计划|承诺|合计|方案|提供")),
+    # (合计 after a measure is its total: 营业收入合计, 资产总额合计)
+    ("commitment", re.compile(r"支持|意向|计划|承诺|(?<![入润利产额收])合计|方案|提供")),
     ("revenue", re.compile(r"营收|营业收入|收入")),
     ("profit", re.compile(r"利润|净利|纯利|盈利(?!能力)")),  # 纯利: Hong Kong's word
     ("assets", re.compile(r"总资产|资产总额|资产规模|^资产$")),

@@ -1935,3 +1935,13 @@ BANKS_ROUND_SIX = [
 @pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_SIX)
 def test_banks_round_six(text, expected):
     assert entities(text, "2021-10-30") == expected
+
+
+def test_a_measure_s_total_is_that_measure_a_flow_of_the_year():
+    # 合计 after a measure is its total (a flow of the year after a year's end), not a pledge
+    text = "截至2022年末，17家城商行资产总额达21.81万亿元，去年一年实现营业收入合计4670.78亿元，净利润合计1757.92亿元。"
+    assert [row for row in rows(text, "text", "metric_family", "as_of", date="2023-05-10")
+            if not row[0].endswith("家")] == [("21.81万亿元", "assets", "2022-12"),
+                                             ("4670.78亿元", "revenue", "2022"),
+                                             ("1757.92亿元", "profit", "2022")]
+    assert rows("其中股、债合计不低于3000亿元。", "metric_family") == [("commitment",)]
