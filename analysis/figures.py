@@ -1951,6 +1951,8 @@ def distribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         floor = at
         if listed:
             banks = bank_list(text, listed)
+            if len(banks) < 2 and len(listed) > 1:
+                banks = bank_list(text, listed, paired=True)
         elif i == 0 and earlier and BACK_TO_LIST.search(text, s, at):
             # "除南京银行外，这三家银行…分别为": the list before, less the bank left out
             out = {m.banks for m in mentions if s <= m.start < at and left_out(text, m, s)}
@@ -2050,8 +2052,15 @@ def list_runs(text: str, figures: list[Figure]) -> list[list[Figure]]:
 BRANCH_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:分行|支行|分公司)")
 
 
-def bank_list(text: str, listed: list[Mention]) -> list[str]:
-    """The banks of the list that ends with the last of `listed` ("A、B和C", or a group)."""
+# Between the banks of a list each with its figure ("建行21万亿、农行19.6万亿、中行18.1万亿元，
+# 分别同比增长14.25%、10%、7.93%"): a few words, the figure, a separator.
+PAIRED_GAP = re.compile(r"\s*[\u4e00-\u9fff]{0,3}?\s*[0-9][0-9.,]*\s*(?:%|[万亿千百]*(?:元|美元|港元)?)"
+                        r"\s*[、，,和及与]\s*")
+
+
+def bank_list(text: str, listed: list[Mention], paired: bool = False) -> list[str]:
+    """The banks of the list that ends with the last of `listed` ("A、B和C", or a group).
+    `paired`: the banks may each be followed by a figure of their own (PAIRED_GAP)."""
     banks = list(listed[-1].banks)
     for left, right in zip(reversed(listed[:-1]), reversed(listed[1:]), strict=True):
         if len(banks) > 1 and len(right.banks) > 1:
@@ -2064,7 +2073,8 @@ def bank_list(text: str, listed: list[Mention]) -> list[str]:
             gap, gap_start = LIST_WORD_GAP, branch.end()  # "A陕西省分行与B陕西省分行"
         # names run together or apart by spaces ("为贵阳银行兰州银行郑州银行") are a list too
         if (gap_start < right.start and gap.fullmatch(text, gap_start, right.start) is None
-                and not text[gap_start:right.start].isspace()) \
+                and not text[gap_start:right.start].isspace()
+                and not (paired and PAIRED_GAP.fullmatch(text, gap_start, right.start))) \
                 or len(left.banks) > 1 or left.banks == right.banks \
                 or "\n" in text[left.end:right.start]:
             break  # (a name twice, or on two lines: a heading and its text, is no list)
