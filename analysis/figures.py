@@ -331,6 +331,9 @@ REPORT_PERIOD = re.compile(r"报告期(?:内|末|)")
 # before them. ("值得注意的是" stresses a figure of the same period: no example.)
 ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如)")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)\s*$")  # 较年初, 比上年
+# a date listed after a base written in words: "分别比年初、2020年6月末净增7081亿元和1.2万亿元"
+BASE_WORD_BEFORE = re.compile(r"(?:较|比|相比|相较于?|对比)\s*(?:年初|年末|上年末|上年底|去年末|去年底"
+                              r"|上年同期|去年同期|上年|去年|上月末?|上季度?末?)\s*(?:[、,，]|和|及|与)\s*$")
 # "2002-2022年", "2022至2024年间": a span of years; its figures are of its end ("从a增至b": a
 # of its start), but the end of a plan's span ("(2025-2029年)", 未来, 将) is no date at all.
 RANGE_START_BEFORE = re.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]\s*$")
@@ -779,6 +782,7 @@ def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -
     the last one ends; "比2021年末、2022年末"), or in 与…相比 ("与2023年相比")."""
     return bool(BASELINE_BEFORE.search(text, max(0, at - 4), at)
                 or (base_end >= 0 and list_gap.fullmatch(text, base_end, at))
+                or BASE_WORD_BEFORE.search(text, max(0, at - 12), at)
                 or (text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, end))
                 # "由2021年末的1.39万亿元增至2.19万亿元": the level a change starts from
                 or (text[end:end + 1] == "的" and FROM_BEFORE.search(text, max(0, at - 1), at)))
@@ -859,7 +863,11 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 month, day = int(g["m2"]), int(g["d2"]) if g["d2"] else None
             # the year of an earlier date of the paragraph that names one ("2024年中期业绩显示，
             # 截至6月末"), else the latest such month up to the article's date
-            year = next((a.year for a in reversed(anchors) if a.year is not None), None)
+            borrowed = next((a for a in reversed(anchors) if a.year is not None), None)
+            year = borrowed.year if borrowed else None
+            if (borrowed is not None and borrowed.year_end and today and month < 12
+                    and (year + 1, month) <= today[:2]):
+                year += 1  # "2024年底…，一季度末…" written in 2025: the quarter after that end
             if year is None and today:  # (a later day of its own month: days ahead, 定于2月23日)
                 year = today[0] if month <= today[1] else today[0] - 1
             if year is None:
@@ -1623,8 +1631,13 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
                       for a in listed]
         for kind in KINDS:
             after = [f for f in figures if f.kind == kind and at < f.start < ceiling]
-            if values and len(after) == len(values):
-                for figure, value in zip(after, values, strict=True):
+            if not values or not after or len(after) % len(values):
+                continue
+            # one list, or several each as long ("依次获得授信a、b、c，发放贷款d、e、f")
+            runs = [after] if len(after) == len(values) else list_runs(text, after)
+            if all(len(run) == len(values) for run in runs):
+                for figure, value in ((f, v) for run in runs
+                                      for f, v in zip(run, values, strict=True)):
                     figure.as_of = value
                     figure.in_span = False  # one year's figure, no total over the span
 
