@@ -1570,7 +1570,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         if figure.as_of and len(figure.as_of) == 4 and (
                 today is None or int(figure.as_of) < today[0]) and not figure.in_span and (
                 figure.family in STOCK_FAMILIES or (
-                    figure.kind != "money" and measures_level(text, figure, start))):
+                    figure.kind != "money" and measures_level(text, figure, start)) or (
+                    figure.family == "other" and names_level(figure.metric, text[clause_start(
+                        text, figure.sentence[0], figure.start):figure.lead]))):
             figure.as_of += "-12"
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
     if text.find("“", start, end) < 0 and text.find("《", start, end) < 0:
@@ -1582,6 +1584,18 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     if last and TARGET_YEAR_BEFORE.search(text, max(0, last.start - 4), last.start):
         last = None
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
+
+
+# An amount of no family of its own that is a balance (存款规模, 负债总额), not its change
+MONEY_LEVEL = re.compile(r"余额|存量|负债|存款|AUM")
+MONEY_CHANGE = re.compile(r"新增|增加|增长|增量|减少|下降|吸收|流失")
+
+
+def names_level(metric: str, before: str) -> bool:
+    """Whether an amount's measure, in no family of its own, is a balance (存款规模, 负债总额),
+    with no change named before it in its clause (`before`: 新增存款)."""
+    return (MONEY_LEVEL.search(metric) is not None and MONEY_CHANGE.search(metric) is None
+            and MONEY_CHANGE.search(before) is None)
 
 
 def measures_level(text: str, figure: Figure, paragraph_start: int) -> bool:
@@ -2171,6 +2185,8 @@ def phrase_before(text: str, floor: int, position: int, blocks: list[tuple[int, 
 
 
 def phrase_after(text: str, position: int, ceiling: int, blocks: list[tuple[int, int]]) -> str:
+    if text.startswith("、", position):
+        return ""  # "总资产a、贷款规模b": what follows the separator is the next item's
     if text.startswith("的", position):
         position += 1
     stop = STOP.search(text, position, ceiling)
