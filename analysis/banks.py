@@ -213,9 +213,11 @@ def initials_pattern() -> re.Pattern:
 def initials_run_pattern() -> re.Pattern:
     """Three to six initials run together before 分别, 等 or a count of big banks ("工农建中交分别
     达到…", "工农中建四大行"; 中建, 建交 and 中交 alone are companies and diplomacy, not banks). It
-    opens with its class, so re skips ahead; that no initial comes before is checked after."""
+    opens with its class, so re skips ahead; that no initial comes before is checked after.
+    (One initial, then two to five: a pattern that opens with a repeat has no first class for
+    re to skip ahead with, and is tried at every character.)"""
     chars = "".join(bank_table().get("initials", {})) or "\uffff"
-    return re.compile(rf"[{chars}]{{3,6}}(?=分别|等|[三四五六]大行|[三四五六]家)")
+    return re.compile(rf"[{chars}][{chars}]{{2,5}}(?=分别|等|[三四五六]大行|[三四五六]家)")
 
 
 RUN_FOLLOWERS = ("分别", "等", "大行", "家")
