@@ -641,6 +641,7 @@ def number_value(text: str) -> Decimal:
 TRILLION = Decimal(10) ** 12
 
 
+@cache  # (a handful of words, read for every figure)
 def magnitude(word: str | None) -> Decimal:
     """万 -> 1e4, 亿 -> 1e8, 万亿 -> 1e12 ...: the factor of a magnitude word, read by cn2an."""
     if word == "兆":
@@ -961,8 +962,11 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     if g["cur"] == "仙" and (chinese or g["mag"]):
         return None  # 八仙: a name, not eight cents
     try:
-        scale = magnitude(g["mag"]) * (POINTS[g["pp"]] if g["pp"] else 1) * (
-            CURRENCY_SCALE.get(g["cur"], 1) if g["cur"] else 1)
+        scale = magnitude(g["mag"])
+        if g["pp"]:
+            scale *= POINTS[g["pp"]]
+        if g["cur"] in CURRENCY_SCALE:  # (a factor of 1 for the others: left out)
+            scale *= CURRENCY_SCALE[g["cur"]]
         value = number_value(number) * scale
     except (ValueError, InvalidOperation):
         return None
