@@ -61,7 +61,31 @@ def mention_pattern() -> re.Pattern:
     longest name wins, as with a flat alternation sorted longest first (中国人民银行 before
     人民银行), and a shorter one is tried where the longer is followed by a stop character."""
     stop = "|".join(bank_table().get("not_followed_by", []))  # regular expressions
-    return re.compile(f"(?:{trie_pattern(alias_map())})(?!{stop})")
+    names = alias_map()
+    body = (pair_trie_pattern(names) if all(len(name) >= 2 for name in names)
+            else trie_pattern(names))
+    return re.compile(f"(?:{body})(?!{stop})")
+
+
+def pair_trie_pattern(words) -> str:
+    """trie_pattern(words) for words of two characters or more, entered by their first two
+    characters: the class of first characters (which re skips ahead with), a lookahead for a
+    second character that some word has, then a branch for each second character, which checks
+    the first one behind it. re walks through every branch of an alternation where a match
+    fails, and a trie opens with a hundred (one a first character); most of the characters it
+    stops at (中 of 中小企业, 金 of 金融) fail on their second, and fail here in two tests."""
+    rests: dict[str, list[str]] = {}  # the words after each pair of first characters
+    for word in words:
+        rests.setdefault(word[:2], []).append(word[2:])
+    seconds = sorted({pair[1] for pair in rests})
+    branches = []
+    for second in seconds:
+        pairs = [rf"(?<={re.escape(pair)}){trie_pattern(rests[pair])}"
+                 for pair in sorted(rests) if pair[1] == second]
+        branches.append(re.escape(second)
+                        + (pairs[0] if len(pairs) == 1 else f"(?:{'|'.join(pairs)})"))
+    firsts = "".join(re.escape(char) for char in sorted({pair[0] for pair in rests}))
+    return f"[{firsts}](?=[{''.join(map(re.escape, seconds))}])(?:{'|'.join(branches)})"
 
 
 def trie_pattern(words, after: dict[str, str] | None = None) -> str:
@@ -213,9 +237,11 @@ def initials_pattern() -> re.Pattern:
 def initials_run_pattern() -> re.Pattern:
     """Three to six initials run together before 分别, 等 or a count of big banks ("工农建中交分别
     达到…", "工农中建四大行"; 中建, 建交 and 中交 alone are companies and diplomacy, not banks). It
-    opens with its class, so re skips ahead; that no initial comes before is checked after."""
+    opens with its class, so re skips ahead; that no initial comes before is checked after.
+    (One initial, then two to five: a pattern that opens with a repeat has no first class for
+    re to skip ahead with, and is tried at every character.)"""
     chars = "".join(bank_table().get("initials", {})) or "\uffff"
-    return re.compile(rf"[{chars}]{{3,6}}(?=分别|等|[三四五六]大行|[三四五六]家)")
+    return re.compile(rf"[{chars}][{chars}]{{2,5}}(?=分别|等|[三四五六]大行|[三四五六]家)")
 
 
 RUN_FOLLOWERS = ("分别", "等", "大行", "家")

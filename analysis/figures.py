@@ -261,12 +261,17 @@ UP_TO_LAST_SENTENCE_BREAK = re.compile(r".*[。！？!?\n]", re.S)
 # Dates a figure refers to: candidates found fast by DATE_START, read by DATE.
 # A year written without 年 before its period, as Hong Kong papers do ("2018全年業績")
 YEAR_PERIOD_AHEAD = "全年|上半年|下半年|中期|前三季|第[一二三四]季|首季"
-DATE_START = re.compile(r"[\d今去前上本下第一二三四首Q](?:(?<=\d)\d* ?[年月\-]|(?<=[今去前上本])年"
-                        r"|(?<=[上下])半年|(?<=[第一二三四前])季度|(?<=前)三季度?|(?<=第)[一二三四]季度?"
-                        r"|(?<=[一二三四])季末|(?<=第)[1-4]季"
-                        r"|(?<=前)(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月"
-                        r"|(?<=首)季度?|(?<=\d)\dQ[1-4]|(?<=[1-4])Q|(?<=Q)[1-4]"
-                        rf"|(?<=[12])\d{{3}}(?={YEAR_PERIOD_AHEAD}))")
+# After its first character (the class, which re skips ahead with), each branch opens with the
+# second one and checks the first behind it: re tests a branch's opening character before it
+# enters the branch, and most first characters it stops at (上 of 上涨, 一 of 一般) have no
+# second that any branch opens with. (Branches that open with a lookbehind are each entered.)
+DATE_START = re.compile(r"[\d今去前上本下第一二三四首Q](?:\d(?<=\d\d)\d* ?[年月\-]| (?<=\d )[年月\-]"
+                        r"|[年月\-](?<=\d[年月\-])|年(?<=[今去前上本]年)|半(?<=[上下]半)年"
+                        r"|季(?<=[第一二三四前]季)度|三(?<=前三)季度?|[一二三四](?<=第[一二三四])季度?"
+                        r"|季(?<=[一二三四]季)末|[1-4](?<=第[1-4])季"
+                        r"|[1-9十一二三四五六七八九](?<=前[1-9十一二三四五六七八九])(?:(?<=1)[0-2]|(?<=十)[一二])?"
+                        r"个?月|季(?<=首季)度?|\d(?<=\d\d)Q[1-4]|Q(?<=[1-4]Q)|[1-4](?<=Q[1-4])"
+                        rf"|\d(?<=[12]\d)\d{{2}}(?={YEAR_PERIOD_AHEAD}))")
 DATE = re.compile(
     r"(?:(?P<iso>(?:19|20)\d{2})-(?P<isom>[01]?\d)(?:-(?P<isod>[0-3]?\d))?(?!\d)"
     rf"|(?:(?P<y>(?:19|20)\d{{2}})(?: ?年|(?={YEAR_PERIOD_AHEAD}))|(?P<rel>今年|去年|前年|上年|本年))"
@@ -657,6 +662,7 @@ def number_value(text: str) -> Decimal:
 TRILLION = Decimal(10) ** 12
 
 
+@cache  # (a handful of words, read for every figure)
 def magnitude(word: str | None) -> Decimal:
     """万 -> 1e4, 亿 -> 1e8, 万亿 -> 1e12 ...: the factor of a magnitude word, read by cn2an."""
     if word == "兆":
@@ -982,8 +988,11 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     if g["cur"] == "仙" and (chinese or g["mag"]):
         return None  # 八仙: a name, not eight cents
     try:
-        scale = magnitude(g["mag"]) * (POINTS[g["pp"]] if g["pp"] else 1) * (
-            CURRENCY_SCALE.get(g["cur"], 1) if g["cur"] else 1)
+        scale = magnitude(g["mag"])
+        if g["pp"]:
+            scale *= POINTS[g["pp"]]
+        if g["cur"] in CURRENCY_SCALE:  # (a factor of 1 for the others: left out)
+            scale *= CURRENCY_SCALE[g["cur"]]
         value = number_value(number) * scale
     except (ValueError, InvalidOperation):
         return None
