@@ -256,7 +256,7 @@ URL = re.compile(r"https?://[^\s，。；）)」】]+|www\.[A-Za-z0-9.-]+[^\s，
 SENTENCE = re.compile(r"[^\s。！？!?][^\n。！？!?]*[。！？!?]*[”’\"』」）)]*")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
 UP_TO_LAST_CLAUSE_STOP = re.compile(r".*[，,；;：:。！？!?\n]", re.S)
-UP_TO_LAST_SENTENCE_BREAK = re.compile(r".*[。！？!?\n]", re.S)
+SENTENCE_BREAK_CHARS = "。！？!?\n"  # where a sentence ends (SENTENCE_BREAK)
 
 # Dates a figure refers to: candidates found fast by DATE_START, read by DATE.
 # A year written without 年 before its period, as Hong Kong papers do ("2018全年業績")
@@ -387,7 +387,7 @@ MEASURE_AFTER = re.compile(r"的\s*\w{0,2}?(?:" + MEASURE_NAMED.pattern + ")")  
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
 CUTOFF_BEFORE = re.compile(r"(?:截至|截止)\s*$")  # 截至11月30日: a cut-off day, not a dateline
-SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+SENTENCE_BREAK = re.compile(f"[{SENTENCE_BREAK_CHARS}]")
 # A bare year in a clause that names a report of part of a year ("半年报为2025年半程交卷"):
 # the report's period.
 PART_YEAR_REPORT = re.compile(r"半年度报告|半年报|中报|半年度业绩|中期报告|三季报|第三季度报告|三季度报告"
@@ -1792,9 +1792,9 @@ def sentence_end(text: str, position: int, ceiling: int) -> int:
 
 
 def sentence_start(text: str, position: int) -> int:
-    """Where the sentence that holds `position` starts."""
-    last = UP_TO_LAST_SENTENCE_BREAK.match(text, 0, position)
-    return last.end() if last else 0
+    """Where the sentence that holds `position` starts (a search back, not a match from the
+    text's start: it is asked for every 发行 of a long page)."""
+    return max(text.rfind(mark, 0, position) for mark in SENTENCE_BREAK_CHARS) + 1
 
 
 def clause_start(text: str, floor: int, position: int) -> int:
