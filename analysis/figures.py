@@ -196,9 +196,9 @@ NOT_AFTER = re.compile(r"级|量级|倍|斤|公斤|吨|亩|千瓦|平方米|平�
 NOT_AFTER_FIRST = frozenset("级量倍斤公吨亩千平立")  # what NOT_AFTER can open with
 
 QUALIFIERS = {
-    "≥": ["不低于", "不少于", "不下于", "至少", "起码", "最少"],
+    "≥": ["不低于", "不少于", "不下于", "至少", "起码", "最少", "不得低于", "不应低于", "不得少于"],
     "≤": ["不超过", "不超", "未超过", "未超", "没有超过", "没超过", "不高于", "不多于", "至多",
-          "最多", "最高可达", "最高"],
+          "最多", "最高可达", "最高", "不得超过", "不得高于", "不应超过", "不应高于"],
     ">": ["超过", "超", "逾", "多于", "高于", "大于", "突破"],
     "<": ["将近", "接近", "逼近", "近", "低于", "少于", "不足", "不到", "未满", "未达"],
     "≈": ["大约", "约为", "约合", "约", "大概", "大致"],
@@ -387,6 +387,8 @@ MEASURE_AFTER = re.compile(r"的\s*\w{0,2}?(?:" + MEASURE_NAMED.pattern + ")")  
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
 CUTOFF_BEFORE = re.compile(r"(?:截至|截止)\s*$")  # 截至11月30日: a cut-off day, not a dateline
+# The period a day ends, in Hong Kong reports: "截至2020年3月31日止三个月", "止年度", "止六个月"
+PERIOD_ENDED_AFTER = re.compile(r"\s*止\s*(年度|半年度|[一二三四五六七八九十两\d]{1,2}\s*个月|期间)")
 SENTENCE_BREAK = re.compile(f"[{SENTENCE_BREAK_CHARS}]")
 # A bare year in a clause that names a report of part of a year ("半年报为2025年半程交卷"):
 # the report's period.
@@ -539,7 +541,8 @@ ETC_REACH = 18 + 10 + 1  # the longest ETC_AFTER: an aside, a branch, 等
 ASIDE_OPENING = re.compile(r"\s*[(（][^()（）]{0,16}[)）]")
 
 
-# A rule's level, not the bank's: "跌破150%监管红线", "高于7.5%的监管底线".
+# A rule's level, not the bank's: "跌破150%监管红线", "高于7.5%的监管底线"; "不得低于11.5%"
+RULE_BEFORE = re.compile(r"(?:不得|不应|不能|须|必须)(?:低于|高于|超过|少于)")
 THRESHOLD_AFTER = re.compile(r"的?(?:监管)?(?:红线|底线|达标线|门槛|下限|上限|要求)")
 # A level of the sector the bank is compared with: "超过城商行1.76%的平均值", "高于城商行
 # 1.76%的平均不良贷款率".
@@ -890,6 +893,10 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             continue  # "截至11月30日收盘，11月累计涨幅": the day the month is counted to holds
         year_end = month == 12 and day is None and (
             g["period"] in YEAR_END_WORDS or (g["mpos"] or g["mpos2"]) in YEAR_END_WORDS)
+        if day and (ended := PERIOD_ENDED_AFTER.match(text, reach)):
+            # "截至2019年12月31日止年度": the year that day ends, not the day; "止三个月": its
+            # quarter, by its last month, as 2019年一季度 is dated
+            value = value[:4] if ended.group(1) == "年度" and month == 12 else value[:7]
         anchors.append(DateAnchor(at, reach, value, named_year, first, year_end=year_end))
     return anchors
 
@@ -1867,7 +1874,10 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         listed = listed or (owner is not None and not in_aside
                             and text.find("等", owner.end, owner.end + ETC_REACH) >= 0
                             and ETC_AFTER.match(text, owner.end) is not None)
-        if text[figure.end:figure.end + 1] not in LEVEL_AFTER_FIRST:
+        if figure.kind == "percent" and RULE_BEFORE.search(
+                text, clause_start(text, s, figure.start), figure.start):
+            owner, figure.rule_level = None, True  # "分别不得低于11.5%、9.5%": a rule's level
+        elif text[figure.end:figure.end + 1] not in LEVEL_AFTER_FIRST:
             pass  # (the usual case: neither a rule's level nor an average follows)
         elif THRESHOLD_AFTER.match(text, figure.end):
             owner, figure.rule_level = None, True  # a rule's level: no one's
