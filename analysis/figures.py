@@ -388,7 +388,7 @@ YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季�
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
 CUTOFF_BEFORE = re.compile(r"(?:截至|截止)\s*$")  # 截至11月30日: a cut-off day, not a dateline
 # The period a day ends, in Hong Kong reports: "截至2020年3月31日止三个月", "止年度", "止六个月"
-PERIOD_ENDED_AFTER = re.compile(r"\s*止\s*(年度|半年度|[一二三四五六七八九十两\d]{1,2}\s*个月|期间)")
+PERIOD_ENDED_AFTER = re.compile(r"\s*止\s*(年度|全年|半年度|[一二三四五六七八九十两\d]{1,2}\s*个月|期间)")
 SENTENCE_BREAK = re.compile(f"[{SENTENCE_BREAK_CHARS}]")
 # A bare year in a clause that names a report of part of a year ("半年报为2025年半程交卷"):
 # the report's period.
@@ -896,7 +896,7 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         if day and (ended := PERIOD_ENDED_AFTER.match(text, reach)):
             # "截至2019年12月31日止年度": the year that day ends, not the day; "止三个月": its
             # quarter, by its last month, as 2019年一季度 is dated
-            value = value[:4] if ended.group(1) == "年度" and month == 12 else value[:7]
+            value = value[:4] if ended.group(1) in ("年度", "全年") and month == 12 else value[:7]
         anchors.append(DateAnchor(at, reach, value, named_year, first, year_end=year_end))
     return anchors
 
@@ -1472,10 +1472,13 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             if any(sentence_start <= a.start < m.start() and a.value for a in anchors):
                 continue  # "截至2021年末，…；报告期内发放贷款…": the period its sentence named
             if named:
-                value = named[-1].value
+                # the newest report named before: the one the article is about, not an older
+                # one cited on the way ("公布2022年中期业绩。…在2020年年度报告中…。截至报告期末")
+                report = max(named, key=report_end)
+                value = report.value
                 if word == "报告期末" and len(value) == 4:
                     value += "-12"  # the end of a year's report period: the year's end
-                anchors.append(DateAnchor(m.start(), m.end(), value, named[-1].year,
+                anchors.append(DateAnchor(m.start(), m.end(), value, report.year,
                                           year_end=len(value) == 7 and value.endswith("-12")))
         elif word in ("今日", "今天"):  # "该行今日发行60亿元绿色金融债": the article's day
             if today:
@@ -1607,6 +1610,11 @@ MONEY_LEVEL = re.compile(r"余额|存量|负债|存款|AUM")
 MONEY_CHANGE = re.compile(r"新增|增加|增长|增量|减少|下降|吸收|流失")
 
 
+def report_end(report: DateAnchor) -> tuple[str, str]:
+    """When a report's period ends: 2022-06 before 2022 (the whole year), 2022 before 2023-03."""
+    return report.value[:4], report.value[5:7] or "12"
+
+
 def names_level(metric: str, before: str) -> bool:
     """Whether an amount's measure, in no family of its own, is a balance (存款规模, 负债总额),
     with no change named before it in its clause (`before`: 新增存款)."""
@@ -1650,7 +1658,12 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
         stop = LIST_END.search(text, at, ats[i + 1] if i + 1 < len(ats) else e)
         ceiling = stop.start() if stop else ats[i + 1] if i + 1 < len(ats) else e
         ceiling = next((a.start for a in anchors if at < a.start < ceiling and a.value), ceiling)
-        if span:  # "2020年-2024年，营收增速分别为a、b、c、d和e": each year of the span in turn
+        if span and span[:4] == listed[0].value[:4] and len(span) == 7 == len(listed[0].value):
+            # "2020年一季度至四季度…依次为a、b、c、d": each quarter of the span in turn
+            first, last = int(span[5:]), int(listed[0].value[5:])
+            values = [f"{span[:4]}-{month:02d}" for month in range(first, last + 1, 3)] \
+                if first % 3 == 0 and last % 3 == 0 and first < last else []
+        elif span:  # "2020年-2024年，营收增速分别为a、b、c、d和e": each year of the span in turn
             first, last = int(span[:4]), int(listed[0].value[:4])
             # "2020年末至2024年末 … 分别为a、…": each year's end
             end = listed[0].value[4:] if listed[0].value[4:] == span[4:] else ""
