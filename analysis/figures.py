@@ -1266,9 +1266,11 @@ def date_the_issue(text: str, figures: list[Figure],
     issues: list[tuple[int, str, str | None]] = []  # (where 发行 is, its day, the issuer)
     for verb in ISSUE.finditer(text):
         at = verb.start()
-        start = sentence_start(text, at)
+        start = start_of_sentence(text, at)
+        if text.find("债", start, sentence_end(text, at, len(text))) < 0:
+            continue  # no bond in the sentence: no need to read its dates
         days = [a for a in date_anchors(text, start, at, today) if a.value and len(a.value) == 10]
-        if days and "债" in text[start:sentence_end(text, at, len(text))]:
+        if days:
             issuer = last_bank_before(text[start:at], at - start)
             issues.append((at, days[-1].value, issuer))
     if not issues:
@@ -1605,14 +1607,14 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
 
 
-# An amount of no family of its own that is a balance (存款规模, 负债总额), not its change
-MONEY_LEVEL = re.compile(r"余额|存量|负债|存款|AUM")
-MONEY_CHANGE = re.compile(r"新增|增加|增长|增量|减少|下降|吸收|流失")
-
-
 def report_end(report: DateAnchor) -> tuple[str, str]:
     """When a report's period ends: 2022-06 before 2022 (the whole year), 2022 before 2023-03."""
     return report.value[:4], report.value[5:7] or "12"
+
+
+# An amount of no family of its own that is a balance (存款规模, 负债总额), not its change
+MONEY_LEVEL = re.compile(r"余额|存量|负债|存款|AUM")
+MONEY_CHANGE = re.compile(r"新增|增加|增长|增量|减少|下降|吸收|流失")
 
 
 def names_level(metric: str, before: str) -> bool:
@@ -1811,9 +1813,10 @@ def sentence_end(text: str, position: int, ceiling: int) -> int:
     return found.end() if found else ceiling
 
 
-def sentence_start(text: str, position: int) -> int:
+def start_of_sentence(text: str, position: int) -> int:
     """Where the sentence that holds `position` starts (a search back, not a match from the
-    text's start: it is asked for every 发行 of a long page)."""
+    text's start: it is asked for every 发行 of a long page). (sentence_start names the
+    sentence starts of paragraph_figures and set_owner.)"""
     return max(text.rfind(mark, 0, position) for mark in SENTENCE_BREAK_CHARS) + 1
 
 
@@ -1840,6 +1843,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         distributed = pair_lists(text, figures, [m for m in inside if m not in compared])
     ratios = [m for m in inside if RATIO_BEFORE.search(text, max(s, m.start - 4), m.start)
               and OWN_AFTER.match(text, m.end)]
+    # whether the sentence states a rule at all (不得低于): once, not a clause for each figure
+    has_rule = RULE_BEFORE.search(text, s, figures[-1].start) is not None
     for figure in figures:
         if id(figure) in distributed:
             continue
@@ -1887,7 +1892,7 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         listed = listed or (owner is not None and not in_aside
                             and text.find("等", owner.end, owner.end + ETC_REACH) >= 0
                             and ETC_AFTER.match(text, owner.end) is not None)
-        if figure.kind == "percent" and RULE_BEFORE.search(
+        if has_rule and figure.kind == "percent" and RULE_BEFORE.search(
                 text, clause_start(text, s, figure.start), figure.start):
             owner, figure.rule_level = None, True  # "分别不得低于11.5%、9.5%": a rule's level
         elif text[figure.end:figure.end + 1] not in LEVEL_AFTER_FIRST:
