@@ -198,6 +198,12 @@ def whole_in_window(window: str, start: int, end: int) -> bool:
     return start in cuts and end in cuts
 
 
+@cache
+def whole_word_opening() -> frozenset[str]:
+    """First characters of names that count only as whole words (banks.yaml)."""
+    return frozenset(bank_table().get("whole_word_opening", []))
+
+
 def find_banks(text: str) -> list[BankMention]:
     """Bank mentions in `text`, in order; a branch name yields its bank, a place name and a
     local bank's suffix (东莞农商行) a bank of that name not in the table."""
@@ -209,7 +215,8 @@ def find_banks(text: str) -> list[BankMention]:
     position = 0
     while match := pattern.search(text, position):
         start, end = match.span()
-        if end - start <= SHORT_ALIAS and not is_whole_word(text, start, end):
+        if (end - start <= SHORT_ALIAS or text[start] in whole_word_opening()) \
+                and not is_whole_word(text, start, end):
             position = start + 1  # "集中行动": look again from the next character
             continue
         mentions.append(BankMention(start, end, match.group(), names[match.group()]))
@@ -294,6 +301,8 @@ def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:
             at = brand_before(text, start)  # 漳泽农商银行, 仁寿民富村镇银行: a rural bank's own name
         if at is None or (after and at < known[after - 1].end):
             continue  # the place would start inside a bank named before
+        if text[at] in whole_word_opening() and not is_whole_word(text, at, end):
+            continue  # 平台中银行: 台中 is no place there
         if match.group() == "银行" and text[start - 1] in ADMINISTRATIVE:
             continue  # 浙江省银行贷款: the province's banks; a city bank is 九江银行
         place = text[at:start]

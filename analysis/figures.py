@@ -120,7 +120,7 @@ COLUMNS = [
 ]
 METRIC_FAMILIES = ("loan_balance", "new_loans", "credit_line", "commitment", "growth", "share",
                    "rate", "revenue", "profit", "assets", "investment", "other")
-MONEY_UNITS = ("CNY", "USD", "HKD", "EUR", "JPY", "GBP")
+MONEY_UNITS = ("CNY", "USD", "HKD", "TWD", "EUR", "JPY", "GBP")
 KINDS = ("money", "percent", "pp", "count")
 
 # Full-width digits, point, percent and currency signs to ASCII: one character for one, so
@@ -145,7 +145,8 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千"
 ARABIC = r"\d(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d*+)(?:\.\d++)?"
 # (兆 before a currency: a trillion, as Taiwan writes it, "51.95兆元人民幣"; elsewhere a mega)
 MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|美元|港元|人民币|日元|欧元)"
-CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR",
+CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "新台币": "TWD", "台币": "TWD",
+              "欧元": "EUR",
               "日元": "JPY", "英镑": "GBP", "元": "CNY", "元人民币": "CNY", "人民币": "CNY",
               "仙": "HKD"}  # 仙: a Hong Kong cent (末期息91仙)
 CURRENCY_SCALE = {"仙": Decimal("0.01")}
@@ -176,7 +177,8 @@ TAIL = (rf"(?P<more>[多余])?(?:{SPACE}(?P<mag>{MAGNITUDE}))?(?P<more2>[多余]
 UNIT_AHEAD = re.sub(r"\(\?P<\w+>", "(?:", UNIT)
 SEPARATORS = "、,，和及与以或—–\\-~～至到 "
 AHEAD = rf"(?=[多余]?{SPACE}(?:{MAGNITUDE}|{UNIT_AHEAD})|[{SEPARATORS}])"
-CURRENCY_FIRST = "人民币|RMB|CNY|¥|美元|USD|US\\$|\\$|港元|港币|HKD|HK\\$|欧元|EUR|€"
+CURRENCY_FIRST = ("人民币|RMB|CNY|¥|美元|USD|US\\$|\\$|港元|港币|HKD|HK\\$|新台币|台币|NT\\$|TWD|欧元"
+                  "|EUR|€")
 FIGURE_PATTERNS = (
     re.compile(rf"(?P<num>{ARABIC}){AHEAD}{TAIL}"),
     re.compile(rf"(?P<num>{CHINESE}){TAIL}"),
@@ -213,12 +215,13 @@ POST_QUALIFIER = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": "
                   "及以上": "≥", "及以下": "≤"}  # 1000万元及以下: and below
 CURRENCY_PREFIX = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "美元": "USD",
                    "USD": "USD", "US$": "USD", "$": "USD", "港元": "HKD", "港币": "HKD",
-                   "HKD": "HKD", "HK$": "HKD", "欧元": "EUR", "EUR": "EUR", "€": "EUR"}
+                   "HKD": "HKD", "HK$": "HKD", "新台币": "TWD", "台币": "TWD", "NT$": "TWD",
+                   "TWD": "TWD", "欧元": "EUR", "EUR": "EUR", "€": "EUR"}
 
 # A magnitude without currency is money where the sentence speaks of money, and not where it
 # counts people, users or model parameters ("参数规模达6710亿").
 MONEY_CONTEXT = re.compile(
-    r"贷|授信|融资|资金|金额|余额|投资|出资|资产|规模|收入|营收|利润|净利|纯利|盈利|存款|债|基金|资本|市值|估值"
+    r"贷|授信|融资|资金|金额|余额|投资|出资|资产|规模|收入|营收|利润|净利|纯利|纯益|获利|盈利|存款|债|基金|资本|市值|估值"
     r"|成本|费用|预算|投入|补贴|额度|元|交易额|营业额|销售额|产值|投放|支出|价|税|保费|GDP")
 NOT_MONEY_CONTEXT = re.compile(r"用户|人口|人次|粉丝|下载|访问量|参数|token|Token|字节|像素|条数据")
 
@@ -366,7 +369,7 @@ PLEDGE_BEFORE = re.compile(r"(?:将|计划(?!单列)|拟|力争|争取|未来[�
                            r"[^，。；,;]{0,24}?(?:提供|投放|新增|发放|给予|授信)")
 # A year's flow (revenue, profit and their change) dated by a year's end is the year's.
 FLOW_FAMILIES = frozenset({"revenue", "profit"})
-FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利")
+FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利|纯益|获利")
 WHOLE_YEAR = re.compile(r"全年|当年|年内")  # "全年共化解不良资产1344亿元": over the year
 # Ratios over a period, as a year's flows are (net interest margin, returns, cost to income),
 # not levels at its end as a balance or the bad-loan ratio is.
@@ -509,7 +512,8 @@ SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大
                     r"|城商行|农商行|村镇银行|农信社|农村信用社|民营银行|外资银行|大中银行|中小银行"
                     r"|各家银行|各银行|全国"  # (a named one, 某某村镇银行, is a bank mention first)
                     r"|(?:多数|多家|部分|不少|一些|众多|个别|少数)银行"  # 多数银行房贷利率为…
-                    r"|银监会|银保监会|金融监管总局|金融监督管理总局")  # a regulator's statistics
+                    r"|本国银行|公股银行|公股行库"  # Taiwan's: its domestic, its state banks
+                    r"|银监会|银保监会|金融监管总局|金融监督管理总局|金管会")  # a regulator's statistics
 # The bank a report speaks for (本行, our bank, in its own report), and the bank named last
 # (该行, the said bank).
 THIS_BANK = re.compile(r"(?P<ours>本行|我行|本集团|本公司)|(?P<that>该行|该银行|这家银行)")
@@ -1242,11 +1246,26 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     # (not a figure whose clause names another subject: "民营经济为全省贡献了超50%的GDP")
     if orphans:
         own_bank(plain, orphans, title, None if alone else seen)
+    local = local_currency(plain, seen)
     for figure in kept:  # "中银香港…盈利达320亿元": a Hong Kong bank's 元 are its dollars
-        if figure.unit == "CNY" and figure.entity and (
-                currency := reporting_currency(figure.entity)) and bare_yuan(plain, figure):
+        if figure.unit == "CNY" and (currency := (
+                figure.entity and reporting_currency(figure.entity)) or local) \
+                and bare_yuan(plain, figure):
             figure.unit = currency
     return kept
+
+
+def local_currency(text: str, banks: Counter[tuple[str, ...]]) -> str | None:
+    """The currency an article's bare 元 are in when it is not the yuan: a Taiwan paper names
+    新台币 (or NT$) once and writes 元 after, and an article whose banks all report in one
+    other currency (Taiwan's, Hong Kong's) writes in it; either names 人民币 where it means
+    the yuan."""
+    if "人民币" in text or "RMB" in text:
+        return None
+    if "台币" in text or "NT$" in text:
+        return "TWD"
+    currencies = {reporting_currency(bank) for names in banks for bank in names}
+    return currencies.pop() if len(currencies) == 1 else None
 
 
 def bare_yuan(text: str, figure: Figure) -> bool:
@@ -2253,7 +2272,8 @@ FAMILY_OF_MONEY = [
     # (合计 after a measure is its total: 营业收入合计, 资产总额合计)
     ("commitment", re.compile(r"支持|意向|计划|承诺|(?<![入润利产额收])合计|方案|提供")),
     ("revenue", re.compile(r"营收|营业收入|收入")),
-    ("profit", re.compile(r"利润|净利|纯利|盈利(?!能力)")),  # 纯利: Hong Kong's word
+    # 纯利: Hong Kong's word; 纯益, 获利: Taiwan's
+    ("profit", re.compile(r"利润|净利|纯利|纯益|盈利(?!能力)|获利(?!能力|了结|回吐)")),
     ("assets", re.compile(r"总资产|资产总额|资产规模|^资产$")),
     ("investment", re.compile(r"投入|投资|出资|研发|募")),
 ]

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import resources
-from analysis.banks import alias_map, bank_table, english, find_banks, is_central_bank
+from analysis.banks import alias_map, bank_table, english, find_banks, is_central_bank, reporting_currency
 
 
 def surfaces(text: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -223,3 +223,28 @@ def test_the_trie_of_names_matches_what_a_flat_longest_first_alternation_matches
     flat = re.compile(f"(?:{'|'.join(map(re.escape, names))})(?!{stop})")
     assert ([m.span() for m in mention_pattern().finditer(text)]
             == [m.span() for m in flat.finditer(text)])
+
+
+# Taiwan's banks, as its press writes them (traditional characters are read simplified), and
+# the names inside mainland words that must stay no bank.
+TAIWAN_BANKS = [
+    ("北富銀與台新銀前10月獲利", [("北富银", ("台北富邦银行",)), ("台新银", ("台新银行",))]),
+    ("土銀、一銀和彰銀", [("土银", ("土地银行",)), ("一银", ("第一银行",)), ("彰银", ("彰化银行",))]),
+    ("臺中銀去年稅後純益", [("台中银", ("台中商业银行",))]),
+    ("兆豐國際商業銀行", [("兆丰国际商业银行", ("兆丰银行",))]),
+    ("企业可通过平台中银行端的入口申请贷款", []),  # 平台 + 中银行: no 台中银行
+    ("中国信托登记有限责任公司发布数据", []),  # mainland's trust registry, not CTBC
+    ("统一银行间市场的交易规则", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAIWAN_BANKS)
+def test_taiwan_banks_and_their_short_names(text, expected):
+    from analysis.chinese import to_simplified
+
+    assert surfaces(to_simplified(text)) == expected
+
+
+def test_taiwan_banks_report_in_new_taiwan_dollars():
+    assert reporting_currency("兆丰银行") == "TWD"
+    assert reporting_currency("工商银行") is None

@@ -1989,3 +1989,34 @@ def test_a_measure_s_total_is_that_measure_a_flow_of_the_year():
                                              ("4670.78亿元", "revenue", "2022"),
                                              ("1757.92亿元", "profit", "2022")]
     assert rows("其中股、债合计不低于3000亿元。", "metric_family") == [("commitment",)]
+
+
+# Round seven: Taiwan's banks and their New Taiwan dollars
+TAIWAN_MONEY = [
+    # a bank of Taiwan reports in New Taiwan dollars: its 元 are those
+    ("臺中銀前11月稅後純益42.5億元，年增12.3%。",
+     [("42.5億元", "TWD", "台中商业银行", "profit"), ("12.3%", "%", "台中商业银行", "growth")]),
+    # 新台币 written once: the article's other 元 are New Taiwan dollars, a bank's or not
+    ("本國銀行前10月稅前獲利逾新台幣4,000億元，其中房貸利息收入600億元。",
+     [("4,000億元", "TWD", None, "profit"), ("600億元", "TWD", None, "revenue")]),
+    ("截至9月底，房貸餘額達NT$9.5兆元。", [("9.5兆元", "TWD", None, "loan_balance")]),
+    # ...but where it names 人民币 too, 元 alone stays the yuan
+    ("台商在大陸投資逾2,000億新台幣，陸銀貸款餘額人民幣300億元，另有貸款50億元。",
+     [("2,000億新台幣", "TWD", None, "investment"), ("300億元", "CNY", None, "loan_balance"),
+      ("50億元", "CNY", None, "loan_balance")]),
+    # a mainland article names no Taiwan money: its 元 are yuan
+    ("工商银行科技贷款余额3.5万亿元。", [("3.5万亿元", "CNY", "工商银行", "loan_balance")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAIWAN_MONEY)
+def test_taiwan_money_and_banks(text, expected):
+    assert rows(text, "text", "unit", "entity", "metric_family", date="2025-12-10") == expected
+
+
+def test_an_article_whose_banks_all_report_in_hong_kong_dollars_writes_in_them():
+    text = "恒生銀行上半年除稅前溢利112億元。東亞銀行同期貸款總額5,000億元。"
+    assert rows(text, "text", "unit") == [("112億元", "HKD"), ("5,000億元", "HKD")]
+    # with a mainland bank beside them the article's bare 元 are no one currency
+    text = "恒生銀行上半年盈利112億元。工商银行同期净利润1000億元，另有贷款10億元。"
+    assert rows(text, "text", "unit")[1:] == [("1000億元", "CNY"), ("10億元", "CNY")]
