@@ -186,6 +186,12 @@ FIGURE_PATTERNS = (
     re.compile(rf"(?:{CURRENCY_FIRST}){SPACE}(?P<num>{ARABIC}){TAIL}"),  # 人民币100亿元, $5
 )
 FIGURE_PATTERNS_NO_WORDS = tuple(p for p in FIGURE_PATTERNS if not p.pattern.startswith("百分之"))
+# A share in tenths: 七成 is 70%, 一成四 14% (Hong Kong and Taiwan papers write both; the
+# mainland press writes 超七成, 近三成). Not 成 of a word (成为, 完成, 成本, 一成不变).
+TENTHS = re.compile(rf"(?P<tenths>[1-9]|[一二两三四五六七八九])成"
+                    r"(?P<tenth>[一二三四五六七八九](?![十百千万亿成]))?"
+                    r"(?![为立功本交长员果熟绩都效就品型分片批套年人材规色像事形全语亲名因天千不新])"
+                    rf"(?:{SPACE}(?P<post>左右|及?以上|及?以下|以内|上下))?")
 match_start = operator.methodcaller("start")
 # Chinese numerals only count with a currency, a point or 百分之 after them, or with 万/亿 and
 # a digit or qualifier in front: "千万" (by all means), "万一", "亿万" are words, not amounts.
@@ -401,6 +407,9 @@ PART_YEAR_REPORT = re.compile(r"半年度报告|半年报|中报|半年度业绩
 # The families a period set by an earlier paragraph does not date: shares, limits and pledges,
 # which the text states as standing facts. (A rate, 净息差 or 不良率, is the period's.)
 UNDATED_FAMILIES = {"share", "commitment", "other"}
+# In a results piece (it names a report) the report's period holds for all its figures:
+# expenses, equity and shares are the period's too; a pledge is still no one period's.
+REPORT_UNDATED_FAMILIES = {"commitment"}
 THIS_YEAR = r"年初以来|年内(?<![一二两三四五六七八九十\d几多数]年内)"  # the literal first: re skips to it
 # The dates written as words, found in one pass: now, this year, the report's period (told
 # apart by their text: a pattern that opens with a group would lose re's fast skipping).
@@ -945,6 +954,8 @@ def scan(text: str, urls: list[tuple[int, int]]) -> list[Figure]:
     """Candidate figures in order, with value, unit, kind and qualifier; bare numbers kept
     for the list and range rules."""
     patterns = FIGURE_PATTERNS if "百分之" in text else FIGURE_PATTERNS_NO_WORDS
+    if "成" in text:
+        patterns = (*patterns, TENTHS)
     matches = sorted((m for pattern in patterns for m in pattern.finditer(text)),
                      key=match_start)
     figures: list[Figure] = []
@@ -965,6 +976,8 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     head, end = match.span()  # head: 百分之, a currency written first, or the number
     start = match.start("num") if g.get("num") else head
     before = text[max(0, head - 5):head]  # where a qualifier stands
+    if g.get("tenths") is not None:
+        return tenths(text, match, before)
     if g.get("pctnum") is not None:
         try:
             value = number_value(g["pctnum"])
@@ -1026,6 +1039,23 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
         figure = Figure(start, end, value, "", "", bare=True)
     figure.scale = scale
     return with_qualifier(figure, before, g["post"], bool(g["more"] or g["more2"]), head)
+
+
+def tenths(text: str, match: re.Match, before: str) -> Figure | None:
+    """七成 (70%), 一成四 (14%); None where the numeral ends a word (这一成效, 统一成, 之一成)."""
+    from analysis.text import tokenizer  # (jieba's dictionary, loaded once a 成 is seen)
+
+    start, end = match.span()
+    prev = text[start - 1:start]
+    if prev.isdigit() or (prev and not match.group("tenths").isdigit()
+                          and tokenizer().FREQ.get(prev + text[start])):
+        return None
+    numeral = match.group("tenths")
+    value = (Decimal(numeral) if numeral.isdigit() else chinese_number(numeral)) * 10
+    if match.group("tenth"):
+        value += chinese_number(match.group("tenth"))
+    return with_qualifier(Figure(start, end, value, "%", "percent"), before,
+                          match.group("post"), False, start)
 
 
 def with_qualifier(figure: Figure, before: str, post: str | None, more: bool, head: int
@@ -1572,7 +1602,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         if index >= 0 and anchors[index].start < figure.sentence[0] and ASIDE.match(
                 text, figure.sentence[0]):
             index = -2  # an example or an aside keeps no date from the sentences before it
-        if index >= 0 and anchors[index].inherited and figure.family in UNDATED_FAMILIES:
+        if index >= 0 and anchors[index].inherited and figure.family in (
+                REPORT_UNDATED_FAMILIES if all_reports else UNDATED_FAMILIES):
             index = -1  # a share, a limit or a pledge is no figure of the period
         if index >= 0:
             anchor = anchors[index]

@@ -2020,3 +2020,20 @@ def test_an_article_whose_banks_all_report_in_hong_kong_dollars_writes_in_them()
     # with a mainland bank beside them the article's bare 元 are no one currency
     text = "恒生銀行上半年盈利112億元。工商银行同期净利润1000億元，另有贷款10億元。"
     assert rows(text, "text", "unit")[1:] == [("1000億元", "CNY"), ("10億元", "CNY")]
+
+
+# A share in tenths (成), as Hong Kong, Taiwan and mainland papers write it
+TENTHS_CASES = [
+    ("该行对公贷款占比接近七成。", [("七成", 70, "<")]),
+    ("逾八成企业实现盈利，一成四的贷款投向小微企业。", [("八成", 80, ">"), ("一成四", 14, "=")]),
+    ("利息收入占营收的4成。", [("4成", 40, "=")]),
+    ("增幅在五成及以上。", [("五成及以上", 50, "≥")]),
+    # 成 of a word, after a numeral that ends a word: no figure
+    ("这一成效来之不易，统一成本核算，唯一成功的案例，政策一成不变。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TENTHS_CASES)
+def test_shares_written_in_tenths(text, expected):
+    assert [(t, float(v), q) for t, v, q in rows(text, "text", "value", "qualifier")] == [
+        (t, float(v), q) for t, v, q in expected]
