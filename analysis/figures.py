@@ -781,14 +781,16 @@ TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目�
 
 
 def named_years(text: str) -> list[tuple[int, int]]:
-    """(offset, year) of each year the text names, but not a base a change is measured from
-    ("比2021年末、2022年末高"), which says nothing of when the article was written."""
+    """(offset, year) of each year the text names; for a base a change is measured from
+    ("较2021年末有所增加", "比2021年末、2022年末高"), the year after it: the text is written
+    later than its base."""
     years: list[tuple[int, int]] = []
     baseline_end = -1
     for match in NAMED_YEAR.finditer(text):
         at = match.start()
         if is_base(text, at, match.end(), baseline_end, BASE_LIST_GAP):
             baseline_end = match.end()
+            years.append((at, int(match.group(1)) + 1))
             continue
         if text.rfind("《", 0, at) > text.rfind("》", 0, at):
             continue  # a title's years (《行动方案(2024—2027年)》) name a document, not a time

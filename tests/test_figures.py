@@ -2037,3 +2037,9 @@ TENTHS_CASES = [
 def test_shares_written_in_tenths(text, expected):
     assert [(t, float(v), q) for t, v, q in rows(text, "text", "value", "qualifier")] == [
         (t, float(v), q) for t, v, q in expected]
+
+
+def test_an_undated_text_is_written_after_the_base_it_compares_with():
+    # the only year named is a base (较2021年末): the text's present is a later year
+    text = "该行贷款余额较2021年末增长12%。\n截至6月末，该行贷款余额9万亿元。"
+    assert rows(text, "text", "as_of", date=None)[-1] == ("9万亿元", "2022-06")
