@@ -144,7 +144,8 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千"
 # shorter runs, which a digit would follow and no unit could).
 ARABIC = r"\d(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d*+)(?:\.\d++)?"
 # (兆 before a currency: a trillion, as Taiwan writes it, "51.95兆元人民幣"; elsewhere a mega)
-MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|美元|港元|人民币|日元|欧元)"
+MAGNITUDE = ("万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
+             r"|兆(?=元|美元|港元|人民币|新台币|日元|欧元|\d[\d,.]*[ ]?亿)")  # 10兆8,202亿元
 CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "新台币": "TWD", "台币": "TWD",
               "欧元": "EUR",
               "日元": "JPY", "英镑": "GBP", "元": "CNY", "元人民币": "CNY", "人民币": "CNY",
@@ -156,7 +157,8 @@ POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基点": Deci
           "pct": Decimal(1), "点子": Decimal("0.01")}
 # (pct: percentage points, in analysts' notes; 点子: basis points, in Hong Kong papers)
 # 厘 is a percent in a Hong Kong paper's rates (净息差1.36厘); elsewhere a thousandth of a yuan
-RATE_BEFORE = re.compile(r"(?:息差|利率|息率|年息|月息|收益率|回报率|利差)[^，。；,;]{0,14}$")
+RATE_BEFORE = re.compile(r"(?:息差|利率|息率|年息|月息|收益率|回报率|利差|减息|加息|降息|封顶息|减P|加P)"
+                         r"[^，。；,;]{0,14}$")  # (减息0.25厘, 减P 0.125厘: a cut of the rate)
 # A Chinese numeral is an amount with 万/亿 in it, or right before a currency or a point
 # (the regex checks this so that every 一 of the text is not a candidate).
 CN_BODY = f"[{CN_DIGITS}点]"
@@ -189,7 +191,7 @@ FIGURE_PATTERNS_NO_WORDS = tuple(p for p in FIGURE_PATTERNS if not p.pattern.sta
 # A share in tenths: 七成 is 70%, 一成四 14% (Hong Kong and Taiwan papers write both; the
 # mainland press writes 超七成, 近三成). Not 成 of a word (成为, 完成, 成本, 一成不变).
 TENTHS = re.compile(rf"(?P<tenths>[1-9]|[一二两三四五六七八九])成"
-                    r"(?P<tenth>[一二三四五六七八九](?![十百千万亿成]))?"
+                    r"(?P<tenth>[一二三四五六七八九半](?![十百千万亿成]))?"
                     r"(?![为立功本交长员果熟绩都效就品型分片批套年人材规色像事形全语亲名因天千不新])"
                     rf"(?:{SPACE}(?P<post>左右|及?以上|及?以下|以内|上下))?")
 match_start = operator.methodcaller("start")
@@ -207,8 +209,8 @@ QUALIFIERS = {
     "≥": ["不低于", "不少于", "不下于", "至少", "起码", "最少", "不得低于", "不应低于", "不得少于"],
     "≤": ["不超过", "不超", "未超过", "未超", "没有超过", "没超过", "不高于", "不多于", "至多",
           "最多", "最高可达", "最高", "不得超过", "不得高于", "不应超过", "不应高于"],
-    ">": ["超过", "超", "逾", "多于", "高于", "大于", "突破"],
-    "<": ["将近", "接近", "逼近", "近", "低于", "少于", "不足", "不到", "未满", "未达"],
+    ">": ["超过", "超", "逾", "多于", "高于", "大于", "突破", "破", "飞越"],  # 赚破300亿元
+    "<": ["将近", "接近", "逼近", "近", "低于", "少于", "不足", "不到", "未满", "未达", "跌破"],
     "≈": ["大约", "约为", "约合", "约", "大概", "大致"],
     "=": ["高达", "达到", "可达", "达", "约计", "共计", "合计", "总计", "累计", "仅为", "分别为",
           "为", "是"],
@@ -227,7 +229,8 @@ CURRENCY_PREFIX = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", 
 # A magnitude without currency is money where the sentence speaks of money, and not where it
 # counts people, users or model parameters ("参数规模达6710亿").
 MONEY_CONTEXT = re.compile(
-    r"贷|授信|融资|资金|金额|余额|投资|出资|资产|规模|收入|营收|利润|净利|纯利|纯益|获利|盈利|存款|债|基金|资本|市值|估值"
+    r"贷|授信|融资|资金|金额|余额|投资|出资|资产|规模|收入|营收|利润|净利|纯利|纯益|盈余|获利|盈利|赚|存款|债|基金"
+    r"|资本|市值|估值"
     r"|成本|费用|预算|投入|补贴|额度|元|交易额|营业额|销售额|产值|投放|支出|价|税|保费|GDP")
 NOT_MONEY_CONTEXT = re.compile(r"用户|人口|人次|粉丝|下载|访问量|参数|token|Token|字节|像素|条数据")
 
@@ -269,7 +272,7 @@ SENTENCE_BREAK_CHARS = "。！？!?\n"  # where a sentence ends (SENTENCE_BREAK)
 
 # Dates a figure refers to: candidates found fast by DATE_START, read by DATE.
 # A year written without 年 before its period, as Hong Kong papers do ("2018全年業績")
-YEAR_PERIOD_AHEAD = "全年|上半年|下半年|中期|前三季|第[一二三四]季|首季"
+YEAR_PERIOD_AHEAD = "全年|上半年|下半年|中期|前三季|第[一二三四]季|首季|业绩"  # (2018业绩快报)
 # After its first character (the class, which re skips ahead with), each branch opens with the
 # second one and checks the first behind it: re tests a branch's opening character before it
 # enters the branch, and most first characters it stops at (上 of 上涨, 一 of 一般) have no
@@ -375,7 +378,7 @@ PLEDGE_BEFORE = re.compile(r"(?:将|计划(?!单列)|拟|力争|争取|未来[�
                            r"[^，。；,;]{0,24}?(?:提供|投放|新增|发放|给予|授信)")
 # A year's flow (revenue, profit and their change) dated by a year's end is the year's.
 FLOW_FAMILIES = frozenset({"revenue", "profit"})
-FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利|纯益|获利")
+FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利|纯益|盈余|获利")
 WHOLE_YEAR = re.compile(r"全年|当年|年内")  # "全年共化解不良资产1344亿元": over the year
 # Ratios over a period, as a year's flows are (net interest margin, returns, cost to income),
 # not levels at its end as a balance or the bad-loan ratio is.
@@ -573,13 +576,14 @@ LIST_END = re.compile(r"[；;]")
 # Measure words for `metric`. Those in EXTENDABLE take their modifiers ("贷款余额" ->
 # "科技型企业贷款余额"); the others are whole labels.
 EXTENDABLE = ["余额", "规模", "占比", "比重", "增速", "增幅", "降幅", "率", "金额", "新增额",
-              "合计", "共计", "总计", "总额", "份额", "损失", "总资产", "成本", "费用"]
+              "合计", "共计", "总计", "总额", "份额", "损失", "总资产", "成本", "费用",
+              "盈余"]  # (税前盈余: Taiwan's pre-tax profit)
 FIXED = ["专项综合金融支持", "综合金融支持", "金融支持", "融资支持", "贷款支持", "总额度",
          "综合授信", "授信额度", "授信", "额度",
          "清欠专项贷款", "清欠贷款", "专项贷款", "流动资金贷款", "项目贷款", "发放贷款",
-         "投放贷款", "贷款", "专项融资", "投融资", "融资", "投资额", "投资", "出资额", "出资",
-         "营业收入", "营收", "收入", "净利润", "利润", "存款", "资金", "估值", "市值", "清偿",
-         "募集", "募资", "补贴", "投放", "销售额", "交易额", "营业额"]
+         "投放贷款", "贷款", "新增放款", "专项融资", "投融资", "融资", "投资额", "投资", "出资额", "出资",
+         "营业收入", "营收", "收入", "净利润", "利润", "纯利", "纯益", "获利", "存款", "资金", "估值",
+         "市值", "清偿", "募集", "募资", "补贴", "投放", "销售额", "交易额", "营业额"]
 # A change (同比增长) is a metric, but not in 增至/提升至 (rose to: the figure is a level).
 CHANGES = [base + verb for base in ["同比", "环比", "较年初", "较上年末", "较上年", "较去年", ""]
            for verb in ["增长", "下降", "增加", "减少", "提升", "提高", "上升", "回落", "增"]]
@@ -1054,8 +1058,8 @@ def tenths(text: str, match: re.Match, before: str) -> Figure | None:
         return None
     numeral = match.group("tenths")
     value = (Decimal(numeral) if numeral.isdigit() else chinese_number(numeral)) * 10
-    if match.group("tenth"):
-        value += chinese_number(match.group("tenth"))
+    if match.group("tenth"):  # 一成四 (14%), 一成半 (15%)
+        value += 5 if match.group("tenth") == "半" else chinese_number(match.group("tenth"))
     return with_qualifier(Figure(start, end, value, "%", "percent"), before,
                           match.group("post"), False, start)
 
@@ -1078,17 +1082,18 @@ def with_qualifier(figure: Figure, before: str, post: str | None, more: bool, he
 
 
 HUNDRED_MILLION, TEN_THOUSAND = Decimal(100_000_000), Decimal(10_000)
+COMPOUND_SCALES = {(HUNDRED_MILLION, TEN_THOUSAND), (TRILLION, HUNDRED_MILLION)}
 
 
 def join_compound_amounts(figures: list[Figure]) -> list[Figure]:
     """"270億5400萬元" (Hong Kong and Taiwan papers, and "3亿5000万" in the mainland): the
-    亿 and the 万 written together are one amount."""
+    亿 and the 万 written together are one amount; so are 兆 and 亿 ("10兆8,202億元")."""
     joined: list[Figure] = []
     for figure in figures:
         left = joined[-1] if joined else None
         if (left is not None and left.end == figure.start and left.kind == figure.kind == "money"
-                and not left.unit and left.scale == HUNDRED_MILLION
-                and figure.scale == TEN_THOUSAND and 0 <= figure.value < HUNDRED_MILLION):
+                and not left.unit and (left.scale, figure.scale) in COMPOUND_SCALES
+                and 0 <= figure.value < left.scale):
             left.value += figure.value
             left.end, left.unit, left.unit_inferred = figure.end, figure.unit, figure.unit_inferred
             if left.qualifier == "=":
@@ -1137,6 +1142,10 @@ def spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
+# Taiwan's papers name the year of 今年/去年/明年 in brackets: 去(2025)年, 今（2026）年
+YEAR_IN_BRACKETS = re.compile(r"[今去明前][(（]((?:19|20)\d{2})[)）]年")
+
+
 def prepare(text: str, simplified: str | None = None) -> str:
     """The text the rules read: simplified characters, ASCII digits, and line breaks that do
     not end a paragraph (a list cut by a break, a line opening with 其中) made spaces. Same
@@ -1159,6 +1168,8 @@ def prepare(text: str, simplified: str | None = None) -> str:
         plain = join_lines(plain)
     if " - " in plain:  # points of a summary run into one line: each its own sentence
         plain = INLINE_BULLET.sub(" 。 ", plain)
+    if "年" in plain and YEAR_IN_BRACKETS.search(plain):
+        plain = YEAR_IN_BRACKETS.sub(r"  \1 年", plain)  # 去(2025)年 reads as 2025 年
     return plain
 
 
@@ -1770,7 +1781,8 @@ def month_before(value: str) -> str:
 def years_of_flows(text: str, figures: list[Figure]) -> None:
     """Revenue and profit dated by a year's end ("截至2024年末…营业收入666.31亿元") are the year's
     (2024), and so is the change written after them or named with them (同比增长8.19%), a
-    ratio over the year (净息差, ROA: PERIOD_RATIO) and a flow of the whole year (全年)."""
+    money change of a balance over the year (较年初增加1万亿元), a ratio over the year (净息差,
+    ROA: PERIOD_RATIO) and a flow of the whole year (全年)."""
     previous: Figure | None = None
     previous_flow = False
     for figure in figures:
@@ -1779,7 +1791,9 @@ def years_of_flows(text: str, figures: list[Figure]) -> None:
             figure.kind == "percent" and PERIOD_RATIO.search(figure.metric) is not None) or (
             figure.family not in STOCK_FAMILIES and WHOLE_YEAR.search(
                 text, clause_start(text, figure.sentence[0], figure.start), figure.start))
-        if figure.family == "growth":
+        if figure.family == "growth" and figure.kind == "money":
+            flow = True  # 较年初增加1万亿元: a money change over the year is the year's flow
+        elif figure.family == "growth":
             words_from = previous.end if same_sentence else figure.sentence[0]
             flow = bool(FLOW_WORDS.search(figure.metric) or (same_sentence and previous_flow)
                         or FLOW_WORDS.search(text, words_from, figure.start))
@@ -2300,13 +2314,16 @@ SHARE_BEFORE = re.compile(r"占(?!据)|覆盖(?!率)")
 FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR")
 FAMILY_OF_MONEY = [
     ("credit_line", re.compile(r"授信|额度|信贷支持")),
-    ("new_loans", re.compile(r"(?:新增|发放|累放|放款|首笔).*(?:贷|融资)|投放|专项融资")),
+    # (放款: Taiwan's word for loans, 新增放款)
+    ("new_loans", re.compile(r"(?:新增|发放|累放|放款|首笔).*(?:贷|融资|放款)|投放|专项融资")),
     ("loan_balance", re.compile(r"贷款|贷余额|融资余额|余额|存量|贷款规模")),
     # (合计 after a measure is its total: 营业收入合计, 资产总额合计)
-    ("commitment", re.compile(r"支持|意向|计划|承诺|(?<![入润利产额收])合计|方案|提供")),
+    # (合计 before one, 合计税前盈余, is that measure's total too)
+    ("commitment", re.compile(r"支持|意向|计划|承诺|(?<![入润利产额收])合计(?!.*(?:利|盈余|纯益|收入|营收))"
+                              r"|方案|提供")),
     ("revenue", re.compile(r"营收|营业收入|收入")),
     # 纯利: Hong Kong's word; 纯益, 获利: Taiwan's
-    ("profit", re.compile(r"利润|净利|纯利|纯益|盈利(?!能力)|获利(?!能力|了结|回吐)")),
+    ("profit", re.compile(r"利润|净利|纯利|纯益|盈余|盈利(?!能力)|获利(?!能力|了结|回吐)")),
     ("assets", re.compile(r"总资产|资产总额|资产规模|^资产$")),
     ("investment", re.compile(r"投入|投资|出资|研发|募")),
 ]

@@ -248,3 +248,22 @@ def test_taiwan_banks_and_their_short_names(text, expected):
 def test_taiwan_banks_report_in_new_taiwan_dollars():
     assert reporting_currency("兆丰银行") == "TWD"
     assert reporting_currency("工商银行") is None
+
+
+MORE_NAMES = [
+    ("中國信託前11月稅前盈餘", [("中国信托", ("中国信托商业银行",))]),
+    ("中信銀以新增放款645億元居冠", [("中信银", ("中国信托商业银行",))]),
+    ("中信银行贷款余额", [("中信银行", ("中信银行",))]),  # the mainland's CITIC
+    ("中國銀行(香港)宣佈下調最優惠利率", [("中国银行(香港)", ("中银香港",))]),
+    ("渣打港元最優惠貸款利率下調", [("渣打", ("渣打银行",))]),
+    ("苏银理财、浦银理财、浙银理财", [("苏银理财", ("江苏银行",)), ("浦银理财", ("浦发银行",)),
+                                 ("浙银理财", ("浙商银行",))]),
+    ("焦作中旅银行与齐商银行", [("焦作中旅银行", ("中旅银行",)), ("齐商银行", ("齐商银行",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_NAMES)
+def test_more_names_round_seven(text, expected):
+    from analysis.chinese import to_simplified
+
+    assert surfaces(to_simplified(text)) == expected

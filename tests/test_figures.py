@@ -1246,9 +1246,9 @@ DATES_ROUND_THREE_B = [
     # a bank's rate is a figure of the period set by the paragraph before
     ("2025年前三季，建设银行净利润2584亿元。\n净息差为1.36%，较上年同期下降16个基点。", "2025-10-30",
      ["2025-09", "2025-09", "2025-09"]),
-    # a level at the date a change is measured from
+    # a level at the date a change is measured from; the money change is the year's flow
     ("截至2017年底，该行资产9087.78亿元，较上年末的8031.57亿元增加1056亿元。", "2018-04-01",
-     ["2017-12", "2016-12", "2017-12"]),
+     ["2017-12", "2016-12", "2017"]),
 ]
 
 
@@ -1401,7 +1401,8 @@ def test_a_share_s_move_in_a_quote_has_no_period():
 def test_a_report_the_title_names_dates_the_report_period_words():
     text = "一、年度概况\n报告期末，本社各项存款余额1096292.98万元，较年初上升137469.3万元。"
     report = "金沙县农村信用合作联社2024年度环境信息披露报告"
-    assert [row.as_of for row in extract_from_text_rows(text, report)] == ["2024-12", "2024-12"]
+    # (the balance at the year's end, its money change over the year the year's flow)
+    assert [row.as_of for row in extract_from_text_rows(text, report)] == ["2024-12", "2024"]
     assert [row.as_of for row in extract_from_text_rows(text, "金沙县农村信用合作联社")] == [None, None]
 
 
@@ -2043,3 +2044,50 @@ def test_an_undated_text_is_written_after_the_base_it_compares_with():
     # the only year named is a base (较2021年末): the text's present is a later year
     text = "该行贷款余额较2021年末增长12%。\n截至6月末，该行贷款余额9万亿元。"
     assert rows(text, "text", "as_of", date=None)[-1] == ("9万亿元", "2022-06")
+
+
+def test_a_money_change_of_a_balance_over_a_year_is_the_year_s_flow():
+    text = "截至2024年末，该行贷款余额10万亿元，较年初增加1万亿元，增长11%。"
+    assert rows(text, "text", "as_of") == [("10万亿元", "2024-12"), ("1万亿元", "2024"),
+                                            ("11%", "2024-12")]
+
+
+# Round seven, read from the misses of blind sets ba to bd (Taiwan and Hong Kong papers among
+# them), each class with sentences of its own
+TAIWAN_AND_HONG_KONG = [
+    # 兆 and 亿 written together: one amount (10.8202 trillion)
+    ("放款餘額10兆8,202億元，總餘額44兆8,205億元。",
+     [("10兆8,202億元", 10820200000000.0), ("44兆8,205億元", 44820500000000.0)]),
+    # a share in tenths and a half
+    ("客戶貸款總額升一成半。", [("一成半", 15.0)]),
+    # a Hong Kong rate cut in 厘 (减息, 减P) is a rate figure
+    ("聯儲局決定減息0.25厘，滙豐宣布減P 0.125厘。", [("0.25厘", 0.25), ("0.125厘", 0.125)]),
+    # 赚 (earned) makes a bare 亿 money
+    ("國銀首季賺近1266億。", [("1266億", 126600000000.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAIWAN_AND_HONG_KONG)
+def test_taiwan_and_hong_kong_amounts(text, expected):
+    assert [(t, float(v)) for t, v in rows(text, "text", "value")] == expected
+
+
+TAIWAN_DATES_AND_WORDS = [
+    # the year of 去年 in brackets, as Taiwan's papers write it
+    ("根據金管會統計，去(2025)年前11月國銀稅前盈餘達5,507.7億元。", "2026-01-20",
+     [("5,507.7億元", "2025-11", "profit", "=")]),
+    # 税前盈余 is profit, 合计 before it its total; 赚破 is more than
+    ("國銀合計稅前盈餘達5,507.7億元，中國信託賺破600億元。", "2026-01-20",
+     [("5,507.7億元", None, "profit", "="), ("600億元", None, "other", ">")]),
+    # 放款 is Taiwan's word for loans: 新增放款 is new lending
+    ("中信銀以新增放款645億元居冠，全年新增放款有望飛越5,000億元。", "2025-12-11",
+     [("645億元", None, "new_loans", "="), ("5,000億元", None, "new_loans", ">")]),
+    # a year written before 业绩快报 without 年
+    ("此外，2018业绩快报显示，该行吸收存款余额2.13万亿元。", "2019-01-23",
+     [("2.13万亿元", "2018-12", "loan_balance", "=")]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), TAIWAN_DATES_AND_WORDS)
+def test_taiwan_dates_and_words(text, date, expected):
+    assert rows(text, "text", "as_of", "metric_family", "qualifier", date=date) == expected
