@@ -904,7 +904,9 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 continue
         value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (
             f"-{day:02d}" if month and day else "")
-        named_year = year if (g["iso"] or g["y"] or g["rel"] or g["yy"] or g["qy"]) else None
+        # (去年 lends no year to a bare month after it: "去年四季度…，预计1月" is this January)
+        named_year = year if (g["iso"] or g["y"] or g["yy"] or g["qy"] or (
+            g["rel"] and (not today or g["rel"] in ("今年", "本年")))) else None
         if (anchors and len(value) == 7 and anchors[-1].value and len(anchors[-1].value) == 10
                 and anchors[-1].value.startswith(value) and not first
                 and SENTENCE_BREAK.search(text, anchors[-1].end, at) is None

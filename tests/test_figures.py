@@ -2093,3 +2093,11 @@ TAIWAN_DATES_AND_WORDS = [
 @pytest.mark.parametrize(("text", "date", "expected"), TAIWAN_DATES_AND_WORDS)
 def test_taiwan_dates_and_words(text, date, expected):
     assert rows(text, "text", "as_of", "metric_family", "qualifier", date=date) == expected
+
+
+def test_last_year_lends_no_year_to_a_bare_month_after_it():
+    text = "去年四季度房贷新增2万亿元，预计1月房贷新增约6000亿元。"
+    assert rows(text, "text", "as_of", date="2022-02-11") == [("2万亿元", "2021-12"),
+                                                           ("6000亿元", "2022-01")]
+    # 今年 does: it is the article's own year
+    assert rows("今年1至5月累计处置不良贷款112.2亿元。", "as_of", date="2016-07-01") == [("2016-05",)]
