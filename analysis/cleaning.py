@@ -248,7 +248,8 @@ PUBLICATION_DATE = (r"(?:\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}�
 PUBLICATION_FIELD = re.compile(
     rf"(?P<gap>[\s|｜/·•丨]+)"
     rf"|(?P<date>{PUBLICATION_DATE})"
-    rf"|(?:发布|发表|发稿|更新|编辑)?(?:时间|日期)\s*[:：]?\s*(?P<labelled_date>{PUBLICATION_DATE})"
+    rf"|(?:(?:发布|发表|发稿|更新|编辑)?(?:时间|日期)|(?i:date|published|posted))"
+    rf"\s*[:：]?\s*(?P<labelled_date>{PUBLICATION_DATE})"
     rf"|(?:稿件|信息|文章|本文|新闻)?(?:来源|出处|发布人|发布单位|发布者)\s*[:：|｜]?\s*"
     rf"(?P<source>[^\s|｜:：]{{2,24}}?)(?P<source_date>{PUBLICATION_DATE})?"
     rf"(?=[\s|｜]|$|(?:作者|记者|编辑|责编)\s*[:：])"  # "来源:21世纪经济报道作者:吴霜…" too
@@ -262,9 +263,10 @@ PUBLICATION_FIELD = re.compile(
 
 
 # The same line run into the first paragraph, where a scrape lost the line break: it ends
-# with a clock time.
+# with a clock time, or it is a date with its label ("date 2025-08-22 港CRE不良贷款率…").
 PUBLICATION_OPENING = re.compile(
-    r"^(.{0,40}?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(?=\S)")
+    r"^(.{0,40}?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"|\s*(?:日期|时间|(?i:date|published|posted))\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2})\s+(?=\S)")
 
 
 def parse_publication_line(text: str) -> dict | None:

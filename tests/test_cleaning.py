@@ -465,6 +465,9 @@ def test_a_body_without_blank_lines_has_a_paragraph_a_line():
     ("06.07.2016  13:45", "2016-07-06", None, []),
     ("30/3/2023 16:56", "2023-03-30", None, []),
     ("3/30/2023 10:00", "2023-03-30", None, []),
+    # a date labelled in English, as scrapers and text exports write it
+    ("Date: 2025-08-22", "2025-08-22", None, []),
+    ("date 2025-08-22 来源：示例经济通", "2025-08-22", "示例经济通", []),
 ])
 def test_publication_lines_give_date_outlet_and_authors(line, date, outlet, authors):
     from analysis.cleaning import parse_publication_line, read_publication
@@ -503,6 +506,15 @@ def test_a_publication_line_run_into_the_first_paragraph_is_cut_off():
     articles, _ = clean(f"每日经济新闻 2024-06-09 03:16:49 {ONE}\n{TWO}", metadata={"title": "标题"})
     assert articles[0]["text"] == f"{ONE}\n{TWO}"
     assert (articles[0]["date"], articles[0]["outlet"]) == ("2024-06-09", "每日经济新闻")
+
+
+def test_a_labelled_date_run_into_the_first_paragraph_is_cut_off():
+    articles, _ = clean(f"date 2024-06-09 {ONE}\n{TWO}", metadata={"title": "标题"})
+    assert articles[0]["text"] == f"{ONE}\n{TWO}"
+    assert (articles[0]["date"], articles[0]["date_source"]) == ("2024-06-09", "text")
+    # a sentence that opens with a date and no label keeps it
+    articles, _ = clean(f"2024-06-09 {ONE}\n{TWO}", metadata={"title": "标题"})
+    assert articles[0]["text"].startswith("2024-06-09")
 
 
 def test_a_source_line_under_the_text_stays_a_chart_credit():
