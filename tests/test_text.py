@@ -73,7 +73,10 @@ def test_every_dictionary_word_is_one_token_on_its_own(segmenter):
 
 @pytest.mark.parametrize("segmenter", SEGMENTERS)
 def test_every_bank_name_and_alias_is_one_token(segmenter):
-    split = [(name, cut(name, hmm=False, segmenter=segmenter)) for name in alias_map()]
+    # (not a name written with brackets, 中国银行(香港): a segmenter splits at punctuation, and
+    # find_banks reads such a name in the text)
+    split = [(name, cut(name, hmm=False, segmenter=segmenter)) for name in alias_map()
+             if name.isalnum()]
     assert [(name, tokens) for name, tokens in split if tokens != [name]] == []
 
 
