@@ -192,7 +192,7 @@ FIGURE_PATTERNS_NO_WORDS = tuple(p for p in FIGURE_PATTERNS if not p.pattern.sta
 # mainland press writes 超七成, 近三成). Not 成 of a word (成为, 完成, 成本, 一成不变).
 TENTHS = re.compile(rf"(?P<tenths>[1-9]|[一二两三四五六七八九])成"
                     r"(?P<tenth>[一二三四五六七八九半](?![十百千万亿成]))?"
-                    r"(?![为立功本交长员果熟绩都效就品型分片批套年人材规色像事形全语亲名因天千不新])"
+                    r"(?![为立功本交长员果熟绩都效就品型分片批套年人材色像事形全语亲名因天千不新])"
                     rf"(?:{SPACE}(?P<post>左右|及?以上|及?以下|以内|上下))?")
 match_start = operator.methodcaller("start")
 # Chinese numerals only count with a currency, a point or 百分之 after them, or with 万/亿 and
@@ -2320,9 +2320,9 @@ FAMILY_OF_MONEY = [
     ("new_loans", re.compile(r"(?:新增|发放|累放|放款|首笔).*(?:贷|融资|放款)|投放|专项融资")),
     ("loan_balance", re.compile(r"贷款|贷余额|融资余额|余额|存量|贷款规模")),
     # (合计 after a measure is its total: 营业收入合计, 资产总额合计)
-    # (合计 before one, 合计税前盈余, is that measure's total too)
-    ("commitment", re.compile(r"支持|意向|计划|承诺|(?<![入润利产额收])合计(?!.*(?:利|盈余|纯益|收入|营收))"
-                              r"|方案|提供")),
+    # (合计 before one, 合计税前盈余, 合计规模, 合计发行, is that measure's total too)
+    ("commitment", re.compile(r"支持|意向|计划|承诺|方案|提供|(?<![入润利产额收])合计"
+                              r"(?!.*(?:利|盈余|纯益|收入|营收|规模|资产|余额|贷款|存款|发行|募))")),
     ("revenue", re.compile(r"营收|营业收入|收入")),
     # 纯利: Hong Kong's word; 纯益, 获利: Taiwan's
     ("profit", re.compile(r"利润|净利|纯利|纯益|盈余|盈利(?!能力)|获利(?!能力|了结|回吐)")),

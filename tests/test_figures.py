@@ -2030,6 +2030,7 @@ TENTHS_CASES = [
     ("该行对公贷款占比接近七成。", [("七成", 70, "<")]),
     ("逾八成企业实现盈利，一成四的贷款投向小微企业。", [("八成", 80, ">"), ("一成四", 14, "=")]),
     ("利息收入占营收的4成。", [("4成", 40, "=")]),
+    ("城农商行贡献超四成规模。", [("四成", 40, ">")]),
     ("增幅在五成及以上。", [("五成及以上", 50, "≥")]),
     # 成 of a word, after a numeral that ends a word: no figure
     ("这一成效来之不易，统一成本核算，唯一成功的案例，政策一成不变。", []),
@@ -2101,3 +2102,10 @@ def test_last_year_lends_no_year_to_a_bare_month_after_it():
                                                            ("6000亿元", "2022-01")]
     # 今年 does: it is the article's own year
     assert rows("今年1至5月累计处置不良贷款112.2亿元。", "as_of", date="2016-07-01") == [("2016-05",)]
+
+
+def test_a_total_named_with_its_measure_is_no_pledge():
+    # 合计 before a measure or an issue is that measure's total, not credit pledged
+    assert [row[0] for row in rows("13家银行合计规模达1.9万亿元，中行、农行合计发行1500亿元。",
+                                   "metric_family")] == ["other", "other"]
+    assert rows("其中股、债合计不低于3000亿元。", "metric_family") == [("commitment",)]
