@@ -190,7 +190,7 @@ FIGURE_PATTERNS = (
 FIGURE_PATTERNS_NO_WORDS = tuple(p for p in FIGURE_PATTERNS if not p.pattern.startswith("百分之"))
 # A share in tenths: 七成 is 70%, 一成四 14% (Hong Kong and Taiwan papers write both; the
 # mainland press writes 超七成, 近三成). Not 成 of a word (成为, 完成, 成本, 一成不变).
-TENTHS = re.compile(rf"(?P<tenths>[1-9]|[一二两三四五六七八九])成"
+TENTHS = re.compile(rf"(?P<tenths>[1-9]|[一二两三四五六七八九半])成"
                     r"(?P<tenth>[一二三四五六七八九半](?![十百千万亿成]))?"
                     r"(?![为立功本交长员果熟绩都效就品型分片批套年人材色像事形全语亲名因天千不新])"
                     rf"(?:{SPACE}(?P<post>左右|及?以上|及?以下|以内|上下))?")
@@ -1059,8 +1059,9 @@ def tenths(text: str, match: re.Match, before: str) -> Figure | None:
     if prev.isdigit() or (prev and not match.group("tenths").isdigit()
                           and tokenizer().FREQ.get(prev + text[start])):
         return None
-    numeral = match.group("tenths")
-    value = (Decimal(numeral) if numeral.isdigit() else chinese_number(numeral)) * 10
+    numeral = match.group("tenths")  # (半成: half a tenth, 5%)
+    value = (Decimal(numeral) if numeral.isdigit() else
+             Decimal("0.5") if numeral == "半" else chinese_number(numeral)) * 10
     if match.group("tenth"):  # 一成四 (14%), 一成半 (15%)
         value += 5 if match.group("tenth") == "半" else chinese_number(match.group("tenth"))
     return with_qualifier(Figure(start, end, value, "%", "percent"), before,
@@ -1095,10 +1096,12 @@ def join_compound_amounts(figures: list[Figure]) -> list[Figure]:
     for figure in figures:
         left = joined[-1] if joined else None
         if (left is not None and left.end == figure.start and left.kind == figure.kind == "money"
-                and not left.unit and (left.scale, figure.scale) in COMPOUND_SCALES
+                and (left.scale, figure.scale) in COMPOUND_SCALES
                 and 0 <= figure.value < left.scale):
             left.value += figure.value
-            left.end, left.unit, left.unit_inferred = figure.end, figure.unit, figure.unit_inferred
+            if not left.unit:  # (a currency written first, 新台币10兆8884亿元, stays)
+                left.unit, left.unit_inferred = figure.unit, figure.unit_inferred
+            left.end = figure.end
             if left.qualifier == "=":
                 left.qualifier, left.qualifier_text = figure.qualifier, figure.qualifier_text
             continue
@@ -1145,8 +1148,17 @@ def spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-# Taiwan's papers name the year of 今年/去年/明年 in brackets: 去(2025)年, 今（2026）年
-YEAR_IN_BRACKETS = re.compile(r"[今去明前][(（]((?:19|20)\d{2})[)）]年")
+# Taiwan's papers name the year of 今年/去年/明年 in brackets: 去(2025)年, 今（2026）年, and
+# in the Republic's calendar: 今(98)年 is 2009, 去(113)年 2024
+YEAR_IN_BRACKETS = re.compile(r"[今去明前][(（]((?:19|20)\d{2}|[89]\d|1[0-4]\d)[)）]年")
+ROC_YEAR_ZERO = 1911
+
+
+def bracketed_year(match: re.Match) -> str:
+    """去(2025)年 -> "  2025年", 今(98)年 -> " 2009年": the year, as long as what it replaces."""
+    year = int(match.group(1))
+    year += ROC_YEAR_ZERO if year < 1000 else 0
+    return f"{year}年".rjust(len(match.group()))
 
 
 def prepare(text: str, simplified: str | None = None) -> str:
@@ -1172,7 +1184,7 @@ def prepare(text: str, simplified: str | None = None) -> str:
     if " - " in plain:  # points of a summary run into one line: each its own sentence
         plain = INLINE_BULLET.sub(" 。 ", plain)
     if "年" in plain and YEAR_IN_BRACKETS.search(plain):
-        plain = YEAR_IN_BRACKETS.sub(r"  \1 年", plain)  # 去(2025)年 reads as 2025 年
+        plain = YEAR_IN_BRACKETS.sub(bracketed_year, plain)  # 去(2025)年 reads as 2025年
     return plain
 
 
@@ -1292,7 +1304,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     # (not a figure whose clause names another subject: "民营经济为全省贡献了超50%的GDP")
     if orphans:
         own_bank(plain, orphans, title, None if alone else seen)
-    local = local_currency(plain, seen)
+    local = local_currency(plain, seen, text)
     for figure in kept:  # "中银香港…盈利达320亿元": a Hong Kong bank's 元 are its dollars
         if figure.unit == "CNY" and (currency := (
                 figure.entity and reporting_currency(figure.entity)) or local) \
@@ -1301,14 +1313,22 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     return kept
 
 
-def local_currency(text: str, banks: Counter[tuple[str, ...]]) -> str | None:
-    """The currency an article's bare 元 are in when it is not the yuan: a Taiwan paper names
-    新台币 (or NT$) once and writes 元 after, and an article whose banks all report in one
-    other currency (Taiwan's, Hong Kong's) writes in it; either names 人民币 where it means
-    the yuan."""
+# Words only Taiwan's press uses of its banks and their regulator (金管会; Hong Kong's is the
+# 金管局, the mainland's 金融监管总局), and its calendar's years in brackets (ROC_YEAR: 今(98)年)
+TAIWAN_WORDS = re.compile(r"金管会|本国银行|公股银行|公股行库|八大行库")
+ROC_YEAR = re.compile(r"[今去明前][(（](?:[89]\d|1[0-4]\d)[)）]年")
+
+
+def local_currency(text: str, banks: Counter[tuple[str, ...]], written: str = "") -> str | None:
+    """The currency an article's bare 元 are in when it is not the yuan. A Taiwan paper names
+    新台币 (or NT$) once, or only words of Taiwan's (TAIWAN_WORDS, a year of `written`, the
+    original text, in Taiwan's calendar), and writes 元 after; an article whose banks all
+    report in one other currency (Taiwan's, Hong Kong's) writes in it. Either names 人民币
+    where it means the yuan."""
     if "人民币" in text or "RMB" in text:
         return None
-    if "台币" in text or "NT$" in text:
+    if ("台币" in text or "NT$" in text or TAIWAN_WORDS.search(text)
+            or ("年" in written and ROC_YEAR.search(written))):
         return "TWD"
     currencies = {reporting_currency(bank) for names in banks for bank in names}
     return currencies.pop() if len(currencies) == 1 else None

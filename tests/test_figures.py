@@ -2109,3 +2109,15 @@ def test_a_total_named_with_its_measure_is_no_pledge():
     assert rows("13家银行合计规模达1.9万亿元，中行、农行合计发行1500亿元。", "kind", "metric_family"
                 )[1:] == [("money", "other"), ("money", "other")]
     assert rows("其中股、债合计不低于3000亿元。", "metric_family") == [("commitment",)]
+
+
+def test_taiwan_s_words_and_calendar_make_bare_yuan_new_taiwan_dollars():
+    # the regulator (金管會) and the Republic's calendar (今(98)年 is 2009) are Taiwan's
+    assert rows("金管會今(30)日公佈，放款總餘額是18兆549億元。", "text", "unit") == [
+        ("18兆549億元", "TWD")]
+    assert rows("回溯去(97)年十二月到今(98)年五月，放款下降1,531.86億元。", "unit", "as_of",
+                date=None) == [("TWD", "2009")]
+    # a currency written first stays with its amount of 兆 and 亿
+    assert rows("放款餘額達新台幣10兆8884億元。", "text", "value", "unit") == [
+        ("10兆8884億元", 10888400000000, "TWD")]
+    assert [float(v) for v, in rows("只增長半成，另有半成品。", "value")] == [5.0]
