@@ -1152,6 +1152,12 @@ def spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
 # in the Republic's calendar: 今(98)年 is 2009, 去(113)年 2024
 YEAR_IN_BRACKETS = re.compile(r"[今去明前][(（]((?:19|20)\d{2}|[89]\d|1[0-4]\d)[)）]年")
 ROC_YEAR_ZERO = 1911
+# A month written in Chinese numerals (六月份, 去年十二月), as Taiwan's and Hong Kong's papers and
+# formal mainland text write it: read as its digits, which take as many characters (十月, which
+# would take more, stays unread)
+CHINESE_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "", "十一", "十二")
+CHINESE_MONTH = re.compile(r"(?<![一二三四五六七八九十百千万两几数第])"
+                           r"(?:十[一二]|[一二三四五六七八九])(?=月)")
 
 
 def bracketed_year(match: re.Match) -> str:
@@ -1183,6 +1189,8 @@ def prepare(text: str, simplified: str | None = None) -> str:
         plain = join_lines(plain)
     if " - " in plain:  # points of a summary run into one line: each its own sentence
         plain = INLINE_BULLET.sub(" 。 ", plain)
+    if "月" in plain and CHINESE_MONTH.search(plain):  # 六月份, 十二月: 6月份, 12月
+        plain = CHINESE_MONTH.sub(lambda m: str(CHINESE_MONTHS.index(m.group()) + 1), plain)
     if "年" in plain and YEAR_IN_BRACKETS.search(plain):
         plain = YEAR_IN_BRACKETS.sub(bracketed_year, plain)  # 去(2025)年 reads as 2025年
     return plain
@@ -1801,6 +1809,9 @@ def month_before(value: str) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+MONTH_CHANGE = re.compile(r"月增|月减|单月|当月|环比|较上月|比上月")
+
+
 def years_of_flows(text: str, figures: list[Figure]) -> None:
     """Revenue and profit dated by a year's end ("截至2024年末…营业收入666.31亿元") are the year's
     (2024), and so is the change written after them or named with them (同比增长8.19%), a
@@ -1815,7 +1826,10 @@ def years_of_flows(text: str, figures: list[Figure]) -> None:
             figure.family not in STOCK_FAMILIES and WHOLE_YEAR.search(
                 text, clause_start(text, figure.sentence[0], figure.start), figure.start))
         if figure.family == "growth" and figure.kind == "money":
-            flow = True  # 较年初增加1万亿元: a money change over the year is the year's flow
+            # 较年初增加1万亿元: a money change over the year is the year's flow; a month's
+            # change (月增, 单月, 环比) is the month's
+            flow = not MONTH_CHANGE.search(
+                text, clause_start(text, figure.sentence[0], figure.start), figure.start)
         elif figure.family == "growth":
             words_from = previous.end if same_sentence else figure.sentence[0]
             flow = bool(FLOW_WORDS.search(figure.metric) or (same_sentence and previous_flow)

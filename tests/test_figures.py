@@ -2115,9 +2115,21 @@ def test_taiwan_s_words_and_calendar_make_bare_yuan_new_taiwan_dollars():
     # the regulator (金管會) and the Republic's calendar (今(98)年 is 2009) are Taiwan's
     assert rows("金管會今(30)日公佈，放款總餘額是18兆549億元。", "text", "unit") == [
         ("18兆549億元", "TWD")]
+    # (2008年12月 to 2009年5月, the Chinese numerals of the months read too: the span's end)
     assert rows("回溯去(97)年十二月到今(98)年五月，放款下降1,531.86億元。", "unit", "as_of",
-                date=None) == [("TWD", "2009")]
+                date=None) == [("TWD", "2009-05")]
     # a currency written first stays with its amount of 兆 and 亿
     assert rows("放款餘額達新台幣10兆8884億元。", "text", "value", "unit") == [
         ("10兆8884億元", 10888400000000, "TWD")]
     assert [float(v) for v, in rows("只增長半成，另有半成品。", "value")] == [5.0]
+
+
+def test_months_in_chinese_numerals_and_a_month_s_change():
+    text = "金管會公佈六月份本國銀行放款資料，總計放款總餘額是18兆549億元，比起五月份成長486億元。"
+    assert rows(text, "as_of", date="2009-06-30")[0] == ("2009-06",)
+    # a month's change (月增) after a month's end is that month's, not the year's
+    text = "截至2025年12月底，放款總餘額44兆8205億元，月增3417億元，年增2.5兆元。"
+    assert rows(text, "text", "as_of", date="2026-02-05") == [
+        ("44兆8205億元", "2025-12"), ("3417億元", "2025-12"), ("2.5兆元", "2025")]
+    # numerals that are no month: 第一月, 三十月
+    assert rows("第一月完成贷款10亿元。", "as_of", date="2025-03-01") == [(None,)]
