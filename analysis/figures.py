@@ -343,7 +343,8 @@ COMPARED_AFTER = re.compile(r"[^，,。；;]{0,3}?\s*(?:[(（][^)）]{0,12}[)）
                             r"(?:相比|比较|相较|对比|持平|相当)")  # 与上年末持平: a base too
 BASE_LIST_GAP = re.compile(r"(?:末|底|初)?\s*(?:[、,，]|和|及|与)\s*")  # 2021年末、2022年末
 NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今")
-REPORT_PERIOD = re.compile(r"报告期(?:内|末|)")
+# (期内 alone: "during the period", as Hong Kong's results write it: 期內，淨利息收入…)
+REPORT_PERIOD = re.compile(r"报告期(?:内|末|)|期内(?<![同预到学任假限刑长短时定]期内)")
 # Sentences that open an example ("典型案例：", "例如，"): they leave the time of the sentences
 # before them. ("值得注意的是" stresses a figure of the same period: no example.)
 ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如)")
@@ -1561,7 +1562,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     year = today[0] if today else named_year
     for m in WORD_DATES.finditer(text, start, figures[-1].start):
         word = m.group()
-        if word.startswith("报告期"):  # 报告期内, 截至报告期末: the report named before
+        if word.startswith("报告期") or word == "期内":  # 报告期内, 截至报告期末, 期内: the
+            # report named before
             named = [r for r in all_reports if r.end <= m.start()]
             sentence_start = sentence_starts[bisect.bisect_right(sentence_starts, m.start()) - 1]
             if any(sentence_start <= a.start < m.start() and a.value for a in anchors):

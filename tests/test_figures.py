@@ -2133,3 +2133,11 @@ def test_months_in_chinese_numerals_and_a_month_s_change():
         ("44兆8205億元", "2025-12"), ("3417億元", "2025-12"), ("2.5兆元", "2025")]
     # numerals that are no month: 第一月, 三十月
     assert rows("第一月完成贷款10亿元。", "as_of", date="2025-03-01") == [(None,)]
+
+
+def test_the_period_of_a_hong_kong_results_piece():
+    # 期內 (during the period) is the report named before, as 报告期内 is; 同期内, 预期内 are not
+    text = "恒生銀行公布2025年中期業績。\n截至2024年底，該行資本比率為20%。\n期內，減值損失50億元，按年增加19.5%。"
+    assert [row[0] for row in rows(text, "as_of", date="2025-08-21")] == [
+        "2024-12", "2025-06", "2025-06"]
+    assert rows("预期内贷款增长10%。", "as_of", date="2025-08-21") == [(None,)]
