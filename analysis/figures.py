@@ -125,16 +125,17 @@ KINDS = ("money", "percent", "pp", "count")
 
 # Full-width digits, point, percent and currency signs to ASCII: one character for one, so
 # offsets into the translated text are offsets into the original.
-# (﹒, the small full stop, is the decimal point of some Hong Kong pages: "372﹒86億元")
-FULLWIDTH = str.maketrans("０１２３４５６７８９．﹒％￥＄", "0123456789..%¥$")
-HAS_FULLWIDTH = re.compile("[０-９．﹒％￥＄]")
+# (﹒ and ﹐, the small full stop and comma, are the decimal point and the thousands' comma of
+# some Hong Kong pages: "372﹒86億元", "335﹐212億元")
+FULLWIDTH = str.maketrans("０１２３４５６７８９．﹒﹐％￥＄", "0123456789..,%¥$")
+HAS_FULLWIDTH = re.compile("[０-９．﹒﹐％￥＄]")
 
 
 @cache
 def to_change() -> re.Pattern:
     """A traditional (analysis.chinese) or a full-width character: a text with neither is read
     as it is, which one pass over it tells."""
-    return re.compile("[" + "".join(re.escape(c) for c in traditional_chars()) + "０-９．﹒％￥＄]")
+    return re.compile("[" + "".join(re.escape(c) for c in traditional_chars()) + "０-９．﹒﹐％￥＄]")
 THOUSANDS_COMMA = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # the comma first: re skips to it
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -157,6 +158,9 @@ POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基点": Deci
           "pct": Decimal(1), "点子": Decimal("0.01")}
 # (pct: percentage points, in analysts' notes; 点子: basis points, in Hong Kong papers)
 # 厘 is a percent in a Hong Kong paper's rates (净息差1.36厘); elsewhere a thousandth of a yuan
+# A rate moved by so many 厘 (下调最优惠利率0.125厘, 减息0.25厘): points, not a level (调低至5厘)
+RATE_MOVE_BEFORE = re.compile(r"(?:下调|调低|上调|调高|减息|加息|降息|减P|加P|下降|上升)"
+                              r"[^，。；,;至到为]{0,10}$")
 RATE_BEFORE = re.compile(r"(?:息差|利率|息率|年息|月息|收益率|回报率|利差|减息|加息|降息|封顶息|减P|加P)"
                          r"[^，。；,;]{0,14}$")  # (减息0.25厘, 减P 0.125厘: a cut of the rate)
 # A Chinese numeral is an amount with 万/亿 in it, or right before a currency or a point
@@ -1035,6 +1039,8 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
         value = -value  # "分别出现-6.00%和-3.57%的下降": a written minus (not 3%-5%, a range)
     if g["pp"]:
         figure = Figure(start, end, value, "pp", "pp")
+    elif g["pct"] == "厘" and RATE_MOVE_BEFORE.search(text, max(0, start - 16), start):
+        figure = Figure(start, end, value, "pp", "pp")  # 下调最优惠利率0.125厘: a move in points
     elif g["pct"]:
         figure = Figure(start, end, value, "%", "percent")
     elif g["cur"]:
@@ -1087,16 +1093,19 @@ def with_qualifier(figure: Figure, before: str, post: str | None, more: bool, he
 
 
 HUNDRED_MILLION, TEN_THOUSAND = Decimal(100_000_000), Decimal(10_000)
-COMPOUND_SCALES = {(HUNDRED_MILLION, TEN_THOUSAND), (TRILLION, HUNDRED_MILLION)}
+COMPOUND_SCALES = {(HUNDRED_MILLION, TEN_THOUSAND), (TRILLION, HUNDRED_MILLION),
+                   (TEN_THOUSAND, Decimal(1))}  # (1万5900元, 1 萬 5900 元)
 
 
-def join_compound_amounts(figures: list[Figure]) -> list[Figure]:
+def join_compound_amounts(figures: list[Figure], text: str = "") -> list[Figure]:
     """"270億5400萬元" (Hong Kong and Taiwan papers, and "3亿5000万" in the mainland): the
-    亿 and the 万 written together are one amount; so are 兆 and 亿 ("10兆8,202億元")."""
+    亿 and the 万 written together are one amount; so are 兆 and 亿 ("10兆8,202億元"), and 万
+    and 元 ("1 萬 5900 元": a space between them, as some pages type it, joins them too)."""
     joined: list[Figure] = []
     for figure in figures:
         left = joined[-1] if joined else None
-        if (left is not None and left.end == figure.start and left.kind == figure.kind == "money"
+        if (left is not None and left.kind == figure.kind == "money"
+                and (left.end == figure.start or text[left.end:figure.start] == " ")
                 and (left.scale, figure.scale) in COMPOUND_SCALES
                 and 0 <= figure.value < left.scale):
             left.value += figure.value
@@ -1252,7 +1261,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     if quotes:  # the price and its change are no figures; the move stays, as the market's
         plain = STOCK_QUOTE_PRICES.sub(lambda m: " " * len(m.group()), plain)
     urls = spans(URL, plain) if ("http" in plain or "www." in plain) else []
-    figures = join_lists_and_ranges(plain, join_compound_amounts(scan(plain, urls)))
+    figures = join_lists_and_ranges(plain, join_compound_amounts(scan(plain, urls), plain))
     today = article_date(date)
     stamp = STAMP.search(plain) if ":" in plain else None  # a time stamp has its colon
     if today is None and stamp:  # "2025-11-04 17:59" at the head of a page: when it was published
@@ -1325,20 +1334,24 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
 # Words only Taiwan's press uses of its banks and their regulator (金管会; Hong Kong's is the
 # 金管局, the mainland's 金融监管总局), and its calendar's years in brackets (ROC_YEAR: 今(98)年)
 TAIWAN_WORDS = re.compile(r"金管会|本国银行|公股银行|公股行库|八大行库")
+# and Hong Kong's: its monetary authority, banks' association, prime rate and mortgage words
+HONG_KONG_WORDS = re.compile(r"金管局|金融管理局|银行公会|最优惠利率|按揭证券|按揭贷款额")
 ROC_YEAR = re.compile(r"[今去明前][(（](?:[89]\d|1[0-4]\d)[)）]年")
 
 
 def local_currency(text: str, banks: Counter[tuple[str, ...]], written: str = "") -> str | None:
     """The currency an article's bare 元 are in when it is not the yuan. A Taiwan paper names
     新台币 (or NT$) once, or only words of Taiwan's (TAIWAN_WORDS, a year of `written`, the
-    original text, in Taiwan's calendar), and writes 元 after; an article whose banks all
-    report in one other currency (Taiwan's, Hong Kong's) writes in it. Either names 人民币
-    where it means the yuan."""
+    original text, in Taiwan's calendar), and writes 元 after; so does a Hong Kong paper
+    (HONG_KONG_WORDS) in Hong Kong dollars; an article whose banks all report in one other
+    currency (Taiwan's, Hong Kong's) writes in it. Each names 人民币 where it means the yuan."""
     if "人民币" in text or "RMB" in text:
         return None
     if ("台币" in text or "NT$" in text or TAIWAN_WORDS.search(text)
             or ("年" in written and ROC_YEAR.search(written))):
         return "TWD"
+    if HONG_KONG_WORDS.search(text):
+        return "HKD"
     currencies = {reporting_currency(bank) for names in banks for bank in names}
     return currencies.pop() if len(currencies) == 1 else None
 

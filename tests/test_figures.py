@@ -2141,3 +2141,15 @@ def test_the_period_of_a_hong_kong_results_piece():
     assert [row[0] for row in rows(text, "as_of", date="2025-08-21")] == [
         "2024-12", "2025-06", "2025-06"]
     assert rows("预期内贷款增长10%。", "as_of", date="2025-08-21") == [(None,)]
+
+
+def test_hong_kong_writing_of_amounts_and_rate_moves():
+    # the small comma ﹐ groups thousands; 1 萬 5900 元 is one amount, spaces and all
+    assert rows("客戶存款達335﹐212億元。", "text", "value") == [("335﹐212億元", 33521200000000)]
+    assert rows("利息約 1 萬 5900 元。", "text", "value") == [("1 萬 5900 元", 15900)]
+    # a rate moved by so many 厘 is a move in points; the level it moves to stays a rate
+    assert rows("滙豐下調最優惠利率0.125厘，由年利率5.125厘調低至5厘。", "text", "unit") == [
+        ("0.125厘", "pp"), ("5.125厘", "%"), ("5厘", "%")]
+    # the monetary authority's words make a paper's bare 元 Hong Kong dollars
+    assert rows("金管局公布，7月份新批出的按揭貸款額增加至306億元。", "unit") == [("HKD",)]
+    assert rows("金管局公布，人民币贷款增加至306亿元。", "unit") == [("CNY",)]
