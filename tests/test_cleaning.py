@@ -468,6 +468,8 @@ def test_a_body_without_blank_lines_has_a_paragraph_a_line():
     # a date labelled in English, as scrapers and text exports write it
     ("Date: 2025-08-22", "2025-08-22", None, []),
     ("date 2025-08-22 来源：示例经济通", "2025-08-22", "示例经济通", []),
+    # fields the page left empty
+    ("来源:    作者:    时间: 2008-10-24", "2008-10-24", None, []),
 ])
 def test_publication_lines_give_date_outlet_and_authors(line, date, outlet, authors):
     from analysis.cleaning import parse_publication_line, read_publication
