@@ -84,7 +84,9 @@ def extract_for_gold(gold: pd.DataFrame, corpora: Path = CORPORA) -> Extraction:
     articles = []
     for corpus in sorted({f.split("/")[0] for f in files}):
         table = load_corpus(corpora / corpus).articles
-        table = table.assign(file=corpus + "/" + table["source_file"])
+        # (article ids are unique within a corpus only: "01-1" of ba/01.md and of bb/01.html)
+        table = table.assign(file=corpus + "/" + table["source_file"],
+                             article_id=corpus + "/" + table["article_id"])
         articles.append(table[table["file"].isin(files)])
     articles = pd.concat(articles, ignore_index=True)
     sizes = articles["text"].str.len() + 1
