@@ -194,7 +194,7 @@ FIGURE_PATTERNS = (
 FIGURE_PATTERNS_NO_WORDS = tuple(p for p in FIGURE_PATTERNS if not p.pattern.startswith("百分之"))
 # A share in tenths: 七成 is 70%, 一成四 14% (Hong Kong and Taiwan papers write both; the
 # mainland press writes 超七成, 近三成). Not 成 of a word (成为, 完成, 成本, 一成不变).
-TENTHS = re.compile(rf"(?P<tenths>[1-9]|[一二两三四五六七八九半])成"
+TENTHS = re.compile(rf"成(?<=(?P<tenths>[1-9一二两三四五六七八九半])成)"  # (成 first: re skips to it)
                     r"(?P<tenth>[一二三四五六七八九半](?![十百千万亿成]))?"
                     r"(?![为立功本交长员果熟绩都效就品型分片批套年人材色像事形全语亲名因天千不新])"
                     rf"(?:{SPACE}(?P<post>左右|及?以上|及?以下|以内|上下))?")
@@ -991,7 +991,7 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     start = match.start("num") if g.get("num") else head
     before = text[max(0, head - 5):head]  # where a qualifier stands
     if g.get("tenths") is not None:
-        return tenths(text, match, before)
+        return tenths(text, match)
     if g.get("pctnum") is not None:
         try:
             value = number_value(g["pctnum"])
@@ -1057,11 +1057,12 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     return with_qualifier(figure, before, g["post"], bool(g["more"] or g["more2"]), head)
 
 
-def tenths(text: str, match: re.Match, before: str) -> Figure | None:
+def tenths(text: str, match: re.Match) -> Figure | None:
     """七成 (70%), 一成四 (14%); None where the numeral ends a word (这一成效, 统一成, 之一成)."""
     from analysis.text import tokenizer  # (jieba's dictionary, loaded once a 成 is seen)
 
-    start, end = match.span()
+    start, end = match.start("tenths"), match.end()
+    before = text[max(0, start - 5):start]  # (the match opens at 成, after its numeral)
     prev = text[start - 1:start]
     if prev.isdigit() or (prev and not match.group("tenths").isdigit()
                           and tokenizer().FREQ.get(prev + text[start])):
@@ -1160,14 +1161,34 @@ def spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
 
 # Taiwan's papers name the year of 今年/去年/明年 in brackets: 去(2025)年, 今（2026）年, and
 # in the Republic's calendar: 今(98)年 is 2009, 去(113)年 2024
-YEAR_IN_BRACKETS = re.compile(r"[今去明前][(（]((?:19|20)\d{2}|[89]\d|1[0-4]\d)[)）]年")
+# (the bracket first, which re skips ahead to; the word before it is checked behind)
+YEAR_IN_BRACKETS = re.compile(r"[(（](?<=[今去明前][(（])((?:19|20)\d{2}|[89]\d|1[0-4]\d)[)）]年")
 ROC_YEAR_ZERO = 1911
 # A month written in Chinese numerals (六月份, 去年十二月), as Taiwan's and Hong Kong's papers and
 # formal mainland text write it: read as its digits, which take as many characters (十月, which
 # would take more, stays unread)
-CHINESE_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "", "十一", "十二")
-CHINESE_MONTH = re.compile(r"(?<![一二三四五六七八九十百千万两几数第])"
-                           r"(?:十[一二]|[一二三四五六七八九])(?=月)")
+CHINESE_MONTH = re.compile(r"月(?<=[一二三四五六七八九]月)")  # (月 first: re skips ahead to it)
+NOT_BEFORE_MONTH = frozenset("一二三四五六七八九十百千万两几数第")  # 三十月, 第一月: no month
+
+
+def with_month_digits(text: str) -> str:
+    """六月 -> 6月, 十二月 -> 12月; not after another numeral (三十月, 第一月)."""
+    parts, done = [], 0
+    for match in CHINESE_MONTH.finditer(text):
+        at = match.start()
+        if text[at - 2:at - 1] == "十" and text[at - 1] in "一二":  # 十一月, 十二月
+            at, digits = at - 2, "1" + "12"["一二".index(text[at - 1])]
+        else:
+            at, digits = at - 1, str("一二三四五六七八九".index(text[at - 1]) + 1)
+        if at and text[at - 1] in NOT_BEFORE_MONTH:
+            continue
+        parts += [text[done:at], digits]
+        done = match.start()
+    return "".join(parts) + text[done:] if parts else text
+
+
+def has_bracketed_year(text: str) -> bool:
+    return ")年" in text or "）年" in text  # (a cheap test before YEAR_IN_BRACKETS)
 
 
 def bracketed_year(match: re.Match) -> str:
@@ -1199,9 +1220,9 @@ def prepare(text: str, simplified: str | None = None) -> str:
         plain = join_lines(plain)
     if " - " in plain:  # points of a summary run into one line: each its own sentence
         plain = INLINE_BULLET.sub(" 。 ", plain)
-    if "月" in plain and CHINESE_MONTH.search(plain):  # 六月份, 十二月: 6月份, 12月
-        plain = CHINESE_MONTH.sub(lambda m: str(CHINESE_MONTHS.index(m.group()) + 1), plain)
-    if "年" in plain and YEAR_IN_BRACKETS.search(plain):
+    if CHINESE_MONTH.search(plain):  # 六月份, 十二月: 6月份, 12月
+        plain = with_month_digits(plain)
+    if has_bracketed_year(plain) and YEAR_IN_BRACKETS.search(plain):
         plain = YEAR_IN_BRACKETS.sub(bracketed_year, plain)  # 去(2025)年 reads as 2025年
     return plain
 
@@ -1332,26 +1353,27 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
 
 
 # Words only Taiwan's press uses of its banks and their regulator (金管会; Hong Kong's is the
-# 金管局, the mainland's 金融监管总局), and its calendar's years in brackets (ROC_YEAR: 今(98)年)
-TAIWAN_WORDS = re.compile(r"金管会|本国银行|公股银行|公股行库|八大行库")
-# and Hong Kong's: its monetary authority, banks' association, prime rate and mortgage words
-HONG_KONG_WORDS = re.compile(r"金管局|金融管理局|银行公会|最优惠利率|按揭证券|按揭贷款额")
-ROC_YEAR = re.compile(r"[今去明前][(（](?:[89]\d|1[0-4]\d)[)）]年")
+# 金管局, the mainland's 金融监管总局), and Hong Kong's: its monetary authority, banks'
+# association, prime rate and mortgage words. One pass finds either.
+TAIWAN_WORDS = ("金管会", "本国银行", "公股银行", "公股行库", "八大行库")
+HONG_KONG_WORDS = ("金管局", "金融管理局", "银行公会", "最优惠利率", "按揭证券", "按揭贷款额")
+LOCAL_WORDS = re.compile("|".join(TAIWAN_WORDS + HONG_KONG_WORDS))  # (no groups: re skips fast)
 
 
 def local_currency(text: str, banks: Counter[tuple[str, ...]], written: str = "") -> str | None:
     """The currency an article's bare 元 are in when it is not the yuan. A Taiwan paper names
-    新台币 (or NT$) once, or only words of Taiwan's (TAIWAN_WORDS, a year of `written`, the
-    original text, in Taiwan's calendar), and writes 元 after; so does a Hong Kong paper
-    (HONG_KONG_WORDS) in Hong Kong dollars; an article whose banks all report in one other
-    currency (Taiwan's, Hong Kong's) writes in it. Each names 人民币 where it means the yuan."""
+    新台币 (or NT$) once, or only words of Taiwan's (LOCAL_WORDS), or a year of Taiwan's
+    calendar (in `written`, the original text: 今(98)年), and writes 元 after; so does a Hong
+    Kong paper (LOCAL_WORDS) in Hong Kong dollars; an article whose banks all report in one
+    other currency (Taiwan's, Hong Kong's) writes in it. Each names 人民币 where it means the
+    yuan."""
     if "人民币" in text or "RMB" in text:
         return None
-    if ("台币" in text or "NT$" in text or TAIWAN_WORDS.search(text)
-            or ("年" in written and ROC_YEAR.search(written))):
+    if "台币" in text or "NT$" in text or (has_bracketed_year(written) and any(
+            int(m.group(1)) < 1000 for m in YEAR_IN_BRACKETS.finditer(written))):
         return "TWD"
-    if HONG_KONG_WORDS.search(text):
-        return "HKD"
+    if words := LOCAL_WORDS.search(text):
+        return "TWD" if words.group() in TAIWAN_WORDS else "HKD"
     currencies = {reporting_currency(bank) for names in banks for bank in names}
     return currencies.pop() if len(currencies) == 1 else None
 
