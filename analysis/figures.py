@@ -604,6 +604,7 @@ class Figure:
     family: str = "other"
     as_of: str | None = None
     sentence: tuple[int, int] = (0, 0)
+    clause: int = 0  # where its clause starts: after the last clause stop of its sentence before it
     scale: Decimal = field(default=Decimal(1), repr=False)  # value / the number as written
     lead: int = 0  # where the figure's words begin: its qualifier, a currency written first
     bare: bool = False  # a number still waiting for the unit of its list or range partner
@@ -1440,7 +1441,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     for figure in figures:
         figure.sentence = sentences[bisect.bisect_right(sentence_starts, figure.start) - 1]
         by_sentence.setdefault(figure.sentence, []).append(figure)
-    for members in by_sentence.values():
+    for sentence, members in by_sentence.items():
+        for figure in members:  # found once, read by the rules of metric, owner, date
+            figure.clause = clause_start(text, sentence[0], figure.start)
         infer_money_units(text, members)
     figures = [f for f in figures if f.unit]  # magnitudes that are not money: no figure
     if not figures:
@@ -1576,11 +1579,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
         if figure.as_of and this_month and figure.as_of[:7] > this_month \
-                and TARGET_BEFORE.search(text, clause_start(text, figure.sentence[0],
-                                                            figure.start), figure.lead):
+                and TARGET_BEFORE.search(text, figure.clause, figure.lead):
             figure.as_of = None  # a target due after the article was written held at no date
         elif figure.as_of and figure.kind == "money" and PLEDGE_BEFORE.search(
-                text, clause_start(text, figure.sentence[0], figure.start), figure.lead):
+                text, figure.clause, figure.lead):
             figure.as_of = None
     for sentence, members in by_sentence.items():
         if says_respectively(text, *sentence):
@@ -1592,8 +1594,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 today is None or int(figure.as_of) < today[0]) and not figure.in_span and (
                 figure.family in STOCK_FAMILIES or (
                     figure.kind != "money" and measures_level(text, figure, start)) or (
-                    figure.family == "other" and names_level(figure.metric, text[clause_start(
-                        text, figure.sentence[0], figure.start):figure.lead]))):
+                    figure.family == "other"
+                    and names_level(figure.metric, text[figure.clause:figure.lead]))):
             figure.as_of += "-12"
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
     if text.find("“", start, end) < 0 and text.find("《", start, end) < 0:
@@ -1725,8 +1727,8 @@ def years_of_flows(text: str, figures: list[Figure]) -> None:
         same_sentence = previous is not None and previous.sentence == figure.sentence
         flow = figure.family in FLOW_FAMILIES or (
             figure.kind == "percent" and PERIOD_RATIO.search(figure.metric) is not None) or (
-            figure.family not in STOCK_FAMILIES and WHOLE_YEAR.search(
-                text, clause_start(text, figure.sentence[0], figure.start), figure.start))
+            figure.family not in STOCK_FAMILIES
+            and WHOLE_YEAR.search(text, figure.clause, figure.start))
         if figure.family == "growth":
             words_from = previous.end if same_sentence else figure.sentence[0]
             flow = bool(FLOW_WORDS.search(figure.metric) or (same_sentence and previous_flow)
@@ -1775,7 +1777,7 @@ def mark_market(text: str, figures: list[Figure]) -> None:
     if not market:
         return
     for figure in figures:
-        clause = clause_start(text, s, figure.start)
+        clause = figure.clause
         if MARKET.search(text, clause, clause_end(text, figure.end, e)) \
                 or (figure.kind == "percent" and MOVE_BEFORE.search(text, max(s, figure.lead - 3),
                                                                     figure.lead)) \
@@ -1796,7 +1798,7 @@ def infer_money_units(text: str, figures: list[Figure]) -> None:
             continue
         s, e = figure.sentence
         context = text[s:min(e, figure.end + 10)]
-        clause = text[clause_start(text, s, figure.start):figure.end + 6]
+        clause = text[figure.clause:figure.end + 6]
         if NOT_MONEY_CONTEXT.search(clause) or not MONEY_CONTEXT.search(context):
             continue
         others = [f.unit for f in figures if f.kind == "money" and f.unit and not f.unit_inferred
@@ -1859,7 +1861,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             owner = after[0] if after else None
         listed = False
         # a subject of the figure's own clause, after the bank's ("南京银行…；11家上市城商行…")
-        cut = clause_start(text, owner.end, figure.start) if owner is not None else 0
+        # (clause_start(text, owner.end, figure.start): the owner is named in the sentence)
+        cut = max(owner.end, figure.clause) if owner is not None else 0
         if owner is not None and cut > owner.end and own_subject(NEW_SUBJECT, text, cut,
                                                                   figure.start):
             # "南京银行…；11家上市城商行累计发行科创债460亿元": banks as a whole
@@ -1893,7 +1896,7 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                             and text.find("等", owner.end, owner.end + ETC_REACH) >= 0
                             and ETC_AFTER.match(text, owner.end) is not None)
         if has_rule and figure.kind == "percent" and RULE_BEFORE.search(
-                text, clause_start(text, s, figure.start), figure.start):
+                text, figure.clause, figure.start):
             owner, figure.rule_level = None, True  # "分别不得低于11.5%、9.5%": a rule's level
         elif text[figure.end:figure.end + 1] not in LEVEL_AFTER_FIRST:
             pass  # (the usual case: neither a rule's level nor an average follows)
@@ -2155,13 +2158,12 @@ def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
                     + [(f.lead, f.end) for f in figures])
     # (metric_of reads only the measure words that end before a figure: none after the last)
     heads = [m.span() for m in HEAD.finditer(text, s, figures[-1].start)]
-    lefts = [clause_start(text, s, figure.start) for figure in figures]  # each one's clause
     for i, figure in enumerate(figures):
         if (i + 1 < len(figures) and figures[i + 1].kind == figure.kind
                 and may_be_gap(text, figure.end)
                 and RANGE_GAP.fullmatch(text[figure.end:figures[i + 1].start])):
             continue  # the lower bound of a range takes the metric of the upper one, below
-        figure.metric = metric_of(text, figure, sentence, heads, blocks, lefts[i])
+        figure.metric = metric_of(text, figure, sentence, heads, blocks)
     for i, figure in enumerate(figures[:-1]):
         # a range's lower bound or a list's member takes its partner's metric; nothing else does
         if figure.metric or not may_be_gap(text, figure.end):
@@ -2169,15 +2171,16 @@ def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
         gap = text[figure.end:figures[i + 1].start]
         if RANGE_GAP.fullmatch(gap) or LIST_GAP.fullmatch(gap):
             figure.metric = figures[i + 1].metric
-    for figure, left in zip(figures, lefts, strict=True):
+    for figure in figures:
         figure.family = metric_family(figure.metric, figure.kind, figure.unit,
-                                      text[left:figure.start])
+                                      text[figure.clause:figure.start])
 
 
 def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
-              heads: list[tuple[int, int]], blocks: list[tuple[int, int]], left: int) -> str:
-    """The measure a figure gives; `left`: where its clause starts."""
+              heads: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> str:
+    """The measure a figure gives."""
     s, e = sentence
+    left = figure.clause
     right = clause_end(text, figure.end, e)
     after = phrase_after(text, figure.end, right, blocks)
     if figure.kind == "count":
