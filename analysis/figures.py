@@ -107,6 +107,7 @@ from typing import NamedTuple
 import cn2an
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.banks import english, find_banks, is_central_bank, reporting_currency, trie_pattern
 from analysis.chinese import to_simplified, traditional_chars
@@ -2407,7 +2408,18 @@ def figure_table(rows: list[tuple]) -> pd.DataFrame:
     for name, values in zip(COLUMNS, zip(*rows, strict=True), strict=True):
         if name in NUMBER_COLUMNS:
             data[name] = np.array(values, dtype=NUMBER_COLUMNS[name])
+        elif any(isinstance(value, str) for value in values):
+            data[name] = text_array(values)
         else:
-            text = any(isinstance(value, str) for value in values)
-            data[name] = pd.array(values, dtype="str" if text else object)
+            data[name] = pd.array(values, dtype=object)
     return pd.DataFrame(data)
+
+
+def text_array(values: tuple) -> pd.api.extensions.ExtensionArray:
+    """pd.array(values, dtype="str"), built by pyarrow from strings and Nones (the rows' text),
+    which spares pandas converting each value to a string first; any other value (an
+    article_id that is a number) is left to pandas's own conversion."""
+    try:
+        return pd.array(pa.array(values, type=pa.large_string(), from_pandas=True), dtype="str")
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        return pd.array(values, dtype="str")
