@@ -178,13 +178,17 @@ UNIT_AHEAD = re.sub(r"\(\?P<\w+>", "(?:", UNIT)
 SEPARATORS = "、,，和及与以或—–\\-~～至到 "
 AHEAD = rf"(?=[多余]?{SPACE}(?:{MAGNITUDE}|{UNIT_AHEAD})|[{SEPARATORS}])"
 CURRENCY_FIRST = "人民币|RMB|CNY|¥|美元|USD|US\\$|\\$|港元|港币|HKD|HK\\$|欧元|EUR|€"
+PERCENT_IN_WORDS = re.compile(rf"百分之(?P<pctnum>{ARABIC}|[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)")
 FIGURE_PATTERNS = (
     re.compile(rf"(?P<num>{ARABIC}){AHEAD}{TAIL}"),
     re.compile(rf"(?P<num>{CHINESE}){TAIL}"),
-    re.compile(rf"百分之(?P<pctnum>{ARABIC}|[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)"),
+    PERCENT_IN_WORDS,
     re.compile(rf"(?:{CURRENCY_FIRST}){SPACE}(?P<num>{ARABIC}){TAIL}"),  # 人民币100亿元, $5
 )
-FIGURE_PATTERNS_NO_WORDS = tuple(p for p in FIGURE_PATTERNS if not p.pattern.startswith("百分之"))
+FIGURE_PATTERNS_NO_WORDS = tuple(p for p in FIGURE_PATTERNS if p is not PERCENT_IN_WORDS)
+# The groups of the patterns of a number and its tail, in their order: read_figure takes them
+# as match.groups(), which costs less than a dict of them for every candidate.
+NUMBER_GROUPS = ("num", "more", "mag", "more2", "pp", "cur", "pct", "cnt", "post")
 match_start = operator.methodcaller("start")
 # Chinese numerals only count with a currency, a point or 百分之 after them, or with 万/亿 and
 # a digit or qualifier in front: "千万" (by all means), "万一", "亿万" are words, not amounts.
@@ -963,26 +967,25 @@ def scan(text: str, urls: list[tuple[int, int]]) -> list[Figure]:
 
 
 def read_figure(text: str, match: re.Match) -> Figure | None:
-    g = match.groupdict()
     head, end = match.span()  # head: 百分之, a currency written first, or the number
-    start = match.start("num") if g.get("num") else head
     before = text[max(0, head - 5):head]  # where a qualifier stands
-    if g.get("pctnum") is not None:
+    if match.re is PERCENT_IN_WORDS:
         try:
-            value = number_value(g["pctnum"])
+            value = number_value(match.group("pctnum"))
         except (ValueError, InvalidOperation):
             return None
-        return with_qualifier(Figure(start, end, value, "%", "percent"), before, None, False,
+        return with_qualifier(Figure(head, end, value, "%", "percent"), before, None, False,
                               head)
-    number = g["num"]
+    number, more, mag, more2, pp, cur, pct, cnt, post = match.groups()  # NUMBER_GROUPS
+    start = match.start(1)  # the number's
     prefix = CURRENCY_PREFIX.get(text[head:start].strip()) if head < start else None
     chinese = not number[0].isdigit()
-    unit_word = g["pp"] or g["cur"] or g["pct"] or g["cnt"]
+    unit_word = pp or cur or pct or cnt
     prev = text[start - 1] if start else ""
-    if not (chinese or unit_word or g["mag"] or prefix or text[end:end + 1] in SEPARATOR_START):
+    if not (chinese or unit_word or mag or prefix or text[end:end + 1] in SEPARATOR_START):
         return None  # a bare number (a year, a day, a code) not in a list or range
     if chinese:
-        if g["cnt"] or not (g["pp"] or g["cur"] or g["pct"] or "万" in number or "亿" in number):
+        if cnt or not (pp or cur or pct or "万" in number or "亿" in number):
             return None  # 一家, 两个, 一方面: words, not figures
         # "千亿" alone is an amount after a qualifier (授信近千亿, 接近亿元), not in "万亿元规模"
         # (a size class) or "人民币亿元" (the unit of a table)
@@ -992,42 +995,42 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     elif prev.isascii() and prev.isalpha() and not prefix:
         return None  # H100, GPT4: a name, not a figure
     if (prev in ".-/" and start >= 2 and text[start - 2].isdigit()
-            and not (unit_word or g["mag"])):
+            and not (unit_word or mag)):
         return None  # the tail of 2025.9.30 or 2025-09
     if text[end:end + 1] in NOT_AFTER_FIRST and NOT_AFTER.match(text, end):
         return None
-    if g["pct"] == "厘" and not RATE_BEFORE.search(text, max(0, start - 22), start):
+    if pct == "厘" and not RATE_BEFORE.search(text, max(0, start - 22), start):
         return None
-    if g["cur"] == "仙" and (chinese or g["mag"]):
+    if cur == "仙" and (chinese or mag):
         return None  # 八仙: a name, not eight cents
     try:
-        scale = magnitude(g["mag"])
-        if g["pp"]:
-            scale *= POINTS[g["pp"]]
-        if g["cur"] in CURRENCY_SCALE:  # (a factor of 1 for the others: left out)
-            scale *= CURRENCY_SCALE[g["cur"]]
+        scale = magnitude(mag)
+        if pp:
+            scale *= POINTS[pp]
+        if cur in CURRENCY_SCALE:  # (a factor of 1 for the others: left out)
+            scale *= CURRENCY_SCALE[cur]
         value = number_value(number) * scale
     except (ValueError, InvalidOperation):
         return None
     if prev in MINUS and start >= 2 and text[start - 2] not in NOT_BEFORE_MINUS \
             and not (text[start - 2].isascii() and text[start - 2].isalnum()):
         value = -value  # "分别出现-6.00%和-3.57%的下降": a written minus (not 3%-5%, a range)
-    if g["pp"]:
+    if pp:
         figure = Figure(start, end, value, "pp", "pp")
-    elif g["pct"]:
+    elif pct:
         figure = Figure(start, end, value, "%", "percent")
-    elif g["cur"]:
-        figure = Figure(start, end, value, CURRENCIES[g["cur"]], "money")
-    elif g["cnt"]:
-        figure = Figure(start, end, value, g["cnt"], "count")
-    elif g["mag"] or "万" in number or "亿" in number:  # money if its sentence says so, later
+    elif cur:
+        figure = Figure(start, end, value, CURRENCIES[cur], "money")
+    elif cnt:
+        figure = Figure(start, end, value, cnt, "count")
+    elif mag or "万" in number or "亿" in number:  # money if its sentence says so, later
         figure = Figure(start, end, value, prefix or "", "money", unit_inferred=prefix is None)
     elif prefix:  # 人民币100
         figure = Figure(start, end, value, prefix, "money")
     else:
         figure = Figure(start, end, value, "", "", bare=True)
     figure.scale = scale
-    return with_qualifier(figure, before, g["post"], bool(g["more"] or g["more2"]), head)
+    return with_qualifier(figure, before, post, bool(more or more2), head)
 
 
 def with_qualifier(figure: Figure, before: str, post: str | None, more: bool, head: int
