@@ -2221,8 +2221,10 @@ def modifier_start(text: str, floor: int, position: int, blocks: list[tuple[int,
     """How far left the modifiers of the word at `position` reach (stop words, names, dates)."""
     start = floor
     for match in STOP.finditer(text, floor, position):
-        start = max(start, match.end())
-    for _, b in blocks:
+        start = match.end()  # (in order: the last one ends furthest)
+    for a, b in blocks:
+        if a > position:
+            break  # (blocks are sorted: the rest start, and so end, after `position`)
         if b <= position:
             start = max(start, b)
     return start
