@@ -295,6 +295,10 @@ DATE = re.compile(
     r"|前(?P<fm2>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月)"  # 前7个月: to its end
 )
 # (前三季, 第三季: a quarter as Hong Kong papers write it)
+# DATE's groups in their order: date_anchors unpacks match.groups(), which costs less than a
+# dict of twenty groups for every date read (tests/test_figures_shortcuts.py checks the order).
+DATE_GROUPS = ("iso", "isom", "isod", "y", "rel", "m", "d", "mpos", "period", "fm", "yy", "qy",
+               "q", "q2", "q3", "m2", "d2", "mpos2", "period2", "fm2")
 QUARTER_DIGITS = str.maketrans("1234", "一二三四")  # 第1季度 is 第一季度
 PERIOD_MONTH = {"首季": 3, "首季度": 3, "前三季": 9, "第一季": 3, "第二季": 6, "第三季": 9, "第四季": 12,
                 "半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "上半年": 6, "中期": 6,
@@ -824,7 +828,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         if match is None:
             continue
         reach = match.end()
-        g = match.groupdict()
+        (iso, isom, isod, y, rel, m, d, mpos, period, fm, yy, qy, q, q2, q3, m2, d2, mpos2,
+         period2, fm2) = match.groups()  # DATE_GROUPS
         if is_base(text, at, reach, baseline_end, LIST_GAP):
             # "分别比2021年末、2022年末高", "较上年同期、上年末分别高", "与2023年相比": bases
             same_period = NOT_A_DATE_AFTER.match(text, reach)
@@ -834,52 +839,52 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 and not SENTENCE_BREAK.search(text, reach, since):
             continue  # "自2019年11月登陆A股以来首份…": the start of a span, no period of it
         if NOT_A_DATE_AFTER.match(text, reach):
-            if g["rel"] in ("今年", "本年") and not (g["m"] or g["period"]) and today:
+            if rel in ("今年", "本年") and not (m or period) and today:
                 # 今年以来: the year so far
                 anchors.append(DateAnchor(at, reach, f"{today[0]:04d}", today[0]))
             continue
         # a span's end follows a dash, 至 or 到 (spaces aside)
-        first = (span_start(text, at, anchors, today, g)
+        first = (span_start(text, at, anchors, today, y or iso, yy)
                  if text[at - 1] in SPAN_BEFORE or text[at - 1].isspace() else None)
         if first == "":
             continue  # the end of a plan's span
         month = day = None
-        if g["iso"]:
-            year, month = int(g["iso"]), int(g["isom"])
-            day = int(g["isod"]) if g["isod"] else None
+        if iso:
+            year, month = int(iso), int(isom)
+            day = int(isod) if isod else None
             if not 1 <= month <= 12:
                 reach = at  # "2015-17年" is no month 17: its "17年" is read next
                 continue
-        elif g["qy"]:  # 25Q3
-            year, month = 2000 + int(g["qy"]), 3 * int(g["q"])
-        elif g["y"] or g["rel"] or g["yy"]:
-            if g["y"]:
-                year = int(g["y"])
-            elif g["yy"]:
-                year = int(text[at - 5:at - 3] + g["yy"])
+        elif qy:  # 25Q3
+            year, month = 2000 + int(qy), 3 * int(q)
+        elif y or rel or yy:
+            if y:
+                year = int(y)
+            elif yy:
+                year = int(text[at - 5:at - 3] + yy)
             elif today:
-                year = today[0] + RELATIVE_YEAR[g["rel"]]
-            elif article_year and RELATIVE_YEAR[g["rel"]] == 0:
+                year = today[0] + RELATIVE_YEAR[rel]
+            elif article_year and RELATIVE_YEAR[rel] == 0:
                 year = article_year  # 截至今年3月末 in an undated article that named 2025 before
             else:
                 continue
-            if g["m"]:
-                month, day = int(g["m"]), int(g["d"]) if g["d"] else None
-            elif g["fm"]:  # 今年前七个月: to the end of the seventh
-                month = months_count(g["fm"])
-            elif g["period"] and g["period"] != "全年":
-                month = PERIOD_MONTH[g["period"].translate(QUARTER_DIGITS)]
-            elif g["y"] and first is None:
+            if m:
+                month, day = int(m), int(d) if d else None
+            elif fm:  # 今年前七个月: to the end of the seventh
+                month = months_count(fm)
+            elif period and period != "全年":
+                month = PERIOD_MONTH[period.translate(QUARTER_DIGITS)]
+            elif y and first is None:
                 month = report_month(text, at, reach)
         else:
-            if g["fm2"]:
-                month, day = months_count(g["fm2"]), None
-            elif g["period2"]:  # 截至上半年末: a period of the year the paragraph or article is in
-                month, day = PERIOD_MONTH[g["period2"].translate(QUARTER_DIGITS)], None
-            elif g["q2"] or g["q3"]:  # 3Q, Q3: a quarter of that year
-                month, day = 3 * int(g["q2"] or g["q3"]), None
+            if fm2:
+                month, day = months_count(fm2), None
+            elif period2:  # 截至上半年末: a period of the year the paragraph or article is in
+                month, day = PERIOD_MONTH[period2.translate(QUARTER_DIGITS)], None
+            elif q2 or q3:  # 3Q, Q3: a quarter of that year
+                month, day = 3 * int(q2 or q3), None
             else:
-                month, day = int(g["m2"]), int(g["d2"]) if g["d2"] else None
+                month, day = int(m2), int(d2) if d2 else None
             # the year of an earlier date of the paragraph that names one ("2024年中期业绩显示，
             # 截至6月末"), else the latest such month up to the article's date
             borrowed = next((a for a in reversed(anchors) if a.year is not None), None)
@@ -895,14 +900,14 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 continue
         value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (
             f"-{day:02d}" if month and day else "")
-        named_year = year if (g["iso"] or g["y"] or g["rel"] or g["yy"] or g["qy"]) else None
+        named_year = year if (iso or y or rel or yy or qy) else None
         if (anchors and len(value) == 7 and anchors[-1].value and len(anchors[-1].value) == 10
                 and anchors[-1].value.startswith(value) and not first
                 and SENTENCE_BREAK.search(text, anchors[-1].end, at) is None
                 and CUTOFF_BEFORE.search(text, max(0, anchors[-1].start - 3), anchors[-1].start)):
             continue  # "截至11月30日收盘，11月累计涨幅": the day the month is counted to holds
         year_end = month == 12 and day is None and (
-            g["period"] in YEAR_END_WORDS or (g["mpos"] or g["mpos2"]) in YEAR_END_WORDS)
+            period in YEAR_END_WORDS or (mpos or mpos2) in YEAR_END_WORDS)
         if day and (ended := PERIOD_ENDED_AFTER.match(text, reach)):
             # "截至2019年12月31日止年度": the year that day ends, not the day; "止三个月": its
             # quarter, by its last month, as 2019年一季度 is dated
@@ -917,9 +922,11 @@ def months_count(written: str) -> int:
 
 
 def span_start(text: str, at: int, anchors: list[DateAnchor],
-               today: tuple[int, int, int] | None, g: dict) -> str | None:
+               today: tuple[int, int, int] | None, year: str | None, yy: str | None
+               ) -> str | None:
     """The start of the span a date at `at` ends ("2002-2022年", "2020年末至2024年末"): None
-    when it ends none, "" when the span is a plan's horizon (no date of its figures)."""
+    when it ends none, "" when the span is a plan's horizon (no date of its figures). `year`:
+    the date's year as written, `yy` its last two digits (2015-17年)."""
     before = RANGE_START_BEFORE.search(text, max(0, at - 6), at)
     if before is not None:
         first = before.group(1)
@@ -927,7 +934,7 @@ def span_start(text: str, at: int, anchors: list[DateAnchor],
         return anchors[-1].value  # 2020年末至2024年末: a span of two dates
     else:
         return None
-    end_year = int(g["y"] or g["iso"] or (text[at - 5:at - 3] + g["yy"] if g["yy"] else 0))
+    end_year = int(year or (text[at - 5:at - 3] + yy if yy else 0))
     s = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
     stop = SENTENCE_BREAK.search(text, at)
     sentence = text[s:stop.start() if stop else len(text)]

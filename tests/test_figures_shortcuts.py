@@ -272,3 +272,10 @@ def test_number_patterns_hold_their_groups_in_the_order_read_figure_takes_them()
             assert pattern.groups == len(figures.NUMBER_GROUPS)
             assert sorted(pattern.groupindex, key=pattern.groupindex.get) == list(
                 figures.NUMBER_GROUPS)
+
+
+def test_date_pattern_holds_its_groups_in_the_order_date_anchors_takes_them():
+    # date_anchors unpacks match.groups() by DATE_GROUPS instead of reading a dict of them
+    date = figures.DATE
+    assert date.groups == len(figures.DATE_GROUPS)
+    assert sorted(date.groupindex, key=date.groupindex.get) == list(figures.DATE_GROUPS)
