@@ -251,15 +251,13 @@ def initials_run_pattern() -> re.Pattern:
     return re.compile(rf"[{chars}][{chars}]{{2,5}}(?=分别|等|[三四五六]大行|[三四五六]家)")
 
 
-RUN_FOLLOWERS = ("分别", "等", "大行", "家")
-
-
 def initial_lists(text: str) -> Iterator[tuple[int, int, int]]:
     """(start, end, step) of each list of initials in `text`: apart by 、 (initials_pattern,
     step 2) or run together (initials_run_pattern, step 1)."""
     for match in initials_pattern().finditer(text):
         yield match.start() - 1, match.end(), 2
-    if any(word in text for word in RUN_FOLLOWERS):
+    # what a run of initials is followed by (initials_run_pattern), each looked for in turn
+    if "分别" in text or "等" in text or "大行" in text or "家" in text:
         chars = bank_table().get("initials", {})
         for match in initials_run_pattern().finditer(text):
             if match.start() == 0 or text[match.start() - 1] not in chars:
@@ -269,9 +267,9 @@ def initial_lists(text: str) -> Iterator[tuple[int, int, int]]:
 def initials(text: str, known: list[BankMention]) -> list[BankMention]:
     """One mention for each bank of a list of initials ("工、农、中、建、交、邮储银行", "工农建中交
     分别"), where the initials are distinct and no name the table knows covers one (工、农、中、建行)."""
-    table = bank_table().get("initials", {})
     found: list[BankMention] = []
     for start, end, step in initial_lists(text):
+        table = bank_table().get("initials", {})
         letters = text[start:end:step]
         if len(set(letters)) < len(letters):
             continue  # "中、中、中": no list of banks

@@ -107,6 +107,7 @@ from typing import NamedTuple
 import cn2an
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.banks import english, find_banks, is_central_bank, reporting_currency, trie_pattern
 from analysis.chinese import to_simplified, traditional_chars
@@ -185,13 +186,17 @@ SEPARATORS = "、,，和及与以或—–\\-~～至到 "
 AHEAD = rf"(?=[多余]?{SPACE}(?:{MAGNITUDE}|{UNIT_AHEAD})|[{SEPARATORS}])"
 CURRENCY_FIRST = ("人民币|RMB|CNY|¥|美元|USD|US\\$|\\$|港元|港币|HKD|HK\\$|新台币|台币|NT\\$|TWD|欧元"
                   "|EUR|€")
+PERCENT_IN_WORDS = re.compile(rf"百分之(?P<pctnum>{ARABIC}|[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)")
 FIGURE_PATTERNS = (
     re.compile(rf"(?P<num>{ARABIC}){AHEAD}{TAIL}"),
     re.compile(rf"(?P<num>{CHINESE}){TAIL}"),
-    re.compile(rf"百分之(?P<pctnum>{ARABIC}|[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)"),
+    PERCENT_IN_WORDS,
     re.compile(rf"(?:{CURRENCY_FIRST}){SPACE}(?P<num>{ARABIC}){TAIL}"),  # 人民币100亿元, $5
 )
-FIGURE_PATTERNS_NO_WORDS = tuple(p for p in FIGURE_PATTERNS if not p.pattern.startswith("百分之"))
+FIGURE_PATTERNS_NO_WORDS = tuple(p for p in FIGURE_PATTERNS if p is not PERCENT_IN_WORDS)
+# The groups of the patterns of a number and its tail, in their order: read_figure takes them
+# as match.groups(), which costs less than a dict of them for every candidate.
+NUMBER_GROUPS = ("num", "more", "mag", "more2", "pp", "cur", "pct", "cnt", "post")
 # A share in tenths: 七成 is 70%, 一成四 14% (Hong Kong and Taiwan papers write both; the
 # mainland press writes 超七成, 近三成). Not 成 of a word (成为, 完成, 成本, 一成不变).
 TENTHS = re.compile(rf"成(?<=(?P<tenths>[1-9一二两三四五六七八九半])成)"  # (成 first: re skips to it)
@@ -306,6 +311,10 @@ DATE = re.compile(
     r"|前(?P<fm2>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月)"  # 前7个月: to its end
 )
 # (前三季, 第三季: a quarter as Hong Kong papers write it)
+# DATE's groups in their order: date_anchors unpacks match.groups(), which costs less than a
+# dict of twenty groups for every date read (tests/test_figures_shortcuts.py checks the order).
+DATE_GROUPS = ("iso", "isom", "isod", "y", "rel", "m", "d", "mpos", "period", "fm", "yy", "qy",
+               "q", "q2", "q3", "m2", "d2", "mpos2", "period2", "fm2")
 QUARTER_DIGITS = str.maketrans("1234", "一二三四")  # 第1季度 is 第一季度
 PERIOD_MONTH = {"首季": 3, "首季度": 3, "前三季": 9, "第一季": 3, "第二季": 6, "第三季": 9, "第四季": 12,
                 "半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "上半年": 6, "中期": 6,
@@ -528,9 +537,13 @@ LOAN_FAMILIES = frozenset({"loan_balance", "new_loans", "credit_line"})
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
                     r"|城商行|农商行|村镇银行|农信社|农村信用社|民营银行|外资银行|大中银行|中小银行"
                     r"|各家银行|各银行|全国"  # (a named one, 某某村镇银行, is a bank mention first)
-                    r"|(?:多数|多家|部分|不少|一些|众多|个别|少数)银行"  # 多数银行房贷利率为…
+                    # 多数银行房贷利率为…
+                    r"|多数银行|多家银行|部分银行|不少银行|一些银行|众多银行|个别银行|少数银行"
                     r"|本国银行|公股银行|公股行库"  # Taiwan's: its domestic, its state banks
                     r"|银监会|银保监会|金融监管总局|金融监督管理总局|金管会")  # a regulator's statistics
+# (every word written out: an alternation of words that each open with a literal is entered
+# by re only at their first characters, which it skips ahead to; a group among them, as
+# (?:多数|部分)银行, makes it try the whole alternation at every character, five times slower)
 # The bank a report speaks for (本行, our bank, in its own report), and the bank named last
 # (该行, the said bank).
 THIS_BANK = re.compile(r"(?P<ours>本行|我行|本集团|本公司)|(?P<that>该行|该银行|这家银行)")
@@ -627,6 +640,7 @@ class Figure:
     family: str = "other"
     as_of: str | None = None
     sentence: tuple[int, int] = (0, 0)
+    clause: int = 0  # where its clause starts: after the last clause stop of its sentence before it
     scale: Decimal = field(default=Decimal(1), repr=False)  # value / the number as written
     lead: int = 0  # where the figure's words begin: its qualifier, a currency written first
     bare: bool = False  # a number still waiting for the unit of its list or range partner
@@ -839,7 +853,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         if match is None:
             continue
         reach = match.end()
-        g = match.groupdict()
+        (iso, isom, isod, y, rel, m, d, mpos, period, fm, yy, qy, q, q2, q3, m2, d2, mpos2,
+         period2, fm2) = match.groups()  # DATE_GROUPS
         if is_base(text, at, reach, baseline_end, LIST_GAP):
             # "分别比2021年末、2022年末高", "较上年同期、上年末分别高", "与2023年相比": bases
             same_period = NOT_A_DATE_AFTER.match(text, reach)
@@ -849,52 +864,52 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 and not SENTENCE_BREAK.search(text, reach, since):
             continue  # "自2019年11月登陆A股以来首份…": the start of a span, no period of it
         if NOT_A_DATE_AFTER.match(text, reach):
-            if g["rel"] in ("今年", "本年") and not (g["m"] or g["period"]) and today:
+            if rel in ("今年", "本年") and not (m or period) and today:
                 # 今年以来: the year so far
                 anchors.append(DateAnchor(at, reach, f"{today[0]:04d}", today[0]))
             continue
         # a span's end follows a dash, 至 or 到 (spaces aside)
-        first = (span_start(text, at, anchors, today, g)
+        first = (span_start(text, at, anchors, today, y or iso, yy)
                  if text[at - 1] in SPAN_BEFORE or text[at - 1].isspace() else None)
         if first == "":
             continue  # the end of a plan's span
         month = day = None
-        if g["iso"]:
-            year, month = int(g["iso"]), int(g["isom"])
-            day = int(g["isod"]) if g["isod"] else None
+        if iso:
+            year, month = int(iso), int(isom)
+            day = int(isod) if isod else None
             if not 1 <= month <= 12:
                 reach = at  # "2015-17年" is no month 17: its "17年" is read next
                 continue
-        elif g["qy"]:  # 25Q3
-            year, month = 2000 + int(g["qy"]), 3 * int(g["q"])
-        elif g["y"] or g["rel"] or g["yy"]:
-            if g["y"]:
-                year = int(g["y"])
-            elif g["yy"]:
-                year = int(text[at - 5:at - 3] + g["yy"])
+        elif qy:  # 25Q3
+            year, month = 2000 + int(qy), 3 * int(q)
+        elif y or rel or yy:
+            if y:
+                year = int(y)
+            elif yy:
+                year = int(text[at - 5:at - 3] + yy)
             elif today:
-                year = today[0] + RELATIVE_YEAR[g["rel"]]
-            elif article_year and RELATIVE_YEAR[g["rel"]] == 0:
+                year = today[0] + RELATIVE_YEAR[rel]
+            elif article_year and RELATIVE_YEAR[rel] == 0:
                 year = article_year  # 截至今年3月末 in an undated article that named 2025 before
             else:
                 continue
-            if g["m"]:
-                month, day = int(g["m"]), int(g["d"]) if g["d"] else None
-            elif g["fm"]:  # 今年前七个月: to the end of the seventh
-                month = months_count(g["fm"])
-            elif g["period"] and g["period"] != "全年":
-                month = PERIOD_MONTH[g["period"].translate(QUARTER_DIGITS)]
-            elif g["y"] and first is None:
+            if m:
+                month, day = int(m), int(d) if d else None
+            elif fm:  # 今年前七个月: to the end of the seventh
+                month = months_count(fm)
+            elif period and period != "全年":
+                month = PERIOD_MONTH[period.translate(QUARTER_DIGITS)]
+            elif y and first is None:
                 month = report_month(text, at, reach)
         else:
-            if g["fm2"]:
-                month, day = months_count(g["fm2"]), None
-            elif g["period2"]:  # 截至上半年末: a period of the year the paragraph or article is in
-                month, day = PERIOD_MONTH[g["period2"].translate(QUARTER_DIGITS)], None
-            elif g["q2"] or g["q3"]:  # 3Q, Q3: a quarter of that year
-                month, day = 3 * int(g["q2"] or g["q3"]), None
+            if fm2:
+                month, day = months_count(fm2), None
+            elif period2:  # 截至上半年末: a period of the year the paragraph or article is in
+                month, day = PERIOD_MONTH[period2.translate(QUARTER_DIGITS)], None
+            elif q2 or q3:  # 3Q, Q3: a quarter of that year
+                month, day = 3 * int(q2 or q3), None
             else:
-                month, day = int(g["m2"]), int(g["d2"]) if g["d2"] else None
+                month, day = int(m2), int(d2) if d2 else None
             # the year of an earlier date of the paragraph that names one ("2024年中期业绩显示，
             # 截至6月末"), else the latest such month up to the article's date
             borrowed = next((a for a in reversed(anchors) if a.year is not None), None)
@@ -911,15 +926,15 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (
             f"-{day:02d}" if month and day else "")
         # (去年 lends no year to a bare month after it: "去年四季度…，预计1月" is this January)
-        named_year = year if (g["iso"] or g["y"] or g["yy"] or g["qy"] or (
-            g["rel"] and (not today or g["rel"] in ("今年", "本年")))) else None
+        named_year = year if (iso or y or yy or qy or (
+            rel and (not today or rel in ("今年", "本年")))) else None
         if (anchors and len(value) == 7 and anchors[-1].value and len(anchors[-1].value) == 10
                 and anchors[-1].value.startswith(value) and not first
                 and SENTENCE_BREAK.search(text, anchors[-1].end, at) is None
                 and CUTOFF_BEFORE.search(text, max(0, anchors[-1].start - 3), anchors[-1].start)):
             continue  # "截至11月30日收盘，11月累计涨幅": the day the month is counted to holds
         year_end = month == 12 and day is None and (
-            g["period"] in YEAR_END_WORDS or (g["mpos"] or g["mpos2"]) in YEAR_END_WORDS)
+            period in YEAR_END_WORDS or (mpos or mpos2) in YEAR_END_WORDS)
         if day and (ended := PERIOD_ENDED_AFTER.match(text, reach)):
             # "截至2019年12月31日止年度": the year that day ends, not the day; "止三个月": its
             # quarter, by its last month, as 2019年一季度 is dated
@@ -934,9 +949,11 @@ def months_count(written: str) -> int:
 
 
 def span_start(text: str, at: int, anchors: list[DateAnchor],
-               today: tuple[int, int, int] | None, g: dict) -> str | None:
+               today: tuple[int, int, int] | None, year: str | None, yy: str | None
+               ) -> str | None:
     """The start of the span a date at `at` ends ("2002-2022年", "2020年末至2024年末"): None
-    when it ends none, "" when the span is a plan's horizon (no date of its figures)."""
+    when it ends none, "" when the span is a plan's horizon (no date of its figures). `year`:
+    the date's year as written, `yy` its last two digits (2015-17年)."""
     before = RANGE_START_BEFORE.search(text, max(0, at - 6), at)
     if before is not None:
         first = before.group(1)
@@ -944,7 +961,7 @@ def span_start(text: str, at: int, anchors: list[DateAnchor],
         return anchors[-1].value  # 2020年末至2024年末: a span of two dates
     else:
         return None
-    end_year = int(g["y"] or g["iso"] or (text[at - 5:at - 3] + g["yy"] if g["yy"] else 0))
+    end_year = int(year or (text[at - 5:at - 3] + yy if yy else 0))
     s = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
     stop = SENTENCE_BREAK.search(text, at)
     sentence = text[s:stop.start() if stop else len(text)]
@@ -986,28 +1003,27 @@ def scan(text: str, urls: list[tuple[int, int]]) -> list[Figure]:
 
 
 def read_figure(text: str, match: re.Match) -> Figure | None:
-    g = match.groupdict()
     head, end = match.span()  # head: 百分之, a currency written first, or the number
-    start = match.start("num") if g.get("num") else head
     before = text[max(0, head - 5):head]  # where a qualifier stands
-    if g.get("tenths") is not None:
+    if match.re is TENTHS:
         return tenths(text, match)
-    if g.get("pctnum") is not None:
+    if match.re is PERCENT_IN_WORDS:
         try:
-            value = number_value(g["pctnum"])
+            value = number_value(match.group("pctnum"))
         except (ValueError, InvalidOperation):
             return None
-        return with_qualifier(Figure(start, end, value, "%", "percent"), before, None, False,
+        return with_qualifier(Figure(head, end, value, "%", "percent"), before, None, False,
                               head)
-    number = g["num"]
+    number, more, mag, more2, pp, cur, pct, cnt, post = match.groups()  # NUMBER_GROUPS
+    start = match.start(1)  # the number's
     prefix = CURRENCY_PREFIX.get(text[head:start].strip()) if head < start else None
     chinese = not number[0].isdigit()
-    unit_word = g["pp"] or g["cur"] or g["pct"] or g["cnt"]
+    unit_word = pp or cur or pct or cnt
     prev = text[start - 1] if start else ""
-    if not (chinese or unit_word or g["mag"] or prefix or text[end:end + 1] in SEPARATOR_START):
+    if not (chinese or unit_word or mag or prefix or text[end:end + 1] in SEPARATOR_START):
         return None  # a bare number (a year, a day, a code) not in a list or range
     if chinese:
-        if g["cnt"] or not (g["pp"] or g["cur"] or g["pct"] or "万" in number or "亿" in number):
+        if cnt or not (pp or cur or pct or "万" in number or "亿" in number):
             return None  # 一家, 两个, 一方面: words, not figures
         # "千亿" alone is an amount after a qualifier (授信近千亿, 接近亿元), not in "万亿元规模"
         # (a size class) or "人民币亿元" (the unit of a table)
@@ -1017,44 +1033,44 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     elif prev.isascii() and prev.isalpha() and not prefix:
         return None  # H100, GPT4: a name, not a figure
     if (prev in ".-/" and start >= 2 and text[start - 2].isdigit()
-            and not (unit_word or g["mag"])):
+            and not (unit_word or mag)):
         return None  # the tail of 2025.9.30 or 2025-09
     if text[end:end + 1] in NOT_AFTER_FIRST and NOT_AFTER.match(text, end):
         return None
-    if g["pct"] == "厘" and not RATE_BEFORE.search(text, max(0, start - 22), start):
+    if pct == "厘" and not RATE_BEFORE.search(text, max(0, start - 22), start):
         return None
-    if g["cur"] == "仙" and (chinese or g["mag"]):
+    if cur == "仙" and (chinese or mag):
         return None  # 八仙: a name, not eight cents
     try:
-        scale = magnitude(g["mag"])
-        if g["pp"]:
-            scale *= POINTS[g["pp"]]
-        if g["cur"] in CURRENCY_SCALE:  # (a factor of 1 for the others: left out)
-            scale *= CURRENCY_SCALE[g["cur"]]
+        scale = magnitude(mag)
+        if pp:
+            scale *= POINTS[pp]
+        if cur in CURRENCY_SCALE:  # (a factor of 1 for the others: left out)
+            scale *= CURRENCY_SCALE[cur]
         value = number_value(number) * scale
     except (ValueError, InvalidOperation):
         return None
     if prev in MINUS and start >= 2 and text[start - 2] not in NOT_BEFORE_MINUS \
             and not (text[start - 2].isascii() and text[start - 2].isalnum()):
         value = -value  # "分别出现-6.00%和-3.57%的下降": a written minus (not 3%-5%, a range)
-    if g["pp"]:
+    if pp:
         figure = Figure(start, end, value, "pp", "pp")
-    elif g["pct"] == "厘" and RATE_MOVE_BEFORE.search(text, max(0, start - 16), start):
+    elif pct == "厘" and RATE_MOVE_BEFORE.search(text, max(0, start - 16), start):
         figure = Figure(start, end, value, "pp", "pp")  # 下调最优惠利率0.125厘: a move in points
-    elif g["pct"]:
+    elif pct:
         figure = Figure(start, end, value, "%", "percent")
-    elif g["cur"]:
-        figure = Figure(start, end, value, CURRENCIES[g["cur"]], "money")
-    elif g["cnt"]:
-        figure = Figure(start, end, value, g["cnt"], "count")
-    elif g["mag"] or "万" in number or "亿" in number:  # money if its sentence says so, later
+    elif cur:
+        figure = Figure(start, end, value, CURRENCIES[cur], "money")
+    elif cnt:
+        figure = Figure(start, end, value, cnt, "count")
+    elif mag or "万" in number or "亿" in number:  # money if its sentence says so, later
         figure = Figure(start, end, value, prefix or "", "money", unit_inferred=prefix is None)
     elif prefix:  # 人民币100
         figure = Figure(start, end, value, prefix, "money")
     else:
         figure = Figure(start, end, value, "", "", bare=True)
     figure.scale = scale
-    return with_qualifier(figure, before, g["post"], bool(g["more"] or g["more2"]), head)
+    return with_qualifier(figure, before, post, bool(more or more2), head)
 
 
 def tenths(text: str, match: re.Match) -> Figure | None:
@@ -1569,7 +1585,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     for figure in figures:
         figure.sentence = sentences[bisect.bisect_right(sentence_starts, figure.start) - 1]
         by_sentence.setdefault(figure.sentence, []).append(figure)
-    for members in by_sentence.values():
+    for sentence, members in by_sentence.items():
+        for figure in members:  # found once, read by the rules of metric, owner, date
+            figure.clause = clause_start(text, sentence[0], figure.start)
         infer_money_units(text, members)
     figures = [f for f in figures if f.unit]  # magnitudes that are not money: no figure
     if not figures:
@@ -1707,11 +1725,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
         if figure.as_of and this_month and figure.as_of[:7] > this_month \
-                and TARGET_BEFORE.search(text, clause_start(text, figure.sentence[0],
-                                                            figure.start), figure.lead):
+                and TARGET_BEFORE.search(text, figure.clause, figure.lead):
             figure.as_of = None  # a target due after the article was written held at no date
         elif figure.as_of and figure.kind == "money" and PLEDGE_BEFORE.search(
-                text, clause_start(text, figure.sentence[0], figure.start), figure.lead):
+                text, figure.clause, figure.lead):
             figure.as_of = None
     for sentence, members in by_sentence.items():
         if says_respectively(text, *sentence):
@@ -1723,8 +1740,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 today is None or int(figure.as_of) < today[0]) and not figure.in_span and (
                 figure.family in STOCK_FAMILIES or (
                     figure.kind != "money" and measures_level(text, figure, start)) or (
-                    figure.family == "other" and names_level(figure.metric, text[clause_start(
-                        text, figure.sentence[0], figure.start):figure.lead]))):
+                    figure.family == "other"
+                    and names_level(figure.metric, text[figure.clause:figure.lead]))):
             figure.as_of += "-12"
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
     if text.find("“", start, end) < 0 and text.find("《", start, end) < 0:
@@ -1860,13 +1877,12 @@ def years_of_flows(text: str, figures: list[Figure]) -> None:
         same_sentence = previous is not None and previous.sentence == figure.sentence
         flow = figure.family in FLOW_FAMILIES or (
             figure.kind == "percent" and PERIOD_RATIO.search(figure.metric) is not None) or (
-            figure.family not in STOCK_FAMILIES and WHOLE_YEAR.search(
-                text, clause_start(text, figure.sentence[0], figure.start), figure.start))
+            figure.family not in STOCK_FAMILIES
+            and WHOLE_YEAR.search(text, figure.clause, figure.start))
         if figure.family == "growth" and figure.kind == "money":
             # 较年初增加1万亿元: a money change over the year is the year's flow; a month's
             # change (月增, 单月, 环比) is the month's
-            flow = not MONTH_CHANGE.search(
-                text, clause_start(text, figure.sentence[0], figure.start), figure.start)
+            flow = not MONTH_CHANGE.search(text, figure.clause, figure.start)
         elif figure.family == "growth":
             words_from = previous.end if same_sentence else figure.sentence[0]
             flow = bool(FLOW_WORDS.search(figure.metric) or (same_sentence and previous_flow)
@@ -1915,7 +1931,7 @@ def mark_market(text: str, figures: list[Figure]) -> None:
     if not market:
         return
     for figure in figures:
-        clause = clause_start(text, s, figure.start)
+        clause = figure.clause
         if MARKET.search(text, clause, clause_end(text, figure.end, e)) \
                 or (figure.kind == "percent" and MOVE_BEFORE.search(text, max(s, figure.lead - 3),
                                                                     figure.lead)) \
@@ -1936,7 +1952,7 @@ def infer_money_units(text: str, figures: list[Figure]) -> None:
             continue
         s, e = figure.sentence
         context = text[s:min(e, figure.end + 10)]
-        clause = text[clause_start(text, s, figure.start):figure.end + 6]
+        clause = text[figure.clause:figure.end + 6]
         if NOT_MONEY_CONTEXT.search(clause) or not MONEY_CONTEXT.search(context):
             continue
         others = [f.unit for f in figures if f.kind == "money" and f.unit and not f.unit_inferred
@@ -1999,7 +2015,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             owner = after[0] if after else None
         listed = False
         # a subject of the figure's own clause, after the bank's ("南京银行…；11家上市城商行…")
-        cut = clause_start(text, owner.end, figure.start) if owner is not None else 0
+        # (clause_start(text, owner.end, figure.start): the owner is named in the sentence)
+        cut = max(owner.end, figure.clause) if owner is not None else 0
         if owner is not None and cut > owner.end and own_subject(NEW_SUBJECT, text, cut,
                                                                   figure.start):
             # "南京银行…；11家上市城商行累计发行科创债460亿元": banks as a whole
@@ -2033,7 +2050,7 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                             and text.find("等", owner.end, owner.end + ETC_REACH) >= 0
                             and ETC_AFTER.match(text, owner.end) is not None)
         if has_rule and figure.kind == "percent" and RULE_BEFORE.search(
-                text, clause_start(text, s, figure.start), figure.start):
+                text, figure.clause, figure.start):
             owner, figure.rule_level = None, True  # "分别不得低于11.5%、9.5%": a rule's level
         elif text[figure.end:figure.end + 1] not in LEVEL_AFTER_FIRST:
             pass  # (the usual case: neither a rule's level nor an average follows)
@@ -2295,13 +2312,12 @@ def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
                     + [(f.lead, f.end) for f in figures])
     # (metric_of reads only the measure words that end before a figure: none after the last)
     heads = [m.span() for m in HEAD.finditer(text, s, figures[-1].start)]
-    lefts = [clause_start(text, s, figure.start) for figure in figures]  # each one's clause
     for i, figure in enumerate(figures):
         if (i + 1 < len(figures) and figures[i + 1].kind == figure.kind
                 and may_be_gap(text, figure.end)
                 and RANGE_GAP.fullmatch(text[figure.end:figures[i + 1].start])):
             continue  # the lower bound of a range takes the metric of the upper one, below
-        figure.metric = metric_of(text, figure, sentence, heads, blocks, lefts[i])
+        figure.metric = metric_of(text, figure, sentence, heads, blocks)
     for i, figure in enumerate(figures[:-1]):
         # a range's lower bound or a list's member takes its partner's metric; nothing else does
         if figure.metric or not may_be_gap(text, figure.end):
@@ -2309,15 +2325,16 @@ def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
         gap = text[figure.end:figures[i + 1].start]
         if RANGE_GAP.fullmatch(gap) or LIST_GAP.fullmatch(gap):
             figure.metric = figures[i + 1].metric
-    for figure, left in zip(figures, lefts, strict=True):
+    for figure in figures:
         figure.family = metric_family(figure.metric, figure.kind, figure.unit,
-                                      text[left:figure.start])
+                                      text[figure.clause:figure.start])
 
 
 def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
-              heads: list[tuple[int, int]], blocks: list[tuple[int, int]], left: int) -> str:
-    """The measure a figure gives; `left`: where its clause starts."""
+              heads: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> str:
+    """The measure a figure gives."""
     s, e = sentence
+    left = figure.clause
     right = clause_end(text, figure.end, e)
     after = phrase_after(text, figure.end, right, blocks)
     if figure.kind == "count":
@@ -2350,8 +2367,10 @@ def modifier_start(text: str, floor: int, position: int, blocks: list[tuple[int,
     """How far left the modifiers of the word at `position` reach (stop words, names, dates)."""
     start = floor
     for match in STOP.finditer(text, floor, position):
-        start = max(start, match.end())
-    for _, b in blocks:
+        start = match.end()  # (in order: the last one ends furthest)
+    for a, b in blocks:
+        if a > position:
+            break  # (blocks are sorted: the rest start, and so end, after `position`)
         if b <= position:
             start = max(start, b)
     return start
@@ -2544,7 +2563,18 @@ def figure_table(rows: list[tuple]) -> pd.DataFrame:
     for name, values in zip(COLUMNS, zip(*rows, strict=True), strict=True):
         if name in NUMBER_COLUMNS:
             data[name] = np.array(values, dtype=NUMBER_COLUMNS[name])
+        elif any(isinstance(value, str) for value in values):
+            data[name] = text_array(values)
         else:
-            text = any(isinstance(value, str) for value in values)
-            data[name] = pd.array(values, dtype="str" if text else object)
+            data[name] = pd.array(values, dtype=object)
     return pd.DataFrame(data)
+
+
+def text_array(values: tuple) -> pd.api.extensions.ExtensionArray:
+    """pd.array(values, dtype="str"), built by pyarrow from strings and Nones (the rows' text),
+    which spares pandas converting each value to a string first; any other value (an
+    article_id that is a number) is left to pandas's own conversion."""
+    try:
+        return pd.array(pa.array(values, type=pa.large_string(), from_pandas=True), dtype="str")
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        return pd.array(values, dtype="str")

@@ -516,6 +516,17 @@ def test_cli_writes_the_figures_table(tmp_path):
         "建设银行", 349999000000.0, "CNY", "2024-06")
 
 
+@pytest.mark.parametrize("values", [("a", None, "b"), ("a", float("nan")), ("a", pd.NA),
+                                    ("a", b"b"), ("a", 1), ("a", True), (7, "x")])
+def test_text_columns_are_what_pandas_makes_of_the_values(values):
+    from analysis.figures import text_array
+
+    made, expected = text_array(values), pd.array(values, dtype="str")
+    assert made.dtype == expected.dtype
+    assert list(made.isna()) == list(expected.isna())
+    assert list(made.dropna()) == list(expected.dropna())
+
+
 def test_empty_input_gives_an_empty_table_with_the_columns():
     table = extract_figures(pd.DataFrame(columns=["article_id", "source_file", "text"]))
     assert list(table.columns) == COLUMNS and table.empty

@@ -263,3 +263,19 @@ def test_initial_lists_find_what_the_lookbehind_first_patterns_find(text):
     expected = sorted([(m.start(), m.end(), 2) for m in listed.finditer(text)]
                       + [(m.start(), m.end(), 1) for m in run.finditer(text)])
     assert sorted(banks.initial_lists(text)) == expected
+
+
+def test_number_patterns_hold_their_groups_in_the_order_read_figure_takes_them():
+    # read_figure unpacks match.groups() by NUMBER_GROUPS instead of reading a dict of them
+    for pattern in figures.FIGURE_PATTERNS:
+        if pattern is not figures.PERCENT_IN_WORDS:
+            assert pattern.groups == len(figures.NUMBER_GROUPS)
+            assert sorted(pattern.groupindex, key=pattern.groupindex.get) == list(
+                figures.NUMBER_GROUPS)
+
+
+def test_date_pattern_holds_its_groups_in_the_order_date_anchors_takes_them():
+    # date_anchors unpacks match.groups() by DATE_GROUPS instead of reading a dict of them
+    date = figures.DATE
+    assert date.groups == len(figures.DATE_GROUPS)
+    assert sorted(date.groupindex, key=date.groupindex.get) == list(figures.DATE_GROUPS)
