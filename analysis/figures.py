@@ -845,8 +845,11 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
     article_year = named_year  # 今年 in an undated article: the article's year, not the paragraph's
     reach = 0
     baseline_end = -1  # where the last date a change is measured from ends (比2021年末)
-    for candidate in DATE_START.finditer(text, start, end):
-        at = candidate.start()
+    position = start
+    # (a search for each candidate, not finditer, whose set-up costs more than the searches
+    # of a paragraph that holds a few: so for the patterns read for every paragraph or clause)
+    while candidate := DATE_START.search(text, position, end):
+        at, position = candidate.span()
         if at < reach or (at and text[at - 1].isdigit()):
             continue
         match = DATE.match(text, at)
@@ -1576,10 +1579,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     ("农业银行第三季录得净利813亿元。\n前三季，实现净利润2223亿元。"). `scanned`: the bank
     mentions of the paragraphs read so far, by (start, end), which this one's are added to."""
     sentences = []
-    for match in SENTENCE.finditer(text, start, end):
-        if match.start() > figures[-1].start:
-            break  # the sentences after the last figure's are not needed
+    position = start  # (the sentences after the last figure's are not needed)
+    while (match := SENTENCE.search(text, position, end)) and match.start() <= figures[-1].start:
         sentences.append(match.span())
+        position = match.end()
     sentence_starts = [s for s, _ in sentences]
     by_sentence: dict[tuple[int, int], list[Figure]] = {}
     for figure in figures:
@@ -1613,7 +1616,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         anchors = [anchor for anchor in anchors
                    if not any(low <= anchor.start < high for low, high in stamps)]
     year = today[0] if today else named_year
-    for m in WORD_DATES.finditer(text, start, figures[-1].start):
+    position = start
+    while m := WORD_DATES.search(text, position, figures[-1].start):
+        position = m.end()
         word = m.group()
         if word.startswith("报告期") or word == "期内":  # 报告期内, 截至报告期末, 期内: the
             # report named before
@@ -2081,8 +2086,12 @@ LEVEL_COMPARED_BEFORE = re.compile(r"(?:高于|低于|不及|不如|较|比|相�
 def own_subject(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
     """Whether text[start:end] names a subject of `pattern` that is not only what a figure is
     measured against ("高出全市平均水平3.06个百分点", "占全市同业的38.65%")."""
-    return any(not MEASURED_AGAINST.search(text, max(start, m.start() - 6), m.start())
-               for m in pattern.finditer(text, start, end))
+    position = start
+    while m := pattern.search(text, position, end):
+        if not MEASURED_AGAINST.search(text, max(start, m.start() - 6), m.start()):
+            return True
+        position = m.end()
+    return False
 
 
 def subject_floor(text: str, figure: Figure) -> int:
@@ -2096,8 +2105,9 @@ def subject_floor(text: str, figure: Figure) -> int:
 def organisation_subject(text: str, figure: Figure) -> bool:
     """Whether a company that is no bank is named before the figure in its sentence, other
     than as an object (ORGANISATION): then the figure is no bank's by inheritance."""
-    floor = subject_floor(text, figure)
-    for match in ORGANISATION.finditer(text, floor, figure.start):
+    floor = position = subject_floor(text, figure)
+    while match := ORGANISATION.search(text, position, figure.start):
+        position = match.end()
         if not (match.group("lender") or match.group("firm")) and figure.family in LOAN_FAMILIES:
             continue  # a borrower's loan: its lender's figure
         if OBJECT_BEFORE.search(text, clause_start(text, floor, match.start()), match.start()):
@@ -2311,7 +2321,11 @@ def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
     blocks = sorted([(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in anchors]
                     + [(f.lead, f.end) for f in figures])
     # (metric_of reads only the measure words that end before a figure: none after the last)
-    heads = [m.span() for m in HEAD.finditer(text, s, figures[-1].start)]
+    heads = []
+    position = s
+    while head := HEAD.search(text, position, figures[-1].start):
+        heads.append(head.span())
+        position = head.end()
     for i, figure in enumerate(figures):
         if (i + 1 < len(figures) and figures[i + 1].kind == figure.kind
                 and may_be_gap(text, figure.end)
@@ -2366,7 +2380,7 @@ def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
 def modifier_start(text: str, floor: int, position: int, blocks: list[tuple[int, int]]) -> int:
     """How far left the modifiers of the word at `position` reach (stop words, names, dates)."""
     start = floor
-    for match in STOP.finditer(text, floor, position):
+    while match := STOP.search(text, start, position):
         start = match.end()  # (in order: the last one ends furthest)
     for a, b in blocks:
         if a > position:
