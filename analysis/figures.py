@@ -379,9 +379,10 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<month>(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$)"
     r"|(?P<level>(?:较|比|相比|相较于?)(?:(?P<base>上年末|去年末|上年底|去年底|年初|上半年)的"
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
-    r"|(?P<at>(?:较|比|相比|相较于?|由|从)(?P<ay>(?:19|20)\d{2}) ?年(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
-    r"(?P<apos>末|底|初)?的\s*$)"  # 较2024年末的1.87%: the level at that date
-    r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年同期的\s*$)")  # that year's
+    r"|(?P<at>(?:较|比|相比|相较于?|由|从)(?P<ay>(?:19|20)\d{2}) ?年度?(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
+    r"(?P<apos>末|底|初)?的\s*$)"  # 较2024年末的1.87%, 较2022年度的3.30%: the level at that date
+    r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年?同期的\s*$)")  # that year's
+# (年 may be left out before 同期: 较2019同期的0.71%)
 SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从]")
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
 # held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)

@@ -2164,3 +2164,14 @@ def test_hong_kong_writing_of_amounts_and_rate_moves():
     # the monetary authority's words make a paper's bare 元 Hong Kong dollars
     assert rows("金管局公布，7月份新批出的按揭貸款額增加至306億元。", "unit") == [("HKD",)]
     assert rows("金管局公布，人民币贷款增加至306亿元。", "unit") == [("CNY",)]
+
+
+def test_bank_subsidiaries_short_names_and_bases_written_short():
+    # a leasing or consumer-finance arm named short (工银金租, 兴业消金) is its bank's
+    text = "工银金租总资产3082.59亿元，兴业消金贷款余额819.4亿元。"
+    assert rows(text, "entity") == [("工商银行",), ("兴业银行",)]
+    # 较2022年度的, 较2019同期的: the level at that base
+    assert rows("2023年，科技投入占营业收入的3.48%，较2022年度的3.30%继续上升。", "as_of",
+                date="2024-04-20") == [("2023",), ("2022",)]
+    assert rows("截至2020年6月30日，总资产回报率为0.61%，较2019同期的0.71%有所下降。", "as_of",
+                date="2020-08-21") == [("2020-06-30",), ("2019-06-30",)]
