@@ -121,7 +121,7 @@ COLUMNS = [
 ]
 METRIC_FAMILIES = ("loan_balance", "new_loans", "credit_line", "commitment", "growth", "share",
                    "rate", "revenue", "profit", "assets", "investment", "other")
-MONEY_UNITS = ("CNY", "USD", "HKD", "TWD", "EUR", "JPY", "GBP")
+MONEY_UNITS = ("CNY", "USD", "HKD", "TWD", "MOP", "SGD", "MYR", "EUR", "JPY", "GBP")
 KINDS = ("money", "percent", "pp", "count")
 
 # Full-width digits, point, percent and currency signs to ASCII: one character for one, so
@@ -149,6 +149,8 @@ ARABIC = r"\d(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d*+)(?:\.\d++)?"
 MAGNITUDE = ("万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
              r"|兆(?=元|美元|港元|人民币|新台币|日元|欧元|\d[\d,.]*[ ]?亿)")  # 10兆8,202亿元
 CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "新台币": "TWD", "台币": "TWD",
+              "澳门元": "MOP", "澳门币": "MOP", "葡币": "MOP", "新加坡元": "SGD", "新元": "SGD",
+              "新币": "SGD", "令吉": "MYR", "马币": "MYR",
               "欧元": "EUR",
               "日元": "JPY", "英镑": "GBP", "元": "CNY", "元人民币": "CNY", "人民币": "CNY",
               "仙": "HKD"}  # 仙: a Hong Kong cent (末期息91仙)

@@ -2175,3 +2175,9 @@ def test_bank_subsidiaries_short_names_and_bases_written_short():
                 date="2024-04-20") == [("2023",), ("2022",)]
     assert rows("截至2020年6月30日，总资产回报率为0.61%，较2019同期的0.71%有所下降。", "as_of",
                 date="2020-08-21") == [("2020-06-30",), ("2019-06-30",)]
+
+
+def test_macao_singapore_and_malaysia_currencies_and_banks():
+    assert rows("大眾銀行淨利35億令吉。", "unit", "entity") == [("MYR", "大众银行")]
+    assert rows("大西洋銀行存款500億澳門元，星展淨利10億新元。", "unit") == [("MOP",), ("SGD",)]
+    assert rows("中信銀行(國際)貸款增長5%。", "entity") == [("中信银行(国际)",)]
