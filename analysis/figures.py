@@ -164,7 +164,8 @@ POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基点": Deci
 # A rate moved by so many 厘 (下调最优惠利率0.125厘, 减息0.25厘): points, not a level (调低至5厘)
 RATE_MOVE_BEFORE = re.compile(r"(?:下调|调低|上调|调高|减息|加息|降息|减P|加P|下降|上升)"
                               r"[^，。；,;至到为]{0,10}$")
-RATE_BEFORE = re.compile(r"(?:息差|利率|息率|年息|月息|收益率|回报率|利差|减息|加息|降息|封顶息|减P|加P)"
+RATE_BEFORE = re.compile(r"(?:息差|利率|息率|年息|月息|收益率|回报率|利差|减息|加息|降息|封顶息|减P|加P"
+                         r"|定存|存款|上调|下调|调高|调低|加至|减至)"
                          r"[^，。；,;]{0,14}$")  # (减息0.25厘, 减P 0.125厘: a cut of the rate)
 # A Chinese numeral is an amount with 万/亿 in it, or right before a currency or a point
 # (the regex checks this so that every 一 of the text is not a candidate).
@@ -1123,12 +1124,13 @@ COMPOUND_SCALES = {(HUNDRED_MILLION, TEN_THOUSAND), (TRILLION, HUNDRED_MILLION),
 def join_compound_amounts(figures: list[Figure], text: str = "") -> list[Figure]:
     """"270億5400萬元" (Hong Kong and Taiwan papers, and "3亿5000万" in the mainland): the
     亿 and the 万 written together are one amount; so are 兆 and 亿 ("10兆8,202億元"), and 万
-    and 元 ("1 萬 5900 元": a space between them, as some pages type it, joins them too)."""
+    and 元 ("1 萬 5900 元": a space between them, as some pages type it, or 零, "35亿零550万",
+    joins them too)."""
     joined: list[Figure] = []
     for figure in figures:
         left = joined[-1] if joined else None
         if (left is not None and left.kind == figure.kind == "money"
-                and (left.end == figure.start or text[left.end:figure.start] == " ")
+                and (left.end == figure.start or text[left.end:figure.start] in (" ", "零"))
                 and (left.scale, figure.scale) in COMPOUND_SCALES
                 and 0 <= figure.value < left.scale):
             left.value += figure.value

@@ -2181,3 +2181,10 @@ def test_macao_singapore_and_malaysia_currencies_and_banks():
     assert rows("大眾銀行淨利35億令吉。", "unit", "entity") == [("MYR", "大众银行")]
     assert rows("大西洋銀行存款500億澳門元，星展淨利10億新元。", "unit") == [("MOP",), ("SGD",)]
     assert rows("中信銀行(國際)貸款增長5%。", "entity") == [("中信银行(国际)",)]
+
+
+def test_hong_kong_deposit_rates_and_amounts_joined_by_zero():
+    assert rows("該銀行上半年淨賺35億零550萬令吉。", "text", "value") == [("35億零550萬令吉", 3505500000)]
+    assert [row[0] for row in rows("華僑推100日港元定存優惠最高2.9厘。", "text")] == ["2.9厘"]
+    # 厘 with no rate word near stays a thousandth of a yuan's word, no figure
+    assert rows("每股派息3厘钱。", "text") == []
