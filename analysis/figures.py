@@ -423,9 +423,11 @@ ANAPHORA = re.compile(r"该行|本行|该银行|我行|全行(?!业)|该笔|此�
                       r"|其(?<![尤极与]其)(?![他它实次余中])")
 # A bank named as the employer of someone quoted ("民生银行首席经济学家", "光大银行金融市场部
 # 研究员") does not own the forecast beside it.
-SPEAKER_AFTER = re.compile(
-    r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
-    r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
+SPEAKER_TITLES = ["研究员", "首席经济学家", "首席分析师", "首席研究员", "首席宏观", "分析师", "经济学家",
+                  "研究院", "研究部", "研究所"]
+# (the titles as a trie: the lazy run before them tries them at each of its characters)
+SPEAKER_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
+                           rf"(?:{trie_pattern(SPEAKER_TITLES)})")
 # A bank left out of what is counted ("41家上市银行(不含新上市的兰州银行)") owns none of it.
 EXCLUDED_BEFORE = re.compile(r"(?:不含|不包括|不包含|剔除|除去)[^，。；,;：:]{0,8}$")
 # A central bank named as the standard a figure is measured by or the policy a bank follows
@@ -1525,6 +1527,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                                   inherited=True))
     anchors.sort(key=lambda a: a.end)
     anchor_ends = [a.end for a in anchors]
+    # the sentences that say 分别 or 依次, which attribute and the dates read them for: found once
+    respective = {sentence for sentence in by_sentence if says_respectively(text, *sentence)}
     subject, subject_end = None, start  # the bank the sentence before went on about
     # whether the sentence before ended on the sector's figures: at the start, whether the
     # paragraph before did, when this one names no bank ("辖区银行业总资产22.19万亿元。\n从期限看，
@@ -1546,7 +1550,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         # 贷款余额15.24万亿元。"), unless it points back to a bank (该行)
         sector_goes_on = (sector_before and not inside and not named_since
                           and not ANAPHORA.search(text, s, members[0].start))
-        subject = attribute(text, sentence, members, inside, [] if sector_goes_on else earlier)
+        subject = attribute(text, sentence, members, inside, [] if sector_goes_on else earlier,
+                            sentence in respective)
         if sector_goes_on:
             for figure in members:
                 if figure.scope == "other" and not figure.this_bank:
@@ -1605,7 +1610,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 text, figure.clause, figure.lead):
             figure.as_of = None
     for sentence, members in by_sentence.items():
-        if says_respectively(text, *sentence):
+        if sentence in respective:
             dates_respectively(text, sentence, members, anchors)
     if any(f.year_end for f in figures):
         years_of_flows(text, figures)
@@ -1853,13 +1858,14 @@ def clause_end(text: str, position: int, ceiling: int) -> int:
 
 
 def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
-              inside: list[Mention], earlier: list[Mention]) -> Mention | None:
+              inside: list[Mention], earlier: list[Mention], respectively: bool) -> Mention | None:
     """The bank of each figure of one sentence; `inside` are the sentence's bank mentions,
-    `earlier` those of the paragraph before it (speakers' employers left out of both).
+    `earlier` those of the paragraph before it (speakers' employers left out of both);
+    `respectively`: whether the sentence says 分别 or 依次 (says_respectively).
     Returns the bank the sentence's last figure was given, if one bank was."""
     s, _ = sentence
     last: Mention | None = None
-    distributed = distribute(text, sentence, figures, inside, earlier)
+    distributed = distribute(text, sentence, figures, inside, earlier) if respectively else set()
     compared = compared_mentions(text, inside, s)
     if not distributed and len(inside) > 1 and len(figures) > 1:
         distributed = pair_lists(text, figures, [m for m in inside if m not in compared])
@@ -2256,9 +2262,10 @@ def phrase_before(text: str, floor: int, position: int, blocks: list[tuple[int, 
 
 
 def phrase_after(text: str, position: int, ceiling: int, blocks: list[tuple[int, int]]) -> str:
-    if text.startswith("、", position):
+    following = text[position:position + 1]
+    if following == "、":
         return ""  # "总资产a、贷款规模b": what follows the separator is the next item's
-    if text.startswith("的", position):
+    if following == "的":
         position += 1
     stop = STOP.search(text, position, ceiling)
     end = stop.start() if stop else ceiling

@@ -279,3 +279,16 @@ def test_date_pattern_holds_its_groups_in_the_order_date_anchors_takes_them():
     date = figures.DATE
     assert date.groups == len(figures.DATE_GROUPS)
     assert sorted(date.groupindex, key=date.groupindex.get) == list(figures.DATE_GROUPS)
+
+
+SPEAKER_FLAT = re.compile(r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
+                          r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "首席", "宏观", "研究", "部", "所", "院", "员", "经济",
+                                  "学家", "分析", "师"]), max_size=12).map("".join))
+def test_speaker_titles_as_a_trie_match_where_the_flat_list_matches(text):
+    for start in range(len(text) + 1):
+        found, flat = figures.SPEAKER_AFTER.match(text, start), SPEAKER_FLAT.match(text, start)
+        assert (found and found.span()) == (flat and flat.span())
