@@ -322,6 +322,12 @@ REPORT_WORDS = re.compile(
 # lookbehind, which keeps re from skipping ahead to the next candidate character, so that the
 # whole pattern is tried at every character of the text.
 REPORT_WORDS_LITERAL = re.compile(REPORT_WORDS.pattern.rpartition("|")[0])
+# Each of REPORT_WORDS_LITERAL's words holds 报 or 业绩 among its first five characters (第三季度报告)
+# and opens with one of REPORT_WORD_FIRST: first_report_word tries the pattern only at the
+# places before each 报 and 业绩 of the text, where a search of it stops at every 年, 中, 一 and 三.
+REPORT_ANCHORS = ("报", "业绩")
+REPORT_ANCHOR_REACH = 4  # how far into a word its first 报 or 业绩 may stand
+REPORT_WORD_FIRST = frozenset("报年中半三第一业")
 REPORT_AFTER_YEAR = re.compile(REPORT_WORDS.pattern.rpartition("|")[2])
 
 REPORT = re.compile(
@@ -764,7 +770,7 @@ def report_words(text: str) -> Iterator[tuple[int, int]]:
     is rare (str.find), before the next of those."""
     position = 0
     while True:
-        literal = REPORT_WORDS_LITERAL.search(text, position)
+        literal = first_report_word(text, position)
         limit = literal.start() if literal else len(text)
         # a report after 年度 that starts in [position, limit) comes first
         after_year = None
@@ -778,6 +784,24 @@ def report_words(text: str) -> Iterator[tuple[int, int]]:
             return
         yield found.span()
         position = found.end()
+
+
+def first_report_word(text: str, position: int) -> re.Match | None:
+    """REPORT_WORDS_LITERAL.search(text, position), tried at the places a word can start before
+    each 报 and 业绩 (REPORT_ANCHORS) from `position` on, in order: the first that matches is the
+    leftmost match, as every word holds an anchor at most REPORT_ANCHOR_REACH characters in."""
+    following = [text.find(anchor, position) for anchor in REPORT_ANCHORS]
+    tried = position  # the places before it are tried
+    while True:
+        anchor = min((at for at in following if at >= 0), default=-1)
+        if anchor < 0:
+            return None
+        for at in range(max(tried, anchor - REPORT_ANCHOR_REACH), anchor + 1):
+            if text[at] in REPORT_WORD_FIRST and (match := REPORT_WORDS_LITERAL.match(text, at)):
+                return match
+        tried = anchor + 1
+        following = [text.find(word, tried) if at == anchor else at
+                     for word, at in zip(REPORT_ANCHORS, following, strict=True)]
 
 
 TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目标|预计|将于|将在|有望)\s*$")

@@ -114,6 +114,24 @@ def test_report_words_splits_report_words_where_it_looks_for_a_year():
     assert "(?<=年度)" not in figures.REPORT_WORDS_LITERAL.pattern
 
 
+def test_each_literal_report_word_opens_and_holds_an_anchor_where_first_report_word_looks():
+    for word in alternatives(figures.REPORT_WORDS_LITERAL.pattern):
+        assert word[0] in figures.REPORT_WORD_FIRST, word
+        anchors = [word.find(anchor) for anchor in figures.REPORT_ANCHORS if anchor in word]
+        assert anchors and min(anchors) <= figures.REPORT_ANCHOR_REACH, word
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["年度", "年", "度", "报告", "报", "告", "期", "：", " ", "2024", "中期",
+                                 "业绩", "业", "绩", "半年", "半年度", "三季", "第一", "第三", "季度",
+                                 "一", "中", "报告期", "，"]), max_size=16).map("".join))
+def test_first_report_word_finds_what_a_search_finds(text):
+    for position in range(len(text) + 1):
+        found = figures.first_report_word(text, position)
+        searched = figures.REPORT_WORDS_LITERAL.search(text, position)
+        assert (found and found.span()) == (searched and searched.span())
+
+
 @settings(max_examples=600, deadline=None)
 @given(REPORT_TEXT)
 def test_report_words_finds_what_the_one_pattern_finds(text):
