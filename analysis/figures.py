@@ -341,6 +341,12 @@ REPORT_WORDS = re.compile(
 # lookbehind, which keeps re from skipping ahead to the next candidate character, so that the
 # whole pattern is tried at every character of the text.
 REPORT_WORDS_LITERAL = re.compile(REPORT_WORDS.pattern.rpartition("|")[0])
+# Each of REPORT_WORDS_LITERAL's words holds 报 or 业绩 among its first five characters (第三季度报告)
+# and opens with one of REPORT_WORD_FIRST: first_report_word tries the pattern only at the
+# places before each 报 and 业绩 of the text, where a search of it stops at every 年, 中, 一 and 三.
+REPORT_ANCHORS = ("报", "业绩")
+REPORT_ANCHOR_REACH = 4  # how far into a word its first 报 or 业绩 may stand
+REPORT_WORD_FIRST = frozenset("报年中半三第一业")
 REPORT_AFTER_YEAR = re.compile(REPORT_WORDS.pattern.rpartition("|")[2])
 
 REPORT = re.compile(
@@ -447,9 +453,11 @@ ANAPHORA = re.compile(r"该行|本行|该银行|我行|全行(?!业)|该笔|此�
                       r"|其(?<![尤极与]其)(?![他它实次余中])")
 # A bank named as the employer of someone quoted ("民生银行首席经济学家", "光大银行金融市场部
 # 研究员") does not own the forecast beside it.
-SPEAKER_AFTER = re.compile(
-    r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
-    r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
+SPEAKER_TITLES = ["研究员", "首席经济学家", "首席分析师", "首席研究员", "首席宏观", "分析师", "经济学家",
+                  "研究院", "研究部", "研究所"]
+# (the titles as a trie: the lazy run before them tries them at each of its characters)
+SPEAKER_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
+                           rf"(?:{trie_pattern(SPEAKER_TITLES)})")
 # A bank left out of what is counted ("41家上市银行(不含新上市的兰州银行)") owns none of it.
 EXCLUDED_BEFORE = re.compile(r"(?:不含|不包括|不包含|剔除|除去)[^，。；,;：:]{0,8}$")
 # A central bank named as the standard a figure is measured by or the policy a bank follows
@@ -789,7 +797,7 @@ def report_words(text: str) -> Iterator[tuple[int, int]]:
     is rare (str.find), before the next of those."""
     position = 0
     while True:
-        literal = REPORT_WORDS_LITERAL.search(text, position)
+        literal = first_report_word(text, position)
         limit = literal.start() if literal else len(text)
         # a report after 年度 that starts in [position, limit) comes first
         after_year = None
@@ -803,6 +811,24 @@ def report_words(text: str) -> Iterator[tuple[int, int]]:
             return
         yield found.span()
         position = found.end()
+
+
+def first_report_word(text: str, position: int) -> re.Match | None:
+    """REPORT_WORDS_LITERAL.search(text, position), tried at the places a word can start before
+    each 报 and 业绩 (REPORT_ANCHORS) from `position` on, in order: the first that matches is the
+    leftmost match, as every word holds an anchor at most REPORT_ANCHOR_REACH characters in."""
+    following = [text.find(anchor, position) for anchor in REPORT_ANCHORS]
+    tried = position  # the places before it are tried
+    while True:
+        anchor = min((at for at in following if at >= 0), default=-1)
+        if anchor < 0:
+            return None
+        for at in range(max(tried, anchor - REPORT_ANCHOR_REACH), anchor + 1):
+            if text[at] in REPORT_WORD_FIRST and (match := REPORT_WORDS_LITERAL.match(text, at)):
+                return match
+        tried = anchor + 1
+        following = [text.find(word, tried) if at == anchor else at
+                     for word, at in zip(REPORT_ANCHORS, following, strict=True)]
 
 
 TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目标|预计|将于|将在|有望)\s*$")
@@ -1660,6 +1686,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                                   inherited=True))
     anchors.sort(key=lambda a: a.end)
     anchor_ends = [a.end for a in anchors]
+    # the sentences that say 分别 or 依次, which attribute and the dates read them for: found once
+    respective = {sentence for sentence in by_sentence if says_respectively(text, *sentence)}
     subject, subject_end = None, start  # the bank the sentence before went on about
     # whether the sentence before ended on the sector's figures: at the start, whether the
     # paragraph before did, when this one names no bank ("辖区银行业总资产22.19万亿元。\n从期限看，
@@ -1681,7 +1709,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         # 贷款余额15.24万亿元。"), unless it points back to a bank (该行)
         sector_goes_on = (sector_before and not inside and not named_since
                           and not ANAPHORA.search(text, s, members[0].start))
-        subject = attribute(text, sentence, members, inside, [] if sector_goes_on else earlier)
+        subject = attribute(text, sentence, members, inside, [] if sector_goes_on else earlier,
+                            sentence in respective)
         if sector_goes_on:
             for figure in members:
                 if figure.scope == "other" and not figure.this_bank:
@@ -1741,7 +1770,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 text, figure.clause, figure.lead):
             figure.as_of = None
     for sentence, members in by_sentence.items():
-        if says_respectively(text, *sentence):
+        if sentence in respective:
             dates_respectively(text, sentence, members, anchors)
     if any(f.year_end for f in figures):
         years_of_flows(text, figures)
@@ -1997,13 +2026,14 @@ def clause_end(text: str, position: int, ceiling: int) -> int:
 
 
 def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
-              inside: list[Mention], earlier: list[Mention]) -> Mention | None:
+              inside: list[Mention], earlier: list[Mention], respectively: bool) -> Mention | None:
     """The bank of each figure of one sentence; `inside` are the sentence's bank mentions,
-    `earlier` those of the paragraph before it (speakers' employers left out of both).
+    `earlier` those of the paragraph before it (speakers' employers left out of both);
+    `respectively`: whether the sentence says 分别 or 依次 (says_respectively).
     Returns the bank the sentence's last figure was given, if one bank was."""
     s, _ = sentence
     last: Mention | None = None
-    distributed = distribute(text, sentence, figures, inside, earlier)
+    distributed = distribute(text, sentence, figures, inside, earlier) if respectively else set()
     compared = compared_mentions(text, inside, s)
     if not distributed and len(inside) > 1 and len(figures) > 1:
         distributed = pair_lists(text, figures, [m for m in inside if m not in compared])
@@ -2400,9 +2430,10 @@ def phrase_before(text: str, floor: int, position: int, blocks: list[tuple[int, 
 
 
 def phrase_after(text: str, position: int, ceiling: int, blocks: list[tuple[int, int]]) -> str:
-    if text.startswith("、", position):
+    following = text[position:position + 1]
+    if following == "、":
         return ""  # "总资产a、贷款规模b": what follows the separator is the next item's
-    if text.startswith("的", position):
+    if following == "的":
         position += 1
     stop = STOP.search(text, position, ceiling)
     end = stop.start() if stop else ceiling

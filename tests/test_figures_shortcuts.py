@@ -114,6 +114,24 @@ def test_report_words_splits_report_words_where_it_looks_for_a_year():
     assert "(?<=年度)" not in figures.REPORT_WORDS_LITERAL.pattern
 
 
+def test_each_literal_report_word_opens_and_holds_an_anchor_where_first_report_word_looks():
+    for word in alternatives(figures.REPORT_WORDS_LITERAL.pattern):
+        assert word[0] in figures.REPORT_WORD_FIRST, word
+        anchors = [word.find(anchor) for anchor in figures.REPORT_ANCHORS if anchor in word]
+        assert anchors and min(anchors) <= figures.REPORT_ANCHOR_REACH, word
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["年度", "年", "度", "报告", "报", "告", "期", "：", " ", "2024", "中期",
+                                 "业绩", "业", "绩", "半年", "半年度", "三季", "第一", "第三", "季度",
+                                 "一", "中", "报告期", "，"]), max_size=16).map("".join))
+def test_first_report_word_finds_what_a_search_finds(text):
+    for position in range(len(text) + 1):
+        found = figures.first_report_word(text, position)
+        searched = figures.REPORT_WORDS_LITERAL.search(text, position)
+        assert (found and found.span()) == (searched and searched.span())
+
+
 @settings(max_examples=600, deadline=None)
 @given(REPORT_TEXT)
 def test_report_words_finds_what_the_one_pattern_finds(text):
@@ -279,3 +297,16 @@ def test_date_pattern_holds_its_groups_in_the_order_date_anchors_takes_them():
     date = figures.DATE
     assert date.groups == len(figures.DATE_GROUPS)
     assert sorted(date.groupindex, key=date.groupindex.get) == list(figures.DATE_GROUPS)
+
+
+SPEAKER_FLAT = re.compile(r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
+                          r"(?:研究员|首席经济学家|首席分析师|首席研究员|首席宏观|分析师|经济学家|研究院|研究部|研究所)")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "首席", "宏观", "研究", "部", "所", "院", "员", "经济",
+                                  "学家", "分析", "师"]), max_size=12).map("".join))
+def test_speaker_titles_as_a_trie_match_where_the_flat_list_matches(text):
+    for start in range(len(text) + 1):
+        found, flat = figures.SPEAKER_AFTER.match(text, start), SPEAKER_FLAT.match(text, start)
+        assert (found and found.span()) == (flat and flat.span())
