@@ -1184,13 +1184,16 @@ def join_lines(text: str) -> str:
         line = lines[i]
         end = position + len(line)  # the break after lines[i]
         j = i + 1
-        while j < last and (not lines[j] or lines[j].isspace()):
-            j += 1  # blank lines: the next line with text
         following = lines[j]
+        written = following and not following.isspace()
+        while not written and j < last:  # blank lines: the next line with text
+            j += 1
+            following = lines[j]
+            written = following and not following.isspace()
         tail = line.rstrip(" \t\u3000")
-        if tail and following and not following.isspace() and (
-                tail[-1] in LIST_END_CHARS
-                or (tail[-1] in SENTENCE_END_CHARS and may_open_with_connective(following)
+        if tail and written and (
+                (last_char := tail[-1]) in LIST_END_CHARS
+                or (last_char in SENTENCE_END_CHARS and may_open_with_connective(following)
                     and CONNECTIVE.match(following))
                 or (len(tail) <= 2 * HEADING_MAX and len(tail.strip()) <= HEADING_MAX
                     and not HEADING_STOP.search(tail))):
@@ -1199,8 +1202,9 @@ def join_lines(text: str) -> str:
                 blank.append(at)
                 at += len(lines[k]) + 1
         position = end + 1  # where lines[j] starts: after the blank lines between
-        for k in range(i + 1, j):
-            position += len(lines[k]) + 1
+        if j > i + 1:
+            for k in range(i + 1, j):
+                position += len(lines[k]) + 1
         i = j
     if not blank:
         return text
