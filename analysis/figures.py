@@ -143,7 +143,14 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千"
 # next digit instead of trying a match at every character, which is most of the speed.
 # A number starts at its first digit, and its digits are taken whole (possessive: no retrying
 # shorter runs, which a digit would follow and no unit could).
-ARABIC = r"\d(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d*+)(?:\.\d++)?"
+ARABIC_AFTER_FIRST = r"(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d*+)(?:\.\d++)?"
+ARABIC = r"\d" + ARABIC_AFTER_FIRST
+# \d (a Unicode decimal digit) as the class a whole text is scanned for: re tests \d by the
+# character's Unicode category at every character it skips, which costs more than a look-up
+# in a class of the same digits. The Basic Multilingual Plane's are written out; beyond it,
+# where Chinese text has no characters, a range lets any in and \d is checked behind.
+BMP_DIGITS = "".join(chr(code) for code in range(0x10000) if chr(code).isdecimal())
+SCANNED_DIGIT = rf"[{BMP_DIGITS}\U00010000-\U0010ffff](?<=\d)"
 # (兆 before a currency: a trillion, as Taiwan writes it, "51.95兆元人民幣"; elsewhere a mega)
 MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|美元|港元|人民币|日元|欧元)"
 CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR",
@@ -180,7 +187,7 @@ AHEAD = rf"(?=[多余]?{SPACE}(?:{MAGNITUDE}|{UNIT_AHEAD})|[{SEPARATORS}])"
 CURRENCY_FIRST = "人民币|RMB|CNY|¥|美元|USD|US\\$|\\$|港元|港币|HKD|HK\\$|欧元|EUR|€"
 PERCENT_IN_WORDS = re.compile(rf"百分之(?P<pctnum>{ARABIC}|[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)")
 FIGURE_PATTERNS = (
-    re.compile(rf"(?P<num>{ARABIC}){AHEAD}{TAIL}"),
+    re.compile(rf"(?P<num>{SCANNED_DIGIT}{ARABIC_AFTER_FIRST}){AHEAD}{TAIL}"),
     re.compile(rf"(?P<num>{CHINESE}){TAIL}"),
     PERCENT_IN_WORDS,
     re.compile(rf"(?:{CURRENCY_FIRST}){SPACE}(?P<num>{ARABIC}){TAIL}"),  # 人民币100亿元, $5
@@ -270,7 +277,11 @@ YEAR_PERIOD_AHEAD = "全年|上半年|下半年|中期|前三季|第[一二三�
 # second one and checks the first behind it: re tests a branch's opening character before it
 # enters the branch, and most first characters it stops at (上 of 上涨, 一 of 一般) have no
 # second that any branch opens with. (Branches that open with a lookbehind are each entered.)
-DATE_START = re.compile(r"[\d今去前上本下第一二三四首Q](?:\d(?<=\d\d)\d* ?[年月\-]| (?<=\d )[年月\-]"
+# (its first class written as SCANNED_DIGIT's: the digits and, beyond the plane, any character,
+# checked behind)
+DATE_START = re.compile(rf"[{BMP_DIGITS}今去前上本下第一二三四首Q\U00010000-\U0010ffff]"
+                        r"(?<=[\d今去前上本下第一二三四首Q])"
+                        r"(?:\d(?<=\d\d)\d* ?[年月\-]| (?<=\d )[年月\-]"
                         r"|[年月\-](?<=\d[年月\-])|年(?<=[今去前上本]年)|半(?<=[上下]半)年"
                         r"|季(?<=[第一二三四前]季)度|三(?<=前三)季度?|[一二三四](?<=第[一二三四])季度?"
                         r"|季(?<=[一二三四]季)末|[1-4](?<=第[1-4])季"
