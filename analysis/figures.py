@@ -144,7 +144,14 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千"
 # next digit instead of trying a match at every character, which is most of the speed.
 # A number starts at its first digit, and its digits are taken whole (possessive: no retrying
 # shorter runs, which a digit would follow and no unit could).
-ARABIC = r"\d(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d*+)(?:\.\d++)?"
+ARABIC_AFTER_FIRST = r"(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d*+)(?:\.\d++)?"
+ARABIC = r"\d" + ARABIC_AFTER_FIRST
+# \d (a Unicode decimal digit) as the class a whole text is scanned for: re tests \d by the
+# character's Unicode category at every character it skips, which costs more than a look-up
+# in a class of the same digits. The Basic Multilingual Plane's are written out; beyond it,
+# where Chinese text has no characters, a range lets any in and \d is checked behind.
+BMP_DIGITS = "".join(chr(code) for code in range(0x10000) if chr(code).isdecimal())
+SCANNED_DIGIT = rf"[{BMP_DIGITS}\U00010000-\U0010ffff](?<=\d)"
 # (兆 before a currency: a trillion, as Taiwan writes it, "51.95兆元人民幣"; elsewhere a mega)
 MAGNITUDE = ("万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
              r"|兆(?=元|美元|港元|人民币|新台币|日元|欧元|\d[\d,.]*[ ]?亿)")  # 10兆8,202亿元
@@ -191,7 +198,7 @@ CURRENCY_FIRST = ("人民币|RMB|CNY|¥|美元|USD|US\\$|\\$|港元|港币|HKD|H
                   "|EUR|€")
 PERCENT_IN_WORDS = re.compile(rf"百分之(?P<pctnum>{ARABIC}|[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)")
 FIGURE_PATTERNS = (
-    re.compile(rf"(?P<num>{ARABIC}){AHEAD}{TAIL}"),
+    re.compile(rf"(?P<num>{SCANNED_DIGIT}{ARABIC_AFTER_FIRST}){AHEAD}{TAIL}"),
     re.compile(rf"(?P<num>{CHINESE}){TAIL}"),
     PERCENT_IN_WORDS,
     re.compile(rf"(?:{CURRENCY_FIRST}){SPACE}(?P<num>{ARABIC}){TAIL}"),  # 人民币100亿元, $5
@@ -289,7 +296,11 @@ YEAR_PERIOD_AHEAD = "全年|上半年|下半年|中期|前三季|第[一二三�
 # second one and checks the first behind it: re tests a branch's opening character before it
 # enters the branch, and most first characters it stops at (上 of 上涨, 一 of 一般) have no
 # second that any branch opens with. (Branches that open with a lookbehind are each entered.)
-DATE_START = re.compile(r"[\d今去前上本下第一二三四首Q](?:\d(?<=\d\d)\d* ?[年月\-]| (?<=\d )[年月\-]"
+# (its first class written as SCANNED_DIGIT's: the digits and, beyond the plane, any character,
+# checked behind)
+DATE_START = re.compile(rf"[{BMP_DIGITS}今去前上本下第一二三四首Q\U00010000-\U0010ffff]"
+                        r"(?<=[\d今去前上本下第一二三四首Q])"
+                        r"(?:\d(?<=\d\d)\d* ?[年月\-]| (?<=\d )[年月\-]"
                         r"|[年月\-](?<=\d[年月\-])|年(?<=[今去前上本]年)|半(?<=[上下]半)年"
                         r"|季(?<=[第一二三四前]季)度|三(?<=前三)季度?|[一二三四](?<=第[一二三四])季度?"
                         r"|季(?<=[一二三四]季)末|[1-4](?<=第[1-4])季"
@@ -1290,13 +1301,16 @@ def join_lines(text: str) -> str:
         line = lines[i]
         end = position + len(line)  # the break after lines[i]
         j = i + 1
-        while j < last and (not lines[j] or lines[j].isspace()):
-            j += 1  # blank lines: the next line with text
         following = lines[j]
+        written = following and not following.isspace()
+        while not written and j < last:  # blank lines: the next line with text
+            j += 1
+            following = lines[j]
+            written = following and not following.isspace()
         tail = line.rstrip(" \t\u3000")
-        if tail and following and not following.isspace() and (
-                tail[-1] in LIST_END_CHARS
-                or (tail[-1] in SENTENCE_END_CHARS and may_open_with_connective(following)
+        if tail and written and (
+                (last_char := tail[-1]) in LIST_END_CHARS
+                or (last_char in SENTENCE_END_CHARS and may_open_with_connective(following)
                     and CONNECTIVE.match(following))
                 or (len(tail) <= 2 * HEADING_MAX and len(tail.strip()) <= HEADING_MAX
                     and not HEADING_STOP.search(tail))):
@@ -1305,8 +1319,9 @@ def join_lines(text: str) -> str:
                 blank.append(at)
                 at += len(lines[k]) + 1
         position = end + 1  # where lines[j] starts: after the blank lines between
-        for k in range(i + 1, j):
-            position += len(lines[k]) + 1
+        if j > i + 1:
+            for k in range(i + 1, j):
+                position += len(lines[k]) + 1
         i = j
     if not blank:
         return text

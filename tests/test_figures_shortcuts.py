@@ -310,3 +310,26 @@ def test_speaker_titles_as_a_trie_match_where_the_flat_list_matches(text):
     for start in range(len(text) + 1):
         found, flat = figures.SPEAKER_AFTER.match(text, start), SPEAKER_FLAT.match(text, start)
         assert (found and found.span()) == (flat and flat.span())
+
+
+def test_scanned_digit_is_a_unicode_decimal_digit_and_every_one():
+    # SCANNED_DIGIT is \d written as a class re looks up (and checks behind beyond the plane)
+    digit = re.compile(figures.SCANNED_DIGIT)
+    for code in [*range(0x10000), *range(0x10000, 0x110000, 7), 0x1D7CE, 0x1D7FF, 0x104A0]:
+        char = chr(code)
+        assert bool(digit.fullmatch(char)) == char.isdecimal() == bool(re.fullmatch(r"\d", char))
+
+
+DIGIT_TEXT = st.lists(st.sampled_from(["1", "2", "0", "9", "٣", "５", "𝟏", "\U0001F600", "年", "月", "-", " ",
+                                       "今", "去", "上半", "第三", "季度", "Q", "前", "个", "万", "亿",
+                                       "元", "%", "、", "，"]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(DIGIT_TEXT)
+def test_patterns_opening_with_scanned_digits_find_what_those_with_a_digit_find(text):
+    date_start = figures.DATE_START.pattern
+    plain_dates = re.compile(r"[\d今去前上本下第一二三四首Q]" + date_start[date_start.index(")(?:") + 1:])
+    plain_figures = re.compile(rf"(?P<num>{figures.ARABIC}){figures.AHEAD}{figures.TAIL}")
+    for pattern, plain in ((figures.DATE_START, plain_dates), (figures.FIGURE_PATTERNS[0], plain_figures)):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
