@@ -1047,10 +1047,10 @@ def scan(text: str, urls: list[tuple[int, int]]) -> list[Figure]:
 
 
 def read_figure(text: str, match: re.Match) -> Figure | None:
+    if match.re is TENTHS:  # (its match opens at 成, after the numeral: read on its own)
+        return tenths(text, match)
     head, end = match.span()  # head: 百分之, a currency written first, or the number
     before = text[max(0, head - 5):head]  # where a qualifier stands
-    if match.re is TENTHS:
-        return tenths(text, match)
     if match.re is PERCENT_IN_WORDS:
         try:
             value = number_value(match.group("pctnum"))
@@ -1122,13 +1122,13 @@ def tenths(text: str, match: re.Match) -> Figure | None:
     from analysis.text import tokenizer  # (jieba's dictionary, loaded once a 成 is seen)
 
     start, end = match.start("tenths"), match.end()
-    before = text[max(0, start - 5):start]  # (the match opens at 成, after its numeral)
+    numeral = match.group("tenths")
     prev = text[start - 1:start]
-    if prev.isdigit() or (prev and not match.group("tenths").isdigit()
-                          and tokenizer().FREQ.get(prev + text[start])):
+    if prev.isdigit() or (prev and not numeral.isdigit()
+                          and tokenizer().FREQ.get(prev + numeral)):
         return None
-    numeral = match.group("tenths")  # (半成: half a tenth, 5%)
-    value = (Decimal(numeral) if numeral.isdigit() else
+    before = text[max(0, start - 5):start]  # where a qualifier stands
+    value = (Decimal(numeral) if numeral.isdigit() else  # (半成: half a tenth, 5%)
              Decimal("0.5") if numeral == "半" else chinese_number(numeral)) * 10
     if match.group("tenth"):  # 一成四 (14%), 一成半 (15%)
         value += 5 if match.group("tenth") == "半" else chinese_number(match.group("tenth"))
@@ -1238,7 +1238,7 @@ def with_month_digits(text: str) -> str:
     for match in CHINESE_MONTH.finditer(text):
         at = match.start()
         if text[at - 2:at - 1] == "十" and text[at - 1] in "一二":  # 十一月, 十二月
-            at, digits = at - 2, "1" + "12"["一二".index(text[at - 1])]
+            at, digits = at - 2, str(11 + "一二".index(text[at - 1]))
         else:
             at, digits = at - 1, str("一二三四五六七八九".index(text[at - 1]) + 1)
         if at and text[at - 1] in NOT_BEFORE_MONTH:
@@ -1319,9 +1319,8 @@ def join_lines(text: str) -> str:
                 blank.append(at)
                 at += len(lines[k]) + 1
         position = end + 1  # where lines[j] starts: after the blank lines between
-        if j > i + 1:
-            for k in range(i + 1, j):
-                position += len(lines[k]) + 1
+        for k in range(i + 1, j):
+            position += len(lines[k]) + 1
         i = j
     if not blank:
         return text
