@@ -15,7 +15,7 @@ from tqdm import tqdm
 from analysis.cache import TableCache
 from analysis.chinese import has_traditional, to_simplified
 from analysis.cleaning import clean_document
-from analysis.loading import Document, list_corpus, relative_name
+from analysis.loading import Document, ManifestEntry, list_corpus, read_manifests, relative_name
 from analysis.readers import read_file
 
 ARTICLE_COLUMNS = [
@@ -102,8 +102,11 @@ class Cleaned:
 
 
 def read_and_clean(path: Path, root: Path, segmenter: str = "jieba",
-                   cache: TableCache | None = None) -> Iterator[Cleaned]:
-    """Every document of one file, cleaned; a bad file or row is logged, never raised."""
+                   cache: TableCache | None = None,
+                   manifest: dict[str, ManifestEntry] | None = None) -> Iterator[Cleaned]:
+    """Every document of one file, cleaned; a bad file or row is logged, never raised.
+    `manifest`: the folder's manifest entries by file name (read_manifests)."""
+    entry = manifest.get(relative_name(path, root)) if manifest else None
     for document, problems in read_file(path, root):
         rows = [file_row(p.file, p.kind, p.reason) for p in problems]
         if document is None:
@@ -117,9 +120,28 @@ def read_and_clean(path: Path, root: Path, segmenter: str = "jieba",
             new_articles, cleaning = clean_safely(document, segmenter)
             if cache:
                 cache.put(key, articles=new_articles, log=cleaning)
+        if entry is not None:
+            new_articles = with_manifest(new_articles, entry)
         fingerprint = text_fingerprint(new_articles)
         yield Cleaned(document.source_file, new_articles, rows, cleaning, fingerprint,
                       headline(new_articles) if fingerprint else "")
+
+
+def with_manifest(articles: list[dict], entry: ManifestEntry) -> list[dict]:
+    """The articles of a file with what its folder's manifest says of it: its date where the
+    file gives none, or only one inferred from the dates its text mentions (the latest of
+    them is some event's, the manifest's the publication's); its address where it has none."""
+    dated = []
+    for article in articles:
+        article = dict(article)
+        if entry.date and (not article["date"] or article["date_source"] == "inferred"):
+            article["date"], article["date_source"] = entry.date, "manifest"
+        if entry.source_url and not any(link.get("text") == "source"
+                                        for link in article["links"] or []):
+            article["links"] = [{"text": "source", "url": entry.source_url},
+                                *(article["links"] or [])]
+        dated.append(article)
+    return dated
 
 
 @dataclass
@@ -155,11 +177,12 @@ def load_corpus(folder: str | Path, cache_dir: str | Path | None = None,
     cache = TableCache(cache_dir, stage, ("articles", "log")) if cache_dir else None
     root = Path(folder)
     files, problems = list_corpus(root)
-    log = [file_row(p.file, p.kind, p.reason) for p in problems]
+    manifest, manifest_problems = read_manifests(root)
+    log = [file_row(p.file, p.kind, p.reason) for p in problems + manifest_problems]
     articles: list[dict] = []
     duplicates = Duplicates()
     for path in progress(files, "cleaning"):
-        for item in read_and_clean(path, root, segmenter, cache):
+        for item in read_and_clean(path, root, segmenter, cache, manifest):
             log.extend(item.problems)
             first = duplicates.first_copy(item)
             if first:

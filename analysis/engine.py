@@ -48,7 +48,7 @@ from analysis.corpus import (
     read_and_clean,
 )
 from analysis.io import TableSink
-from analysis.loading import list_corpus
+from analysis.loading import list_corpus, read_manifests
 
 ENGINES = ("local", "dask")
 # Files per partition: large enough that scheduling costs little next to the work, small enough
@@ -131,7 +131,8 @@ def run_partition(names: Iterable[str], root: str, stage: str, options: dict) ->
     segmenter = options.get("cleaning_segmenter") or "jieba"
     files, articles = [], []
     for name in names:
-        for item in read_and_clean(root_path / name, root_path, segmenter):
+        for item in read_and_clean(root_path / name, root_path, segmenter,
+                                   manifest=options.get("manifest")):
             articles.extend(item.articles)
             # The articles travel once, in the table; the collector only needs their number.
             files.append(replace(item, articles=[None] * item.n_articles))
@@ -158,13 +159,17 @@ def story_signatures(articles: pd.DataFrame, with_text: bool = False) -> pd.Data
 # ---------------------------------------------------------------- the whole corpus
 
 
-def plan(folder: str | Path) -> tuple[list[str], list[dict]]:
-    """The corpus's article files (names relative to `folder`, in order) and the log rows of the
-    files that are not articles (raises CorpusError when the folder does not exist)."""
+def plan(folder: str | Path) -> tuple[list[str], list[dict], dict]:
+    """The corpus's article files (names relative to `folder`, in order), the log rows of the
+    files that are not articles and of manifest rows not used, and the manifest's entries of
+    the article files (raises CorpusError when the folder does not exist)."""
     root = Path(folder)
     paths, problems = list_corpus(root)
-    return ([path.relative_to(root).as_posix() for path in paths],
-            [file_row(p.file, p.kind, p.reason) for p in problems])
+    manifest, manifest_problems = read_manifests(root)
+    names = [path.relative_to(root).as_posix() for path in paths]
+    entries = {name: manifest[name] for name in names if name in manifest}
+    return names, [file_row(p.file, p.kind, p.reason) for p in problems + manifest_problems], \
+        entries
 
 
 def partition(names: list[str], workers: int, size: int | None = None) -> list[list[str]]:
@@ -312,7 +317,8 @@ def collect(stage: str, folder: str | Path, sinks: dict[str, TableSink | MemoryS
             engine: str, workers: int | None, scheduler: str | None,
             partition_files: int | None, options: dict) -> Collector:
     """Map `stage` over the corpus at `folder` and feed its tables to `sinks`, in corpus order."""
-    names, problems = plan(folder)
+    names, problems, manifest = plan(folder)
+    options = {**options, "manifest": manifest} if manifest else options
     if workers is None:
         workers = DASK_WORKERS if engine == "dask" else resolve_workers(None, len(names))
     collector = Collector(sinks, log=list(problems))

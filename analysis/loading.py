@@ -6,8 +6,10 @@ naming the file and the reason, so one bad file never costs the good ones.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
+import io
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -25,6 +27,15 @@ TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 PAGE_SUFFIXES = (".html", ".htm")  # saved web pages: analysis.webpage
 EXPORT_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv")  # scraper exports: analysis.exports
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES + EXPORT_SUFFIXES
+# A collection's index of its files (MANIFEST.tsv: file, source, title, date), as scrapers and
+# archives write one beside the articles: it dates the files that do not date themselves.
+MANIFEST_NAMES = frozenset(("manifest.tsv", "manifest.csv"))
+# Columns of a manifest, by what they hold; the first one present wins.
+MANIFEST_FILE_KEYS = ("file", "filename", "file_name", "new_name", "name")
+MANIFEST_DATE_KEYS = ("date", "published", "publish_date", "pubdate", "pub_date")
+MANIFEST_LINK_KEYS = ("source", "url", "link", "source_url")
+# A folder's own documentation, whatever its suffix: about the articles, not one of them.
+DOCUMENTATION_STEMS = frozenset(("readme", "license", "licence", "changelog", "copying"))
 # Encodings a Chinese news archive realistically comes in, besides UTF-8.
 CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_32"]
 # Front-matter keys that may carry the article's link, most specific first.
@@ -162,7 +173,11 @@ def list_corpus(folder: str | Path) -> tuple[list[Path], list[Problem]]:
         name = relative_name(path, root)
         if any(part.startswith(".") for part in path.relative_to(root).parts):
             continue  # hidden files and folders (.DS_Store, .git) are not articles
-        if path.suffix.lower() in SUPPORTED_SUFFIXES:
+        if path.name.lower() in MANIFEST_NAMES:
+            continue  # read by read_manifests
+        if path.stem.lower() in DOCUMENTATION_STEMS:
+            problems.append(Problem(name, "skipped", "the folder's documentation, not an article"))
+        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
             files.append(path)
         else:
             problems.append(
@@ -170,6 +185,73 @@ def list_corpus(folder: str | Path) -> tuple[list[Path], list[Problem]]:
                         f"only {', '.join(SUPPORTED_SUFFIXES)} are read")
             )
     return files, problems
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """What a folder's manifest says of one of its files."""
+
+    date: str | None = None  # ISO
+    source_url: str | None = None
+
+
+def read_manifests(folder: str | Path) -> tuple[dict[str, ManifestEntry], list[Problem]]:
+    """The entries of every manifest below `folder`, by the file's name relative to `folder`
+    (a manifest names the files of its own folder), and a problem for each row it cannot
+    use. A file the manifest names twice keeps its first row."""
+    root = Path(folder)
+    entries: dict[str, ManifestEntry] = {}
+    problems: list[Problem] = []
+    manifests = sorted(p for p in root.rglob("*") if p.is_file()
+                       and p.name.lower() in MANIFEST_NAMES
+                       and not any(part.startswith(".") for part in p.relative_to(root).parts))
+    for path in manifests:
+        name = relative_name(path, root)
+        rows, problem = manifest_rows(path, name)
+        if problem:
+            problems.append(problem)
+            continue
+        folder_name = path.parent.relative_to(root).as_posix()
+        for number, row in rows:
+            entry, reason = manifest_entry(row)
+            if reason:
+                problems.append(Problem(f"{name}#{number}", "warning", reason))
+            file = row.get("file", "")
+            if file:
+                key = file if folder_name == "." else f"{folder_name}/{file}"
+                entries.setdefault(key, entry)
+    return entries, problems
+
+
+def manifest_rows(path: Path, name: str) -> tuple[list[tuple[int, dict]], Problem | None]:
+    """(row number, {file, date, link}) of each data row, the columns found by MANIFEST_*_KEYS;
+    a problem instead when the file cannot be read or names no file column."""
+    try:
+        text, _ = decode_bytes(path.read_bytes())
+    except (OSError, ValueError) as error:
+        return [], Problem(name, "skipped", f"manifest not read: {error}")
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [cell.strip().lower() for cell in next(reader, [])]
+    columns = {what: next((header.index(k) for k in keys if k in header), None)
+               for what, keys in (("file", MANIFEST_FILE_KEYS), ("date", MANIFEST_DATE_KEYS),
+                                  ("link", MANIFEST_LINK_KEYS))}
+    if columns["file"] is None:
+        return [], Problem(name, "skipped", "manifest names no file column "
+                           f"({' / '.join(MANIFEST_FILE_KEYS)})")
+    rows = []
+    for number, cells in enumerate(reader, start=2):
+        rows.append((number, {what: cells[i].strip() if i is not None and i < len(cells) else ""
+                              for what, i in columns.items()}))
+    return rows, None
+
+
+def manifest_entry(row: dict) -> tuple[ManifestEntry, str | None]:
+    date = parse_date(row["date"]) if row["date"] else None
+    reason = (f"manifest date '{row['date']}' of {row['file'] or 'a row'} is no date"
+              if row["date"] and date is None else None)
+    link = row["link"] if URL.match(row["link"]) else None  # not "repository:path@commit"
+    return ManifestEntry(date, link), reason
 
 
 def relative_name(path: Path, root: Path) -> str:

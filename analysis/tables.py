@@ -18,7 +18,8 @@ from analysis.cleaning import outlet_label
 from analysis.display import plain_text
 from analysis.selections import article_keys
 
-DATE_SOURCES = {"front_matter": "front matter", "text": "dateline", "inferred": "inferred"}
+DATE_SOURCES = {"front_matter": "front matter", "text": "dateline", "manifest": "folder manifest",
+                "inferred": "inferred"}
 
 
 def article_table(articles: pd.DataFrame) -> pd.DataFrame:

@@ -26,7 +26,8 @@ from tests.test_stories import OWN, change_characters
 @pytest.fixture(scope="module")
 def corpus_dir(tmp_path_factory):
     """The seeds, our own three stories, a repost of one, an exact copy of a seed under
-    another name, and two files that are not articles; sorted so that the copies come late."""
+    another name, an undated story its folder's manifest dates, and three files that are not
+    articles; sorted so that the copies come late."""
     folder = tmp_path_factory.mktemp("engine-corpus")
     for path in SEEDS.iterdir():
         shutil.copy(path, folder / path.name)
@@ -39,6 +40,9 @@ def corpus_dir(tmp_path_factory):
     shutil.copy(SEEDS / sorted(p.name for p in SEEDS.iterdir())[0], folder / "z_copy.txt")
     (folder / "empty.md").write_bytes(b"")
     (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    (folder / "undated.md").write_text("今年一季度末，兴业银行绿色贷款余额9000亿元。\n", encoding="utf-8")
+    (folder / "MANIFEST.tsv").write_text("file\tdate\nundated.md\t2025-05-02\n", encoding="utf-8")
+    (folder / "README.md").write_text("# 测试语料：种子文章与自编文章\n", encoding="utf-8")
     return folder
 
 
@@ -210,3 +214,10 @@ def test_a_report_scheduler_without_the_dask_engine_is_refused(tmp_path):
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert done.returncode == 2 and "--engine dask" in done.stderr
     assert not (tmp_path / "report.pdf").exists()
+
+
+def test_the_manifest_dates_an_undated_file_in_every_partition(corpus_dir, tmp_path):
+    out = tmp_path / "figures.parquet"
+    run("figures", corpus_dir, out, workers=2, partition_files=1, options={"segmenter": "rjieba"})
+    figures = pd.read_parquet(out)
+    assert list(figures.loc[figures["source_file"] == "undated.md", "as_of"]) == ["2025-03"]

@@ -424,3 +424,86 @@ def test_text_with_control_characters_in_more_than_one_percent_looks_binary(text
 
     controls = len(re.findall(r"[\x00-\x08\x0b\x0e-\x1f]", text[:20000]))
     assert looks_binary(text) is (controls > max(5, len(text[:20000]) // 100))
+
+
+# ---------------------------------------------------------------- a folder's manifest
+
+UNDATED = "今年3月末，工商银行科技贷款余额达到3万亿元，较年初增长12%。\n"
+DATED = "今年3月末，农业银行科技贷款余额达到2万亿元，较年初增长11%。\n"
+
+
+def manifest_corpus(folder, manifest: str, name: str = "MANIFEST.tsv"):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "undated.md").write_text(UNDATED, encoding="utf-8")
+    (folder / "dated.md").write_text("---\ndate: 2024-05-06\n---\n\n" + DATED, encoding="utf-8")
+    (folder / name).write_text(manifest, encoding="utf-8")
+    return load_corpus(folder)
+
+
+def test_a_manifest_dates_the_files_that_do_not_date_themselves(tmp_path):
+    corpus = manifest_corpus(tmp_path, "file\tsource\ttitle\tdate\n"
+                             "undated.md\thttps://example.cn/a/20250601.html\t某标题\t2025-06-01\n"
+                             "dated.md\t\t\t2023-01-01\n")
+    by_file = corpus.articles.set_index("source_file")
+    assert by_file.loc["undated.md", "date"] == "2025-06-01"
+    assert by_file.loc["undated.md", "date_source"] == "manifest"
+    assert by_file.loc["undated.md", "links"][0] == {
+        "text": "source", "url": "https://example.cn/a/20250601.html"}
+    # the file's own front matter is the article's word on its date
+    assert by_file.loc["dated.md", "date"] == "2024-05-06"
+    assert by_file.loc["dated.md", "date_source"] == "front_matter"
+    # the manifest is no article and no skipped file
+    assert set(corpus.articles["source_file"]) == {"undated.md", "dated.md"}
+    assert "MANIFEST" not in corpus.summary()
+
+
+def test_the_manifest_date_dates_the_figures_of_an_undated_text(tmp_path):
+    from analysis.figures import extract_figures
+
+    corpus = manifest_corpus(tmp_path, "file,date\nundated.md,2025-06-01\n", "manifest.csv")
+    figures = extract_figures(corpus.articles).set_index("source_file")
+    assert sorted(figures.loc["undated.md", "as_of"]) == ["2025-03", "2025-03"]
+    assert sorted(figures.loc["dated.md", "as_of"]) == ["2024-03", "2024-03"]
+
+
+def test_a_manifest_date_beats_one_inferred_from_the_dates_a_text_mentions(tmp_path):
+    (tmp_path / "event.md").write_text(
+        "该行于2023年2月14日发布公告。截至今年一季度末，其贷款余额为2万亿元。\n", encoding="utf-8")
+    without = load_corpus(tmp_path).articles.iloc[0]
+    assert (without["date"], without["date_source"]) == ("2023-02-14", "inferred")
+    (tmp_path / "MANIFEST.tsv").write_text("file\tdate\nevent.md\t2025-04-20\n", encoding="utf-8")
+    with_manifest = load_corpus(tmp_path).articles.iloc[0]
+    assert (with_manifest["date"], with_manifest["date_source"]) == ("2025-04-20", "manifest")
+
+
+def test_a_manifest_in_a_subfolder_names_the_files_beside_it(tmp_path):
+    manifest_corpus(tmp_path / "2025", "file\tdate\nundated.md\t2025-06-01\n")
+    (tmp_path / "top.md").write_text(UNDATED.replace("工商", "建设"), encoding="utf-8")
+    by_file = load_corpus(tmp_path).articles.set_index("source_file")["date"]
+    assert by_file["2025/undated.md"] == "2025-06-01"
+    assert by_file.isna()["top.md"]
+
+
+def test_manifest_rows_it_cannot_use_are_named_with_their_reason(tmp_path):
+    corpus = manifest_corpus(tmp_path, "file\tdate\nundated.md\tsoon\ndated.md\t2024-02-30\n")
+    warnings = corpus.log[corpus.log["kind"] == "warning"]
+    assert set(warnings["file"]) == {"MANIFEST.tsv#2", "MANIFEST.tsv#3"}
+    assert "manifest date 'soon' of undated.md is no date" in set(warnings["detail"])
+    assert corpus.articles.set_index("source_file")["date"].isna()["undated.md"]
+
+
+def test_a_manifest_without_a_file_column_is_skipped_with_its_reason(tmp_path):
+    corpus = manifest_corpus(tmp_path, "url\tdate\nhttps://example.cn\t2025-06-01\n")
+    (row,) = corpus.skipped.itertuples()
+    assert row.file == "MANIFEST.tsv" and "manifest names no file column" in row.detail
+    assert len(corpus.articles) == 2
+
+
+@pytest.mark.parametrize("name", ["README.md", "readme.txt", "LICENSE.md", "CHANGELOG.md"])
+def test_a_folders_own_documentation_is_no_article(tmp_path, name):
+    (tmp_path / "a.md").write_text(UNDATED, encoding="utf-8")
+    (tmp_path / name).write_text("# 这个文件夹：银行新闻，共50篇，每篇约2,000字节。\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert list(corpus.articles["source_file"]) == ["a.md"]
+    (row,) = corpus.skipped.itertuples()
+    assert (row.file, row.detail) == (name, "the folder's documentation, not an article")
