@@ -305,7 +305,7 @@ DATE_START = re.compile(rf"[{BMP_DIGITS}今去前上本下第一二三四首Q\U0
                         r"|季(?<=[第一二三四前]季)度|三(?<=前三)季度?|[一二三四](?<=第[一二三四])季度?"
                         r"|季(?<=[一二三四]季)末|[1-4](?<=第[1-4])季"
                         r"|[1-9十一二三四五六七八九](?<=前[1-9十一二三四五六七八九])(?:(?<=1)[0-2]|(?<=十)[一二])?"
-                        r"个?月|季(?<=首季)度?|\d(?<=\d\d)Q[1-4]|Q(?<=[1-4]Q)|[1-4](?<=Q[1-4])"
+                        r"个?月|季(?<=首季)度?|\d(?<=\d\d)(?:\d\d)?[QH][1-4]|Q(?<=[1-4]Q)|[1-4](?<=Q[1-4])"
                         rf"|\d(?<=[12]\d)\d{{2}}(?={YEAR_PERIOD_AHEAD}))")
 DATE = re.compile(
     r"(?:(?P<iso>(?:19|20)\d{2})-(?P<isom>[01]?\d)(?:-(?P<isod>[0-3]?\d))?(?!\d)"
@@ -316,8 +316,10 @@ DATE = re.compile(
     r"|第三季度?|三季度|第四季度?|四季度|[一二三四]季末|第[1-4]季度?|中期|全年"
     r"|前(?P<fm>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月))?"
     r"|(?<=(?:19|20)\d{2}[-—–~～])(?P<yy>\d{2})年"  # 2015-17年: a span's end, its century left out
-    # a quarter as analysts write it: 25Q3 (2025's third), 3Q and Q3 (this year's)
-    r"|(?<![\dA-Za-z])(?:(?P<qy>\d{2})Q(?P<q>[1-4])|(?P<q2>[1-4])Q|Q(?P<q3>[1-4]))(?![\dA-Za-z])\s*末?"
+    # a quarter as analysts write it: 25Q3 (2025's third), 3Q and Q3 (this year's); a half
+    # 23H1, 2023H2
+    r"|(?<![\dA-Za-z])(?:(?P<qy>(?:20)?\d{2})(?P<q>Q[1-4]|H[12])|(?P<q2>[1-4])Q|Q(?P<q3>[1-4]))"
+    r"(?![\dA-Za-z])\s*末?"
     r"|(?P<m2>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d2>3[01]|[12]\d|0?[1-9]) ?[日号])?"
     r"(?P<mpos2>末|底|初|上旬|中旬|下旬)?"  # ("截至 6 月末": spaces as some sites type them)
     r"|(?P<period2>上半年|下半年|前三季度?|第一季度?|首季度?|一季度|第二季度?|二季度|第三季度?|三季度|第四季度?"
@@ -381,6 +383,8 @@ REPORT_PERIOD = re.compile(r"报告期(?:内|末|)|期内(?<![同预到学任假
 # Sentences that open an example ("典型案例：", "例如，"): they leave the time of the sentences
 # before them. ("值得注意的是" stresses a figure of the same period: no example.)
 ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如)")
+# A clause that breaks the figure before it down ("…不少于1万亿元，其中债券融资不低于3000亿元").
+PART_OPENING = re.compile(r"\s*其中")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)\s*$")  # 较年初, 比上年
 # a date listed after a base written in words: "分别比年初、2020年6月末净增7081亿元和1.2万亿元"
 BASE_WORD_BEFORE = re.compile(r"(?:较|比|相比|相较于?|对比)\s*(?:年初|年末|上年末|上年底|去年末|去年底"
@@ -400,7 +404,8 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<level>(?:较|比|相比|相较于?)(?:(?P<base>上年末|去年末|上年底|去年底|年初|上半年)的"
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
     r"|(?P<at>(?:较|比|相比|相较于?|由|从)(?P<ay>(?:19|20)\d{2}) ?年度?(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
-    r"(?P<apos>末|底|初)?的\s*$)"  # 较2024年末的1.87%, 较2022年度的3.30%: the level at that date
+    r"(?P<apos>末|底|初)?(?:的|\s*[(（])?\s*$)"  # 较2024年末的1.87%, 较2022年度的3.30%: the
+    # level at that date (较2020年10%的增速, 较2022年(66466亿元)增长: 的 may follow, or brackets hold it)
     r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年?同期的\s*$)")  # that year's
 # (年 may be left out before 同期: 较2019同期的0.71%)
 SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从]")
@@ -433,6 +438,9 @@ MEASURE_NAMED = re.compile(
 MEASURE_AFTER = re.compile(r"的\s*\w{0,2}?(?:" + MEASURE_NAMED.pattern + ")")  # "1.87%的净息差"
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
+# The state a turn starts from ("由2022年整体下降转为大幅增长"): the year is the base, the
+# figures after it are of the turn's time.
+TURN_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:转为|转向|转正|转负|变为|转变为)")
 CUTOFF_BEFORE = re.compile(r"(?:截至|截止)\s*$")  # 截至11月30日: a cut-off day, not a dateline
 # The period a day ends, in Hong Kong reports: "截至2020年3月31日止三个月", "止年度", "止六个月"
 PERIOD_ENDED_AFTER = re.compile(r"\s*止\s*(年度|全年|半年度|[一二三四五六七八九十两\d]{1,2}\s*个月|期间)")
@@ -559,6 +567,8 @@ OBJECT_BEFORE = re.compile(r"为|向|给|对|帮助|支持|助力|携手|联合|
 LOAN_FAMILIES = frozenset({"loan_balance", "new_loans", "credit_line"})
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
                     r"|城商行|农商行|村镇银行|农信社|农村信用社|民营银行|外资银行|大中银行|中小银行"
+                    r"|境内银行|境外银行|中资银行|国内银行|海外银行"  # a survey's groups of banks
+                    r"|其余银行|其他银行|其它银行"  # (除A银行外，其余银行…)
                     r"|各家银行|各银行|全国"  # (a named one, 某某村镇银行, is a bank mention first)
                     # 多数银行房贷利率为…
                     r"|多数银行|多家银行|部分银行|不少银行|一些银行|众多银行|个别银行|少数银行"
@@ -843,6 +853,10 @@ def first_report_word(text: str, position: int) -> re.Match | None:
 
 
 TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目标|预计|将于|将在|有望)\s*$")
+# A year an undated text names as over: its end (2024年末, not 年底前, a deadline), its annual
+# report, or listed before 今年 ("2024年及今年一季度财报"): the text is written in a later year.
+YEAR_OVER_AFTER = re.compile(r"(?:末|底)(?!前)|年报|年度报告|年度业绩|年度财报|全年业绩"
+                             r"|\s*(?:及|和|与|、)\s*今年")
 
 
 def named_years(text: str) -> list[tuple[int, int]]:
@@ -861,7 +875,7 @@ def named_years(text: str) -> list[tuple[int, int]]:
             continue  # a title's years (《行动方案(2024—2027年)》) name a document, not a time
         if TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at):
             continue  # a target's year (到2027年, 力争2026年) is not the one written in
-        years.append((at, int(match.group(1))))
+        years.append((at, int(match.group(1)) + bool(YEAR_OVER_AFTER.match(text, match.end()))))
     return years
 
 
@@ -874,7 +888,8 @@ def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -
                 or BASE_WORD_BEFORE.search(text, max(0, at - 12), at)
                 or (text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, end))
                 # "由2021年末的1.39万亿元增至2.19万亿元": the level a change starts from
-                or (text[end:end + 1] == "的" and FROM_BEFORE.search(text, max(0, at - 1), at)))
+                or ((text[end:end + 1] == "的" or TURN_AFTER.match(text, end))
+                    and FROM_BEFORE.search(text, max(0, at - 1), at)))
 
 
 def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | None,
@@ -903,6 +918,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             # "分别比2021年末、2022年末高", "较上年同期、上年末分别高", "与2023年相比": bases
             same_period = NOT_A_DATE_AFTER.match(text, reach)
             baseline_end = same_period.end() if same_period else reach
+            if today is None and y:  # an undated text is written after its base (named_years)
+                article_year = max(article_year or 0, int(y) + 1)
             continue
         if text[at - 1:at] == "自" and (since := text.find("以来", reach, reach + 16)) >= 0 \
                 and not SENTENCE_BREAK.search(text, reach, since):
@@ -918,14 +935,15 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         if first == "":
             continue  # the end of a plan's span
         month = day = None
+        cut_at_year_end = False
         if iso:
             year, month = int(iso), int(isom)
             day = int(isod) if isod else None
             if not 1 <= month <= 12:
                 reach = at  # "2015-17年" is no month 17: its "17年" is read next
                 continue
-        elif qy:  # 25Q3
-            year, month = 2000 + int(qy), 3 * int(q)
+        elif qy:  # 25Q3, 23H1
+            year, month = int(qy) + (2000 if len(qy) == 2 else 0), (3 if q[0] == "Q" else 6) * int(q[1])
         elif y or rel or yy:
             if y:
                 year = int(y)
@@ -933,8 +951,9 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 year = int(text[at - 5:at - 3] + yy)
             elif today:
                 year = today[0] + RELATIVE_YEAR[rel]
-            elif article_year and RELATIVE_YEAR[rel] == 0:
-                year = article_year  # 截至今年3月末 in an undated article that named 2025 before
+            elif article_year:
+                # 截至今年3月末 in an undated article that named 2025 before: 2025; 去年 2024
+                year = article_year + RELATIVE_YEAR[rel]
             else:
                 continue
             if m:
@@ -945,6 +964,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 month = PERIOD_MONTH[period.translate(QUARTER_DIGITS)]
             elif y and first is None:
                 month = report_month(text, at, reach)
+                if month is None and CUTOFF_BEFORE.search(text, max(0, at - 3), at):
+                    month, cut_at_year_end = 12, True  # 截至2024年: to the year's end
         else:
             if fm2:
                 month, day = months_count(fm2), None
@@ -978,7 +999,11 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 and CUTOFF_BEFORE.search(text, max(0, anchors[-1].start - 3), anchors[-1].start)):
             continue  # "截至11月30日收盘，11月累计涨幅": the day the month is counted to holds
         year_end = month == 12 and day is None and (
-            period in YEAR_END_WORDS or (mpos or mpos2) in YEAR_END_WORDS)
+            cut_at_year_end or period in YEAR_END_WORDS or (mpos or mpos2) in YEAR_END_WORDS)
+        if today is None and y and not first and (year_end or YEAR_OVER_AFTER.match(
+                text, reach)) and text[reach:reach + 1] != "前" \
+                and not TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at):
+            article_year = max(article_year or 0, year + 1)  # …and after a year named as over
         if day and (ended := PERIOD_ENDED_AFTER.match(text, reach)):
             # "截至2019年12月31日止年度": the year that day ends, not the day; "止三个月": its
             # quarter, by its last month, as 2019年一季度 is dated
@@ -1749,6 +1774,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     this_month = (f"{today[0]:04d}-{today[1]:02d}" if today
                   else f"{named_year:04d}-12" if named_year else "")
     shifted_last: Figure | None = None  # the figure SHIFT_BEFORE dated last
+    whole: Figure | None = None  # the figure before, which a part (其中…) breaks down
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
         if index >= 0 and anchors[index].start < figure.sentence[0] and ASIDE.match(
@@ -1783,6 +1809,12 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         elif figure.as_of and figure.kind == "money" and PLEDGE_BEFORE.search(
                 text, figure.clause, figure.lead):
             figure.as_of = None
+        if (whole is not None and whole.sentence == figure.sentence and whole.kind == figure.kind
+                and PART_OPENING.match(text, figure.clause)
+                and bisect.bisect_left(anchor_ends, figure.start) == bisect.bisect_left(
+                    anchor_ends, whole.end)):
+            figure.as_of = whole.as_of  # a part is of its whole's time (a pledge's: none)
+        whole = figure
     for sentence, members in by_sentence.items():
         if sentence in respective:
             dates_respectively(text, sentence, members, anchors)
@@ -2061,7 +2093,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         before = [m for m in inside if m.end <= figure.start and not (
             m in compared and not (OWN_AFTER.match(text, m.end) or owns_next(text, m, figure))
         ) and not (
-            m in ratios and figure.kind == "percent")]
+            m in ratios and figure.kind == "percent"
+        ) and not left_out(text, m, s)]  # (除汇丰银行外，境外银行…: the rest's, not its)
         owner = before[-1] if before else None
         if owner is None and compared and compared[0].end <= figure.start:
             # "从落后B银行a，到反超b，A银行实现了…": the subject named after the gaps
@@ -2414,7 +2447,7 @@ def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
         # the last measure of the sentence ("融资金额由…1000亿左右，增至…逾4000亿"), but not
         # a change, which does not carry over ("较年初增长15.6%，达到2.1万亿元")
         tail = phrase_before(text, left, figure.lead, blocks)
-        if tail:
+        if tail and not LIST_GAP.fullmatch(tail):  # ("…529.86亿元和502.73亿元": no words)
             return tail
         chosen = [h for h in heads if h[1] <= figure.start and text[h[0]:h[1]] not in CHANGES]
         if not chosen:
@@ -2502,8 +2535,9 @@ def metric_family(metric: str, kind: str, unit: str = "", before: str = "") -> s
         return "growth"  # points are changes or gaps: 同比下降0.07个百分点, 较同业低15个基点
     if kind == "percent":
         tail = before.rstrip()
-        if tail.endswith(("至", "到")):
-            # "下降0.07个百分点至1.29%", "提升至67%": the level reached, not the change
+        if tail.endswith(("至", "到")) and not tail.endswith("达到"):
+            # "下降0.07个百分点至1.29%", "提升至67%": the level reached, not the change (but
+            # "营收增幅…达到11.32%" is the measure's value, whatever it measures)
             words = metric + before
             return ("share" if FAMILY_OF_SHARE.search(words) or SHARE_BEFORE.search(before)
                     else "rate" if FAMILY_OF_RATE.search(words) else "other")

@@ -2188,3 +2188,81 @@ def test_hong_kong_deposit_rates_and_amounts_joined_by_zero():
     assert [row[0] for row in rows("華僑推100日港元定存優惠最高2.9厘。", "text")] == ["2.9厘"]
     # 厘 with no rate word near stays a thousandth of a yuan's word, no figure
     assert rows("每股派息3厘钱。", "text") == []
+
+
+# Round eight: read from the misses of blind sets ga and gb (technology lending, results
+# round-ups); each case written here, not copied.
+def test_a_part_of_a_figure_is_of_the_whole_s_time():
+    # "其中" breaks the figure before down: a pledge's part is pledged too, a balance's part
+    # is of the balance's date; a date of its own still counts
+    text = "2023年3月，某银行宣布未来三年将为绿色产业提供不少于5000亿元融资，其中信贷不低于4000亿元。"
+    assert rows(text, "as_of", date="2024-01-10") == [(None,), (None,)]
+    text = "截至2024年末，该行对公贷款余额8万亿元，其中制造业贷款2万亿元，今年一季度新增3000亿元。"
+    assert rows(text, "as_of", date="2025-04-28") == [("2024-12",), ("2024-12",), ("2025-03",)]
+
+
+def test_a_survey_s_groups_of_banks_own_no_bank_s_figures():
+    text = ("除招商银行外，其余境内银行净利润均下降。境内银行平均净息差为1.69%。"
+            "除汇丰银行外，境外银行拨备前利润合计2.1万亿元。")
+    assert rows(text, "entity") == [(None,), (None,)]
+    # a bank left out (除…外) owns nothing of the rest
+    assert rows("除汇丰银行外，其余银行拨备前利润合计2.1万亿元。", "entity") == [(None,)]
+    assert rows("中资银行海外贷款增长6%，国内银行存款增长8%。", "entity") == [(None,), (None,)]
+
+
+def test_a_year_a_turn_starts_from_is_a_base():
+    text = "2023年，外资银行净利润由2022年整体下滑转为大幅增长，合计8,100亿元，同比增加1,200亿元。"
+    assert rows(text, "as_of", date="2024-04-30") == [("2023",), ("2023",)]
+    # and an undated text naming it is written after it
+    assert rows("某银行利润由2022年的亏损转为盈利，今年一季度净利润12亿元。", "as_of",
+                date=None) == [("2023-03",)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a year named as over (its end, its annual report, or listed before 今年): 今年 is later
+    ("两家银行的2024年及今年一季度报告已披露。截至今年一季度末，甲银行总资产2.3万亿元。", ["2025-03"]),
+    ("截至2023年末，乙银行贷款余额9000亿元。今年6月末，贷款余额9500亿元。", ["2023-12", "2024-06"]),
+    ("丙银行2023年年报显示，净利润增长5%。今年一季度，净利润增长3%。", ["2023", "2024-03"]),
+    # a deadline (年底前) and a plan's year are no present
+    ("丁银行计划2026年底前投放100亿元。\n截至今年一季度末，贷款增长4%。", [None, None]),
+    ("戊银行2024年一季度贷款增长6%。\n今年二季度，贷款增长2%。", ["2024-03", "2024-06"]),
+])
+def test_an_undated_text_is_written_after_a_year_it_names_as_over(text, expected):
+    assert [row[0] for row in rows(text, "as_of", date=None)] == expected
+
+
+def test_a_measure_reached_and_a_list_s_second_item_keep_their_measure():
+    text = ("2024年，江苏银行营收800亿元，上海银行和南京银行分别为520亿元和500亿元。"
+            "南京银行营收增幅最为突出，达到11.3%。")
+    assert rows(text, "metric_family", "as_of", date="2025-04-30") == [
+        ("revenue", "2024"), ("revenue", "2024"), ("revenue", "2024"), ("growth", "2024")]
+    # a level a change reaches is still that level (提升至, 降到)
+    assert rows("不良率下降0.05个百分点至1.2%。", "metric_family") == [("growth",), ("rate",)]
+
+
+def test_listed_rural_banks_under_their_legal_names():
+    text = "江苏常熟农村商业银行营收增长10%，江苏江阴农村商业银行净利润增长12%。"
+    assert rows(text, "entity") == [("常熟银行",), ("江阴银行",)]
+
+
+def test_a_cut_off_at_a_year_is_its_end():
+    # 截至2024年 with no month: levels and totals to the year's end; the year's flows the year
+    text = "截至2023年，某银行科技贷款余额800亿元，同比增长25%，全年营收120亿元。"
+    assert rows(text, "as_of", date="2024-03-01") == [("2023-12",), ("2023-12",), ("2023",)]
+    # a year without 截至 keeps its own reading
+    assert rows("2023年，某银行科技贷款余额800亿元。", "as_of", date="2023-09-01") == [("2023",)]
+
+
+def test_halves_as_analysts_write_them():
+    text = "23H1公司实现营收886.1亿元，同比下降3.7%；2023H2贷款增长5%，净息差较23Q1下滑8bp。"
+    assert rows(text, "as_of", date="2024-03-01") == [
+        ("2023-06",), ("2023-06",), ("2023-12",), ("2023-12",)]
+    assert rows("H1N1疫情后，贷款增长5%。", "as_of", date="2024-03-01") == [(None,)]
+
+
+def test_the_level_a_change_is_measured_from_written_right_after_its_date():
+    # 较2020年10%的增速 (的 after the figure), 较2022年(66466亿元) (in brackets): the base's level
+    text = "2021年，上市银行总资产增长8%，较2020年10%的增速有所放缓。"
+    assert rows(text, "as_of", date="2022-05-01") == [("2021-12",), ("2020-12",)]
+    text = "2023年，农商银行总资产为72036亿元，较2022年(66466亿元)增长8.38%。"
+    assert rows(text, "as_of", date="2024-05-01") == [("2023-12",), ("2022-12",), ("2023-12",)]
