@@ -951,9 +951,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 year = int(text[at - 5:at - 3] + yy)
             elif today:
                 year = today[0] + RELATIVE_YEAR[rel]
-            elif article_year:
-                # 截至今年3月末 in an undated article that named 2025 before: 2025; 去年 2024
-                year = article_year + RELATIVE_YEAR[rel]
+            elif article_year and RELATIVE_YEAR[rel] == 0:
+                year = article_year  # 截至今年3月末 in an undated article that named 2025 before
             else:
                 continue
             if m:

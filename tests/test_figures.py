@@ -2266,3 +2266,8 @@ def test_the_level_a_change_is_measured_from_written_right_after_its_date():
     assert rows(text, "as_of", date="2022-05-01") == [("2021-12",), ("2020-12",)]
     text = "2023年，农商银行总资产为72036亿元，较2022年(66466亿元)增长8.38%。"
     assert rows(text, "as_of", date="2024-05-01") == [("2023-12",), ("2022-12",), ("2023-12",)]
+
+
+def test_last_year_in_an_undated_text_is_the_year_before_its_present():
+    text = "截至2024年末，某银行贷款余额9000亿元。\n去年，该行净利润增长5%；今年一季度，净利润增长3%。"
+    assert rows(text, "as_of", date=None) == [("2024-12",), ("2024",), ("2025-03",)]
