@@ -2247,7 +2247,7 @@ def test_listed_rural_banks_under_their_legal_names():
 
 def test_a_cut_off_at_a_year_is_its_end():
     # 截至2024年 with no month: levels and totals to the year's end; the year's flows the year
-    text = "截至2023年，某银行科技贷款余额800亿元，同比增长25%，全年营收120亿元。"
+    text = "截至2023年，某银行服务科技企业客户1.2万户，同比增长22%，全年营收120亿元。"
     assert rows(text, "as_of", date="2024-03-01") == [("2023-12",), ("2023-12",), ("2023",)]
     # a year without 截至 keeps its own reading
     assert rows("2023年，某银行科技贷款余额800亿元。", "as_of", date="2023-09-01") == [("2023",)]
