@@ -204,6 +204,12 @@ def whole_word_opening() -> frozenset[str]:
     return frozenset(bank_table().get("whole_word_opening", []))
 
 
+@cache
+def whole_word_names() -> frozenset[str]:
+    """Names that count only as whole words (banks.yaml)."""
+    return frozenset(bank_table().get("whole_word", []))
+
+
 def find_banks(text: str) -> list[BankMention]:
     """Bank mentions in `text`, in order; a branch name yields its bank, a place name and a
     local bank's suffix (东莞农商行) a bank of that name not in the table."""
@@ -215,8 +221,8 @@ def find_banks(text: str) -> list[BankMention]:
     position = 0
     while match := pattern.search(text, position):
         start, end = match.span()
-        if (end - start <= SHORT_ALIAS or text[start] in whole_word_opening()) \
-                and not is_whole_word(text, start, end):
+        if (end - start <= SHORT_ALIAS or text[start] in whole_word_opening()
+                or match.group() in whole_word_names()) and not is_whole_word(text, start, end):
             position = start + 1  # "集中行动": look again from the next character
             continue
         mentions.append(BankMention(start, end, match.group(), names[match.group()]))

@@ -188,7 +188,7 @@ UNIT = (rf"(?P<pp>{'|'.join(POINTS)})"
         rf"|(?P<pct>%|厘(?!米))|(?P<cnt>{COUNTERS})")
 SPACE = "[ \u00a0\u3000]?"  # "1.5 万亿元": one space may stand between number and unit
 TAIL = (rf"(?P<more>[多余])?(?:{SPACE}(?P<mag>{MAGNITUDE}))?(?P<more2>[多余])?(?:{SPACE}(?:{UNIT}))?"
-        rf"(?:{SPACE}(?P<post>左右|及?以上|及?以下|以内|上下))?")
+        rf"(?:{SPACE}(?P<post>左右|及?以上|及?以下|以内|上下|附近))?")
 # An Arabic number is a candidate when a magnitude, a unit or a list or range separator follows;
 # years, days and codes (2024年, 26日, 601988.SH) are left to the regex engine to skip.
 UNIT_AHEAD = re.sub(r"\(\?P<\w+>", "(?:", UNIT)
@@ -212,7 +212,7 @@ NUMBER_GROUPS = ("num", "more", "mag", "more2", "pp", "cur", "pct", "cnt", "post
 TENTHS = re.compile(rf"成(?<=(?P<tenths>[1-9一二两三四五六七八九半])成)"  # (成 first: re skips to it)
                     r"(?P<tenth>[一二三四五六七八九半](?![十百千万亿成]))?"
                     r"(?![为立功本交长员果熟绩都效就品型分片批套年人材色像事形全语亲名因天千不新])"
-                    rf"(?:{SPACE}(?P<post>左右|及?以上|及?以下|以内|上下))?")
+                    rf"(?:{SPACE}(?P<post>左右|及?以上|及?以下|以内|上下|附近))?")
 match_start = operator.methodcaller("start")
 # Chinese numerals only count with a currency, a point or 百分之 after them, or with 万/亿 and
 # a digit or qualifier in front: "千万" (by all means), "万一", "亿万" are words, not amounts.
@@ -238,7 +238,7 @@ QUALIFIER_OF = {word: sign for sign, words in QUALIFIERS.items() for word in wor
 QUALIFIER_BEFORE = re.compile(
     "(?:" + "|".join(sorted(QUALIFIER_OF, key=len, reverse=True)) + r")\s*$")
 QUALIFIER_LAST = frozenset(word[-1] for word in QUALIFIER_OF)
-POST_QUALIFIER = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": "≈", "上下": "≈",
+POST_QUALIFIER = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": "≈", "上下": "≈", "附近": "≈",
                   "及以上": "≥", "及以下": "≤"}  # 1000万元及以下: and below
 CURRENCY_PREFIX = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "美元": "USD",
                    "USD": "USD", "US$": "USD", "$": "USD", "港元": "HKD", "港币": "HKD",
@@ -383,6 +383,7 @@ REPORT_PERIOD = re.compile(r"报告期(?:内|末|)|期内(?<![同预到学任假
 # Sentences that open an example ("典型案例：", "例如，"): they leave the time of the sentences
 # before them. ("值得注意的是" stresses a figure of the same period: no example.)
 ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如)")
+LATTER_OR_FORMER = re.compile(r"后者|前者")
 # A clause that breaks the figure before it down ("…不少于1万亿元，其中债券融资不低于3000亿元").
 PART_OPENING = re.compile(r"\s*其中")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)\s*$")  # 较年初, 比上年
@@ -395,16 +396,17 @@ RANGE_START_BEFORE = re.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]\s*$
 SPAN_BEFORE = frozenset("-—–~～至到")
 SPAN_GAP = re.compile(r"\s*[-—–~～至到]\s*")
 PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未来|有望")
-# "（去年同期为下降1.5%）": the figure is of the same period a year before.
+# "（去年同期为下降1.5%）", "而去年同期为4.06%" (为 read with the figure): the figure is of the
+# same period a year before; not after 较 or 比, a change from it.
 # Words before a figure that date it off its sentence's date: 去年同期为 (a year before), 从上月的
 # 41.9% (the month before), 较上年末的8031.57亿元 (the date a change is measured from).
 SHIFT_BEFORE = re.compile(
-    r"(?P<year>(?:去年|上年)同期(?:为|是|则为|仅为|的)[^，。；,;]{0,6}$)"
+    r"(?P<year>(?<![较比])(?:去年|上年)同期(?:(?:为|是|则为|仅为|的)[^，。；,;]{0,6})?$)"
     r"|(?P<month>(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$)"
     r"|(?P<level>(?:较|比|相比|相较于?)(?:(?P<base>上年末|去年末|上年底|去年底|年初|上半年)的"
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
     r"|(?P<at>(?:较|比|相比|相较于?|由|从)(?P<ay>(?:19|20)\d{2}) ?年度?(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
-    r"(?P<apos>末|底|初)?(?:的|\s*[(（])?\s*$)"  # 较2024年末的1.87%, 较2022年度的3.30%: the
+    r"年?(?P<apos>末|底|初)?(?:的|\s*[(（])?\s*$)"  # 较2024年末的1.87%, 较2022年度的3.30%: the
     # level at that date (较2020年10%的增速, 较2022年(66466亿元)增长: 的 may follow, or brackets hold it)
     r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年?同期的\s*$)")  # that year's
 # (年 may be left out before 同期: 较2019同期的0.71%)
@@ -416,13 +418,14 @@ TARGET_BEFORE = re.compile(r"力争|争取|要|计划|有望")
 # is a plan: the date it was announced on, or its horizon, is no date of the amount.
 PLEDGE_BEFORE = re.compile(r"(?:将|计划(?!单列)|拟|力争|争取|未来[一二三四五六七八九十两\d]+年)"
                            r"[^，。；,;]{0,24}?(?:提供|投放|新增|发放|给予|授信)")
-# A year's flow (revenue, profit and their change) dated by a year's end is the year's.
-FLOW_FAMILIES = frozenset({"revenue", "profit"})
-FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利|纯益|盈余|获利")
+# A year's flow (revenue, profit, spending and their change) dated by a year's end is the
+# year's ("截至2024年末，四家大行的信息科技投入均突破200亿元").
+FLOW_FAMILIES = frozenset({"revenue", "profit", "investment"})
+FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利|纯益|盈余|获利|投入")
 WHOLE_YEAR = re.compile(r"全年|当年|年内")  # "全年共化解不良资产1344亿元": over the year
 # Ratios over a period, as a year's flows are (net interest margin, returns, cost to income),
 # not levels at its end as a balance or the bad-loan ratio is.
-PERIOD_RATIO = re.compile(r"息差|利差|收益率|回报率|ROA|ROE|成本收入比|收入占比|付息率")
+PERIOD_RATIO = re.compile(r"息差|利差|收益率|回报率|ROA|ROE|成本收入比|收入占比|投入占比|付息率")
 # A balance (a loan book, total assets) is a level at a point in time: "2024年贷款余额1万亿元",
 # written in 2025 or later, stands at the end of 2024.
 STOCK_FAMILIES = frozenset({"loan_balance", "assets"})
@@ -860,23 +863,28 @@ YEAR_OVER_AFTER = re.compile(r"(?:末|底)(?!前)|年报|年度报告|年度业�
 
 
 def named_years(text: str) -> list[tuple[int, int]]:
-    """(offset, year) of each year the text names; for a base a change is measured from
-    ("较2021年末有所增加", "比2021年末、2022年末高"), the year after it: the text is written
-    later than its base."""
+    """(offset, year) of each year the text names, in order of offset; for a base a change is
+    measured from ("较2021年末有所增加", "比2021年末、2022年末高") and a year named as over
+    (YEAR_OVER_AFTER), the year after it: the text is written later. Those two tell the
+    present wherever its paragraph names them ("截至今年6月末，不良余额较2019年年末增加"): they
+    stand at the paragraph's start (its newline)."""
     years: list[tuple[int, int]] = []
     baseline_end = -1
     for match in NAMED_YEAR.finditer(text):
         at = match.start()
         if is_base(text, at, match.end(), baseline_end, BASE_LIST_GAP):
             baseline_end = match.end()
-            years.append((at, int(match.group(1)) + 1))
+            years.append((text.rfind("\n", 0, at), int(match.group(1)) + 1))
             continue
         if text.rfind("《", 0, at) > text.rfind("》", 0, at):
             continue  # a title's years (《行动方案(2024—2027年)》) name a document, not a time
         if TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at):
             continue  # a target's year (到2027年, 力争2026年) is not the one written in
-        years.append((at, int(match.group(1)) + bool(YEAR_OVER_AFTER.match(text, match.end()))))
-    return years
+        if YEAR_OVER_AFTER.match(text, match.end()):
+            years.append((text.rfind("\n", 0, at), int(match.group(1)) + 1))
+        else:
+            years.append((at, int(match.group(1))))
+    return sorted(years)
 
 
 def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -> bool:
@@ -888,7 +896,8 @@ def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -
                 or BASE_WORD_BEFORE.search(text, max(0, at - 12), at)
                 or (text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, end))
                 # "由2021年末的1.39万亿元增至2.19万亿元": the level a change starts from
-                or ((text[end:end + 1] == "的" or TURN_AFTER.match(text, end))
+                or ((text[end:end + 1] == "的" or text.startswith("度的", end)
+                     or TURN_AFTER.match(text, end))
                     and FROM_BEFORE.search(text, max(0, at - 1), at)))
 
 
@@ -1121,6 +1130,8 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     if prev in MINUS and start >= 2 and text[start - 2] not in NOT_BEFORE_MINUS \
             and not (text[start - 2].isascii() and text[start - 2].isalnum()):
         value = -value  # "分别出现-6.00%和-3.57%的下降": a written minus (not 3%-5%, a range)
+    elif prev == "负" and text[start - 2:start - 1] != "正":
+        value = -value  # "剪刀差为负156亿元": the minus written as a word (not 正负5%: ±)
     if pp:
         figure = Figure(start, end, value, "pp", "pp")
     elif pct == "厘" and RATE_MOVE_BEFORE.search(text, max(0, start - 16), start):
@@ -2094,6 +2105,10 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         ) and not (
             m in ratios and figure.kind == "percent"
         ) and not left_out(text, m, s)]  # (除汇丰银行外，境外银行…: the rest's, not its)
+        if len(before) > 1 and (picks := LATTER_OR_FORMER.findall(text, before[-1].end,
+                                                                   figure.start)):
+            # "A和B实现规模扩张，后者以17.54%的增幅…": one of the two, not both
+            before = [before[-1] if picks[-1] == "后者" else before[-2]]
         owner = before[-1] if before else None
         if owner is None and compared and compared[0].end <= figure.start:
             # "从落后B银行a，到反超b，A银行实现了…": the subject named after the gaps
@@ -2513,7 +2528,8 @@ FAMILY_OF_MONEY = [
     ("revenue", re.compile(r"营收|营业收入|收入")),
     # 纯利: Hong Kong's word; 纯益, 获利: Taiwan's
     ("profit", re.compile(r"利润|净利|纯利|纯益|盈余|盈利(?!能力)|获利(?!能力|了结|回吐)")),
-    ("assets", re.compile(r"总资产|资产总额|资产规模|^资产$")),
+    # (the money a wealth arm manages is a balance of assets too: 管理规模, 存续规模, AUM)
+    ("assets", re.compile(r"总资产|资产总额|资产规模|^资产$|管理规模|理财规模|存续规模|AUM")),
     ("investment", re.compile(r"投入|投资|出资|研发|募")),
 ]
 

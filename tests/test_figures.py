@@ -1294,9 +1294,11 @@ DATES_ROUND_THREE_C = [
     # 依次 is 分别
     ("2022年、2023年和2024年末，增速依次为30.9%、24.9%和14.7%。", "2025-05-01",
      ["2022-12", "2023-12", "2024-12"]),
-    # the bases a change is measured from name no date of the figures, nor the article's year
+    # the bases a change is measured from name no date of the figures; an undated text that
+    # compares with 2022年末 is written after it (the written convention of round seven; the
+    # round-three reading left it undated)
     ("一季度末，工业贷款余额3571亿元，分别比2021年末、2022年末高7.9个、3.1个百分点。", None,
-     [None, None, None]),
+     ["2023-03", "2023-03", "2023-03"]),
     # a level at a base written as a date
     ("2025年上半年净息差1.7%，较2024年末的1.87%下降0.17个百分点。", "2025-09-01",
      ["2025-06", "2024-12", "2025-06"]),
@@ -2271,3 +2273,54 @@ def test_the_level_a_change_is_measured_from_written_right_after_its_date():
 def test_last_year_in_an_undated_text_is_the_year_before_its_present():
     text = "截至2024年末，某银行贷款余额9000亿元。\n去年，该行净利润增长5%；今年一季度，净利润增长3%。"
     assert rows(text, "as_of", date=None) == [("2024-12",), ("2024",), ("2025-03",)]
+
+
+# Round eight, read from the misses of blind sets gf and gg (2019-2022 bank news; banks'
+# technology spending and their wealth, consumer-finance and leasing arms)
+def test_arms_of_banks_and_one_of_two_named():
+    text = "2022年，晋商消费金融营业收入4.28亿元；天银金融租赁总资产500亿元；民生租赁资产下降2.59%。"
+    assert rows(text, "entity", date="2023-05-01") == [("晋商银行",), ("天津银行",), ("民生银行",)]
+    # 其中 before 信银理财 (CITIC's) makes no 中信银 (Taiwan's CTBC, short)
+    assert rows("其中信银理财凭借7%的增幅新晋前三。", "entity") == [("中信银行",)]
+    # 后者, 前者: one of the two named before, not both together
+    text = "交银理财和中邮理财实现规模扩张，后者以17.54%的增幅居前，前者增长5%。"
+    assert rows(text, "entity") == [("邮储银行",), ("交通银行",)]
+
+
+def test_the_money_a_wealth_arm_manages_is_a_balance_dated_by_the_paragraph_before():
+    text = "截至2025年6月末，理财市场存续规模达30.67万亿元。\n中邮理财的管理规模提升至1.20万亿元。"
+    assert rows(text, "metric_family", "as_of", date="2025-08-30") == [
+        ("assets", "2025-06"), ("assets", "2025-06")]
+
+
+def test_spending_dated_by_a_year_s_end_is_the_year_s():
+    text = "截至2024年末，工行的信息科技投入突破200亿元，信息科技投入占比超过5%。"
+    assert rows(text, "as_of", date="2025-05-01") == [("2024",), ("2024",)]
+
+
+def test_a_base_written_with_its_year_s_report_or_its_year_s_end():
+    text = "2023年，科技投入占营业收入的比例从2022年度的3.91%上升至4.35%。"
+    assert rows(text, "as_of", date="2024-05-01") == [("2022",), ("2023",)]
+    text = "2018年末，该公司资产规模相较2017年年底的3148.94亿元出现下降。"
+    assert rows(text, "as_of", date="2019-05-01") == [("2017-12",)]
+
+
+def test_the_same_period_a_year_before_with_its_verb():
+    text = "一季度净利润同比增长3.04%，而去年同期为4.06%；较去年同期高出2个百分点。"
+    assert rows(text, "as_of", date="2020-04-30") == [("2020-03",), ("2019-03",), ("2020-03",)]
+
+
+def test_around_a_level_and_a_minus_written_as_a_word():
+    assert rows("净利润增速常常徘徊在5%附近。", "text", "qualifier") == [("5%附近", "≈")]
+    assert rows("剪刀差为负156亿元，增速为负3.5%。", "value") == [(-15600000000,), (-3.5,)]
+    assert rows("误差在正负5%以内。", "value") == [(5,)]
+
+
+def test_a_base_later_in_the_sentence_tells_an_undated_text_s_present():
+    text = "截至今年6月末，不良余额较2019年年末增加了10.19%至1.74万亿元。"
+    assert rows(text, "as_of", date=None) == [("2020-06",), ("2020-06",)]
+
+
+def test_a_bank_s_village_banks_are_its_own():
+    text = "中国银行旗下中银富登村镇银行全年贷款总额445亿元。"
+    assert rows(text, "entity", date="2020-03-27") == [("中国银行",)]
