@@ -80,8 +80,11 @@ as_of      the nearest date before the figure in its paragraph: 截至2023年12�
            a plan (将, 计划, 未来, 目标, or an end after the article's year). A bare year in a
            clause naming a half-year or quarterly report ("2025年半年报") takes its month;
            今年以来, 年初以来 and 年内 are the article's year; 今年 in an undated article is
-           the latest year it named before (not the year of an event in the paragraph);
-           "去年同期为a" is a year before; "截至11月30日…11月累计" keeps the day.
+           the latest year it named before (not the year of an event in the paragraph), or,
+           before it names any, the first it names; a base it compares with (较2021年末) or a
+           year it names as over (2024年末, 2024年年报, 2024年及今年) makes it a year later, in
+           its own paragraph too. A part (其中…) is of its whole's time; 截至2024年 is the
+           year's end; "去年同期为a" is a year before; "截至11月30日…11月累计" keeps the day.
 
 `entity` is a lender only: empty (NaN in the table) for the central bank, a group, the sector or
 another company, with `scope` telling which. `as_of` and `entity` are NaN when unknown; `metric`
@@ -445,6 +448,7 @@ FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the star
 # figures after it are of the turn's time.
 TURN_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:转为|转向|转正|转负|变为|转变为)")
 CUTOFF_BEFORE = re.compile(r"(?:截至|截止)\s*$")  # 截至11月30日: a cut-off day, not a dateline
+CUTOFF_YEAR = re.compile(r"(?:截至|截止)到?\s*((?:19|20)\d{2})\s*年")  # 截至2025年一季度末
 # The period a day ends, in Hong Kong reports: "截至2020年3月31日止三个月", "止年度", "止六个月"
 PERIOD_ENDED_AFTER = re.compile(r"\s*止\s*(年度|全年|半年度|[一二三四五六七八九十两\d]{1,2}\s*个月|期间)")
 SENTENCE_BREAK = re.compile(f"[{SENTENCE_BREAK_CHARS}]")
@@ -1397,6 +1401,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         reports = [DateAnchor(0, 0, r.value, r.year)
                    for r in report_dates(to_simplified(title), today)] + reports
     year_starts = [at for at, _ in years]
+    first_cutoff = next((int(m.group(1)) for m in CUTOFF_YEAR.finditer(plain)), None) \
+        if years else None
     latest = [max(y for _, y in years[:i + 1]) for i in range(len(years))]
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
@@ -1418,8 +1424,10 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         near = [r for r in reports if before < r.start or r.end == 0]
         named = None
         if today is None and years:  # an undated article: the latest year it named before
+            # (before it names any, the first year it counts up to: "截至今年3月末…" opening
+            # a text that later writes 截至2025年一季度末; not a year of an event or a span)
             index = bisect.bisect_left(year_starts, start) - 1
-            named = latest[index] if index >= 0 else None
+            named = latest[index] if index >= 0 else first_cutoff
         heading = section_heading(text, plain, previous_end, start, today, named)
         if heading is not None:  # a new section: its heading's date, if any, holds in it
             carried = heading[0]
@@ -1798,7 +1806,13 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             figure.as_of = anchor.value
             figure.year_end = anchor.year_end
             figure.in_span = anchor.first is not None
-            if anchor.first and FROM_BEFORE.search(text, max(0, figure.lead - 2), figure.lead):
+            if anchor.value and len(anchor.value) == 10 and (report := next((
+                    r for r in reversed(all_reports) if anchor.end <= r.start < figure.start
+                    and r.start >= figure.sentence[0]), None)):
+                # "8月29日，上市银行半年报全部披露完毕，合计实现营收…": the day the report came
+                # out; its figures are of its period
+                figure.as_of = report.value
+            elif anchor.first and FROM_BEFORE.search(text, max(0, figure.lead - 2), figure.lead):
                 figure.as_of = anchor.first  # 2002-2022年，营收从80亿元增至…: 2002
             elif anchor.value and (shift := SHIFT_BEFORE.search(
                     text, max(0, figure.lead - 14), figure.lead)):
@@ -1819,8 +1833,11 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         elif figure.as_of and figure.kind == "money" and PLEDGE_BEFORE.search(
                 text, figure.clause, figure.lead):
             figure.as_of = None
-        if (whole is not None and whole.sentence == figure.sentence and whole.kind == figure.kind
-                and PART_OPENING.match(text, figure.clause)
+        if (whole is not None and whole.kind == figure.kind and (
+                (whole.sentence == figure.sentence and PART_OPENING.match(text, figure.clause))
+                # (or a sentence that opens with 其中: "…1万亿元。其中，股、债合计不低于3000亿元")
+                or (whole.sentence[1] <= figure.sentence[0]
+                    and PART_OPENING.match(text, figure.sentence[0])))
                 and bisect.bisect_left(anchor_ends, figure.start) == bisect.bisect_left(
                     anchor_ends, whole.end)):
             figure.as_of = whole.as_of  # a part is of its whole's time (a pledge's: none)

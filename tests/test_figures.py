@@ -2324,3 +2324,22 @@ def test_a_base_later_in_the_sentence_tells_an_undated_text_s_present():
 def test_a_bank_s_village_banks_are_its_own():
     text = "中国银行旗下中银富登村镇银行全年贷款总额445亿元。"
     assert rows(text, "entity", date="2020-03-27") == [("中国银行",)]
+
+
+def test_an_undated_text_opening_with_this_year_takes_the_first_year_it_names():
+    text = ("截至今年3月末，科技型中小企业贷款余额突破3.3万亿元。\n"
+            "截至2025年一季度末，科创债务工具余额突破1万亿元。")
+    assert rows(text, "as_of", date=None) == [("2025-03",), ("2025-03",)]
+
+
+def test_a_sentence_opening_with_其中_is_part_of_the_figure_before():
+    text = ("2024年1月23日，某银行宣布未来五年将提供不低于1万亿元金融支持。"
+            "其中，股、债合计不低于3000亿元。")
+    assert rows(text, "as_of", date="2024-03-01") == [(None,), (None,)]
+
+
+def test_the_day_a_report_came_out_dates_nothing_of_it():
+    text = "8月29日，上市银行半年报全部披露完毕，合计实现营业收入2.92万亿元。"
+    assert rows(text, "as_of", date="2025-09-01") == [("2025-06",)]
+    # a day's own event stays the day's
+    assert rows("8月29日，某银行发放贷款2亿元。", "as_of", date="2025-09-01") == [("2025-08-29",)]
