@@ -241,6 +241,9 @@ QUALIFIER_OF = {word: sign for sign, words in QUALIFIERS.items() for word in wor
 QUALIFIER_BEFORE = re.compile(
     "(?:" + "|".join(sorted(QUALIFIER_OF, key=len, reverse=True)) + r")\s*$")
 QUALIFIER_LAST = frozenset(word[-1] for word in QUALIFIER_OF)
+# A bound before the words of what a percentage is of ("不超过项目资本金50%", "不低于贷款总额的10%")
+BOUND_OVER_PHRASE = re.compile(r"(不超过|不得超过|不应超过|不高于|不得高于|不低于|不得低于|不应低于|不少于"
+                               r"|不得少于)[\u4e00-\u9fff]{1,10}$")
 POST_QUALIFIER = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": "≈", "上下": "≈", "附近": "≈",
                   "及以上": "≥", "及以下": "≤"}  # 1000万元及以下: and below
 CURRENCY_PREFIX = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "美元": "USD",
@@ -444,6 +447,8 @@ MEASURE_NAMED = re.compile(
 MEASURE_AFTER = re.compile(r"的\s*\w{0,2}?(?:" + MEASURE_NAMED.pattern + ")")  # "1.87%的净息差"
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
+CHANGE_TO_AFTER = re.compile(r"\s*(?:增|降|升|提高|提升|下降|上升|增长|增加|减少|回落|扩大|收窄|下滑"
+                             r"|跃升|攀升|压降)(?:至|到)")  # …增至464.84亿元: the level it reached
 # The state a turn starts from ("由2022年整体下降转为大幅增长"): the year is the base, the
 # figures after it are of the turn's time.
 TURN_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:转为|转向|转正|转负|变为|转变为)")
@@ -1153,7 +1158,13 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     else:
         figure = Figure(start, end, value, "", "", bare=True)
     figure.scale = scale
-    return with_qualifier(figure, before, post, bool(more or more2), head)
+    figure = with_qualifier(figure, before, post, bool(more or more2), head)
+    if pct and figure.qualifier == "=" and (bound := BOUND_OVER_PHRASE.search(
+            text, max(0, head - 16), head)):
+        # "不得超过全部资本金比例的50%": a bound reaches over the words of what it bounds
+        figure.qualifier_text = bound.group(1)
+        figure.qualifier = QUALIFIER_OF[figure.qualifier_text]
+    return figure
 
 
 def tenths(text: str, match: re.Match) -> Figure | None:
@@ -1814,6 +1825,12 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 figure.as_of = report.value
             elif anchor.first and FROM_BEFORE.search(text, max(0, figure.lead - 2), figure.lead):
                 figure.as_of = anchor.first  # 2002-2022年，营收从80亿元增至…: 2002
+            elif ((anchor.value and len(anchor.value) == 4) or anchor.year_end) \
+                    and FROM_BEFORE.search(text, max(0, figure.lead - 2), figure.lead) \
+                    and CHANGE_TO_AFTER.match(text, figure.end):
+                # "2023年，总资产由385.38亿元增至464.84亿元": where the year started from, the
+                # year before (its end, for a balance: the level rule below)
+                figure.as_of, figure.year_end = f"{int(anchor.value[:4]) - 1:04d}", False
             elif anchor.value and (shift := SHIFT_BEFORE.search(
                     text, max(0, figure.lead - 14), figure.lead)):
                 figure.as_of = shifted(anchor.value, shift)

@@ -2343,3 +2343,25 @@ def test_the_day_a_report_came_out_dates_nothing_of_it():
     assert rows(text, "as_of", date="2025-09-01") == [("2025-06",)]
     # a day's own event stays the day's
     assert rows("8月29日，某银行发放贷款2亿元。", "as_of", date="2025-09-01") == [("2025-08-29",)]
+
+
+# Round eight, read from the misses of blind sets gh and gi (city and rural banks; policy
+# banks' special-purpose lending)
+def test_where_a_year_started_from():
+    # "由a增至b" in a year: a is where the year started, the year before (a balance: its end)
+    text = "2023年，某银行总资产由385.38亿元增至464.84亿元，营收由10亿元增至12亿元。"
+    assert rows(text, "as_of", date="2024-05-01") == [
+        ("2022-12",), ("2023-12",), ("2022",), ("2023",)]
+    # within a year (截至6月末) it names no earlier date
+    text = "截至2024年6月末，该行贷款余额由2000亿元增至2200亿元。"
+    assert rows(text, "as_of", date="2024-08-01") == [("2024-06",), ("2024-06",)]
+
+
+def test_a_bound_reaches_over_what_a_percentage_is_of():
+    text = "资金不得超过全部资本金比例的50%，不低于贷款总额的10%；超过同业平均水平2%。"
+    assert rows(text, "qualifier") == [("≤",), ("≥",), ("=",)]
+
+
+def test_banks_of_taizhou_named_short_and_weihai_s_by_its_legal_name():
+    text = "泰隆凭借高息差实现营收175.57亿，民泰不良率为0.94%，威海市商业银行营收87.35亿元。"
+    assert rows(text, "entity") == [("泰隆银行",), ("民泰银行",), ("威海银行",)]
