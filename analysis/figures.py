@@ -230,7 +230,8 @@ NOT_AFTER_FIRST = frozenset("级量倍斤公吨亩千平立")  # what NOT_AFTER 
 QUALIFIERS = {
     "≥": ["不低于", "不少于", "不下于", "至少", "起码", "最少", "不得低于", "不应低于", "不得少于"],
     "≤": ["不超过", "不超", "未超过", "未超", "没有超过", "没超过", "不高于", "不多于", "至多",
-          "最多", "最高可达", "最高", "不得超过", "不得高于", "不应超过", "不应高于"],
+          "最多", "最高可达", "最高", "不得超过", "不得高于", "不应超过", "不应高于", "最高额度",
+          "额度最高", "最高可贷"],
     ">": ["超过", "超", "逾", "多于", "高于", "大于", "突破", "破", "飞越"],  # 赚破300亿元
     "<": ["将近", "接近", "逼近", "近", "低于", "少于", "不足", "不到", "未满", "未达", "跌破"],
     "≈": ["大约", "约为", "约合", "约", "大概", "大致"],
@@ -239,8 +240,8 @@ QUALIFIERS = {
 }
 QUALIFIER_OF = {word: sign for sign, words in QUALIFIERS.items() for word in words}
 QUALIFIER_BEFORE = re.compile(
-    "(?:" + "|".join(sorted(QUALIFIER_OF, key=len, reverse=True)) + r")\s*$")
-QUALIFIER_LAST = frozenset(word[-1] for word in QUALIFIER_OF)
+    "(?:" + "|".join(sorted(QUALIFIER_OF, key=len, reverse=True)) + r")了?\s*$")  # 超过了50%
+QUALIFIER_LAST = frozenset(word[-1] for word in QUALIFIER_OF) | {"了"}
 # A bound before the words of what a percentage is of ("不超过项目资本金50%", "不低于贷款总额的10%")
 BOUND_OVER_PHRASE = re.compile(r"(不超过|不得超过|不应超过|不高于|不得高于|不低于|不得低于|不应低于|不少于"
                                r"|不得少于)[\u4e00-\u9fff]{1,10}$")
@@ -407,7 +408,7 @@ PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未�
 # Words before a figure that date it off its sentence's date: 去年同期为 (a year before), 从上月的
 # 41.9% (the month before), 较上年末的8031.57亿元 (the date a change is measured from).
 SHIFT_BEFORE = re.compile(
-    r"(?P<year>(?<![较比])(?:去年|上年)同期(?:(?:为|是|则为|仅为|的)[^，。；,;]{0,6})?$)"
+    r"(?P<year>(?:去年|上年)同期(?:为|是|则为|仅为|的)[^，。；,;]{0,6}$|(?<![较比])(?:去年|上年)同期$)"
     r"|(?P<month>(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$)"
     r"|(?P<level>(?:较|比|相比|相较于?)(?:(?P<base>上年末|去年末|上年底|去年底|年初|上半年)的"
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
@@ -447,7 +448,8 @@ MEASURE_NAMED = re.compile(
 MEASURE_AFTER = re.compile(r"的\s*\w{0,2}?(?:" + MEASURE_NAMED.pattern + ")")  # "1.87%的净息差"
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
-CHANGE_TO_AFTER = re.compile(r"\s*(?:增|降|升|提高|提升|下降|上升|增长|增加|减少|回落|扩大|收窄|下滑"
+CHANGE_TO_AFTER = re.compile(r"\s*(?:大幅|小幅|明显|显著|进一步|持续|逐步|稳步)?"
+                             r"(?:增|降|升|提高|提升|下降|上升|增长|增加|减少|回落|扩大|收窄|下滑"
                              r"|跃升|攀升|压降)(?:至|到)")  # …增至464.84亿元: the level it reached
 # The state a turn starts from ("由2022年整体下降转为大幅增长"): the year is the base, the
 # figures after it are of the turn's time.
@@ -581,6 +583,7 @@ SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大
                     r"|城商行|农商行|村镇银行|农信社|农村信用社|民营银行|外资银行|大中银行|中小银行"
                     r"|境内银行|境外银行|中资银行|国内银行|海外银行"  # a survey's groups of banks
                     r"|其余银行|其他银行|其它银行"  # (除A银行外，其余银行…)
+                    r"|的银行中|的银行里"  # 以对公见长的银行中: among banks of a kind
                     r"|各家银行|各银行|全国"  # (a named one, 某某村镇银行, is a bank mention first)
                     # 多数银行房贷利率为…
                     r"|多数银行|多家银行|部分银行|不少银行|一些银行|众多银行|个别银行|少数银行"
@@ -996,9 +999,12 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             # 截至6月末"), else the latest such month up to the article's date
             borrowed = next((a for a in reversed(anchors) if a.year is not None), None)
             year = borrowed.year if borrowed else None
-            if (borrowed is not None and borrowed.year_end and today and month < 12
-                    and (year + 1, month) <= today[:2]):
-                year += 1  # "2024年底…，一季度末…" written in 2025: the quarter after that end
+            if (borrowed is not None and borrowed.year_end and month < 12 and (
+                    (today and (year + 1, month) <= today[:2])
+                    or (today is None and article_year and year < article_year))):
+                # "2024年底…，一季度末…", "2024年全年…。其中…上半年…" written in 2025 (or in an
+                # undated text whose present is 2025): the part of the year after that end
+                year += 1
             if year is None and today:  # (a later day of its own month: days ahead, 定于2月23日)
                 year = today[0] if month <= today[1] else today[0] - 1
             if year is None:
@@ -1015,8 +1021,9 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 and SENTENCE_BREAK.search(text, anchors[-1].end, at) is None
                 and CUTOFF_BEFORE.search(text, max(0, anchors[-1].start - 3), anchors[-1].start)):
             continue  # "截至11月30日收盘，11月累计涨幅": the day the month is counted to holds
-        year_end = month == 12 and day is None and (
+        year_end = (month == 12 and day is None and (
             cut_at_year_end or period in YEAR_END_WORDS or (mpos or mpos2) in YEAR_END_WORDS)
+        ) or (period == "全年" and y is not None)  # (2024年全年: the whole year, over)
         if today is None and y and not first and (year_end or YEAR_OVER_AFTER.match(
                 text, reach)) and text[reach:reach + 1] != "前" \
                 and not TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at):
@@ -1193,7 +1200,7 @@ def with_qualifier(figure: Figure, before: str, post: str | None, more: bool, he
     figure.lead = head
     if lead:
         figure.qualifier_text = lead.group().strip()
-        figure.qualifier = QUALIFIER_OF[figure.qualifier_text]
+        figure.qualifier = QUALIFIER_OF[figure.qualifier_text.removesuffix("了")]
         figure.lead = head - (len(before) - lead.start())
     if figure.qualifier == "=":
         if more:
@@ -2546,7 +2553,8 @@ FAMILY_OF_CHANGE = re.compile(r"增速|增幅|降幅|增长|下降|增加|减少
 FAMILY_OF_SHARE = re.compile(r"占比|比重|份额|占|渗透率")
 PLAN_BEFORE = re.compile(r"将|计划|未来|拟|预计|力争|目标")
 PLEDGE_WORD = re.compile(r"支持|贷款|融资|增")
-NEW_LOAN_VERB = re.compile(r"新增|投放|发放|累放|放款|审批|获得|获批|提供|落地|签约|贷出|增加")
+# (a balance's fall, 贷款减少6210亿元, is net lending too: a flow, as its rise is)
+NEW_LOAN_VERB = re.compile(r"新增|投放|发放|累放|放款|审批|获得|获批|提供|落地|签约|贷出|增加|减少|压降")
 LOAN_WORD = re.compile(r"贷|融资")
 SHARE_BEFORE = re.compile(r"占(?!据)|覆盖(?!率)")
 FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR")

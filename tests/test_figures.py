@@ -2365,3 +2365,34 @@ def test_a_bound_reaches_over_what_a_percentage_is_of():
 def test_banks_of_taizhou_named_short_and_weihai_s_by_its_legal_name():
     text = "泰隆凭借高息差实现营收175.57亿，民泰不良率为0.94%，威海市商业银行营收87.35亿元。"
     assert rows(text, "entity") == [("泰隆银行",), ("民泰银行",), ("威海银行",)]
+
+
+# Round eight, read from the misses of the measured sets gc to gk (after their score)
+def test_last_year_s_level_written_after_a_comparison():
+    text = "上半年，某银行信用卡消费额1.38万亿元，相比去年同期的1.43万亿元有所下降。"
+    assert rows(text, "as_of", date="2024-08-30") == [("2024-06",), ("2023-06",)]
+
+
+def test_qualifiers_with_了_and_a_credit_line_s_cap():
+    text = "四大行的定期存款占比首次均超过了50%；某银行消费贷最高额度 30 万。"
+    assert rows(text, "qualifier") == [(">",), ("≤",)]
+
+
+def test_among_banks_of_a_kind_is_no_one_bank():
+    text = "平安银行零售营收占比为44.8%。以对公见长的银行中该指标多在40%以下。"
+    assert rows(text, "entity", date="2025-09-01") == [("平安银行",), (None,)]
+
+
+def test_the_half_of_the_year_after_a_whole_year_named_as_over():
+    text = "2024年全年，六大行个人住房贷款合计减少了6210.57亿元。其中，四大行上半年合计减少1321.28亿元。"
+    # a balance's fall over the year is the year's flow; 上半年 after the whole year is the next
+    assert rows(text, "as_of", date="2025-08-30") == [("2024",), ("2025-06",)]
+    assert rows(text, "as_of", date=None) == [("2024",), ("2025-06",)]
+    # within the year it names, the half stays that year's
+    assert rows("2024年，某银行营收增长5%，上半年增长3%。", "as_of", date="2025-08-30") == [
+        ("2024",), ("2024-06",)]
+
+
+def test_where_a_share_fell_from_with_an_adverb_between():
+    text = "2023年，平安银行零售净利润贡献度从43.6%大幅下滑到11.9%。"
+    assert rows(text, "as_of", date="2024-04-30") == [("2022",), ("2023",)]
