@@ -457,6 +457,15 @@ def test_a_manifest_dates_the_files_that_do_not_date_themselves(tmp_path):
     assert "MANIFEST" not in corpus.summary()
 
 
+def test_the_reader_s_table_says_the_date_came_from_the_folder_s_manifest(tmp_path):
+    from analysis.tables import article_table
+
+    corpus = manifest_corpus(tmp_path, "file\tdate\nundated.md\t2025-06-01\n")
+    table = article_table(corpus.articles).set_index("File")
+    assert table.loc["undated.md", "Date from"] == "folder manifest"
+    assert table.loc["dated.md", "Date from"] == "front matter"
+
+
 def test_the_manifest_date_dates_the_figures_of_an_undated_text(tmp_path):
     from analysis.figures import extract_figures
 
