@@ -432,7 +432,8 @@ FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利|纯益|盈余
 WHOLE_YEAR = re.compile(r"全年|当年|年内")  # "全年共化解不良资产1344亿元": over the year
 # Ratios over a period, as a year's flows are (net interest margin, returns, cost to income),
 # not levels at its end as a balance or the bad-loan ratio is.
-PERIOD_RATIO = re.compile(r"息差|利差|收益率|回报率|ROA|ROE|成本收入比|收入占比|投入占比|付息率")
+PERIOD_RATIO = re.compile(r"息差|利差|收益率|回报率|ROA|ROE|成本收入比|收入占比|投入占比|付息率"
+                          r"|存款成本|负债成本|付息成本|资金成本")
 # A balance (a loan book, total assets) is a level at a point in time: "2024年贷款余额1万亿元",
 # written in 2025 or later, stands at the end of 2024.
 STOCK_FAMILIES = frozenset({"loan_balance", "assets"})
@@ -444,6 +445,7 @@ MEASURE_NAMED = re.compile(
     rf"|累放\w{{0,4}}?贷款|{FLOW_WORDS.pattern}|净利|{PERIOD_RATIO.pattern}|利率"
     r"|投放|发放|发行|增量|佣金|手续费|净拨备|减值)"
     r"|(?P<level>不良|拨备覆盖率|拨贷比|充足率|资本比率|存贷比|贷存比|杠杆率|余额|总资产|资产总额|资产规模|总负债"
+    r"|生息资产|金融资产"
     r"|负债总额|存款|贷款|信贷规模|AUM)")
 MEASURE_AFTER = re.compile(r"的\s*\w{0,2}?(?:" + MEASURE_NAMED.pattern + ")")  # "1.87%的净息差"
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
@@ -1876,7 +1878,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 today is None or int(figure.as_of) < today[0]) and not figure.in_span and (
                 figure.family in STOCK_FAMILIES or (
                     figure.kind != "money" and measures_level(text, figure, start)) or (
-                    figure.family == "other"
+                    figure.family == "other" and not PERIOD_RATIO.search(figure.metric)
                     and names_level(figure.metric, text[figure.clause:figure.lead]))):
             figure.as_of += "-12"
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
@@ -1929,8 +1931,13 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
     has the k-th date of the list before it, when there are as many figures as dates."""
     s, e = sentence
     ats = [m.start() for m in RESPECTIVELY_AT.finditer(text, s, e)]
+    # a span of years named in a sentence before, the last date of the paragraph so far
+    # ("2020年至2024年，利息净收入增速分别为…。生息资产增速分别为a、b、c、d和e"): each year in turn
+    spanned = [a for a in anchors if a.end <= s and a.value and not a.inherited][-1:]
     for i, at in enumerate(ats):
         dated = [a for a in anchors if s <= a.start and a.end <= at and a.value]
+        if not dated and spanned and spanned[0].first:
+            dated = spanned
         listed = dated[-1:]
         for left in reversed(dated[:-1]):  # the list that ends with the last date before 分别
             if LIST_GAP.fullmatch(text, left.end, listed[0].start) is None:
@@ -2608,6 +2615,9 @@ def metric_family(metric: str, kind: str, unit: str = "", before: str = "") -> s
         return "other"
     if PLAN_BEFORE.search(before) and PLEDGE_WORD.search(metric):
         return "commitment"  # 未来五年将新增1.5万亿元贷款支持: a pledge, not lending done
+    if before.rstrip().endswith(("至", "到")) and FAMILY_OF_CHANGE.search(metric):
+        # "贷款余额已增长至3210亿元": the level reached, not the change
+        return money_family(FAMILY_OF_CHANGE.sub("", metric))
     if NEW_LOAN_VERB.search(before) and LOAN_WORD.search(metric):
         return "new_loans"  # 发放贷款1080万元, 获得2亿元知识产权质押贷款
     return money_family(metric)

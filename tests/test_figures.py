@@ -2396,3 +2396,18 @@ def test_the_half_of_the_year_after_a_whole_year_named_as_over():
 def test_where_a_share_fell_from_with_an_adverb_between():
     text = "2023年，平安银行零售净利润贡献度从43.6%大幅下滑到11.9%。"
     assert rows(text, "as_of", date="2024-04-30") == [("2022",), ("2023",)]
+
+
+# Round eight, read from the misses of gl to gq (after their one score)
+def test_a_span_of_years_named_before_dates_later_lists_in_turn():
+    text = ("2020年至2024年，某银行的利息净收入同比增速分别为10.8%、14.4%、3.1%、5.6%和4.2%。"
+            "生息资产同比增速分别为12.6%、15.7%、17.7%、11.3%和7.9%。")
+    assert [row[0] for row in rows(text, "as_of", date="2025-05-01")] == [
+        "2020", "2021", "2022", "2023", "2024", "2020-12", "2021-12", "2022-12", "2023-12", "2024-12"]
+
+
+def test_a_balance_grown_to_a_level_and_a_deposit_cost_over_the_year():
+    text = "2022年末，某银行汽车金融贷款余额已增长至3210.34亿元。"
+    assert rows(text, "as_of", date="2023-05-01") == [("2022-12",)]
+    text = "2024年该行存款成本为2.18%，较上年度改善14BP。"
+    assert rows(text, "as_of", date="2025-05-01") == [("2024",), ("2024",)]
