@@ -503,10 +503,10 @@ CENTRAL_BANK_MODIFIER = re.compile(r"口径|标准|统计口径|政策|监管|�
 # (Every alternative opens with a literal character, so that re skips ahead to the next one.)
 SHARES_MOVE = r"[^，,。；;]{0,6}?(?:上涨|下跌|涨|跌)"
 MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|净流入|净流出|股价|收盘|收报|报收|涨停"
-                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅|市值|"
+                    r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅|市值|目标价|"
                     + "|".join(f"{shares}{SHARES_MOVE}" for shares in
                                ("A股", "B股", "H股", "港股", "美股", "股票", "个股", "股指", "板块")))
-SHARE_PRICE = re.compile(r"股价|收盘|收报|报收|市值")
+SHARE_PRICE = re.compile(r"股价|收盘|收报|报收|市值|目标价")  # (a broker's target for the price)
 QUOTE_CLOSE = re.compile(r"[”」』\"]")
 MOVE_BEFORE = re.compile(r"(?:上涨|下跌|大涨|大跌|涨|跌)\s*$")
 HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
@@ -1585,6 +1585,17 @@ DOMINANCE = 2  # the article's bank is named at least this many times as often a
 DOMINANT_MIN = 3  # and at least this many times, when other banks are named
 
 
+GROUPS_MIN = 3  # the banks as a whole named this often make a piece about them all
+
+
+def groups_named(text: str) -> int:
+    """How often `text` names banks as a whole (城商行, 上市银行, 13家银行), not as part of one
+    bank's name (重庆农商行)."""
+    names = [(m.start, m.end) for m in find_banks(text)]
+    starts = {match.start() for pattern in (SECTOR, NEW_SUBJECT) for match in pattern.finditer(text)}
+    return sum(1 for at in starts if not any(a <= at < b for a, b in names))
+
+
 def article_bank(text: str, title: str | None = None,
                  named: Counter[tuple[str, ...]] | None = None) -> tuple[str | None, bool]:
     """The bank an article is about, and whether it is the only lender the article names: the
@@ -1610,6 +1621,8 @@ def article_bank(text: str, title: str | None = None,
         return None, False
     ((top, n),) = counts.most_common(1)
     if len(counts) == 1:
+        if n == 1 and groups_named(text) >= GROUPS_MIN:
+            return None, False  # named once in a piece about banks as a whole: no one's article
         return top, True
     others = sum(counts.values()) - n
     return (top if n >= DOMINANCE * others and n >= DOMINANT_MIN else None), False
@@ -2192,6 +2205,10 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                 subjects = [m for m in subjects if not central_bank(m.banks[0])] or subjects
             owner = subjects[-1] if subjects else earlier[-1]
             figure.inherited_owner = True
+            # "工商银行、建设银行、交通银行均已更新挂牌利率。其中，…均下调25BP": the sentence
+            # before named its banks as a list, which the figure belongs to together
+            listed = len(subjects) > 1 and subjects[-2].banks != owner.banks and bool(
+                LIST_GAP.fullmatch(text, subjects[-2].end, owner.start))
         if owner is None and not earlier and (this := THIS_BANK.search(text, s, figure.start)):
             figure.this_bank = this.lastgroup  # the article's bank, or the last named: own_bank
         # "工行、建行等5家银行": the banks named are examples of a group

@@ -2411,3 +2411,28 @@ def test_a_balance_grown_to_a_level_and_a_deposit_cost_over_the_year():
     assert rows(text, "as_of", date="2023-05-01") == [("2022-12",)]
     text = "2024年该行存款成本为2.18%，较上年度改善14BP。"
     assert rows(text, "as_of", date="2025-05-01") == [("2024",), ("2024",)]
+
+
+# Round eight, read from the misses of gr to gu (after their one score)
+def test_a_sentence_after_a_list_of_banks_speaks_of_them_together():
+    text = ("10月18日，工商银行、建设银行、交通银行均已更新存款挂牌利率。"
+            "其中，一年期定期存款挂牌利率均下调25BP至1.10%。")
+    assert rows(text, "entity", date="2024-10-19") == [(None,), (None,)]
+    # after one bank, the sentence goes on about it
+    text = "截至6月末，工商银行贷款余额30万亿元。其中，科技贷款增长20%。"
+    assert rows(text, "entity", date="2024-08-19") == [("工商银行",), ("工商银行",)]
+
+
+def test_a_broker_s_target_price_is_the_market_s():
+    text = "高盛维持招商银行“中性”评级，目标价由37.63港元升至40.83港元。"
+    assert rows(text, "entity", "scope") == [(None, "market"), (None, "market")]
+
+
+def test_a_bank_named_once_in_a_piece_about_banks_as_a_whole_owns_nothing_else():
+    text = ("今年银行负债成本明显改善，上半年下降25bp，主要来自存款成本下降。\n"
+            "存款方面，定期存款占比下降1.2pct至21.5%。\n"
+            "股份行和城商行存款利率多次下调，城商行降幅较大，部分农商行跟进，交行、宁波等银行均有下调。")
+    assert rows(text, "entity", date="2025-09-01") == [(None,)] * 3
+    # an article about one bank names it once and says 该行 after: its figures
+    text = "重庆农商行发布半年报。\n该行营收增长3%，普惠型小微贷款余额1252亿元。"
+    assert rows(text, "entity", date="2025-09-01") == [("重庆农村商业银行",), ("重庆农村商业银行",)]
