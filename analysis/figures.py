@@ -871,9 +871,11 @@ def first_report_word(text: str, position: int) -> re.Match | None:
 
 TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目标|预计|将于|将在|有望)\s*$")
 # A year an undated text names as over: its end (2024年末, not 年底前, a deadline), its annual
-# report, or listed before 今年 ("2024年及今年一季度财报"): the text is written in a later year.
-YEAR_OVER_AFTER = re.compile(r"(?:末|底)(?!前)|年报|年度报告|年度业绩|年度财报|全年业绩"
+# report or results (2023年业绩公告), or listed before 今年 ("2024年及今年一季度财报"): the text
+# is written in a later year.
+YEAR_OVER_AFTER = re.compile(r"(?:末|底)(?!前)|年报|年度报告|年度业绩|年度财报|全年业绩|业绩"
                              r"|\s*(?:及|和|与|、)\s*今年")
+FORECAST_NEAR = re.compile(r"预测|预计|展望|预期|目标|规划|计划")
 
 
 def named_years(text: str) -> list[tuple[int, int]]:
@@ -894,6 +896,9 @@ def named_years(text: str) -> list[tuple[int, int]]:
             continue  # a title's years (《行动方案(2024—2027年)》) name a document, not a time
         if TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at):
             continue  # a target's year (到2027年, 力争2026年) is not the one written in
+        if text[at - 1:at] in SPAN_BEFORE and FORECAST_NEAR.search(
+                text, max(0, at - 12), match.end() + 16):
+            continue  # a forecast's horizon ("预测2025-2027年归母净利润分别为…") is no present
         if YEAR_OVER_AFTER.match(text, match.end()):
             years.append((text.rfind("\n", 0, at), int(match.group(1)) + 1))
         else:

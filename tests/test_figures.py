@@ -2436,3 +2436,14 @@ def test_a_bank_named_once_in_a_piece_about_banks_as_a_whole_owns_nothing_else()
     # an article about one bank names it once and says 该行 after: its figures
     text = "重庆农商行发布半年报。\n该行营收增长3%，普惠型小微贷款余额1252亿元。"
     assert rows(text, "entity", date="2025-09-01") == [("重庆农村商业银行",), ("重庆农村商业银行",)]
+
+
+def test_a_forecast_s_horizon_and_a_year_s_results_tell_an_undated_text_s_present():
+    # "预测2025-2027年…": the horizon's end is no present; 2025年 before it is one
+    text = ("截至2025年9月末，某银行资产总额10.67万亿元。\n"
+            "预测2025-2027年归母净利润分别为776亿元、803亿元和846亿元。\n"
+            "前三季度净息差1.72%，同比下降12个基点。")
+    assert rows(text, "as_of", date=None)[-2:] == [("2025-09",), ("2025-09",)]
+    # a year's results announced (2023年业绩公告): the text is written after that year
+    text = "江西银行发布2023年业绩公告。\n截至今年3月末，该行贷款余额3000亿元。"
+    assert rows(text, "as_of", date=None) == [("2024-03",)]
