@@ -106,7 +106,9 @@ def document_from_row(where: str, row_number: int, row: dict,
 
 def json_lines(text: str) -> Iterator[tuple[int, dict | None, str | None]]:
     """(line number, object, error) for every non-blank line."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # (lines end at \n only: str.splitlines also splits at U+0085, U+2028 and other characters
+    # that JSON strings may hold unescaped)
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         if not line.strip():
             continue
         try:

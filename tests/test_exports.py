@@ -184,3 +184,12 @@ def test_keywords_written_as_one_string_are_several_tags():
     row = {"title": TITLE, "content": PARAS[0], "keywords": "银行, 人工智能，科技贷款"}
     (document,) = good(documents("a.jsonl", jsonl([row])))
     assert document.metadata["tags"] == ["银行", "人工智能", "科技贷款"]
+
+
+def test_a_json_line_holding_a_unicode_line_separator_is_one_row():
+    # JSON strings may hold U+0085 and U+2028 unescaped; only \n ends a JSON Lines row
+    data = ('{"title": "标题\u0085续", "content": "某银行发放贷款100亿元，支持科技企业。"}\n'
+            '{"title": "第二\u2028篇", "content": "另一家银行贷款余额增长5%。"}\n').encode("utf-8")
+    found = [(document.source_file if document else None, [p.reason for p in problems])
+             for document, problems in documents("a.jsonl", data)]
+    assert [file for file, _ in found] == ["a.jsonl#1", "a.jsonl#2"]
