@@ -81,9 +81,10 @@ as_of      the nearest date before the figure in its paragraph: 截至2023年12�
            clause naming a half-year or quarterly report ("2025年半年报") takes its month;
            今年以来, 年初以来 and 年内 are the article's year; 今年 in an undated article is
            the latest year it named before (not the year of an event in the paragraph), or,
-           before it names any, the first it names; a base it compares with (较2021年末) or a
-           year it names as over (2024年末, 2024年年报, 2024年及今年) makes it a year later, in
-           its own paragraph too. A part (其中…) is of its whole's time; 截至2024年 is the
+           before it names any, the first year it counts up to (截至2025年…); a base it compares
+           with (较2021年末) or a year it names as over (2024年末, 2024年年报, 2023年业绩,
+           2024年及今年) makes it a year later, in its own paragraph too; a forecast's horizon
+           (预测2025-2027年) names none. A part (其中…) is of its whole's time; 截至2024年 is the
            year's end; "去年同期为a" is a year before; "截至11月30日…11月累计" keeps the day.
 
 `entity` is a lender only: empty (NaN in the table) for the central bank, a group, the sector or
