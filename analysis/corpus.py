@@ -176,8 +176,8 @@ def load_corpus(folder: str | Path, cache_dir: str | Path | None = None,
     stage = "corpus" if segmenter == "jieba" else f"corpus_{segmenter}"
     cache = TableCache(cache_dir, stage, ("articles", "log")) if cache_dir else None
     root = Path(folder)
-    files, problems = list_corpus(root)
-    manifest, manifest_problems = read_manifests(root)
+    files, problems, manifests = list_corpus(root)
+    manifest, manifest_problems = read_manifests(root, manifests)
     log = [file_row(p.file, p.kind, p.reason) for p in problems + manifest_problems]
     articles: list[dict] = []
     duplicates = Duplicates()

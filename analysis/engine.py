@@ -164,8 +164,8 @@ def plan(folder: str | Path) -> tuple[list[str], list[dict], dict]:
     files that are not articles and of manifest rows not used, and the manifest's entries of
     the article files (raises CorpusError when the folder does not exist)."""
     root = Path(folder)
-    paths, problems = list_corpus(root)
-    manifest, manifest_problems = read_manifests(root)
+    paths, problems, manifests = list_corpus(root)
+    manifest, manifest_problems = read_manifests(root, manifests)
     names = [path.relative_to(root).as_posix() for path in paths]
     entries = {name: manifest[name] for name in names if name in manifest}
     return names, [file_row(p.file, p.kind, p.reason) for p in problems + manifest_problems], \

@@ -161,21 +161,22 @@ class Document:
     body: str = ""
 
 
-def list_corpus(folder: str | Path) -> tuple[list[Path], list[Problem]]:
-    """Article files below `folder` (recursively, sorted) and a problem for every other file."""
+def list_corpus(folder: str | Path) -> tuple[list[Path], list[Problem], list[Path]]:
+    """Article files below `folder` (recursively, sorted), a problem for every other file, and
+    the folder's manifests (read_manifests reads them)."""
     root = Path(folder)
     if not root.exists():
         raise CorpusError(f"corpus folder {root} does not exist")
     if not root.is_dir():
         raise CorpusError(f"corpus {root} is not a folder")
-    files, problems = [], []
+    files, problems, manifests = [], [], []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         name = relative_name(path, root)
         if any(part.startswith(".") for part in path.relative_to(root).parts):
             continue  # hidden files and folders (.DS_Store, .git) are not articles
         if path.name.lower() in MANIFEST_NAMES:
-            continue  # read by read_manifests
-        if path.stem.lower() in DOCUMENTATION_STEMS:
+            manifests.append(path)
+        elif path.stem.lower() in DOCUMENTATION_STEMS:
             problems.append(Problem(name, "skipped", "the folder's documentation, not an article"))
         elif path.suffix.lower() in SUPPORTED_SUFFIXES:
             files.append(path)
@@ -184,7 +185,7 @@ def list_corpus(folder: str | Path) -> tuple[list[Path], list[Problem]]:
                 Problem(name, "skipped", f"unsupported file type '{path.suffix or '(none)'}'; "
                         f"only {', '.join(SUPPORTED_SUFFIXES)} are read")
             )
-    return files, problems
+    return files, problems, manifests
 
 
 @dataclass(frozen=True)
@@ -195,16 +196,14 @@ class ManifestEntry:
     source_url: str | None = None
 
 
-def read_manifests(folder: str | Path) -> tuple[dict[str, ManifestEntry], list[Problem]]:
-    """The entries of every manifest below `folder`, by the file's name relative to `folder`
-    (a manifest names the files of its own folder), and a problem for each row it cannot
-    use. A file the manifest names twice keeps its first row."""
+def read_manifests(folder: str | Path, manifests: list[Path]
+                   ) -> tuple[dict[str, ManifestEntry], list[Problem]]:
+    """The entries of the manifests below `folder` (list_corpus finds them), by the file's name
+    relative to `folder` (a manifest names the files of its own folder), and a problem for
+    each row it cannot use. A file the manifest names twice keeps its first row."""
     root = Path(folder)
     entries: dict[str, ManifestEntry] = {}
     problems: list[Problem] = []
-    manifests = sorted(p for p in root.rglob("*") if p.is_file()
-                       and p.name.lower() in MANIFEST_NAMES
-                       and not any(part.startswith(".") for part in p.relative_to(root).parts))
     for path in manifests:
         name = relative_name(path, root)
         rows, problem = manifest_rows(path, name)
