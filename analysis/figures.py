@@ -2620,8 +2620,8 @@ def metric_family(metric: str, kind: str, unit: str = "", before: str = "") -> s
     metric = metric if isinstance(metric, str) else ""
     if kind == "pp":
         return "growth"  # points are changes or gaps: 同比下降0.07个百分点, 较同业低15个基点
+    tail = before.rstrip()
     if kind == "percent":
-        tail = before.rstrip()
         if tail.endswith(("至", "到")) and not tail.endswith("达到"):
             # "下降0.07个百分点至1.29%", "提升至67%": the level reached, not the change (but
             # "营收增幅…达到11.32%" is the measure's value, whatever it measures)
@@ -2638,7 +2638,7 @@ def metric_family(metric: str, kind: str, unit: str = "", before: str = "") -> s
         return "other"
     if PLAN_BEFORE.search(before) and PLEDGE_WORD.search(metric):
         return "commitment"  # 未来五年将新增1.5万亿元贷款支持: a pledge, not lending done
-    if before.rstrip().endswith(("至", "到")) and FAMILY_OF_CHANGE.search(metric):
+    if tail.endswith(("至", "到")) and FAMILY_OF_CHANGE.search(metric):
         # "贷款余额已增长至3210亿元": the level reached, not the change
         return money_family(FAMILY_OF_CHANGE.sub("", metric))
     if NEW_LOAN_VERB.search(before) and LOAN_WORD.search(metric):
