@@ -115,6 +115,7 @@ import pyarrow as pa
 
 from analysis.banks import english, find_banks, is_central_bank, reporting_currency, trie_pattern
 from analysis.chinese import to_simplified, traditional_chars
+from analysis.dates import YEAR_OVER_AFTER
 
 COLUMNS = [
     "article_id", "source_file", "text", "value", "unit", "qualifier", "entity", "metric",
@@ -310,18 +311,21 @@ DATE_START = re.compile(rf"[{BMP_DIGITS}今去前上本下第一二三四首Q\U0
                         r"(?<=[\d今去前上本下第一二三四首Q])"
                         r"(?:\d(?<=\d\d)\d* ?[年月\-]| (?<=\d )[年月\-]"
                         r"|[年月\-](?<=\d[年月\-])|年(?<=[今去前上本]年)|半(?<=[上下]半)年"
-                        r"|季(?<=[第一二三四前]季)度|三(?<=前三)季度?|[一二三四](?<=第[一二三四])季度?"
+                        r"|季(?<=[第一二三四前1-4]季)度|三(?<=前三)季度?|[一二三四](?<=第[一二三四])季度?"
                         r"|季(?<=[一二三四]季)末|[1-4](?<=第[1-4])季"
                         r"|[1-9十一二三四五六七八九](?<=前[1-9十一二三四五六七八九])(?:(?<=1)[0-2]|(?<=十)[一二])?"
                         r"个?月|季(?<=首季)度?|\d(?<=\d\d)(?:\d\d)?[QH][1-4]|Q(?<=[1-4]Q)|[1-4](?<=Q[1-4])"
                         rf"|\d(?<=[12]\d)\d{{2}}(?={YEAR_PERIOD_AHEAD}))")
+# a year written in two digits, as analysts write it, only before a quarter or a half
+QUARTER_OR_HALF = r"(?:[1-4一二三四] ?季|上半年|下半年|前三季|中期)"
 DATE = re.compile(
     r"(?:(?P<iso>(?:19|20)\d{2})-(?P<isom>[01]?\d)(?:-(?P<isod>[0-3]?\d))?(?!\d)"
-    rf"|(?:(?P<y>(?:19|20)\d{{2}})(?: ?年|(?={YEAR_PERIOD_AHEAD}))|(?P<rel>今年|去年|前年|上年|本年))"
+    rf"|(?:(?P<y>(?:19|20)\d{{2}}|(?<!\d)\d{{2}}(?= ?年 ?{QUARTER_OR_HALF}))"  # (22年1季度: 2022's)
+    rf"(?: ?年|(?={YEAR_PERIOD_AHEAD}))|(?P<rel>今年|去年|前年|上年|本年))"
     r"(?: ?(?P<m>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d>3[01]|[12]\d|0?[1-9]) ?[日号])?"
     r"(?P<mpos>末|底|初|上旬|中旬|下旬)?"
-    r"|(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度?|第一季度?|一季度|第二季度?|二季度"
-    r"|第三季度?|三季度|第四季度?|四季度|[一二三四]季末|第[1-4]季度?|中期|全年"
+    r"| ?(?P<period>年末|年底|年初|末|底|上半年|下半年|半年度|前三季度?|第一季度?|一季度|第二季度?|二季度"
+    r"|第三季度?|三季度|第四季度?|四季度|[一二三四]季末|第?[1-4] ?季度|第[1-4]季|中期|全年"
     r"|前(?P<fm>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月))?"
     r"|(?<=(?:19|20)\d{2}[-—–~～])(?P<yy>\d{2})年"  # 2015-17年: a span's end, its century left out
     # a quarter as analysts write it: 25Q3 (2025's third), 3Q and Q3 (this year's); a half
@@ -331,7 +335,7 @@ DATE = re.compile(
     r"|(?P<m2>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d2>3[01]|[12]\d|0?[1-9]) ?[日号])?"
     r"(?P<mpos2>末|底|初|上旬|中旬|下旬)?"  # ("截至 6 月末": spaces as some sites type them)
     r"|(?P<period2>上半年|下半年|前三季度?|第一季度?|首季度?|一季度|第二季度?|二季度|第三季度?|三季度|第四季度?"
-    r"|四季度|[一二三]季(?=末)|第[1-4]季度?)末?"  # 一季末: the first quarter's end
+    r"|四季度|[一二三]季(?=末)|第?[1-4] ?季度|第[1-4]季)末?"  # 一季末: the first quarter's end
     r"|前(?P<fm2>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月)"  # 前7个月: to its end
 )
 # (前三季, 第三季: a quarter as Hong Kong papers write it)
@@ -403,7 +407,7 @@ BASE_WORD_BEFORE = re.compile(r"(?:较|比|相比|相较于?|对比)\s*(?:年初
 RANGE_START_BEFORE = re.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]\s*$")
 SPAN_BEFORE = frozenset("-—–~～至到")
 SPAN_GAP = re.compile(r"\s*[-—–~～至到]\s*")
-PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|未来|有望")
+PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|预测|展望|未来|有望")  # (a forecast too)
 # "（去年同期为下降1.5%）", "而去年同期为4.06%" (为 read with the figure): the figure is of the
 # same period a year before; not after 较 or 比, a change from it.
 # Words before a figure that date it off its sentence's date: 去年同期为 (a year before), 从上月的
@@ -871,11 +875,6 @@ def first_report_word(text: str, position: int) -> re.Match | None:
 
 
 TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目标|预计|将于|将在|有望)\s*$")
-# A year an undated text names as over: its end (2024年末, not 年底前, a deadline), its annual
-# report or results (2023年业绩公告), or listed before 今年 ("2024年及今年一季度财报"): the text
-# is written in a later year.
-YEAR_OVER_AFTER = re.compile(r"(?:末|底)(?!前)|年报|年度报告|年度业绩|年度财报|全年业绩|业绩"
-                             r"|\s*(?:及|和|与|、)\s*今年")
 FORECAST_NEAR = re.compile(r"预测|预计|展望|预期|目标|规划|计划")
 
 
@@ -897,6 +896,9 @@ def named_years(text: str) -> list[tuple[int, int]]:
             continue  # a title's years (《行动方案(2024—2027年)》) name a document, not a time
         if TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at):
             continue  # a target's year (到2027年, 力争2026年) is not the one written in
+        if text[at - 1:at] == "自" and (since := text.find("以来", match.end(), match.end() + 16)) >= 0 \
+                and not SENTENCE_BREAK.search(text, match.end(), since):
+            continue  # "自2022年9月以来": a span's start; the present is that year or later
         if text[at - 1:at] in SPAN_BEFORE and FORECAST_NEAR.search(
                 text, max(0, at - 12), match.end() + 16):
             continue  # a forecast's horizon ("预测2025-2027年归母净利润分别为…") is no present
@@ -961,8 +963,10 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         # a span's end follows a dash, 至 or 到 (spaces aside)
         first = (span_start(text, at, anchors, today, y or iso, yy)
                  if text[at - 1] in SPAN_BEFORE or text[at - 1].isspace() else None)
-        if first == "":
-            continue  # the end of a plan's span
+        if first == "":  # the end of a plan's span: its figures have no date, and past its
+            # sentence it dates nothing ("预测2025-2027年归母净利润分别为…")
+            anchors.append(DateAnchor(at, reach, None, None, ""))
+            continue
         month = day = None
         cut_at_year_end = False
         if iso:
@@ -975,7 +979,7 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             year, month = int(qy) + (2000 if len(qy) == 2 else 0), (3 if q[0] == "Q" else 6) * int(q[1])
         elif y or rel or yy:
             if y:
-                year = int(y)
+                year = int(y) + (2000 if len(y) == 2 else 0)
             elif yy:
                 year = int(text[at - 5:at - 3] + yy)
             elif today:
@@ -989,7 +993,7 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             elif fm:  # 今年前七个月: to the end of the seventh
                 month = months_count(fm)
             elif period and period != "全年":
-                month = PERIOD_MONTH[period.translate(QUARTER_DIGITS)]
+                month = PERIOD_MONTH[period.replace(" ", "").translate(QUARTER_DIGITS)]
             elif y and first is None:
                 month = report_month(text, at, reach)
                 if month is None and CUTOFF_BEFORE.search(text, max(0, at - 3), at):
@@ -998,7 +1002,7 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             if fm2:
                 month, day = months_count(fm2), None
             elif period2:  # 截至上半年末: a period of the year the paragraph or article is in
-                month, day = PERIOD_MONTH[period2.translate(QUARTER_DIGITS)], None
+                month, day = PERIOD_MONTH[period2.replace(" ", "").translate(QUARTER_DIGITS)], None
             elif q2 or q3:  # 3Q, Q3: a quarter of that year
                 month, day = 3 * int(q2 or q3), None
             else:
@@ -1834,6 +1838,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     whole: Figure | None = None  # the figure before, which a part (其中…) breaks down
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
+        while index >= 0 and anchors[index].first == "" and anchors[index].start < figure.sentence[0]:
+            index -= 1  # a plan's horizon, in an earlier sentence: the date before it holds
         if index >= 0 and anchors[index].start < figure.sentence[0] and ASIDE.match(
                 text, figure.sentence[0]):
             index = -2  # an example or an aside keeps no date from the sentences before it
@@ -1902,9 +1908,11 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             figure.as_of += "-12"
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
     if text.find("“", start, end) < 0 and text.find("《", start, end) < 0:
-        last = anchors[-1] if anchors else None  # no quotes in the paragraph
+        last = next((a for a in reversed(anchors) if a.first != ""), None)  # (no plan's
+        # horizon) and no quotes in the paragraph
     else:
-        last = next((a for a in reversed(anchors) if not quoted(text, start, a.start)), None)
+        last = next((a for a in reversed(anchors)
+                     if a.first != "" and not quoted(text, start, a.start)), None)
     # a period (2024年, 截至6月末) goes on; a day is an event's, 目前 ends the period, and a
     # target's date (到2027年) is no period of what follows
     if last and TARGET_YEAR_BEFORE.search(text, max(0, last.start - 4), last.start):

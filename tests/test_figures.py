@@ -2447,3 +2447,42 @@ def test_a_forecast_s_horizon_and_a_year_s_results_tell_an_undated_text_s_presen
     # a year's results announced (2023年业绩公告): the text is written after that year
     text = "江西银行发布2023年业绩公告。\n截至今年3月末，该行贷款余额3000亿元。"
     assert rows(text, "as_of", date=None) == [("2024-03",)]
+
+
+# Round nine: read from the misses of round eight's blind sets (broker notes, deposit-rate
+# pieces, results round-ups); each case written here, not copied.
+def test_a_forecast_s_figures_have_no_date_and_the_period_before_goes_on():
+    text = ("某银行2025年前三季度实现营业收入1612亿元。预测2025-2027年归母净利润分别为776亿元、"
+            "803亿元、846亿元。期末资产总额10.67万亿元。\n不良贷款率1.08%。")
+    assert rows(text, "as_of", date=None) == [
+        ("2025-09",), (None,), (None,), (None,), ("2025-09",), ("2025-09",)]
+    # a span of years past is no forecast: its list is dated in turn
+    text = "2021年~2023年，该行的资产利润率分别为0.02%、0.04%、0.05%。"
+    assert rows(text, "as_of", date="2024-05-01") == [("2021",), ("2022",), ("2023",)]
+
+
+@pytest.mark.parametrize(("written", "as_of"), [
+    ("2022年1季度", "2022-03"),
+    ("2022 年 1 季度", "2022-03"),  # spaces as some sites type them
+    ("22年3季度", "2022-09"),  # a year in two digits, as analysts write it before a quarter
+    ("22 年上半年", "2022-06"),
+    ("2022年第2季度", "2022-06"),
+])
+def test_quarters_written_with_digits(written, as_of):
+    assert rows(f"{written}上市银行净利润同比增长8.7%。", "as_of", date=None) == [(as_of,)]
+
+
+def test_two_digits_are_a_year_only_before_a_period():
+    assert rows("该行成立22年来，贷款年均增长12%。", "as_of", date=None) == [(None,)]
+    # a bare digit quarter takes the year named before it
+    text = "2023年，某银行营收增长3%。1季度末，不良贷款率1.4%。"
+    assert rows(text, "as_of", date=None) == [("2023",), ("2023-03",)]
+
+
+def test_a_year_a_span_runs_since_is_no_present():
+    # "自2022年9月以来": written then or later; 10月18日 is of an unknown year
+    text = "10月18日，某银行下调存款挂牌利率25BP至1.10%，这是自2022年9月以来第六次下调。"
+    assert rows(text, "as_of", date=None) == [(None,), (None,)]
+    # a year named plainly still tells it
+    text = "2022年9月，多家银行下调存款利率。10月18日，某银行下调存款挂牌利率25BP至1.10%。"
+    assert rows(text, "as_of", date=None) == [("2022-10-18",), ("2022-10-18",)]
