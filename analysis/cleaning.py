@@ -26,6 +26,7 @@ from pathlib import PurePosixPath
 
 from analysis import resources
 from analysis.chinese import strip_pinyin_annotations, to_simplified
+from analysis.dates import YEAR_OVER_AFTER
 from analysis.loading import CJK, Document
 from analysis.text import cut
 
@@ -683,7 +684,7 @@ def shares_passage(a: str, b: str, size: int) -> bool:
 JOIN_THRESHOLD = 2
 JOIN_WINDOW = 40  # blocks; continuations are printed on the same page
 OPENER = re.compile(
-    r"^(?:\d{1,2}月(?:\d{1,2}日|初|中|底|末)|\d{4}年|此外|另外|同时|与此同时|同一时间|据|随着|对此|"
+    r"^(?:\d{1,2}月(?:\d{1,2}日|初|中|底|末)|\d{4}年|截[至止]到?(?:\d|今年|去年|上年|目前|年末|年底|报告期)|此外|另外|同时|与此同时|同一时间|据|随着|对此|"
     r"对于|未来|基于|按照|不过|但是|然而|因此|所以|此前|目前|近日|近年来|事实上|其中|首先|其次|最后|"
     r"[一二三四五六七八九十]是|第[一二三四五六七八九十]|[“「《]|[^\s，。：:]{1,12}[：:])"
 )
@@ -983,8 +984,9 @@ def plain_title(blocks: list[Block], metadata: dict) -> None:
 # ---------------------------------------------------------------- dates
 
 FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-YEAR_MONTH = re.compile(r"(\d{4})年(\d{1,2})月")
-MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+# (not a span's start, "自2022年9月以来": a day written later need not be of that year)
+YEAR_MONTH = re.compile(r"(?<!自)(\d{4})年(\d{1,2})月(?![^。！？\n]{0,12}以来)")
+MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")  # (not 去年11月21日)
 # A year the text names as a time (2025年, 2025年一季度), not a target's (到2030年) nor a span's
 # end (2021-2025年): a page that names it was written that year or later.
 NAMED_YEAR = re.compile(r"(?<![\d到至~—－-])((?:19|20)\d{2})年(?!代)")
@@ -992,15 +994,18 @@ NAMED_YEAR = re.compile(r"(?<![\d到至~—－-])((?:19|20)\d{2})年(?!代)")
 
 def infer_date(text: str) -> str | None:
     """The latest date a page mentions: month-days take the latest year written with a month.
-    None when the page names a later year than that date ("2018年9月26日上市…2025年一季度末"):
-    the date is then some event's, and the page's own is unknown."""
+    None when the page names a later year than that date ("2018年9月26日上市…2025年一季度末"),
+    or names that date's year as over ("2023年11月27日拍卖…发布2023年业绩公告"): the date is
+    then some event's, and the page's own is unknown."""
     months = [(int(y), int(m)) for y, m in YEAR_MONTH.findall(text) if 1 <= int(m) <= 12]
     candidates = [(int(y), int(m), int(d)) for y, m, d in FULL_DATE.findall(text)]
     if months:
         year = max(months)[0]
         candidates += [(year, int(m), int(d)) for m, d in MONTH_DAY.findall(text)]
     valid = [c for c in candidates if valid_date(*c)]
-    latest_year = max((int(y) for y in NAMED_YEAR.findall(text)), default=0)
+    # a year named as over (2023年业绩公告, 2024年末) is written of in a later year
+    latest_year = max((int(m.group(1)) + bool(YEAR_OVER_AFTER.match(text, m.end()))
+                       for m in NAMED_YEAR.finditer(text)), default=0)
     if valid:
         y, m, d = max(valid)
         return f"{y:04d}-{m:02d}-{d:02d}" if y >= latest_year else None

@@ -120,6 +120,17 @@ def test_a_new_paragraph_is_not_glued_to_a_fragment():
     assert "fragment" in kinds(log) and "join" not in kinds(log)
 
 
+def test_a_paragraph_opening_with_a_cut_off_date_is_no_continuation():
+    # the page ends on a subheading with no full stop, which shares a bank's name with the
+    # lead above: the lead is no continuation of it and stays where it is
+    body = ("截至10月27日，无锡银行、重庆银行等六家上市银行已披露2025年第三季度报告。\n"
+            "平安银行总资产5.77万亿\n从资产规模来看，六家银行三季度末总资产合计17.10万亿元。\n"
+            "重庆银行10.42%增速居前")
+    articles, log = clean(body)
+    assert articles[0]["text"].startswith("截至10月27日，无锡银行")
+    assert not any("截至10月27日" in row["detail"] for row in log if row["kind"] == "join")
+
+
 def test_a_closing_quote_does_not_continue_a_paragraph_without_an_open_quote():
     body = "11月初，某银行分行\n\n地方政府的一项重点工作。”一位人士表示。"
     _, log = clean(body)
@@ -300,6 +311,13 @@ def test_infer_date_ignores_impossible_dates_and_handles_none():
     ("2023年5月，甲银行发行债券。2024年，营收增长。", None),
     # a target's year or a span's end is no sign of when the page was written
     ("2024年3月，甲银行发布规划：到2030年绿色贷款翻番，2026-2030年新增贷款1万亿元。", "2024-03"),
+    # a year named as over (its results, its end): the page is written after it
+    ("3月28日，甲银行发布2023年业绩公告。2023年11月27日，其股份被拍卖。", None),
+    ("2024年末，贷款余额1万亿元。2024年12月5日，甲银行发行债券。", None),
+    # last year's day takes no year of this one (a control: so it was already)
+    ("2023年5月，甲银行发行债券。早在去年11月21日，股份已被拍卖。", "2023-05"),
+    # a span's start: a day written later need not be of that year
+    ("10月18日，大行下调存款利率，这是自2022年9月以来第六次下调。", None),
 ])
 def test_infer_date_is_no_earlier_than_a_year_the_page_names(text, expected):
     assert infer_date(text) == expected
