@@ -168,9 +168,12 @@ def label(value) -> str:
 @cache
 def bank_name(name: str) -> str:
     """One name for each bank: a gold label written as the bank's full name (浙江稠州商业银行,
-    紫金农商行) before the table had it is the table's bank (稠州银行, 紫金农村商业银行)."""
+    紫金农商行) before the table had it is the table's bank (稠州银行, 紫金农村商业银行); one
+    written in traditional characters (中銀香港) is the same bank."""
     from analysis.banks import find_banks
+    from analysis.chinese import to_simplified
 
+    name = to_simplified(name)
     mentions = find_banks(name)
     if len(mentions) == 1 and len(mentions[0].banks) == 1 and mentions[0].surface == name:
         return mentions[0].banks[0]
