@@ -7,6 +7,7 @@ naming the file and the reason, so one bad file never costs the good ones.
 from __future__ import annotations
 
 import csv
+import glob
 import hashlib
 import html
 import io
@@ -14,7 +15,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import charset_normalizer
 import yaml
@@ -216,10 +217,20 @@ def read_manifests(folder: str | Path, manifests: list[Path]
             if reason:
                 problems.append(Problem(f"{name}#{number}", "warning", reason))
             file = row.get("file", "")
+            if file and not PurePosixPath(file).suffix:
+                file = file_of_stem(path.parent, file)
             if file:
                 key = file if folder_name == "." else f"{folder_name}/{file}"
                 entries.setdefault(key, entry)
     return entries, problems
+
+
+def file_of_stem(folder: Path, stem: str) -> str:
+    """The file a manifest names without its extension ("01" for 01.txt, as a scraper's id
+    column writes it): the one file of `folder` with that stem, else the name as written."""
+    found = [p for p in folder.glob(glob.escape(stem) + ".*")
+             if p.is_file() and p.name.lower() not in MANIFEST_NAMES]
+    return found[0].name if len(found) == 1 else stem
 
 
 def manifest_rows(path: Path, name: str) -> tuple[list[tuple[int, dict]], Problem | None]:

@@ -493,6 +493,16 @@ def test_a_manifest_in_a_subfolder_names_the_files_beside_it(tmp_path):
     assert by_file.isna()["top.md"]
 
 
+def test_a_manifest_may_name_a_file_without_its_extension(tmp_path):
+    # a scraper's id column ("undated" for undated.md); an id two files share names neither
+    (tmp_path / "twice.md").write_text(UNDATED.replace("工商", "农业"), encoding="utf-8")
+    (tmp_path / "twice.txt").write_text(UNDATED.replace("工商", "建设"), encoding="utf-8")
+    manifest_corpus(tmp_path, "file\tdate\nundated\t2025-06-01\ntwice\t2025-07-01\n")
+    by_file = load_corpus(tmp_path).articles.set_index("source_file")["date"]
+    assert by_file["undated.md"] == "2025-06-01"
+    assert by_file.isna()["twice.md"] and by_file.isna()["twice.txt"]
+
+
 def test_manifest_rows_it_cannot_use_are_named_with_their_reason(tmp_path):
     corpus = manifest_corpus(tmp_path, "file\tdate\nundated.md\tsoon\ndated.md\t2024-02-30\n")
     warnings = corpus.log[corpus.log["kind"] == "warning"]
