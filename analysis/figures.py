@@ -430,6 +430,11 @@ TARGET_BEFORE = re.compile(r"力争|争取|要|计划|有望")
 # is a plan: the date it was announced on, or its horizon, is no date of the amount.
 PLEDGE_BEFORE = re.compile(r"(?:将|计划(?!单列)|拟|力争|争取|未来[一二三四五六七八九十两\d]+年)"
                            r"[^，。；,;]{0,24}?(?:提供|投放|新增|发放|给予|授信)")
+# A level or a change foreseen ("2025年，数字经济总量将超过60万亿元", "预计明年营收将增长5%"): for a
+# time after the article's, no date (将 before a verb of reaching only: "将存款利率下调25BP" is 把).
+FORECAST_BEFORE = re.compile(r"(?:(?:预计|预期|预测|有望)[^，。；,;]{0,16}?|将(?:会|可|有望)?)"
+                             r"(?:达到?|超过?|突破|增长|增加|增至|升至|提升|提高|保持在?|实现|新增"
+                             r"|降至|下降|回落)?(?:至|到)?\s*$")  # (超过 may be the figure's qualifier)
 # A year's flow (revenue, profit, spending and their change) dated by a year's end is the
 # year's ("截至2024年末，四家大行的信息科技投入均突破200亿元").
 FLOW_FAMILIES = frozenset({"revenue", "profit", "investment"})
@@ -1878,9 +1883,15 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
-        if figure.as_of and this_month and figure.as_of[:7] > this_month \
-                and TARGET_BEFORE.search(text, figure.clause, figure.lead):
-            figure.as_of = None  # a target due after the article was written held at no date
+        if figure.as_of and this_month and figure.as_of[:7] > this_month and (
+                TARGET_BEFORE.search(text, figure.clause, figure.lead)
+                or FORECAST_BEFORE.search(text, max(figure.clause, figure.lead - 24), figure.start)
+                or (whole is not None and whole.as_of is None and whole.end <= figure.lead
+                    and RANGE_GAP.fullmatch(text, whole.end, figure.lead))  # (9-13BP: its end)
+                or (index >= 0 and (target := anchors[index]).value and TARGET_YEAR_BEFORE.search(
+                    text, max(0, target.start - 4), target.start))):
+            figure.as_of = None  # a target or a forecast due after the article was written
+            # held at no date (力争…, "2026年将下降9-13BP", "到2025年，占比达到35%")
         elif figure.as_of and figure.kind == "money" and PLEDGE_BEFORE.search(
                 text, figure.clause, figure.lead):
             figure.as_of = None

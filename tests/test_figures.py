@@ -2486,3 +2486,16 @@ def test_a_year_a_span_runs_since_is_no_present():
     # a year named plainly still tells it
     text = "2022年9月，多家银行下调存款利率。10月18日，某银行下调存款挂牌利率25BP至1.10%。"
     assert rows(text, "as_of", date=None) == [("2022-10-18",), ("2022-10-18",)]
+
+
+def test_a_level_foreseen_for_a_later_time_has_no_date():
+    text = "某银行预计2025年负债成本将下降16-24BP，2026年将下降9-13BP。"
+    assert rows(text, "as_of", date="2025-09-01") == [("2025",), ("2025",), (None,), (None,)]
+    text = "2025年，中国数字经济总量将超过60万亿元。"
+    assert rows(text, "as_of", date="2023-10-01") == [(None,)]
+    # by a target's year after the article's: a target (到2025年)
+    text = "具体来看，到2025年，智能算力占比达到35%。"
+    assert rows(text, "as_of", date="2023-10-01") == [(None,)]
+    # controls: a year reached (到2024年末) written later, and 将 as 把 ("将利率下调")
+    text = "到2024年末，该行贷款余额达到1万亿元。2024年，该行将一年期存款利率下调25BP。"
+    assert rows(text, "as_of", date="2025-03-01") == [("2024-12",), ("2024",)]
