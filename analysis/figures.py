@@ -396,6 +396,7 @@ REPORT_PERIOD = re.compile(r"报告期(?:内|末|)|期内(?<![同预到学任假
 # before them. ("值得注意的是" stresses a figure of the same period: no example.)
 ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如)")
 LATTER_OR_FORMER = re.compile(r"后者|前者")
+CLOSING_BRACKET = re.compile(r"[)）]")
 # A clause that breaks the figure before it down ("…不少于1万亿元，其中债券融资不低于3000亿元").
 PART_OPENING = re.compile(r"\s*其中")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)\s*$")  # 较年初, 比上年
@@ -1843,8 +1844,11 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     whole: Figure | None = None  # the figure before, which a part (其中…) breaks down
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
-        while index >= 0 and anchors[index].first == "" and anchors[index].start < figure.sentence[0]:
-            index -= 1  # a plan's horizon, in an earlier sentence: the date before it holds
+        while index >= 0 and ((anchors[index].first == ""
+                               and anchors[index].start < figure.sentence[0])
+                              or aside_before(text, anchors[index], figure.sentence[0])):
+            index -= 1  # a plan's horizon, or a date in brackets, in an earlier sentence
+            # ("（2024年末为3593亿元）。贷款余额…"): the date before it holds
         if index >= 0 and anchors[index].start < figure.sentence[0] and ASIDE.match(
                 text, figure.sentence[0]):
             index = -2  # an example or an aside keeps no date from the sentences before it
@@ -1929,6 +1933,17 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     if last and TARGET_YEAR_BEFORE.search(text, max(0, last.start - 4), last.start):
         last = None
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
+
+
+def aside_before(text: str, anchor: DateAnchor, position: int) -> bool:
+    """Whether the date `anchor` stands in brackets that close before `position`."""
+    if anchor.end >= position or anchor.start < 1:
+        return False
+    opening = max(text.rfind("(", max(0, anchor.start - 30), anchor.start),
+                  text.rfind("（", max(0, anchor.start - 30), anchor.start))
+    if opening < 0 or CLOSING_BRACKET.search(text, opening, anchor.start):
+        return False
+    return CLOSING_BRACKET.search(text, anchor.end, position) is not None
 
 
 def report_end(report: DateAnchor) -> tuple[str, str]:

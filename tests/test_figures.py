@@ -2499,3 +2499,12 @@ def test_a_level_foreseen_for_a_later_time_has_no_date():
     # controls: a year reached (到2024年末) written later, and 将 as 把 ("将利率下调")
     text = "到2024年末，该行贷款余额达到1万亿元。2024年，该行将一年期存款利率下调25BP。"
     assert rows(text, "as_of", date="2025-03-01") == [("2024-12",), ("2024",)]
+
+
+def test_a_date_in_brackets_holds_inside_them_only():
+    text = ("截至2025年6月末，乙银行总资产3501.97亿元，较2024年末下降2.7%（2024年末为3593.45亿元）。"
+            "甲银行贷款余额2086.4亿元。")
+    assert rows(text, "as_of", date=None)[-1] == ("2025-06",)
+    # a date in brackets in the figure's own sentence still dates it
+    assert rows("该行科技贷款余额（截至2024年末）达1000亿元。", "as_of", date="2025-03-01") == [
+        ("2024-12",)]
