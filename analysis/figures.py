@@ -642,6 +642,11 @@ THRESHOLD_AFTER = re.compile(r"的?(?:监管)?(?:红线|底线|达标线|门槛|
 # A level of the sector the bank is compared with: "超过城商行1.76%的平均值", "高于城商行
 # 1.76%的平均不良贷款率".
 AVERAGE_AFTER = re.compile(r"的?(?:平均|均值)")
+# ... and written after its name: "距离同期行业平均水平0.79%", "同业平均为1.5%"
+# (not a gap from it: "高于行业平均水平1.2个百分点" is the bank's)
+AVERAGE_BEFORE = re.compile(r"(?<!高于)(?<!低于)(?<!超过)(?<!超出)(?<!领先)(?<!落后)(?<!优于)(?<![较比])"
+                            r"(?:行业|同业|银行业|全行业|同类银行|可比同业)的?(?:平均|均值)(?:水平|值)?"
+                            r"(?:为|是|约为?|达)?\s*$")
 # A bond issue: "于2023年3月23日发行完毕", "定于2月23日招标发行"; and the sentences that speak of
 # it after ("本期债券发行规模为24亿元", "此次发行的债券为10年期…，发行价格为100元").
 ISSUE = re.compile(r"发行")
@@ -2198,7 +2203,13 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
               and OWN_AFTER.match(text, m.end)]
     # whether the sentence states a rule at all (不得低于): once, not a clause for each figure
     has_rule = RULE_BEFORE.search(text, s, figures[-1].start) is not None
+    average: Figure | None = None  # the sector's average written last (行业平均水平0.79%)
     for figure in figures:
+        if figure.kind != "pp" and (AVERAGE_BEFORE.search(
+                text, max(figure.clause, figure.lead - 12), figure.lead) or (
+                average is not None and LIST_GAP.fullmatch(text, average.end, figure.lead))):
+            figure.scope, figure.entity, average = "sector", None, figure  # (…、0.76%: its list)
+            continue
         if id(figure) in distributed:
             continue
         before = [m for m in inside if m.end <= figure.start and not (

@@ -2508,3 +2508,12 @@ def test_a_date_in_brackets_holds_inside_them_only():
     # a date in brackets in the figure's own sentence still dates it
     assert rows("该行科技贷款余额（截至2024年末）达1000亿元。", "as_of", date="2025-03-01") == [
         ("2024-12",)]
+
+
+def test_the_sector_s_average_written_after_its_name_is_no_bank_s():
+    text = ("2021年~2023年，内蒙古银行的资产利润率分别为0.02%、0.04%、0.04%，距离同期行业平均水平"
+            "0.79%、0.76%、0.70%落后较多。")
+    assert [e for e, in rows(text, "entity", date="2024-05-01")] == ["内蒙古银行"] * 3 + [None] * 3
+    # a gap from it is the bank's
+    text = "宁波银行不良率比上年末下降0.1个百分点，低于行业平均水平0.6个百分点。"
+    assert rows(text, "entity") == [("宁波银行",), ("宁波银行",)]
