@@ -440,6 +440,8 @@ FORECAST_BEFORE = re.compile(r"(?:(?:预计|预期|预测|有望)[^，。；,;]{
 # year's ("截至2024年末，四家大行的信息科技投入均突破200亿元").
 FLOW_FAMILIES = frozenset({"revenue", "profit", "investment"})
 FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利|纯益|盈余|获利|投入")
+# and spending over the year: expenses and impairment charges (not 损失准备, a balance)
+EXPENSE_WORDS = re.compile(r"支出|费用|管理费|减值损失(?!准备)|信用减值|拨备计提|计提拨备")
 WHOLE_YEAR = re.compile(r"全年|当年|年内")  # "全年共化解不良资产1344亿元": over the year
 # Ratios over a period, as a year's flows are (net interest margin, returns, cost to income),
 # not levels at its end as a balance or the bad-loan ratio is.
@@ -2078,6 +2080,7 @@ def years_of_flows(text: str, figures: list[Figure]) -> None:
         same_sentence = previous is not None and previous.sentence == figure.sentence
         flow = figure.family in FLOW_FAMILIES or (
             figure.kind == "percent" and PERIOD_RATIO.search(figure.metric) is not None) or (
+            figure.kind == "money" and EXPENSE_WORDS.search(figure.metric) is not None) or (
             figure.family not in STOCK_FAMILIES
             and WHOLE_YEAR.search(text, figure.clause, figure.start))
         if figure.family == "growth" and figure.kind == "money":
@@ -2086,7 +2089,8 @@ def years_of_flows(text: str, figures: list[Figure]) -> None:
             flow = not MONTH_CHANGE.search(text, figure.clause, figure.start)
         elif figure.family == "growth":
             words_from = previous.end if same_sentence else figure.sentence[0]
-            flow = bool(FLOW_WORDS.search(figure.metric) or (same_sentence and previous_flow)
+            flow = bool(FLOW_WORDS.search(figure.metric) or EXPENSE_WORDS.search(figure.metric)
+                        or (same_sentence and previous_flow)
                         or FLOW_WORDS.search(text, words_from, figure.start))
         if flow and figure.year_end and figure.as_of and len(figure.as_of) == 7:
             figure.as_of = figure.as_of[:4]

@@ -2517,3 +2517,9 @@ def test_the_sector_s_average_written_after_its_name_is_no_bank_s():
     # a gap from it is the bank's
     text = "宁波银行不良率比上年末下降0.1个百分点，低于行业平均水平0.6个百分点。"
     assert rows(text, "entity") == [("宁波银行",), ("宁波银行",)]
+
+
+def test_spending_and_impairment_charges_dated_by_a_year_s_end_are_the_year_s():
+    text = ("2020年末，该行营业支出为53.63亿元，同比增长17.46%。其中信用减值损失为30.74亿元。"
+            "贷款损失准备余额100亿元。")
+    assert rows(text, "as_of", date="2021-04-01") == [("2020",), ("2020",), ("2020",), ("2020-12",)]
