@@ -360,7 +360,7 @@ STAMP = re.compile(r"((?:19|20)\d{2})(?:[- ]([01]\d)-([0-3]\d)|年([01]?\d)月([
                    r"\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?")  # 2021年4月29日 19:18 too
 REPORT_WORDS = re.compile(
     r"报告期[:：]?\s*(?:19|20)\d{2}\s*年度?|年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报"
-    r"|半年度业绩|三季报|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩"
+    r"|半年度业绩|三季报|第三季度报告?|三季度报告?|一季报|第一季度报告?|一季度报告?|业绩"
     r"|(?<=年度)[\u4e00-\u9fff]{2,12}?报告")  # 2024年度环境信息披露报告: a year's report too
 # REPORT_WORDS in two parts, which report_words() searches apart: its last word opens with a
 # lookbehind, which keeps re from skipping ahead to the next candidate character, so that the
@@ -378,11 +378,13 @@ REPORT = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s*(?:年度?|全年)|(?P<rel>今年|去年|上年))?"
     r"(?:(?P<period>报告期)[:：]?\s*(?P<py>(?:19|20)\d{2})\s*年度?|"
     r"(?P<report>年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报|半年度业绩|三季报"
-    r"|第三季度报告|三季度报告|一季报|第一季度报告|一季度报告|业绩"
+    r"|第三季度报告?|三季度报告?|一季报|第一季度报告?|一季度报告?|业绩"
     r"|(?<=年度)[\u4e00-\u9fff]{2,12}?报告))")
 REPORT_MONTH = {"中期业绩": 6, "中期报告": 6, "中报": 6, "半年度报告": 6, "半年报": 6, "半年度业绩": 6,
                 "三季报": 9, "第三季度报告": 9, "三季度报告": 9, "一季报": 3, "第一季度报告": 3,
-                "一季度报告": 3}
+                "一季度报告": 3, "第三季度报": 9, "三季度报": 9, "第一季度报": 3, "一季度报": 3}
+RESULTS_ANNOUNCED = re.compile(r"(?:公布|发布|披露)[^，,。；;]{0,8}?[，,:：]\s*((?:19|20)\d{2})\s*年"
+                               r"(第一季度|一季度|上半年|前三季度|全年|年度)")
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
 NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 COMPARED_WITH_BEFORE = frozenset("与和同跟")  # 与2023年相比: a base too
@@ -476,8 +478,8 @@ PERIOD_ENDED_AFTER = re.compile(r"\s*止\s*(年度|全年|半年度|[一二三�
 SENTENCE_BREAK = re.compile(f"[{SENTENCE_BREAK_CHARS}]")
 # A bare year in a clause that names a report of part of a year ("半年报为2025年半程交卷"):
 # the report's period.
-PART_YEAR_REPORT = re.compile(r"半年度报告|半年报|中报|半年度业绩|中期报告|三季报|第三季度报告|三季度报告"
-                              r"|一季报|第一季度报告|一季度报告")
+PART_YEAR_REPORT = re.compile(r"半年度报告|半年报|中报|半年度业绩|中期报告|三季报|第三季度报告?|三季度报告?"
+                              r"|一季报|第一季度报告?|一季度报告?")
 # 今年以来, 年初以来 (year to date) and 年内 (within the year): the year itself.
 # The families a period set by an earlier paragraph does not date: shares, limits and pledges,
 # which the text states as standing facts. (A rate, 净息差 or 不良率, is the period's.)
@@ -819,7 +821,12 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
     "三季报"): the date of the figures of later paragraphs that name no date of their own.
     In an undated article, a report named without its year takes the year of the period the
     article names as that report's ("半年报全部披露完毕。…2025年上半年，…": 2025)."""
-    found: list[DateAnchor] = []
+    found: list[DateAnchor] = [
+        # results announced with their period and no report named ("工商银行公布，2023年一季度，
+        # 实现净利润…"): a report of that period
+        DateAnchor(m.start(), m.end(), m.group(1) + (
+            f"-{PERIOD_MONTH[m.group(2)]:02d}" if m.group(2) in PERIOD_MONTH else ""), int(m.group(1)))
+        for m in RESULTS_ANNOUNCED.finditer(text)] if "公" in text or "布" in text else []
     if "报" not in text and "业绩" not in text:
         return found  # every word of REPORT_WORDS holds one of these: no report named
     for word_start, word_end in report_words(text):
@@ -844,7 +851,7 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
             continue
         value = f"{year:04d}" + (f"-{month:02d}" if month else "")
         found.append(DateAnchor(match.start(), match.end(), value, year))
-    return found
+    return sorted(found, key=lambda r: r.start)
 
 
 def report_words(text: str) -> Iterator[tuple[int, int]]:

@@ -2523,3 +2523,13 @@ def test_spending_and_impairment_charges_dated_by_a_year_s_end_are_the_year_s():
     text = ("2020年末，该行营业支出为53.63亿元，同比增长17.46%。其中信用减值损失为30.74亿元。"
             "贷款损失准备余额100亿元。")
     assert rows(text, "as_of", date="2021-04-01") == [("2020",), ("2020",), ("2020",), ("2020-12",)]
+
+
+def test_results_announced_with_their_period_or_a_quarter_s_report_unnamed_by_告():
+    # announced with the period, no report named: every figure of the piece is the period's
+    text = ("工商银行公布，2023年一季度，实现净利润907.70亿元。\n营业费用454.35亿元，增长5.39%。"
+            "\n客户存款31.98万亿元。")
+    assert rows(text, "as_of", date=None)[-3:] == [("2023-03",)] * 3
+    # 三季度报 (without 告) is the third quarter's report
+    text = "截至目前，42家上市银行已经公布2023年三季度报。\n招商银行是唯一一家超过10万亿元的股份行。"
+    assert rows(text, "as_of", date="2025-09-08")[-1:] == [("2023-09",)]
