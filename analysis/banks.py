@@ -42,7 +42,7 @@ PLACE_MAX = 8  # characters of a place name (浙江龙游, 广东澄海) before 
 RURAL_SUFFIXES = frozenset({"农村商业银行", "农商银行", "农商行", "农村合作银行", "村镇银行"})
 BRAND_LENGTH = 2
 BRAND_MAX_FREQUENCY = 200
-FUNCTION_CHARS = frozenset("的了在和与及是为向对从由给把被将于以等之而或并也都内外中且但则若到")
+FUNCTION_CHARS = frozenset("的了在和与及是为向对从由给把被将于以等之而或并也都内外中且但则若到有")
 NOT_A_NAME_START = frozenset("该本各全首每某这那多几两一二三四五六七八九十其辖省市县区当上下我贵家")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Ruby annotations flattened into the text by some sites: 農(nóng)業(yè)銀行. The bracket opens the

@@ -169,6 +169,7 @@ LOCAL_BANKS = [
     ("多家城农商行发行专项金融债。", []),
     ("江西省农商银行绿色信贷余额达79.92亿元。", []),  # a province's rural banks: a system  # 家 is a count, no rural bank's name (城商行和农商行)
     ("该市农商行表现突出。", []),
+    ("不少特色文旅项目有农商银行的支持身影。", []),  # 有 ends no rural bank's own name
     # the table's name wins over a place and a suffix
     ("上海农商行与瑞丰农商行签约。",
      [("上海农商行", ("上海农商银行",)), ("瑞丰农商行", ("瑞丰银行",))]),
