@@ -401,6 +401,8 @@ LATTER_OR_FORMER = re.compile(r"后者|前者")
 CLOSING_BRACKET = re.compile(r"[)）]")
 # A clause that breaks the figure before it down ("…不少于1万亿元，其中债券融资不低于3000亿元").
 PART_OPENING = re.compile(r"\s*其中")
+# a trend continued from a year ("延续了2024年的下滑态势"): that year is past, no date of the figures
+CONTINUED_BEFORE = re.compile(r"(?:延续|延续了|承接|沿袭了?)\s*$")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)\s*$")  # 较年初, 比上年
 # a date listed after a base written in words: "分别比年初、2020年6月末净增7081亿元和1.2万亿元"
 BASE_WORD_BEFORE = re.compile(r"(?:较|比|相比|相较于?|对比)\s*(?:年初|年末|上年末|上年底|去年末|去年底"
@@ -416,7 +418,9 @@ PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|预�
 # Words before a figure that date it off its sentence's date: 去年同期为 (a year before), 从上月的
 # 41.9% (the month before), 较上年末的8031.57亿元 (the date a change is measured from).
 SHIFT_BEFORE = re.compile(
-    r"(?P<year>(?:去年|上年)同期(?:为|是|则为|仅为|的)[^，。；,;]{0,6}$|(?<![较比])(?:去年|上年)同期$)"
+    r"(?P<year>(?:去年|上年)同期(?:为|是|则为|仅为|的)[^，。；,;]{0,6}$"
+    r"|(?<![较比与])(?:去年|上年)同期(?:[^，。；,;比较相持]{1,4})?$"  # (去年同期增速为1.14%)
+    r"|(?<=[较比])(?:去年|上年)(?:上半年|全年|一季度|前三季度)的$)"  # (相比去年上半年的6902亿元)
     r"|(?P<month>(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$)"
     r"|(?P<level>(?:较|比|相比|相较于?)(?:(?P<base>上年末|去年末|上年底|去年底|年初|上半年)的"
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
@@ -934,6 +938,7 @@ def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -
     the figures: after 比/较 (比2021年末), in a list right after such a base (`base_end`: where
     the last one ends; "比2021年末、2022年末"), or in 与…相比 ("与2023年相比")."""
     return bool(BASELINE_BEFORE.search(text, max(0, at - 4), at)
+                or CONTINUED_BEFORE.search(text, max(0, at - 4), at)
                 or (base_end >= 0 and list_gap.fullmatch(text, base_end, at))
                 or BASE_WORD_BEFORE.search(text, max(0, at - 12), at)
                 or (text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, end))

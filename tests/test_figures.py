@@ -2533,3 +2533,17 @@ def test_results_announced_with_their_period_or_a_quarter_s_report_unnamed_by_�
     # 三季度报 (without 告) is the third quarter's report
     text = "截至目前，42家上市银行已经公布2023年三季度报。\n招商银行是唯一一家超过10万亿元的股份行。"
     assert rows(text, "as_of", date="2025-09-08")[-1:] == [("2023-09",)]
+
+
+def test_last_year_s_same_period_with_its_measure_between_and_a_trend_continued_from_a_year():
+    text = "2025年三季度，该行营收同比下降2.92%，而去年同期增速为1.14%。"
+    assert rows(text, "as_of", date="2025-10-30") == [("2025-09",), ("2024-09",)]
+    text = "上半年，中国银行信用卡消费额6485.76亿元，相比去年上半年的6902.28亿元有所减少。"
+    assert rows(text, "as_of", date="2025-08-30") == [("2025-06",), ("2024-06",)]
+    # a change from it is this period's
+    assert rows("上半年，该行营收与去年同期相比增长5%。", "as_of", date="2025-08-30") == [("2025-06",)]
+    # a trend continued from a year: that year is past
+    text = "2023年，武汉农商银行营业收入延续了2022年的下滑态势，同比下滑3.85%。"
+    assert rows(text, "as_of", date="2024-04-01") == [("2023",)]
+    text = "邮储银行延续了2024年个人住房贷款余额增长的趋势，上半年增加213.16亿元。"
+    assert rows(text, "as_of", date="2025-09-01") == [("2025-06",)]
