@@ -430,6 +430,8 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年?同期的\s*$)")  # that year's
 # (年 may be left out before 同期: 较2019同期的0.71%)
 SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从]")
+SAME_PERIOD_BASE = re.compile(r"(?:较|比|相比|相较于?)(?:去年|上年)同期的?\s*$")
+CHANGE_VERB_AFTER = re.compile(r"\s*(?:下降|上升|增长|提高|减少|回落|收窄|扩大|下滑|提升|降低|增加)")
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
 # held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)
 TARGET_BEFORE = re.compile(r"力争|争取|要|计划|有望")
@@ -1897,6 +1899,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                     text, max(0, figure.lead - 14), figure.lead)):
                 figure.as_of = shifted(anchor.value, shift)
                 shifted_last = figure
+            elif anchor.value and SAME_PERIOD_BASE.search(text, max(0, figure.lead - 8), figure.lead) \
+                    and CHANGE_VERB_AFTER.match(text, figure.end):
+                # "较去年同期1.62%下降12BP": the level a year before, the change from it after
+                figure.as_of = f"{int(anchor.value[:4]) - 1:04d}{anchor.value[4:]}"
             elif (shifted_last is not None and shifted_last.kind == figure.kind
                   and LIST_GAP.fullmatch(text[shifted_last.end:figure.lead].rstrip("-－−"))):
                 figure.as_of = shifted_last.as_of  # "较一季度-1.7%和-1.2%": both the base's

@@ -2547,3 +2547,9 @@ def test_last_year_s_same_period_with_its_measure_between_and_a_trend_continued_
     assert rows(text, "as_of", date="2024-04-01") == [("2023",)]
     text = "邮储银行延续了2024年个人住房贷款余额增长的趋势，上半年增加213.16亿元。"
     assert rows(text, "as_of", date="2025-09-01") == [("2025-06",)]
+
+
+def test_last_year_s_level_written_before_the_change_from_it():
+    text = "上半年，13家银行平均净息差1.5%，较去年同期1.62%下降12BP；营收较去年同期增长5%。"
+    assert [a for a, in rows(text, "as_of", date="2025-09-01")][1:] == [
+        "2025-06", "2024-06", "2025-06", "2025-06"]
