@@ -1461,6 +1461,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     first_cutoff = next((int(m.group(1)) for m in CUTOFF_YEAR.finditer(plain)), None) \
         if years else None
     latest = [max(y for _, y in years[:i + 1]) for i in range(len(years))]
+    # (not a span's end: "2015-2016年发行的债券" names bonds, not the present)
+    read_through = max((y for at, y in years if plain[at - 1:at] not in SPAN_BEFORE), default=None)
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
     for figure in figures:
@@ -1482,9 +1484,11 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         named = None
         if today is None and years:  # an undated article: the latest year it named before
             # (before it names any, the first year it counts up to: "截至今年3月末…" opening
-            # a text that later writes 截至2025年一季度末; not a year of an event or a span)
+            # a text that later writes 截至2025年一季度末; else the latest year it names at
+            # all, as a reader who has read it through takes it: "截至2月10日，…" in a text
+            # that names 2022 later. Not a year of a plan, a forecast or a span's start.)
             index = bisect.bisect_left(year_starts, start) - 1
-            named = latest[index] if index >= 0 else first_cutoff
+            named = latest[index] if index >= 0 else (first_cutoff or read_through)
         heading = section_heading(text, plain, previous_end, start, today, named)
         if heading is not None:  # a new section: its heading's date, if any, holds in it
             carried = heading[0]

@@ -2553,3 +2553,12 @@ def test_last_year_s_level_written_before_the_change_from_it():
     text = "上半年，13家银行平均净息差1.5%，较去年同期1.62%下降12BP；营收较去年同期增长5%。"
     assert [a for a, in rows(text, "as_of", date="2025-09-01")][1:] == [
         "2025-06", "2024-06", "2025-06", "2025-06"]
+
+
+def test_an_undated_text_s_opening_takes_the_latest_year_it_names_later():
+    text = ("截至2月10日，某政策性银行共发放春耕备耕贷款700亿元。\n"
+            "2021年，该行累计投放贷款2.34万亿元。\n2022年，该行全力支持高标准农田建设。")
+    assert rows(text, "as_of", date=None)[0] == ("2022-02-10",)
+    # not a span's end of something else (round three)
+    text = "8月29日，某银行发放贷款2亿元。\n2015-2016年发行的债券到期。"
+    assert rows(text, "as_of", date=None) == [(None,)]
