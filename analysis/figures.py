@@ -660,6 +660,8 @@ AVERAGE_BEFORE = re.compile(r"(?<!高于)(?<!低于)(?<!超过)(?<!超出)(?<!�
 # A bond issue: "于2023年3月23日发行完毕", "定于2月23日招标发行"; and the sentences that speak of
 # it after ("本期债券发行规模为24亿元", "此次发行的债券为10年期…，发行价格为100元").
 ISSUE = re.compile(r"发行")
+TRANCHE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?第[一二三四五六七八九十\d]{1,3}期"
+                          r"[^，,。；;]{0,30}?债")
 ISSUE_REFERENCE = re.compile(r"[本此该这][期次笔](?:[^，,。；;\n]{0,8}债|发行)")
 LEVEL_AFTER_FIRST = frozenset("的监红底达门下上要平均")  # what either can open with
 # "A银行资产规模仅为B银行的73%": a ratio of the subject's to the bank named after 为.
@@ -1556,9 +1558,10 @@ def bare_yuan(text: str, figure: Figure) -> bool:
 def date_the_issue(text: str, figures: list[Figure],
                    today: tuple[int, int, int] | None) -> None:
     """The figures of a bond issue, dated by the day of the issue: the day named last before
-    发行 in its sentence ("于2025年7月30日发行完毕"). They are the figures of that sentence after
-    发行 that carry no more than the day's year (a year in the bond's name, "2017年二级资本债券",
-    is no period), and the undated ones of later paragraphs that speak of the issue before them
+    发行 in its sentence ("于2025年7月30日发行完毕"), else the year of the tranche it names
+    ("2021年第一期…二级资本债券": 2021). They are the figures of that sentence after 发行 that
+    carry no more than the day's year (a year in the bond's name is no period of its own),
+    and the undated ones of later paragraphs that speak of the issue before them
     ("本期债券发行规模为人民币24亿元"), which also fall to the issuer when no one has them."""
     issues: list[tuple[int, str, str | None]] = []  # (where 发行 is, its day, the issuer)
     for verb in ISSUE.finditer(text):
@@ -1567,9 +1570,12 @@ def date_the_issue(text: str, figures: list[Figure],
         if text.find("债", start, sentence_end(text, at, len(text))) < 0:
             continue  # no bond in the sentence: no need to read its dates
         days = [a for a in date_anchors(text, start, at, today) if a.value and len(a.value) == 10]
-        if days:
+        # no day: the year in the bond's name ("2021年第一期…二级资本债券"), as no other date
+        tranche = None if days else TRANCHE_YEAR.search(
+            text, start, sentence_end(text, at, len(text)))
+        if days or tranche:
             issuer = last_bank_before(text[start:at], at - start)
-            issues.append((at, days[-1].value, issuer))
+            issues.append((at, days[-1].value if days else tranche.group(1), issuer))
     if not issues:
         return
     starts = [at for at, _, _ in issues]

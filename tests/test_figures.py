@@ -2562,3 +2562,9 @@ def test_an_undated_text_s_opening_takes_the_latest_year_it_names_later():
     # not a span's end of something else (round three)
     text = "8月29日，某银行发放贷款2亿元。\n2015-2016年发行的债券到期。"
     assert rows(text, "as_of", date=None) == [(None,)]
+
+
+def test_a_bond_issue_with_no_day_is_of_its_tranche_s_year():
+    text = ("成都农商银行2021年第一期二级资本债券已于日前成功发行，规模为70亿元。\n"
+            "本期债券票面利率为4.20%。")
+    assert rows(text, "as_of", date=None) == [("2021",), ("2021",)]
