@@ -99,6 +99,7 @@ dates only in the paragraphs that hold figures), which keeps the extractor above
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import operator
 import re
 from collections import Counter
@@ -471,6 +472,8 @@ MEASURE_NAMED = re.compile(
 MEASURE_AFTER = re.compile(r"的\s*\w{0,2}?(?:" + MEASURE_NAMED.pattern + ")")  # "1.87%的净息差"
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
+CHANGED_TO_BEFORE = re.compile(r"(?:增|降|升|提高|提升|下降|上升|增长|增加|减少|回落|扩大|收窄|下滑|跃升"
+                               r"|攀升|压降)(?:至|到)\s*$")  # …降至1.02%: the level reached
 CHANGE_TO_AFTER = re.compile(r"\s*(?:大幅|小幅|明显|显著|进一步|持续|逐步|稳步)?"
                              r"(?:增|降|升|提高|提升|下降|上升|增长|增加|减少|回落|扩大|收窄|下滑"
                              r"|跃升|攀升|压降)(?:至|到)")  # …增至464.84亿元: the level it reached
@@ -496,7 +499,7 @@ REPORT_UNDATED_FAMILIES = {"commitment"}
 THIS_YEAR = r"年初以来|年内(?<![一二两三四五六七八九十\d几多数]年内)"  # the literal first: re skips to it
 # The dates written as words, found in one pass: now, this year, the report's period (told
 # apart by their text: a pattern that opens with a group would lose re's fast skipping).
-WORD_DATES = re.compile(rf"{NOW.pattern}|{THIS_YEAR}|{REPORT_PERIOD.pattern}|今日|今天")
+WORD_DATES = re.compile(rf"{NOW.pattern}|{THIS_YEAR}|{REPORT_PERIOD.pattern}|今日|今天|昨日|昨天")
 # 2024年起, 1月以来, 去年同期; 2020年第一期 (a bond's tranche: a name, not a period)
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期|第[一二三四五六七八九十\d]{1,3}期)")
 
@@ -1803,10 +1806,13 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                     value += "-12"  # the end of a year's report period: the year's end
                 anchors.append(DateAnchor(m.start(), m.end(), value, report.year,
                                           year_end=len(value) == 7 and value.endswith("-12")))
-        elif word in ("今日", "今天"):  # "该行今日发行60亿元绿色金融债": the article's day
-            if today:
-                anchors.append(DateAnchor(m.start(), m.end(),
-                                          f"{today[0]:04d}-{today[1]:02d}-{today[2]:02d}", today[0]))
+        elif word in ("今日", "今天", "昨日", "昨天"):  # "该行今日发行60亿元绿色金融债": the
+            # article's day; "昨日收报95.85元": the day before it
+            try:
+                day = dt.date(*today) - dt.timedelta(days=word.startswith("昨"))
+            except (TypeError, ValueError):  # no article date, or a stamp that is no day
+                continue
+            anchors.append(DateAnchor(m.start(), m.end(), day.isoformat(), day.year))
         elif word.startswith("年"):  # 年初以来, 年内: this year
             sentence_start = sentence_starts[bisect.bisect_right(sentence_starts, m.start()) - 1]
             if year and not any(sentence_start <= a.start < m.start() and a.value
@@ -1890,7 +1896,11 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             anchor = anchors[index]
             figure.as_of = anchor.value
             figure.year_end = anchor.year_end
-            figure.in_span = anchor.first is not None
+            # (a span's total; not a level it started from or reached: "2021-2024年，不良贷款率
+            # 从1.65%降至1.02%" are levels at the two years' ends)
+            figure.in_span = anchor.first is not None and not (
+                FROM_BEFORE.search(text, max(0, figure.lead - 2), figure.lead)
+                or CHANGED_TO_BEFORE.search(text, max(0, figure.lead - 8), figure.lead))
             if anchor.value and len(anchor.value) == 10 and (report := next((
                     r for r in reversed(all_reports) if anchor.end <= r.start < figure.start
                     and r.start >= figure.sentence[0]), None)):

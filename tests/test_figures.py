@@ -2568,3 +2568,15 @@ def test_a_bond_issue_with_no_day_is_of_its_tranche_s_year():
     text = ("成都农商银行2021年第一期二级资本债券已于日前成功发行，规模为70亿元。\n"
             "本期债券票面利率为4.20%。")
     assert rows(text, "as_of", date=None) == [("2021",), ("2021",)]
+
+
+def test_the_levels_a_span_of_years_starts_from_and_reaches_stand_at_its_years_ends():
+    text = "2021-2024年，兰州银行不良贷款率从1.65%稳步降至1.02%；营收从70亿元增至80亿元。"
+    assert rows(text, "as_of", date="2025-06-01") == [
+        ("2021-12",), ("2024-12",), ("2021",), ("2024",)]
+
+
+def test_yesterday_is_the_day_before_the_article_s():
+    text = "恒生银行股价昨日收报95.85元，跌5.75%。"
+    assert rows(text, "as_of", date="2024-08-01") == [("2024-07-31",), ("2024-07-31",)]
+    assert rows(text, "as_of", date=None) == [(None,), (None,)]
