@@ -445,6 +445,9 @@ PLEDGE_BEFORE = re.compile(r"(?:将|计划(?!单列)|拟|力争|争取|未来[�
 FORECAST_BEFORE = re.compile(r"(?:(?:预计|预期|预测|有望)[^，。；,;]{0,16}?|将(?:会|可|有望)?)"
                              r"(?:达到?|超过?|突破|增长|增加|增至|升至|提升|提高|保持在?|实现|新增"
                              r"|降至|下降|回落)?(?:至|到)?\s*$")  # (超过 may be the figure's qualifier)
+FRAME_ENDS = ("中", "里", "内", "期间", "方面")  # a clause that frames the next one's figures
+FUTURE_HORIZON = re.compile(r"(?:未来|今后)[一二两三四五六七八九十\d]{1,2}"
+                            r"(?:[到至~-][一二两三四五六七八九十\d]{1,2})?个?年")
 # A year's flow (revenue, profit, spending and their change) dated by a year's end is the
 # year's ("截至2024年末，四家大行的信息科技投入均突破200亿元").
 FLOW_FAMILIES = frozenset({"revenue", "profit", "investment"})
@@ -1941,9 +1944,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                     text, max(0, target.start - 4), target.start))):
             figure.as_of = None  # a target or a forecast due after the article was written
             # held at no date (力争…, "2026年将下降9-13BP", "到2025年，占比达到35%")
-        elif figure.as_of and figure.kind == "money" and PLEDGE_BEFORE.search(
-                text, figure.clause, figure.lead):
-            figure.as_of = None
+        elif figure.as_of and ((figure.kind == "money" and PLEDGE_BEFORE.search(
+                text, figure.clause, figure.lead))
+                or ahead(text, figure)):
+            figure.as_of = None  # a pledge, or a figure of the years ahead
         if (whole is not None and whole.kind == figure.kind and (
                 (whole.sentence == figure.sentence and PART_OPENING.match(text, figure.clause))
                 # (or a sentence that opens with 其中: "…1万亿元。其中，股、债合计不低于3000亿元")
@@ -1978,6 +1982,18 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     if last and TARGET_YEAR_BEFORE.search(text, max(0, last.start - 4), last.start):
         last = None
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
+
+
+def ahead(text: str, figure: Figure) -> bool:
+    """Whether the figure is of the years ahead: its clause names them ("未来五年占比力争达到
+    30%"), or the clause before frames it with them ("未来两到三年的战略布局中，94.52%的…")."""
+    if FUTURE_HORIZON.search(text, figure.clause, figure.lead):
+        return True
+    if figure.clause <= figure.sentence[0]:
+        return False
+    before = clause_start(text, figure.sentence[0], figure.clause - 1)
+    frame = text[before:figure.clause - 1]
+    return frame.endswith(FRAME_ENDS) and FUTURE_HORIZON.search(frame) is not None
 
 
 def aside_before(text: str, anchor: DateAnchor, position: int) -> bool:

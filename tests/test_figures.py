@@ -2580,3 +2580,10 @@ def test_yesterday_is_the_day_before_the_article_s():
     text = "恒生银行股价昨日收报95.85元，跌5.75%。"
     assert rows(text, "as_of", date="2024-08-01") == [("2024-07-31",), ("2024-07-31",)]
     assert rows(text, "as_of", date=None) == [(None,), (None,)]
+
+
+def test_figures_of_the_years_ahead_have_no_date():
+    text = "2022年，报告显示，未来两到三年的战略布局中，94.52%的受访银行将推进零售战略。"
+    assert rows(text, "as_of", date="2023-03-01") == [(None,)]
+    text = "2022年，该行未来五年绿色贷款占比力争达到30%，当年绿色贷款增长25%。"
+    assert rows(text, "as_of", date="2023-03-01") == [(None,), ("2022-12",)]
