@@ -2342,10 +2342,12 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
 
 def owns_next(text: str, mention: Mention, figure: Figure) -> bool:
     """A bank whose level is compared with owns the figure written right after its name
-    ("显著高于北京银行12.53%的增速", "较北京银行1.31%高出"); after a gap word, and as points
-    or money, the figure is the gap, the subject's ("落后北京银行0.56万亿元", "低于B 0.3个百分点")."""
+    ("显著高于北京银行12.53%的增速", "较北京银行1.31%高出", "高于招商银行(-0.51%)"); after a gap
+    word, and as points or money, the figure is the gap, the subject's ("落后北京银行0.56万亿元",
+    "低于B 0.3个百分点")."""
     return (figure.kind == "percent"  # a level; points or money after it are the gap
-            and figure.lead - mention.end <= 1 and not text[mention.end:figure.lead].strip(" 的")
+            and figure.lead - mention.end <= 3
+            and not text[mention.end:figure.lead].strip(" 的(（+-－−")
             and LEVEL_COMPARED_BEFORE.search(text, max(0, mention.start - 10), mention.start)
             is not None)
 

@@ -2587,3 +2587,8 @@ def test_figures_of_the_years_ahead_have_no_date():
     assert rows(text, "as_of", date="2023-03-01") == [(None,)]
     text = "2022年，该行未来五年绿色贷款占比力争达到30%，当年绿色贷款增长25%。"
     assert rows(text, "as_of", date="2023-03-01") == [(None,), ("2022-12",)]
+
+
+def test_a_compared_bank_s_level_in_brackets_after_its_name_is_its_own():
+    text = "从营收端看，光大银行-7.94%的降幅远高于招商银行(-0.51%)，也显著低于浦发银行(+1.88%)。"
+    assert rows(text, "entity") == [("光大银行",), ("招商银行",), ("浦发银行",)]
