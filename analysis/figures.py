@@ -451,6 +451,8 @@ FUTURE_HORIZON = re.compile(r"(?:未来|今后)[一二两三四五六七八九�
 # A year's flow (revenue, profit, spending and their change) dated by a year's end is the
 # year's ("截至2024年末，四家大行的信息科技投入均突破200亿元").
 FLOW_FAMILIES = frozenset({"revenue", "profit", "investment"})
+BUSINESS_MEASURE = re.compile(r"营收|营业收入|净利|利润|总资产|资产总额|资产规模|贷款|存款|不良|拨备|息差"
+                              r"|手续费|中间业务|非息|利息净收入|净利息收入")
 FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利|纯益|盈余|获利|投入")
 # and spending over the year: expenses and impairment charges (not 损失准备, a balance)
 EXPENSE_WORDS = re.compile(r"支出|费用|管理费|减值损失(?!准备)|信用减值|拨备计提|计提拨备")
@@ -1874,7 +1876,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 # economy the article turns to ("乡村消费品零售额增长4.3%")
                 if figure.family in BUSINESS_FAMILIES or figure.family == "rate":
                     leader = figure
-                elif leader is None or not (figure.family == "growth" or figure.kind == "pp"):
+                elif not (figure.family == "growth" or figure.kind == "pp") or (
+                        leader is None and not BUSINESS_MEASURE.search(text, figure.clause, figure.lead)):
+                    # (a change with no business figure before it in the sentence is the
+                    # bank's when it names a measure of its business: "净利润仍保持0.34%的增速")
                     figure.entity, figure.scope = None, "other"
         mark_market(text, members)
     # the article's month; in an undated article, the end of the latest year it named before

@@ -2592,3 +2592,9 @@ def test_figures_of_the_years_ahead_have_no_date():
 def test_a_compared_bank_s_level_in_brackets_after_its_name_is_its_own():
     text = "从营收端看，光大银行-7.94%的降幅远高于招商银行(-0.51%)，也显著低于浦发银行(+1.88%)。"
     assert rows(text, "entity") == [("光大银行",), ("招商银行",), ("浦发银行",)]
+
+
+def test_a_change_of_a_business_measure_in_a_sentence_with_no_subject_is_the_bank_s():
+    text = ("2024年末邮储银行总资产达到17.08万亿元。\n"
+            "特别是利润指标，虽然净利润仍保持0.34%的增速。\n农业银行不良贷款率为1.3%。")
+    assert rows(text, "entity", date="2025-04-01") == [("邮储银行",), ("邮储银行",), ("农业银行",)]
