@@ -990,6 +990,7 @@ MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")  # (not 去年11
 # A year the text names as a time (2025年, 2025年一季度), not a target's (到2030年) nor a span's
 # end (2021-2025年): a page that names it was written that year or later.
 NAMED_YEAR = re.compile(r"(?<![\d到至~—－-])((?:19|20)\d{2})年(?!代)")
+BASE_BEFORE = re.compile(r"(?:较|比|相比|相较于?)\s*$")  # 较2023年同期: a base, past
 
 
 def infer_date(text: str) -> str | None:
@@ -1003,8 +1004,11 @@ def infer_date(text: str) -> str | None:
         year = max(months)[0]
         candidates += [(year, int(m), int(d)) for m, d in MONTH_DAY.findall(text)]
     valid = [c for c in candidates if valid_date(*c)]
-    # a year named as over (2023年业绩公告, 2024年末) is written of in a later year
-    latest_year = max((int(m.group(1)) + bool(YEAR_OVER_AFTER.match(text, m.end()))
+    # a year named as over (2023年业绩公告, 2024年末) or as a base (较2023年同期) is written of
+    # in a later year
+    latest_year = max((int(m.group(1)) + bool(YEAR_OVER_AFTER.match(text, m.end())
+                                              or BASE_BEFORE.search(text, max(0, m.start() - 4),
+                                                                    m.start()))
                        for m in NAMED_YEAR.finditer(text)), default=0)
     if valid:
         y, m, d = max(valid)

@@ -314,6 +314,8 @@ def test_infer_date_ignores_impossible_dates_and_handles_none():
     # a year named as over (its results, its end): the page is written after it
     ("3月28日，甲银行发布2023年业绩公告。2023年11月27日，其股份被拍卖。", None),
     ("2024年末，贷款余额1万亿元。2024年12月5日，甲银行发行债券。", None),
+    # a year named as a base (较2023年同期): the page is later than its event's day
+    ("2023年6月8日，甲银行行长卸任。今年一季度，利息收入较2023年同期下降19.70亿元。", None),
     # last year's day takes no year of this one (a control: so it was already)
     ("2023年5月，甲银行发行债券。早在去年11月21日，股份已被拍卖。", "2023-05"),
     # a span's start: a day written later need not be of that year
