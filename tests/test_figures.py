@@ -2598,3 +2598,8 @@ def test_a_change_of_a_business_measure_in_a_sentence_with_no_subject_is_the_ban
     text = ("2024年末邮储银行总资产达到17.08万亿元。\n"
             "特别是利润指标，虽然净利润仍保持0.34%的增速。\n农业银行不良贷款率为1.3%。")
     assert rows(text, "entity", date="2025-04-01") == [("邮储银行",), ("邮储银行",), ("农业银行",)]
+
+
+def test_the_middle_of_a_year_is_its_june():
+    text = "截至到今年年中，该行总资产攀升至7197.38亿元。2024年中国银行业总资产增长5%。"
+    assert rows(text, "as_of", date="2025-09-01") == [("2025-06",), ("2024-12",)]
