@@ -402,6 +402,7 @@ REPORT_PERIOD = re.compile(r"报告期(?:内|末|)|期内(?<![同预到学任假
 ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如)")
 LATTER_OR_FORMER = re.compile(r"后者|前者")
 CLOSING_BRACKET = re.compile(r"[)）]")
+BOTH_BEFORE = re.compile(r"(?<![年平人户日月])均|都|皆|双双|分别")  # (not 年均, 平均)
 # A clause that breaks the figure before it down ("…不少于1万亿元，其中债券融资不低于3000亿元").
 PART_OPENING = re.compile(r"\s*其中")
 # a trend continued from a year ("延续了2024年的下滑态势"): that year is past, no date of the figures
@@ -590,14 +591,15 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            # the economy's own measures ("规模以上工业增加值1811.14亿元")
                            r"|增加值|(?:工业|制造业|固定资产|基础设施|基建|民间|房地产开发)投资"
                            r"|社会消费品零售|进出口总|一般公共预算|可支配收入|统计局"
-                           # the central bank's statistics ("本外币涉农贷款余额53.04万亿元")
-                           r"|本外币"
+                           # the central bank's statistics ("本外币涉农贷款余额53.04万亿元"), and a
+                           # province's ("浙江省个人贷款余额83176.83亿元")
+                           r"|本外币|省(?=个人贷款|各项|人民币|金融机构|银行业|住户|企业贷款|贷款余额|存款余额)"
                            # shareholders' stakes (not 归属于母公司股东的净利润, the bank's profit)
                            r"|大股东|股东(?:合计)?持股|持股比例"
                            r"|(?<![0-9一二三四五六七八九十几多为向对给唯])(?<!支持)(?<!帮助)(?<!服务)"
                            r"(?<!惠及)(?<!覆盖)[0-9一二三四五六七八九十几多]+家")
 OTHER_SUBJECT = with_opening(OTHER_SUBJECT,
-                             "[上全我政财国行产市美日欧社广狭MGCP外大股持总年销本增工制固基民房进可统"
+                             "[上全我政财国行产市美日欧社广狭MGCP外大股持总年销本增工制固基民房进可统省"
                              "0-9一二三四五六七八九十几多]")
 # A company that is no bank, named in a figure's sentence ("华融消费金融成立于…，注册资本9亿元",
 # "某某科技有限公司营收…"): the figure is its own, not the bank's an earlier sentence or the
@@ -2323,8 +2325,10 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             figure.inherited_owner = True
             # "工商银行、建设银行、交通银行均已更新挂牌利率。其中，…均下调25BP": the sentence
             # before named its banks as a list, which the figure belongs to together
-            listed = len(subjects) > 1 and subjects[-2].banks != owner.banks and bool(
+            listed = len(subjects) > 1 and subjects[-2].banks != owner.banks and (bool(
                 LIST_GAP.fullmatch(text, subjects[-2].end, owner.start))
+                # or the sentence says both or all of them ("两家银行…。贷款增速均超过8%")
+                or BOTH_BEFORE.search(text, figure.clause, figure.lead) is not None)
         if owner is None and not earlier and (this := THIS_BANK.search(text, s, figure.start)):
             figure.this_bank = this.lastgroup  # the article's bank, or the last named: own_bank
         # "工行、建行等5家银行": the banks named are examples of a group

@@ -2603,3 +2603,11 @@ def test_a_change_of_a_business_measure_in_a_sentence_with_no_subject_is_the_ban
 def test_the_middle_of_a_year_is_its_june():
     text = "截至到今年年中，该行总资产攀升至7197.38亿元。2024年中国银行业总资产增长5%。"
     assert rows(text, "as_of", date="2025-09-01") == [("2025-06",), ("2024-12",)]
+
+
+def test_a_province_s_totals_and_a_sentence_that_says_both_banks_are_no_one_bank_s():
+    text = "宁波银行个人贷款增长5%。\n6月末浙江省个人贷款余额83176.83亿元，比年初增加199.85亿元。"
+    assert rows(text, "entity", date="2025-08-01") == [("宁波银行",), (None,), (None,)]
+    text = "齐鲁银行营收增长5%，青岛银行营收增长6%。贷款增速均超过8%，科技投入年均增长30%。"
+    assert rows(text, "entity", date="2025-08-01") == [
+        ("齐鲁银行",), ("青岛银行",), (None,), ("青岛银行",)]
