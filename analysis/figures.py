@@ -218,6 +218,7 @@ NUMBER_GROUPS = ("num", "more", "mag", "more2", "pp", "cur", "pct", "cnt", "post
 TENTHS = re.compile(rf"成(?<=(?P<tenths>[1-9一二两三四五六七八九半])成)"  # (成 first: re skips to it)
                     r"(?P<tenth>[一二三四五六七八九半](?![十百千万亿成]))?"
                     r"(?![为立功本交长员果熟绩都效就品型分片批套年人材色像事形全语亲名因天千不新])"
+                    r"(?P<tmore>多)?"  # 六成多: more than sixty percent
                     rf"(?:{SPACE}(?P<post>左右|及?以上|及?以下|以内|上下|附近))?")
 match_start = operator.methodcaller("start")
 # Chinese numerals only count with a currency, a point or 百分之 after them, or with 万/亿 and
@@ -1243,7 +1244,7 @@ def tenths(text: str, match: re.Match) -> Figure | None:
     if match.group("tenth"):  # 一成四 (14%), 一成半 (15%)
         value += 5 if match.group("tenth") == "半" else chinese_number(match.group("tenth"))
     return with_qualifier(Figure(start, end, value, "%", "percent"), before,
-                          match.group("post"), False, start)
+                          match.group("post"), bool(match.group("tmore")), start)
 
 
 def with_qualifier(figure: Figure, before: str, post: str | None, more: bool, head: int

@@ -2611,3 +2611,8 @@ def test_a_province_s_totals_and_a_sentence_that_says_both_banks_are_no_one_bank
     text = "齐鲁银行营收增长5%，青岛银行营收增长6%。贷款增速均超过8%，科技投入年均增长30%。"
     assert rows(text, "entity", date="2025-08-01") == [
         ("齐鲁银行",), ("青岛银行",), (None,), ("青岛银行",)]
+
+
+def test_tenths_and_more():
+    assert rows("其六成多贷款投向小微企业，七成以上为信用贷款。", "text", "value", "qualifier") == [
+        ("六成多", 60.0, ">"), ("七成以上", 70.0, "≥")]
