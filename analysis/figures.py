@@ -403,7 +403,8 @@ REPORT_PERIOD = re.compile(r"报告期(?:内|末|)|期内(?<![同预到学任假
 ASIDE = re.compile(r"(?:典型案例|案例|实践样本|样本|例如|比如|譬如)")
 LATTER_OR_FORMER = re.compile(r"后者|前者")
 CLOSING_BRACKET = re.compile(r"[)）]")
-BOTH_BEFORE = re.compile(r"(?<![年平人户日月])均|都|皆|双双|分别")  # (not 年均, 平均)
+# (not 年均, 平均; not 分别, which lists terms or items as often as banks)
+BOTH_BEFORE = re.compile(r"(?<![年平人户日月])均|都|双双")
 # A clause that breaks the figure before it down ("…不少于1万亿元，其中债券融资不低于3000亿元").
 PART_OPENING = re.compile(r"\s*其中")
 # a trend continued from a year ("延续了2024年的下滑态势"): that year is past, no date of the figures
@@ -2329,7 +2330,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             listed = len(subjects) > 1 and subjects[-2].banks != owner.banks and (bool(
                 LIST_GAP.fullmatch(text, subjects[-2].end, owner.start))
                 # or the sentence says both or all of them ("两家银行…。贷款增速均超过8%")
-                or BOTH_BEFORE.search(text, figure.clause, figure.lead) is not None)
+                or (BOTH_BEFORE.search(text, figure.clause, figure.lead) is not None
+                    and "各" not in text[figure.clause:figure.lead]))  # (各期限利率均: terms)
         if owner is None and not earlier and (this := THIS_BANK.search(text, s, figure.start)):
             figure.this_bank = this.lastgroup  # the article's bank, or the last named: own_bank
         # "工行、建行等5家银行": the banks named are examples of a group

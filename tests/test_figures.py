@@ -2616,3 +2616,10 @@ def test_a_province_s_totals_and_a_sentence_that_says_both_banks_are_no_one_bank
 def test_tenths_and_more():
     assert rows("其六成多贷款投向小微企业，七成以上为信用贷款。", "text", "value", "qualifier") == [
         ("六成多", 60.0, ">"), ("七成以上", 70.0, "≥")]
+
+
+def test_both_of_the_terms_is_no_both_of_the_banks():
+    # 分别 and 各…均 list a bank's terms, not the banks named before
+    text = ("工商银行下调存款利率。招商银行与大行相同，1年期下调10BP，2年、3年期分别下调20BP、25BP。"
+            "定期各期限利率均有下调15个基点。")
+    assert [e for e, in rows(text, "entity", date="2022-09-20")] == ["招商银行"] * 4
