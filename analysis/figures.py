@@ -348,10 +348,9 @@ DATE_GROUPS = ("iso", "isom", "isod", "y", "rel", "m", "d", "mpos", "period", "f
                "q", "q2", "q3", "m2", "d2", "mpos2", "period2", "fm2")
 QUARTER_DIGITS = str.maketrans("1234", "一二三四")  # 第1季度 is 第一季度
 PERIOD_MONTH = {"首季": 3, "首季度": 3, "前三季": 9, "第一季": 3, "第二季": 6, "第三季": 9, "第四季": 12,
-                "半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "年中": 6, "上半年": 6,
-                "中期": 6,
-                "下半年": 12, "前三季度": 9, "第一季度": 3, "一季度": 3, "第二季度": 6,
-                "二季度": 6, "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12,
+                "半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "年中": 6,
+                "上半年": 6, "中期": 6, "下半年": 12, "前三季度": 9, "第一季度": 3, "一季度": 3,
+                "第二季度": 6, "二季度": 6, "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12,
                 "一季": 3, "二季": 6, "三季": 9, "一季末": 3, "二季末": 6, "三季末": 9, "四季末": 12}
 # A publication time stamp ("2025-11-04 17:59"): when the page was published, not a date of
 # its figures.
@@ -408,7 +407,7 @@ BOTH_BEFORE = re.compile(r"(?<![年平人户日月])均|都|双双")
 # A clause that breaks the figure before it down ("…不少于1万亿元，其中债券融资不低于3000亿元").
 PART_OPENING = re.compile(r"\s*其中")
 # a trend continued from a year ("延续了2024年的下滑态势"): that year is past, no date of the figures
-CONTINUED_BEFORE = re.compile(r"(?:延续|延续了|承接|沿袭了?)\s*$")
+CONTINUED_BEFORE = re.compile(r"(?:延续了?|承接|沿袭了?)\s*$")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)\s*$")  # 较年初, 比上年
 # a date listed after a base written in words: "分别比年初、2020年6月末净增7081亿元和1.2万亿元"
 BASE_WORD_BEFORE = re.compile(r"(?:较|比|相比|相较于?|对比)\s*(?:年初|年末|上年末|上年底|去年末|去年底"
@@ -843,12 +842,13 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
     "三季报"): the date of the figures of later paragraphs that name no date of their own.
     In an undated article, a report named without its year takes the year of the period the
     article names as that report's ("半年报全部披露完毕。…2025年上半年，…": 2025)."""
-    found: list[DateAnchor] = [
+    found: list[DateAnchor] = []
+    if "布" in text or "披露" in text:  # (公布, 发布, 披露: RESULTS_ANNOUNCED's verbs)
         # results announced with their period and no report named ("工商银行公布，2023年一季度，
         # 实现净利润…"): a report of that period
-        DateAnchor(m.start(), m.end(), m.group(1) + (
+        found = [DateAnchor(m.start(), m.end(), m.group(1) + (
             f"-{PERIOD_MONTH[m.group(2)]:02d}" if m.group(2) in PERIOD_MONTH else ""), int(m.group(1)))
-        for m in RESULTS_ANNOUNCED.finditer(text)] if "公" in text or "布" in text else []
+            for m in RESULTS_ANNOUNCED.finditer(text)]
     if "报" not in text and "业绩" not in text:
         return found  # every word of REPORT_WORDS holds one of these: no report named
     for word_start, word_end in report_words(text):
