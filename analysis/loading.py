@@ -7,7 +7,6 @@ naming the file and the reason, so one bad file never costs the good ones.
 from __future__ import annotations
 
 import csv
-import glob
 import hashlib
 import html
 import io
@@ -212,25 +211,31 @@ def read_manifests(folder: str | Path, manifests: list[Path]
             problems.append(problem)
             continue
         folder_name = path.parent.relative_to(root).as_posix()
+        stems: dict[str, str] | None = None  # (the folder listed once, if a row needs it)
         for number, row in rows:
             entry, reason = manifest_entry(row)
             if reason:
                 problems.append(Problem(f"{name}#{number}", "warning", reason))
             file = row.get("file", "")
             if file and not PurePosixPath(file).suffix:
-                file = file_of_stem(path.parent, file)
+                stems = files_by_stem(path.parent) if stems is None else stems
+                file = stems.get(file, file)
             if file:
                 key = file if folder_name == "." else f"{folder_name}/{file}"
                 entries.setdefault(key, entry)
     return entries, problems
 
 
-def file_of_stem(folder: Path, stem: str) -> str:
-    """The file a manifest names without its extension ("01" for 01.txt, as a scraper's id
-    column writes it): the one file of `folder` with that stem, else the name as written."""
-    found = [p for p in folder.glob(glob.escape(stem) + ".*")
-             if p.is_file() and p.name.lower() not in MANIFEST_NAMES]
-    return found[0].name if len(found) == 1 else stem
+def files_by_stem(folder: Path) -> dict[str, str]:
+    """The files a manifest may name without their extension ("01" for 01.txt, as a scraper's
+    id column writes it), by what comes before their first dot: only names one file of
+    `folder` has (two files 01.md and 01.txt: neither)."""
+    names: dict[str, list[str]] = {}
+    for path in folder.iterdir():
+        stem, dot, _ = path.name.partition(".")
+        if dot and stem and path.is_file() and path.name.lower() not in MANIFEST_NAMES:
+            names.setdefault(stem, []).append(path.name)
+    return {stem: found[0] for stem, found in names.items() if len(found) == 1}
 
 
 def manifest_rows(path: Path, name: str) -> tuple[list[tuple[int, dict]], Problem | None]:
