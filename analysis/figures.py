@@ -938,8 +938,7 @@ def named_years(text: str) -> list[tuple[int, int]]:
             continue  # a title's years (《行动方案(2024—2027年)》) name a document, not a time
         if TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at):
             continue  # a target's year (到2027年, 力争2026年) is not the one written in
-        if text[at - 1:at] == "自" and (since := text.find("以来", match.end(), match.end() + 16)) >= 0 \
-                and not SENTENCE_BREAK.search(text, match.end(), since):
+        if starts_a_span_since(text, at, match.end()):
             continue  # "自2022年9月以来": a span's start; the present is that year or later
         if text[at - 1:at] in SPAN_BEFORE and FORECAST_NEAR.search(
                 text, max(0, at - 12), match.end() + 16):
@@ -949,6 +948,13 @@ def named_years(text: str) -> list[tuple[int, int]]:
         else:
             years.append((at, int(match.group(1))))
     return sorted(years)
+
+
+def starts_a_span_since(text: str, at: int, end: int) -> bool:
+    """Whether the date at text[at:end] opens a span that runs since it: 自…以来 in one
+    sentence ("自2022年9月以来", "自2019年11月登陆A股以来")."""
+    return (text[at - 1:at] == "自" and (since := text.find("以来", end, end + 16)) >= 0
+            and not SENTENCE_BREAK.search(text, end, since))
 
 
 def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -> bool:
@@ -995,8 +1001,7 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             if today is None and y:  # an undated text is written after its base (named_years)
                 article_year = max(article_year or 0, int(y) + 1)
             continue
-        if text[at - 1:at] == "自" and (since := text.find("以来", reach, reach + 16)) >= 0 \
-                and not SENTENCE_BREAK.search(text, reach, since):
+        if starts_a_span_since(text, at, reach):
             continue  # "自2019年11月登陆A股以来首份…": the start of a span, no period of it
         if NOT_A_DATE_AFTER.match(text, reach):
             if rel in ("今年", "本年") and not (m or period) and today:
@@ -1019,10 +1024,10 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 reach = at  # "2015-17年" is no month 17: its "17年" is read next
                 continue
         elif qy:  # 25Q3, 23H1
-            year, month = int(qy) + (2000 if len(qy) == 2 else 0), (3 if q[0] == "Q" else 6) * int(q[1])
+            year, month = full_year(qy), (3 if q[0] == "Q" else 6) * int(q[1])
         elif y or rel or yy:
             if y:
-                year = int(y) + (2000 if len(y) == 2 else 0)
+                year = full_year(y)
             elif yy:
                 year = int(text[at - 5:at - 3] + yy)
             elif today:
@@ -1089,6 +1094,11 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             value = value[:4] if ended.group(1) in ("年度", "全年") and month == 12 else value[:7]
         anchors.append(DateAnchor(at, reach, value, named_year, first, year_end=year_end))
     return anchors
+
+
+def full_year(written: str) -> int:
+    """2025 from "2025", and from "25" as analysts write it (25Q3, 22年1季度)."""
+    return int(written) + (2000 if len(written) == 2 else 0)
 
 
 def months_count(written: str) -> int:
@@ -1928,7 +1938,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                     and CHANGE_TO_AFTER.match(text, figure.end):
                 # "2023年，总资产由385.38亿元增至464.84亿元": where the year started from, the
                 # year before (its end, for a balance: the level rule below)
-                figure.as_of, figure.year_end = f"{int(anchor.value[:4]) - 1:04d}", False
+                figure.as_of, figure.year_end = year_before(anchor.value[:4]), False
             elif anchor.value and (shift := SHIFT_BEFORE.search(
                     text, max(0, figure.lead - 14), figure.lead)):
                 figure.as_of = shifted(anchor.value, shift)
@@ -1936,7 +1946,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             elif anchor.value and SAME_PERIOD_BASE.search(text, max(0, figure.lead - 8), figure.lead) \
                     and CHANGE_VERB_AFTER.match(text, figure.end):
                 # "较去年同期1.62%下降12BP": the level a year before, the change from it after
-                figure.as_of = f"{int(anchor.value[:4]) - 1:04d}{anchor.value[4:]}"
+                figure.as_of = year_before(anchor.value)
             elif (shifted_last is not None and shifted_last.kind == figure.kind
                   and LIST_GAP.fullmatch(text[shifted_last.end:figure.lead].rstrip("-－−"))):
                 figure.as_of = shifted_last.as_of  # "较一季度-1.7%和-1.2%": both the base's
@@ -2112,7 +2122,7 @@ def shifted(value: str, shift: re.Match) -> str:
     if shift.lastgroup == "same":  # 较2024年同期的1.89%: this period of that year
         return shift.group("sy") + value[4:]
     if shift.lastgroup == "year":  # 去年同期为: the same period a year before
-        return f"{year - 1:04d}{value[4:]}"
+        return year_before(value)
     if shift.lastgroup == "month":  # 上月的: the month before
         return month_before(value) if len(value) >= 7 else value
     # 较上年末的 / 比年初的 / 较上半年的: a level at the date the change is measured from
@@ -2123,6 +2133,11 @@ def shifted(value: str, shift: re.Match) -> str:
         quarter = "一二三".find(base.lstrip("第")[0]) + 1 or 1  # (首季: the first)
         return f"{year:04d}-{3 * quarter:02d}"
     return f"{year:04d}-06" if base == "上半年" else f"{year - 1:04d}-12"
+
+
+def year_before(value: str) -> str:
+    """The same period a year before: 2025-06 -> 2024-06, 2025 -> 2024."""
+    return f"{int(value[:4]) - 1:04d}{value[4:]}"
 
 
 def month_before(value: str) -> str:
