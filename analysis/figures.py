@@ -408,7 +408,8 @@ BOTH_BEFORE = re.compile(r"(?<![年平人户日月])均|都|双双")
 PART_OPENING = re.compile(r"\s*其中")
 # a trend continued from a year ("延续了2024年的下滑态势"): that year is past, no date of the figures
 CONTINUED_BEFORE = re.compile(r"(?:延续了?|承接|沿袭了?)\s*$")
-BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比)\s*$")  # 较年初, 比上年
+BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比|[高低好优快慢多少]于)\s*$")
+# (较年初, 比上年; "好于2024年全年1.63%的表现": a base too)
 # a date listed after a base written in words: "分别比年初、2020年6月末净增7081亿元和1.2万亿元"
 BASE_WORD_BEFORE = re.compile(r"(?:较|比|相比|相较于?|对比)\s*(?:年初|年末|上年末|上年底|去年末|去年底"
                               r"|上年同期|去年同期|上年|去年|上月末?|上季度?末?)\s*(?:[、,，]|和|及|与)\s*$")
@@ -424,17 +425,20 @@ PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|预�
 # 41.9% (the month before), 较上年末的8031.57亿元 (the date a change is measured from).
 SHIFT_BEFORE = re.compile(
     r"(?P<year>(?:去年|上年)同期(?:为|是|则为|仅为|的)[^，。；,;]{0,6}$"
-    r"|(?<![较比与])(?:去年|上年)同期(?:[^，。；,;比较相持]{1,4})?$"  # (去年同期增速为1.14%)
+    r"|(?<![较比与])(?<![高低多少]于)(?:去年|上年)同期(?:[^，。；,;比较相持]{1,4}(?<![高低多少快慢增降升长加]))?$"
+    # (去年同期增速为1.14%; not a change from it: "比上月末和上年同期高0.8个…")
     r"|(?<=[较比])(?:去年|上年)(?:上半年|全年|一季度|前三季度)的$)"  # (相比去年上半年的6902亿元)
+    r"|(?P<beside>(?<=[高低多少]于)(?:去年|上年)同期$)"  # 低于去年同期3474亿元 (a pp: the gap)
     r"|(?P<month>(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$)"
-    r"|(?P<level>(?:较|比|相比|相较于?)(?:(?P<base>上年末|去年末|上年底|去年底|年初|上半年)的"
+    r"|(?P<level>(?:较|比|相比|相较于?|由|从)(?:(?P<base>上年末|去年末|上年底|去年底|年初|上半年|去年|上年"
+    r"|一年前)的"  # (由去年底的2.83%大增至5.32%, 从去年的11.44%提高到…: where a change started)
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
-    r"|(?P<at>(?:较|比|相比|相较于?|由|从)(?P<ay>(?:19|20)\d{2}) ?年度?(?:(?P<am>1[0-2]|0?[1-9]) ?月)?"
-    r"年?(?P<apos>末|底|初)?(?:的|\s*[(（])?\s*$)"  # 较2024年末的1.87%, 较2022年度的3.30%: the
+    r"|(?P<at>(?:较|比|相比|相较于?|由|从|[高低好优多少]于)(?P<ay>(?:19|20)\d{2}) ?年度?"
+    r"(?:(?P<am>1[0-2]|0?[1-9]) ?月)?年?(?P<apos>末|底|初)?(?:全年)?(?:的|\s*[(（])?\s*$)"  # 较2024年末的1.87%, 较2022年度的3.30%: the
     # level at that date (较2020年10%的增速, 较2022年(66466亿元)增长: 的 may follow, or brackets hold it)
     r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年?同期的\s*$)")  # that year's
 # (年 may be left out before 同期: 较2019同期的0.71%)
-SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从]")
+SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从高低好优多少]")
 SAME_PERIOD_BASE = re.compile(r"(?:较|比|相比|相较于?)(?:去年|上年)同期的?\s*$")
 CHANGE_VERB_AFTER = re.compile(r"\s*(?:下降|上升|增长|提高|减少|回落|收窄|扩大|下滑|提升|降低|增加)")
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
@@ -449,6 +453,18 @@ PLEDGE_BEFORE = re.compile(r"(?:将|计划(?!单列)|拟|力争|争取|未来[�
 FORECAST_BEFORE = re.compile(r"(?:(?:预计|预期|预测|有望)[^，。；,;]{0,16}?|将(?:会|可|有望)?)"
                              r"(?:达到?|超过?|突破|增长|增加|增至|升至|提升|提高|保持在?|实现|新增"
                              r"|降至|下降|回落)?(?:至|到)?\s*$")  # (超过 may be the figure's qualifier)
+# A forecast of the period the article is in is no figure of it either (an analyst's
+# "预计全年…将达1.55万亿元"); a dividend a board proposes (预计派息总额) is decided.
+FORESEEN_BEFORE = re.compile(r"(?:预计|预期|预测|有望)[^，。；,;]{0,16}?"
+                             r"(?:达到?|超过?|突破|增长|增加|增至|升至|提升|提高|保持在?|实现|新增"
+                             r"|降至|下降|回落)?(?:至|到)?\s*$")
+PROPOSED = re.compile(r"派息|派发|分红|股息|预计损失")
+# A rule's threshold is of no period: "远超120%-150%的监管要求", "遠高於8%的國際最低標準",
+# "合意净息差1.8%的临界值", "上限为40%", "核心一级资本充足率不得低于5%".
+RULE_LEVEL_AFTER = re.compile(r"(?:\s*[-－—~～至]\s*[\d.]+%)?\s*的\s*[^，。；,;的]{0,6}?"
+                             r"(?:监管(?:要求|指标|红线|标准|底线)|法定最低|最低(?:要求|标准)"
+                             r"|警戒线|临界值|红线|底线)")
+RULE_LEVEL_BEFORE = re.compile(r"(?:上限|下限)(?:为|是)\s*$|不得(?:低于|高于|超过)\s*$")
 FRAME_ENDS = ("中", "里", "内", "期间", "方面")  # a clause that frames the next one's figures
 FUTURE_HORIZON = re.compile(r"(?:未来|今后)[一二两三四五六七八九十\d]{1,2}"
                             r"(?:[到至~-][一二两三四五六七八九十\d]{1,2})?个?年")
@@ -1058,6 +1074,10 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             # the year of an earlier date of the paragraph that names one ("2024年中期业绩显示，
             # 截至6月末"), else the latest such month up to the article's date
             borrowed = next((a for a in reversed(anchors) if a.year is not None), None)
+            if (borrowed is not None and today and d2 and not borrowed.year_end
+                    and SENTENCE_BREAK.search(text, borrowed.end, at)):
+                borrowed = None  # a day of the news ("截至10月29日") is of the article's year,
+                # not of a year an earlier sentence names ("对2024年经济总量排名前12位的…")
             year = borrowed.year if borrowed else None
             if (borrowed is not None and borrowed.year_end and month < 12 and (
                     (today and (year + 1, month) <= today[:2])
@@ -1514,7 +1534,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
             # all, as a reader who has read it through takes it: "截至2月10日，…" in a text
             # that names 2022 later. Not a year of a plan, a forecast or a span's start.)
             index = bisect.bisect_left(year_starts, start) - 1
-            named = latest[index] if index >= 0 else (first_cutoff or read_through)
+            named = max(latest[index], read_through or 0) if index >= 0 else (first_cutoff or read_through)
         heading = section_heading(text, plain, previous_end, start, today, named)
         if heading is not None:  # a new section: its heading's date, if any, holds in it
             carried = heading[0]
@@ -1939,8 +1959,16 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 # "2023年，总资产由385.38亿元增至464.84亿元": where the year started from, the
                 # year before (its end, for a balance: the level rule below)
                 figure.as_of, figure.year_end = year_before(anchor.value[:4]), False
+            elif anchor.value and FROM_BEFORE.search(text, max(0, figure.lead - 2), figure.lead) \
+                    and CHANGE_TO_AFTER.match(text, figure.end):
+                # "6月末，不良率从2.37%降至2.16%": where a change within a month's or a
+                # quarter's date started is no level of that date; its base, if the sentence
+                # names one (同比, 较上年末), else none
+                figure.as_of, figure.year_end = base_of_change(text, figure, anchor.value), False
             elif anchor.value and (shift := SHIFT_BEFORE.search(
-                    text, max(0, figure.lead - 14), figure.lead)):
+                    text, max(0, figure.lead - 14), figure.lead)) and not (
+                    shift.lastgroup == "beside" and figure.kind == "pp"):
+                # ("高于去年同期16.22个百分点": a gap, of the sentence's period)
                 figure.as_of = shifted(anchor.value, shift)
                 shifted_last = figure
             elif anchor.value and SAME_PERIOD_BASE.search(text, max(0, figure.lead - 8), figure.lead) \
@@ -1967,8 +1995,15 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             # held at no date (力争…, "2026年将下降9-13BP", "到2025年，占比达到35%")
         elif figure.as_of and ((figure.kind == "money" and PLEDGE_BEFORE.search(
                 text, figure.clause, figure.lead))
-                or ahead(text, figure)):
-            figure.as_of = None  # a pledge, or a figure of the years ahead
+                or ahead(text, figure)
+                or (FORESEEN_BEFORE.search(text, max(figure.clause, figure.lead - 24), figure.start)
+                    and not PROPOSED.search(text, figure.clause, figure.lead))
+                or figure.rule_level
+                or RULE_LEVEL_BEFORE.search(text, max(0, figure.lead - 6), figure.start)
+                or RULE_LEVEL_AFTER.match(text, figure.end)):
+            figure.as_of = None  # a pledge, a figure of the years ahead, or a forecast: of
+            # no period yet ("预计全年发行规模将达1.55万亿元", "预计2026年资产端收益率下降17bp"),
+            # or a rule's threshold ("远超120%-150%的监管要求", "上限为40%", "不得低于5%")
         if (whole is not None and whole.kind == figure.kind and (
                 (whole.sentence == figure.sentence and PART_OPENING.match(text, figure.clause))
                 # (or a sentence that opens with 其中: "…1万亿元。其中，股、债合计不低于3000亿元")
@@ -2113,6 +2148,20 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
                     figure.in_span = False  # one year's figure, no total over the span
 
 
+CHANGE_BASE_AFTER = re.compile(r"(?P<year>同比|(?:较|比)(?:去年|上年)同期)"
+                               r"|(?P<end>(?:较|比|与)(?:上年末|去年末|上年底|去年底|年初))")
+
+
+def base_of_change(text: str, figure: Figure, value: str) -> str | None:
+    """The date of the level a change starts from ("从2.26%下降至1.92%，同比下降34个基点": the
+    same period a year before; "…，较上年末上升": the end of the year before), when the rest
+    of its sentence names the base; else None."""
+    base = CHANGE_BASE_AFTER.search(text, figure.end, figure.sentence[1])
+    if base is None:
+        return None
+    return year_before(value) if base.lastgroup == "year" else f"{int(value[:4]) - 1:04d}-12"
+
+
 def shifted(value: str, shift: re.Match) -> str:
     """The date a figure written after SHIFT_BEFORE has, `value` being its sentence's."""
     year = int(value[:4])
@@ -2121,7 +2170,7 @@ def shifted(value: str, shift: re.Match) -> str:
         return shift.group("ay") + (f"-{int(month):02d}" if month else "")
     if shift.lastgroup == "same":  # 较2024年同期的1.89%: this period of that year
         return shift.group("sy") + value[4:]
-    if shift.lastgroup == "year":  # 去年同期为: the same period a year before
+    if shift.lastgroup in ("year", "beside"):  # 去年同期为: the same period a year before
         return year_before(value)
     if shift.lastgroup == "month":  # 上月的: the month before
         return month_before(value) if len(value) >= 7 else value
@@ -2132,6 +2181,10 @@ def shifted(value: str, shift: re.Match) -> str:
     if "季" in base:  # 较一季度的: the end of that quarter of the year
         quarter = "一二三".find(base.lstrip("第")[0]) + 1 or 1  # (首季: the first)
         return f"{year:04d}-{3 * quarter:02d}"
+    if base in ("去年", "上年"):
+        return f"{year - 1:04d}"
+    if base == "一年前":
+        return year_before(value)
     return f"{year:04d}-06" if base == "上半年" else f"{year - 1:04d}-12"
 
 
