@@ -1545,6 +1545,9 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
                                            bool(kept) and kept[-1].scope == "sector")
         kept.extend(found)
         previous_end = end
+    if kept:
+        headings_repeated(text.find("\n"), plain, kept)  # (the line as written: prepare
+        # joins a line with no full stop to the next)
     if "债" in plain and kept:
         date_the_issue(plain, kept, today)
     for figure in kept if quotes else ():
@@ -1947,7 +1950,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             figure.in_span = anchor.first is not None and not (
                 FROM_BEFORE.search(text, max(0, figure.lead - 2), figure.lead)
                 or CHANGED_TO_BEFORE.search(text, max(0, figure.lead - 8), figure.lead))
-            if anchor.value and len(anchor.value) == 10 and (report := next((
+            if anchor.value and len(anchor.value) >= 7 and not anchor.year_end and (report := next((
                     r for r in reversed(all_reports) if anchor.end <= r.start < figure.start
                     and r.start >= figure.sentence[0]), None)):
                 # "8月29日，上市银行半年报全部披露完毕，合计实现营收…": the day the report came
@@ -2906,6 +2909,28 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
                     in_title,
                 ))
     return figure_table(rows)
+
+
+HEADLINE_LENGTH = 60  # a line this short with no full stop heads what follows
+
+
+def headings_repeated(line_end: int, text: str, figures: list[Figure]) -> None:
+    """A figure of the text's opening line (up to `line_end`), when that line is a headline
+    (short, no full stop), that the text gives again (the same value, unit and kind) takes the later
+    figure's date, and its bank when it names none: the sentence says more than a
+    headline ("营收增长1.8%，净利润增长1.9%\n…交通银行前三季度营收增长1.8%")."""
+    if line_end < 0 or line_end > HEADLINE_LENGTH or "。" in text[:line_end]:
+        return
+    head = [f for f in figures if f.end <= line_end]
+    later: dict[tuple, Figure] = {}
+    for figure in figures[len(head):]:
+        later.setdefault((figure.value, figure.unit, figure.kind), figure)
+    for figure in head:
+        same = later.get((figure.value, figure.unit, figure.kind))
+        if same is not None:
+            figure.as_of = same.as_of or figure.as_of
+            if not figure.entity and same.entity:
+                figure.entity, figure.scope = same.entity, same.scope
 
 
 def repeat_the_body(headline: list[Figure], body: list[Figure]) -> list[Figure]:

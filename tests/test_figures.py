@@ -2685,3 +2685,18 @@ def test_a_rule_s_threshold_has_no_date():
             "核心一级资本充足率不得低于5%。第一档中资大型银行上限为40%。")
     assert rows(text, "as_of", date="2024-08-01") == [
         ("2024-06",), (None,), (None,), (None,), (None,), (None,)]
+
+
+def test_a_headline_line_s_figure_the_text_gives_again_takes_its_date():
+    text = "一、广义货币增长11.5%\n9月末，广义货币(M2)余额151.64万亿元，同比增长11.5%。"
+    assert rows(text, "as_of", date="2016-10-15") == [("2016-09",), ("2016-09",), ("2016-09",)]
+    # a control: a long opening line that reads as a sentence is no headline
+    text = ("广义货币增长11.5%，这一增速在今年以来的各月中处于较高的位置，市场普遍认为这与财政支出加快、"
+            "信贷投放回暖等因素有关。\n9月末，同比增长11.5%。")
+    assert rows(text, "as_of", date="2016-10-15")[0] == (None,)
+
+
+def test_a_month_s_report_names_its_period():
+    # the month a half-year report came out in is no date of its figures
+    text = "2025年8月，江苏银行交出一份亮眼的半年报：资产总额达4.79万亿元，较上年末增长21.16%。"
+    assert rows(text, "as_of", date="2025-09-01") == [("2025-06",), ("2025-06",)]
