@@ -266,7 +266,7 @@ NOT_MONEY_CONTEXT = re.compile(r"用户|人口|人次|粉丝|下载|访问量|�
 
 SEPARATOR_START = set("、,，和及与以或—–-~～至到 ")  # what follows a number in a list or range
 CHANGE_BEFORE = re.compile(r"(?:下降|降低|减少|增长|增加|提升|提高|上升|回落|下滑|收缩|扩大|收窄|压降"
-                           r"|[升降增减])了?\s*$")
+                           r"|[升降增减跌]|(?<=按年)[少多])了?\s*$")  # (按年跌, 按年少: Hong Kong's)
 RANGE_GAP = re.compile(r"\s*(?:[—–\-~～]{1,2}|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与|以及|或)\s*")
 LIST_WORD_GAP = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
@@ -283,7 +283,7 @@ def with_opening(pattern: re.Pattern, opening: str) -> re.Pattern:
     return re.compile(f"(?={opening})(?:{pattern.pattern})", pattern.flags)
 
 
-CHANGE_BEFORE = with_opening(CHANGE_BEFORE, "[下降减增提上回收扩压升]")
+CHANGE_BEFORE = with_opening(CHANGE_BEFORE, "[下降减增提上回收扩压升跌少多]")
 
 
 def may_be_gap(text: str, position: int) -> bool:
@@ -322,14 +322,16 @@ DATE_START = re.compile(rf"[{BMP_DIGITS}今去前上本下第一二三四首Q\U0
 QUARTER_OR_HALF = r"(?:[1-4一二三四] ?季|上半年|下半年|前三季|中期)"
 DATE = re.compile(
     r"(?:(?P<iso>(?:19|20)\d{2})-(?P<isom>[01]?\d)(?:-(?P<isod>[0-3]?\d))?(?!\d)"
-    rf"|(?:(?P<y>(?:19|20)\d{{2}}|(?<!\d)\d{{2}}(?= ?年 ?{QUARTER_OR_HALF}))"  # (22年1季度: 2022's)
+    rf"|(?:(?P<y>(?:19|20)\d{{2}}|(?<!\d)\d{{2}}(?= ?年 ?{QUARTER_OR_HALF})"  # (22年1季度: 2022's)
+    rf"|(?<![\d.])1[01]\d(?= ?年 ?(?:1[0-2]|0?[1-9]) ?月|年度|年底|年末|年全年|年上半年|年前三季))"
+    # (111年11月底: a year of Taiwan's calendar, 2022)
     rf"(?: ?年|(?={YEAR_PERIOD_AHEAD}))|(?P<rel>今年|去年|前年|上年|本年))"
     r"(?: ?(?P<m>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d>3[01]|[12]\d|0?[1-9]) ?[日号])?"
     r"(?P<mpos>末|底|初|上旬|中旬|下旬)?"
     r"| ?(?P<period>年末|年底|年初|年中(?=[，,。；;、\s的])|末|底|上半年|下半年|半年度|前三季度?"
     r"|第一季度?|一季度|第二季度?|二季度"
     r"|第三季度?|三季度|第四季度?|四季度|[一二三四]季末|第?[1-4] ?季度|第[1-4]季|中期|全年"
-    r"|前(?P<fm>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月))?"
+    r"|前(?P<fm>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个?月))?"
     r"|(?<=(?:19|20)\d{2}[-—–~～])(?P<yy>\d{2})年"  # 2015-17年: a span's end, its century left out
     # a quarter as analysts write it: 25Q3 (2025's third), 3Q and Q3 (this year's); a half
     # 23H1, 2023H2
@@ -339,7 +341,7 @@ DATE = re.compile(
     r"(?P<mpos2>末|底|初|上旬|中旬|下旬)?"  # ("截至 6 月末": spaces as some sites type them)
     r"|(?P<period2>上半年|下半年|前三季度?|第一季度?|首季度?|一季度|第二季度?|二季度|第三季度?|三季度|第四季度?"
     r"|四季度|[一二三]季(?=末)|第?[1-4] ?季度|第[1-4]季)末?"  # 一季末: the first quarter's end
-    r"|前(?P<fm2>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月)"  # 前7个月: to its end
+    r"|前(?P<fm2>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个?月)"  # 前7个月: to its end
 )
 # (前三季, 第三季: a quarter as Hong Kong papers write it)
 # DATE's groups in their order: date_anchors unpacks match.groups(), which costs less than a
@@ -475,9 +477,10 @@ FUTURE_HORIZON = re.compile(r"(?:未来|今后)[一二两三四五六七八九�
 FLOW_FAMILIES = frozenset({"revenue", "profit", "investment"})
 BUSINESS_MEASURE = re.compile(r"营收|营业收入|净利|利润|总资产|资产总额|资产规模|贷款|存款|不良|拨备|息差"
                               r"|手续费|中间业务|非息|利息净收入|净利息收入")
-FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利|纯益|盈余|获利|投入")
+FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利|纯益|盈余|获利|溢利|投入")  # (溢利: Hong Kong's)
 # and spending over the year: expenses and impairment charges (not 损失准备, a balance)
 EXPENSE_WORDS = re.compile(r"支出|费用|管理费|减值损失(?!准备)|信用减值|拨备计提|计提拨备")
+DIVIDEND_WORDS = re.compile(r"股息|派息|期末息|中期息|分红")
 WHOLE_YEAR = re.compile(r"全年|当年|年内")  # "全年共化解不良资产1344亿元": over the year
 # Ratios over a period, as a year's flows are (net interest margin, returns, cost to income),
 # not levels at its end as a balance or the bad-loan ratio is.
@@ -495,7 +498,7 @@ MEASURE_NAMED = re.compile(
     r"|投放|发放|发行|增量|佣金|手续费|净拨备|减值)"
     r"|(?P<level>不良|拨备覆盖率|拨贷比|充足率|资本比率|存贷比|贷存比|杠杆率|余额|总资产|资产总额|资产规模|总负债"
     r"|生息资产|金融资产"
-    r"|负债总额|存款|贷款|信贷规模|AUM)")
+    r"|负债总额|存款|贷款|信贷规模|信贷(?!投放|发放|新增|增量|支持|资金|政策|产品)|AUM)")
 MEASURE_AFTER = re.compile(r"的\s*\w{0,2}?(?:" + MEASURE_NAMED.pattern + ")")  # "1.87%的净息差"
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
@@ -759,6 +762,7 @@ class Figure:
     year_end: bool = False  # dated by a year's end (2024年末), not by a month or a quarter
     rule_level: bool = False  # a regulator's line (150%监管红线): no bank's figure
     in_span: bool = False  # dated by a span of years (2015-17年): a total over it
+    reached: bool = False  # a level a change reached by a date written before it (增至2024年末的)
 
 
 class DateAnchor(NamedTuple):  # a tuple: made thousands of times, cheaply
@@ -1119,8 +1123,9 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
 
 
 def full_year(written: str) -> int:
-    """2025 from "2025", and from "25" as analysts write it (25Q3, 22年1季度)."""
-    return int(written) + (2000 if len(written) == 2 else 0)
+    """2025 from "2025", from "25" as analysts write it (25Q3, 22年1季度), and from "114" as
+    Taiwan's papers do (the Republic's calendar: 114年 is 2025)."""
+    return int(written) + (2000 if len(written) == 2 else ROC_YEAR_ZERO if len(written) == 3 else 0)
 
 
 def months_count(written: str) -> int:
@@ -1989,6 +1994,13 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
+        if own := OWN_DATE_BEFORE.search(text, max(0, figure.lead - 14), figure.lead):
+            # "从2019年末的9.9万亿元增长至2024年末的36.6万亿元": a date written right before a
+            # figure with 的 is that figure's, whatever span or base it stands in
+            month = own.group("om") or ("12" if own.group("opos") in ("末", "底") else None)
+            figure.as_of = own.group("oy") + (f"-{int(month):02d}" if month else "")
+            figure.in_span, figure.year_end = False, month == "12"
+            figure.reached = bool(CHANGED_TO_BEFORE.search(text, max(0, own.start() - 8), own.start()))
         if figure.as_of and this_month and figure.as_of[:7] > this_month and (
                 TARGET_BEFORE.search(text, figure.clause, figure.lead)
                 or FORECAST_BEFORE.search(text, max(figure.clause, figure.lead - 24), figure.start)
@@ -2153,6 +2165,8 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
                     figure.in_span = False  # one year's figure, no total over the span
 
 
+OWN_DATE_BEFORE = re.compile(r"(?<!\d)(?P<oy>(?:19|20)\d{2}) ?年度?(?:(?P<om>1[0-2]|0?[1-9]) ?月)?"
+                             r"(?P<opos>末|底)?(?:全年)?的\s*$")
 CHANGE_BASE_AFTER = re.compile(r"(?P<year>同比|(?:较|比)(?:去年|上年)同期)"
                                r"|(?P<end>(?:较|比|与)(?:上年末|去年末|上年底|去年底|年初))")
 
@@ -2221,10 +2235,14 @@ def years_of_flows(text: str, figures: list[Figure]) -> None:
             figure.kind == "money" and EXPENSE_WORDS.search(figure.metric) is not None) or (
             figure.family not in STOCK_FAMILIES
             and WHOLE_YEAR.search(text, figure.clause, figure.start))
-        if figure.family == "growth" and figure.kind == "money":
+        if figure.kind == "money" and DIVIDEND_WORDS.search(figure.metric):
+            flow = True  # a dividend is paid out of the year's profit: the year's
+        elif figure.family == "growth" and figure.kind == "money":
             # 较年初增加1万亿元: a money change over the year is the year's flow; a month's
             # change (月增, 单月, 环比) is the month's
-            flow = not MONTH_CHANGE.search(text, figure.clause, figure.start)
+            flow = not (MONTH_CHANGE.search(text, figure.clause, figure.start) or (
+                figure.reached and not FLOW_WORDS.search(text, figure.clause, figure.lead)))
+            # (nor the level a balance reached: "余额…增长至2024年末的36.6万亿元")
         elif figure.family == "growth":
             words_from = previous.end if same_sentence else figure.sentence[0]
             flow = bool(FLOW_WORDS.search(figure.metric) or EXPENSE_WORDS.search(figure.metric)
@@ -2790,8 +2808,8 @@ FAMILY_OF_MONEY = [
     ("commitment", re.compile(r"支持|意向|计划|承诺|方案|提供|(?<![入润利产额收])合计"
                               r"(?!.*(?:利|盈余|纯益|收入|营收|规模|资产|余额|贷款|存款|发行|募))")),
     ("revenue", re.compile(r"营收|营业收入|收入")),
-    # 纯利: Hong Kong's word; 纯益, 获利: Taiwan's
-    ("profit", re.compile(r"利润|净利|纯利|纯益|盈余|盈利(?!能力)|获利(?!能力|了结|回吐)")),
+    # 纯利, 溢利: Hong Kong's words; 纯益, 获利: Taiwan's
+    ("profit", re.compile(r"利润|净利|纯利|溢利|纯益|盈余|盈利(?!能力)|获利(?!能力|了结|回吐)")),
     # (the money a wealth arm manages is a balance of assets too: 管理规模, 存续规模, AUM)
     ("assets", re.compile(r"总资产|资产总额|资产规模|^资产$|管理规模|理财规模|存续规模|AUM")),
     ("investment", re.compile(r"投入|投资|出资|研发|募")),

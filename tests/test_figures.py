@@ -2700,3 +2700,30 @@ def test_a_month_s_report_names_its_period():
     # the month a half-year report came out in is no date of its figures
     text = "2025年8月，江苏银行交出一份亮眼的半年报：资产总额达4.79万亿元，较上年末增长21.16%。"
     assert rows(text, "as_of", date="2025-09-01") == [("2025-06",), ("2025-06",)]
+
+
+def test_hong_kong_and_taiwan_results_words():
+    # 溢利 is Hong Kong's profit, 按年跌/按年少 its year-on-year change, and a dividend is the
+    # year's: all the year's flows, not levels at its end
+    text = "東亞銀行公布截至2022年底全年業績，可歸屬於股東溢利43.6億元，按年跌17.3%。派期末息0.17元，按年少51%。"
+    assert rows(text, "as_of", date="2023-02-20") == [("2022",)] * 4
+    # a year of the Republic's calendar before a month: 111年11月底 is November 2022
+    text = "金管會表示，截至111年11月底止，本國銀行放款總餘額新臺幣36兆6,010億元。"
+    assert rows(text, "as_of", date=None) == [("2022-11",)]
+
+
+def test_the_first_two_months():
+    text = "2025年前两个月，全国新发放普惠型小微企业贷款平均利率4.03%。"
+    assert rows(text, "as_of", date="2025-04-01") == [("2025-02",)]
+
+
+def test_a_date_written_right_before_a_figure_with_的_is_its():
+    text = ("绿色贷款余额从2019年末的9.9万亿元增长至2024年末的36.6万亿元。"
+            "净利润从2021年的16.03亿元增至2024年末的19.42亿元。")
+    assert rows(text, "as_of", date="2025-04-01") == [
+        ("2019-12",), ("2024-12",), ("2021",), ("2024",)]  # (profit: the year's flow)
+
+
+def test_a_green_loan_book_s_growth_is_a_balance_s():
+    text = "南京银行绿色信贷增速显著提升（2023年增速36.3%，2024年增速38.4%）。"
+    assert rows(text, "as_of", date="2025-04-01") == [("2023-12",), ("2024-12",)]
