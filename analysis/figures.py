@@ -432,7 +432,8 @@ SHIFT_BEFORE = re.compile(
     # (去年同期增速为1.14%; not a change from it: "比上月末和上年同期高0.8个…")
     r"|(?<=[较比])(?:去年|上年)(?:上半年|全年|一季度|前三季度)的$)"  # (相比去年上半年的6902亿元)
     r"|(?P<beside>(?<=[高低多少]于)(?:去年|上年)同期$)"  # 低于去年同期3474亿元 (a pp: the gap)
-    r"|(?P<month>(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?\s*$)"
+    r"|(?P<month>(?:(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?|前值(?:为|是)?)\s*$)"  # (前值: a
+    # monthly figure's value the month before, as data reports write it: "M2同比8.4%(前值8.8%)")
     r"|(?P<level>(?:较|比|相比|相较于?|由|从)(?:(?P<base>上年末|去年末|上年底|去年底|年初|上半年|去年|上年"
     r"|一年前)的"  # (由去年底的2.83%大增至5.32%, 从去年的11.44%提高到…: where a change started)
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
@@ -442,7 +443,7 @@ SHIFT_BEFORE = re.compile(
     # (较2020年10%的增速, 较2022年(66466亿元)增长: 的 may follow, or brackets hold it)
     r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年?同期的\s*$)")  # that year's
 # (年 may be left out before 同期: 较2019同期的0.71%)
-SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从高低好优多少]")
+SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从高低好优多少前]")
 SAME_PERIOD_BASE = re.compile(r"(?:较|比|相比|相较于?)(?:去年|上年)同期的?\s*$")
 CHANGE_VERB_AFTER = re.compile(r"\s*(?:下降|上升|增长|提高|减少|回落|收窄|扩大|下滑|提升|降低|增加)")
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
@@ -1110,8 +1111,9 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
         year_end = (month == 12 and day is None and (
             cut_at_year_end or period in YEAR_END_WORDS or (mpos or mpos2) in YEAR_END_WORDS)
         ) or (period == "全年" and y is not None)  # (2024年全年: the whole year, over)
-        if today is None and y and not first and (year_end or YEAR_OVER_AFTER.match(
-                text, reach)) and text[reach:reach + 1] != "前" \
+        if today is None and y and not first and (year_end or (YEAR_OVER_AFTER.match(
+                text, reach) and not (m or (period and period != "全年")))) \
+                and text[reach:reach + 1] != "前" \
                 and not TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at):
             article_year = max(article_year or 0, year + 1)  # …and after a year named as over
         if day and (ended := PERIOD_ENDED_AFTER.match(text, reach)):

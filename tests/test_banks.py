@@ -271,3 +271,8 @@ def test_more_names_round_seven(text, expected):
     from analysis.chinese import to_simplified
 
     assert surfaces(to_simplified(text)) == expected
+
+
+def test_taipei_fubon_is_named_bare_as_taiwan_s_papers_write_it():
+    assert [m.banks for m in find_banks("而台北富邦127.22亿元、第一银行126.1亿元")] == [
+        ("台北富邦银行",), ("第一银行",)]

@@ -2727,3 +2727,18 @@ def test_a_date_written_right_before_a_figure_with_的_is_its():
 def test_a_green_loan_book_s_growth_is_a_balance_s():
     text = "南京银行绿色信贷增速显著提升（2023年增速36.3%，2024年增速38.4%）。"
     assert rows(text, "as_of", date="2025-04-01") == [("2023-12",), ("2024-12",)]
+
+
+def test_an_interim_report_named_leaves_its_year_the_present():
+    # "发布2025年中期业绩" in an undated text: 2025 is not over, so 今年 is 2025 (a year's
+    # results, 2024年业绩, would make the text 2025's)
+    text = "8月28日，渤海银行发布2025年中期业绩。今年上半年，渤海银行营业收入达到142.15亿元。"
+    assert rows(text, "as_of", date=None) == [("2025-06",)]
+    text = "3月28日，渤海银行发布2024年业绩。今年一季度，渤海银行营业收入达到70亿元。"
+    assert rows(text, "as_of", date=None) == [("2025-03",)]
+
+
+def test_a_previous_value_is_the_month_before_s():
+    text = "9月M1同比7.2%（前值6.0%），M2同比8.4%（前值8.8%）。"
+    assert rows(text, "as_of", date="2025-10-15") == [
+        ("2025-09",), ("2025-08",), ("2025-09",), ("2025-08",)]
