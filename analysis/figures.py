@@ -330,7 +330,8 @@ DATE = re.compile(
     r"(?P<mpos>末|底|初|上旬|中旬|下旬)?"
     r"| ?(?P<period>年末|年底|年初|年中(?=[，,。；;、\s的])|末|底|上半年|下半年|半年度|前三季度?"
     r"|第一季度?|一季度|第二季度?|二季度"
-    r"|第三季度?|三季度|第四季度?|四季度|[一二三四]季末|第?[1-4] ?季度|第[1-4]季|中期|全年"
+    r"|第三季度?|三季度|第四季度?|四季度|[一二三四]季末|第?[1-4] ?季度|第[1-4]季|首[1-3一二三]季度?"
+    r"|中期|全年"  # (首3季: the first three quarters, as Hong Kong's papers write them)
     r"|前(?P<fm>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个?月))?"
     r"|(?<=(?:19|20)\d{2}[-—–~～])(?P<yy>\d{2})年"  # 2015-17年: a span's end, its century left out
     # a quarter as analysts write it: 25Q3 (2025's third), 3Q and Q3 (this year's); a half
@@ -340,7 +341,8 @@ DATE = re.compile(
     r"|(?P<m2>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d2>3[01]|[12]\d|0?[1-9]) ?[日号])?"
     r"(?P<mpos2>末|底|初|上旬|中旬|下旬)?"  # ("截至 6 月末": spaces as some sites type them)
     r"|(?P<period2>上半年|下半年|前三季度?|第一季度?|首季度?|一季度|第二季度?|二季度|第三季度?|三季度|第四季度?"
-    r"|四季度|[一二三]季(?=末)|第?[1-4] ?季度|第[1-4]季)末?"  # 一季末: the first quarter's end
+    r"|四季度|[一二三]季(?=末)|第?[1-4] ?季度|第[1-4]季|首[1-3一二三]季度?)末?"
+    # (一季末: the first quarter's end)
     r"|前(?P<fm2>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个?月)"  # 前7个月: to its end
 )
 # (前三季, 第三季: a quarter as Hong Kong papers write it)
@@ -349,7 +351,8 @@ DATE = re.compile(
 DATE_GROUPS = ("iso", "isom", "isod", "y", "rel", "m", "d", "mpos", "period", "fm", "yy", "qy",
                "q", "q2", "q3", "m2", "d2", "mpos2", "period2", "fm2")
 QUARTER_DIGITS = str.maketrans("1234", "一二三四")  # 第1季度 is 第一季度
-PERIOD_MONTH = {"首季": 3, "首季度": 3, "前三季": 9, "第一季": 3, "第二季": 6, "第三季": 9, "第四季": 12,
+PERIOD_MONTH = {"首季": 3, "首季度": 3, "首一季": 3, "首一季度": 3, "首二季": 6, "首二季度": 6,
+                "首三季": 9, "首三季度": 9, "前三季": 9, "第一季": 3, "第二季": 6, "第三季": 9, "第四季": 12,
                 "半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "年中": 6,
                 "上半年": 6, "中期": 6, "下半年": 12, "前三季度": 9, "第一季度": 3, "一季度": 3,
                 "第二季度": 6, "二季度": 6, "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12,
@@ -393,7 +396,7 @@ RESULTS_ANNOUNCED = re.compile(r"(?:公布|发布|披露)[^，,。；;]{0,8}?[�
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
 NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 COMPARED_WITH_BEFORE = frozenset("与和同跟")  # 与2023年相比: a base too
-COMPARED_AFTER = re.compile(r"[^，,。；;]{0,3}?\s*(?:[(（][^)）]{0,12}[)）])?\s*"
+COMPARED_AFTER = re.compile(r"[^，,。；;]{0,16}?\s*(?:[(（][^)）]{0,12}[)）])?\s*"
                             r"(?:相比|比较|相较|对比|持平|相当)")  # 与上年末持平: a base too
 BASE_LIST_GAP = re.compile(r"(?:末|底|初)?\s*(?:[、,，]|和|及|与)\s*")  # 2021年末、2022年末
 NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今")
@@ -460,7 +463,7 @@ FORECAST_BEFORE = re.compile(r"(?:(?:预计|预期|预测|有望)[^，。；,;]{
                              r"|降至|下降|回落)?(?:至|到)?\s*$")  # (超过 may be the figure's qualifier)
 # A forecast of the period the article is in is no figure of it either (an analyst's
 # "预计全年…将达1.55万亿元"); a dividend a board proposes (预计派息总额) is decided.
-FORESEEN_BEFORE = re.compile(r"(?:预计|预期|预测|有望)[^，。；,;]{0,16}?"
+FORESEEN_BEFORE = re.compile(r"(?:预计|预期|预测|有望|可望|有机会)[^，。；,;]{0,16}?"
                              r"(?:达到?|超过?|突破|增长|增加|增至|升至|提升|提高|保持在?|实现|新增"
                              r"|降至|下降|回落)?(?:至|到)?\s*$")
 PROPOSED = re.compile(r"派息|派发|分红|股息|预计损失")
@@ -469,7 +472,8 @@ PROPOSED = re.compile(r"派息|派发|分红|股息|预计损失")
 RULE_LEVEL_AFTER = re.compile(r"(?:\s*[-－—~～至]\s*[\d.]+%)?\s*的\s*[^，。；,;的]{0,6}?"
                              r"(?:监管(?:要求|指标|红线|标准|底线)|法定最低|最低(?:要求|标准)"
                              r"|警戒线|临界值|红线|底线)")
-RULE_LEVEL_BEFORE = re.compile(r"(?:上限|下限)(?:为|是)\s*$|不得(?:低于|高于|超过)\s*$")
+RULE_LEVEL_BEFORE = re.compile(r"(?:上限|下限)(?:为|是)\s*$"
+                               r"|(?:不得|不应|不能|须|必须)(?:低于|高于|超过|少于)\s*$")
 FRAME_ENDS = ("中", "里", "内", "期间", "方面")  # a clause that frames the next one's figures
 FUTURE_HORIZON = re.compile(r"(?:未来|今后)[一二两三四五六七八九十\d]{1,2}"
                             r"(?:[到至~-][一二两三四五六七八九十\d]{1,2})?个?年")
@@ -2017,7 +2021,6 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 or ahead(text, figure)
                 or (FORESEEN_BEFORE.search(text, max(figure.clause, figure.lead - 24), figure.start)
                     and not PROPOSED.search(text, figure.clause, figure.lead))
-                or figure.rule_level
                 or RULE_LEVEL_BEFORE.search(text, max(0, figure.lead - 6), figure.start)
                 or RULE_LEVEL_AFTER.match(text, figure.end)):
             figure.as_of = None  # a pledge, a figure of the years ahead, or a forecast: of

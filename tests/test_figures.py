@@ -2742,3 +2742,16 @@ def test_a_previous_value_is_the_month_before_s():
     text = "9月M1同比7.2%（前值6.0%），M2同比8.4%（前值8.8%）。"
     assert rows(text, "as_of", date="2025-10-15") == [
         ("2025-09",), ("2025-08",), ("2025-09",), ("2025-08",)]
+
+
+def test_hong_kong_s_first_three_quarters_and_a_base_compared_at_length():
+    text = "金管局指出，在今年首3季本港零售銀行整體除稅前經營溢利按年增加11.9%。"
+    assert rows(text, "as_of", date="2025-12-01") == [("2025-09",)]
+    # 與2023年錄得的…相比: 2023 is the base, the fall is the article's year's
+    text = "2024年澳門銀行錄得利潤40億元，與2023年錄得的50.90億元利潤相比，跌幅達21.3%。"
+    assert [a for a, in rows(text, "as_of", date="2025-03-01")][-1] == "2024"
+
+
+def test_a_chance_of_reaching_a_level_is_a_forecast_and_a_milestone_crossed_is_dated():
+    text = "今(2025)年1~10月國銀合計稅前盈餘達5,070.8億元，提前突破5,000億門檻。今年全年獲利有機會挑戰6,000億元。"
+    assert rows(text, "as_of", date="2025-12-05") == [("2025-10",), ("2025-10",), (None,)]
