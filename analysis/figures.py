@@ -462,8 +462,9 @@ FORECAST_BEFORE = re.compile(r"(?:(?:预计|预期|预测|有望)[^，。；,;]{
                              r"(?:达到?|超过?|突破|增长|增加|增至|升至|提升|提高|保持在?|实现|新增"
                              r"|降至|下降|回落)?(?:至|到)?\s*$")  # (超过 may be the figure's qualifier)
 # A forecast of the period the article is in is no figure of it either (an analyst's
-# "预计全年…将达1.55万亿元"); a dividend a board proposes (预计派息总额) is decided.
-FORESEEN_BEFORE = re.compile(r"(?:预计|预期|预测|有望|可望|有机会)[^，。；,;]{0,16}?"
+# "预计全年…将达1.55万亿元"); a dividend a board proposes (预计派息总额) is decided, and a
+# figure measured against expectations (较预期高出0.97万亿, 超预期) is no forecast.
+FORESEEN_BEFORE = re.compile(r"(?:(?<![较比超于及])(?:预计|预期|预测)|有望|可望|有机会)[^，。；,;]{0,16}?"
                              r"(?:达到?|超过?|突破|增长|增加|增至|升至|提升|提高|保持在?|实现|新增"
                              r"|降至|下降|回落)?(?:至|到)?\s*$")
 PROPOSED = re.compile(r"派息|派发|分红|股息|预计损失")

@@ -2755,3 +2755,8 @@ def test_hong_kong_s_first_three_quarters_and_a_base_compared_at_length():
 def test_a_chance_of_reaching_a_level_is_a_forecast_and_a_milestone_crossed_is_dated():
     text = "今(2025)年1~10月國銀合計稅前盈餘達5,070.8億元，提前突破5,000億門檻。今年全年獲利有機會挑戰6,000億元。"
     assert rows(text, "as_of", date="2025-12-05") == [("2025-10",), ("2025-10",), (None,)]
+
+
+def test_a_figure_measured_against_expectations_is_no_forecast():
+    text = "今年6月当月，社融和人民币贷款分别新增5.17万亿和2.81万亿，较预期分别高出0.97万亿和0.41万亿。"
+    assert [a for a, in rows(text, "as_of", date="2022-07-11")] == ["2022-06"] * 4
