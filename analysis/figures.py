@@ -2814,8 +2814,8 @@ FAMILY_OF_MONEY = [
     ("commitment", re.compile(r"支持|意向|计划|承诺|方案|提供|(?<![入润利产额收])合计"
                               r"(?!.*(?:利|盈余|纯益|收入|营收|规模|资产|余额|贷款|存款|发行|募))")),
     ("revenue", re.compile(r"营收|营业收入|收入")),
-    # 纯利, 溢利: Hong Kong's words; 纯益, 获利: Taiwan's
-    ("profit", re.compile(r"利润|净利|纯利|溢利|纯益|盈余|盈利(?!能力)|获利(?!能力|了结|回吐)")),
+    # 纯利, 溢利: Hong Kong's words; 纯益, 获利: Taiwan's; 净赚, 赚破: earned
+    ("profit", re.compile(r"利润|净利|纯利|溢利|纯益|盈余|盈利(?!能力)|获利(?!能力|了结|回吐)|赚")),
     # (the money a wealth arm manages is a balance of assets too: 管理规模, 存续规模, AUM)
     ("assets", re.compile(r"总资产|资产总额|资产规模|^资产$|管理规模|理财规模|存续规模|AUM")),
     ("investment", re.compile(r"投入|投资|出资|研发|募")),

@@ -2760,3 +2760,8 @@ def test_a_chance_of_reaching_a_level_is_a_forecast_and_a_milestone_crossed_is_d
 def test_a_figure_measured_against_expectations_is_no_forecast():
     text = "今年6月当月，社融和人民币贷款分别新增5.17万亿和2.81万亿，较预期分别高出0.97万亿和0.41万亿。"
     assert [a for a, in rows(text, "as_of", date="2022-07-11")] == ["2022-06"] * 4
+
+
+def test_money_earned_is_profit():
+    text = "資產品質方面，10月逾放比維持0.15%。\n\n個別銀行方面，中國信託賺破550億元。"
+    assert rows(text, "metric_family", "as_of", date="2025-12-05")[-1] == ("profit", "2025-10")
