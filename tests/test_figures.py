@@ -2092,9 +2092,9 @@ TAIWAN_DATES_AND_WORDS = [
     # the year of 去年 in brackets, as Taiwan's papers write it
     ("根據金管會統計，去(2025)年前11月國銀稅前盈餘達5,507.7億元。", "2026-01-20",
      [("5,507.7億元", "2025-11", "profit", "=")]),
-    # 税前盈余 is profit, 合计 before it its total; 赚破 is more than
+    # 税前盈余 is profit, 合计 before it its total; 赚破 is more than, and profit too (earned)
     ("國銀合計稅前盈餘達5,507.7億元，中國信託賺破600億元。", "2026-01-20",
-     [("5,507.7億元", None, "profit", "="), ("600億元", None, "other", ">")]),
+     [("5,507.7億元", None, "profit", "="), ("600億元", None, "profit", ">")]),
     # 放款 is Taiwan's word for loans: 新增放款 is new lending
     ("中信銀以新增放款645億元居冠，全年新增放款有望飛越5,000億元。", "2025-12-11",
      [("645億元", None, "new_loans", "="), ("5,000億元", None, "new_loans", ">")]),
