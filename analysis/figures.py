@@ -537,6 +537,9 @@ THIS_YEAR = r"年初以来|年内(?<![一二两三四五六七八九十\d几多�
 # apart by their text: a pattern that opens with a group would lose re's fast skipping).
 WORD_DATES = re.compile(rf"{NOW.pattern}|{THIS_YEAR}|{REPORT_PERIOD.pattern}|今日|今天|昨日|昨天")
 # 2024年起, 1月以来, 去年同期; 2020年第一期 (a bond's tranche: a name, not a period)
+EFFECTIVE_FROM = re.compile(r"\s*起(?!至|到|的\d)")
+EFFECTIVE_DAY = re.compile(r"(?:(?:19|20)\d{2} ?年 ?)?(?:1[0-2]|0?[1-9]) ?月 ?(?:[12]\d|3[01]|0?[1-9]) ?日"
+                           r"\s*起(?!至|到|的\d)")
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期|第[一二三四五六七八九十\d]{1,3}期)")
 
 # Attribution.
@@ -1031,7 +1034,10 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             continue
         if starts_a_span_since(text, at, reach):
             continue  # "自2019年11月登陆A股以来首份…": the start of a span, no period of it
-        if NOT_A_DATE_AFTER.match(text, reach):
+        if NOT_A_DATE_AFTER.match(text, reach) and not (
+                (d or d2) and EFFECTIVE_FROM.match(text, reach)):
+            # ("自2022年9月15日起", "从4月1日起执行": the day a rate or a rule takes effect
+            # dates what it sets; a year or a month 起 opens a span: no date)
             if rel in ("今年", "本年") and not (m or period) and today:
                 # 今年以来: the year so far
                 anchors.append(DateAnchor(at, reach, f"{today[0]:04d}", today[0]))
@@ -1513,6 +1519,10 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     stamps = spans(STAMP, plain) if stamp else []
     years = named_years(plain) if today is None else []
     reports = report_dates(plain, today)
+    effective = [a for m in EFFECTIVE_DAY.finditer(plain)
+                 for a in date_anchors(plain, m.start(), m.end(), today)
+                 if a.value and a.value.count("-") == 2] if "日起" in plain else []
+    # (the days rates or rules take effect from: "自2022年9月15日起调整存款挂牌利率")
     if title and ("报" in title or "績" in title or "绩" in title):
         # a report the title names ("某银行2024年度环境信息披露报告") holds from the start
         reports = [DateAnchor(0, 0, r.value, r.year)
@@ -1554,7 +1564,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
             carried = heading[0]
         found, carried = paragraph_figures(plain, start, end, members, today, stamps, near,
                                            reports, seen, named, carried, scanned,
-                                           bool(kept) and kept[-1].scope == "sector")
+                                           bool(kept) and kept[-1].scope == "sector", effective)
         kept.extend(found)
         previous_end = end
     if kept:
@@ -1799,7 +1809,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       named_year: int | None = None,
                       carried: DateAnchor | None = None,
                       scanned: dict[tuple[int, int], list[Mention]] | None = None,
-                      sector_carried: bool = False
+                      sector_carried: bool = False,
+                      effective: list[DateAnchor] = ()
                       ) -> tuple[list[Figure], DateAnchor | None]:
     """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end],
     and the date the paragraph leaves to the next one of its section. `carried`: the date an
@@ -2001,6 +2012,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
+            if figure.as_of is None and figure.kind != "money" and (since := [
+                    e for e in effective if e.end <= figure.start]):
+                figure.as_of = since[-1].value  # a rate set from a day named before ("自2022年
+                # 9月15日起调整人民币存款挂牌利率。\n其中3年期定期存款利率均调整为2.60%")
         if own := OWN_DATE_BEFORE.search(text, max(0, figure.lead - 14), figure.lead):
             # "从2019年末的9.9万亿元增长至2024年末的36.6万亿元": a date written right before a
             # figure with 的 is that figure's, whatever span or base it stands in

@@ -2765,3 +2765,13 @@ def test_a_figure_measured_against_expectations_is_no_forecast():
 def test_money_earned_is_profit():
     text = "資產品質方面，10月逾放比維持0.15%。\n\n個別銀行方面，中國信託賺破550億元。"
     assert rows(text, "metric_family", "as_of", date="2025-12-05")[-1] == ("profit", "2025-10")
+
+
+def test_a_rate_set_from_a_day_is_of_that_day():
+    # the day a rate or a rule takes effect from (自…日起) dates what it sets, in its paragraph
+    # and in the paragraphs after it that name no date; a year or a month 起 opens a span
+    text = ("9月15日，六家国有大型商业银行齐发公告宣布，自2022年9月15日起调整人民币存款挂牌利率。\n"
+            "其中3年期定期存款利率均调整为2.60%，较此前下调0.15个百分点。")
+    assert rows(text, "as_of", date=None) == [("2022-09-15",), ("2022-09-15",)]
+    text = "自2022年以来，该行贷款增长20%。"
+    assert rows(text, "as_of", date="2022-09-16") == [(None,)]
