@@ -1006,8 +1006,8 @@ def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -
 def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | None,
                  named_year: int | None = None) -> list[DateAnchor]:
     """Every date in text[start:end] (one paragraph) a figure can refer to, resolved to YYYY,
-    YYYY-MM or YYYY-MM-DD. `named_year`, the last year the article named before the
-    paragraph, stands in for the article's date when that is unknown (今年, 3月末)."""
+    YYYY-MM or YYYY-MM-DD. `named_year`, the year an undated article reads as its present
+    (extract_from_text), stands in for the article's date when that is unknown (今年, 3月末)."""
     anchors: list[DateAnchor] = []
     article_year = named_year  # 今年 in an undated article: the article's year, not the paragraph's
     reach = 0
@@ -1552,13 +1552,14 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         before = plain.rfind("\n", 0, max(gap, 0))
         near = [r for r in reports if before < r.start or r.end == 0]
         named = None
-        if today is None and years:  # an undated article: the latest year it named before
-            # (before it names any, the first year it counts up to: "截至今年3月末…" opening
-            # a text that later writes 截至2025年一季度末; else the latest year it names at
-            # all, as a reader who has read it through takes it: "截至2月10日，…" in a text
-            # that names 2022 later. Not a year of a plan, a forecast or a span's start.)
+        if today is None and years:  # an undated article: the latest year it names, before
+            # or after (a reader who has read it through knows "2025年上半年已提升至1.7%" before
+            # "截至今年第三季度末"); before it names any, the first year it counts up to
+            # ("截至今年3月末…" opening a text that later writes 截至2025年一季度末), else the
+            # latest it names at all. Not a year of a plan, a forecast or a span's start.
             index = bisect.bisect_left(year_starts, start) - 1
-            named = max(latest[index], read_through or 0) if index >= 0 else (first_cutoff or read_through)
+            named = (max(latest[index], read_through or 0) if index >= 0
+                     else first_cutoff or read_through)
         heading = section_heading(text, plain, previous_end, start, today, named)
         if heading is not None:  # a new section: its heading's date, if any, holds in it
             carried = heading[0]
