@@ -166,6 +166,15 @@ def articles_frame(articles: list[dict]) -> pd.DataFrame:
     return with_simplified(pd.DataFrame(articles, columns=ARTICLE_COLUMNS))
 
 
+def corpus_files(root: Path) -> tuple[list[Path], list[dict], dict[str, ManifestEntry]]:
+    """The article files below `root` in corpus order, the log rows of the files that are not
+    articles and of the manifest rows not used, and the manifest's entries by file name."""
+    files, problems, manifests = list_corpus(root)
+    manifest, manifest_problems = read_manifests(root, manifests)
+    return files, [file_row(p.file, p.kind, p.reason) for p in problems + manifest_problems], \
+        manifest
+
+
 def load_corpus(folder: str | Path, cache_dir: str | Path | None = None,
                 segmenter: str = "jieba") -> Corpus:
     """Read, clean and split every article file of `folder`; never raises on a bad file.
@@ -176,9 +185,7 @@ def load_corpus(folder: str | Path, cache_dir: str | Path | None = None,
     stage = "corpus" if segmenter == "jieba" else f"corpus_{segmenter}"
     cache = TableCache(cache_dir, stage, ("articles", "log")) if cache_dir else None
     root = Path(folder)
-    files, problems, manifests = list_corpus(root)
-    manifest, manifest_problems = read_manifests(root, manifests)
-    log = [file_row(p.file, p.kind, p.reason) for p in problems + manifest_problems]
+    files, log, manifest = corpus_files(root)
     articles: list[dict] = []
     duplicates = Duplicates()
     for path in progress(files, "cleaning"):

@@ -44,11 +44,11 @@ from analysis.corpus import (
     Corpus,
     Duplicates,
     articles_frame,
+    corpus_files,
     file_row,
     read_and_clean,
 )
 from analysis.io import TableSink
-from analysis.loading import list_corpus, read_manifests
 
 ENGINES = ("local", "dask")
 # Files per partition: large enough that scheduling costs little next to the work, small enough
@@ -164,12 +164,9 @@ def plan(folder: str | Path) -> tuple[list[str], list[dict], dict]:
     files that are not articles and of manifest rows not used, and the manifest's entries of
     the article files (raises CorpusError when the folder does not exist)."""
     root = Path(folder)
-    paths, problems, manifests = list_corpus(root)
-    manifest, manifest_problems = read_manifests(root, manifests)
+    paths, log, manifest = corpus_files(root)
     names = [path.relative_to(root).as_posix() for path in paths]
-    entries = {name: manifest[name] for name in names if name in manifest}
-    return names, [file_row(p.file, p.kind, p.reason) for p in problems + manifest_problems], \
-        entries
+    return names, log, {name: manifest[name] for name in names if name in manifest}
 
 
 def partition(names: list[str], workers: int, size: int | None = None) -> list[list[str]]:
