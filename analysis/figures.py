@@ -458,23 +458,21 @@ PLEDGE_BEFORE = re.compile(r"(?:将|计划(?!单列)|拟|力争|争取|未来[�
                            r"[^，。；,;]{0,24}?(?:提供|投放|新增|发放|给予|授信)")
 # A level or a change foreseen ("2025年，数字经济总量将超过60万亿元", "预计明年营收将增长5%"): for a
 # time after the article's, no date (将 before a verb of reaching only: "将存款利率下调25BP" is 把).
+REACHING_TAIL = (r"(?:达到?|超过?|突破|增长|增加|增至|升至|提升|提高|保持在?|实现|新增"
+                 r"|降至|下降|回落)?(?:至|到)?\s*$")  # (超过 may be the figure's qualifier)
 FORECAST_BEFORE = re.compile(r"(?:(?:预计|预期|预测|有望)[^，。；,;]{0,16}?|将(?:会|可|有望)?)"
-                             r"(?:达到?|超过?|突破|增长|增加|增至|升至|提升|提高|保持在?|实现|新增"
-                             r"|降至|下降|回落)?(?:至|到)?\s*$")  # (超过 may be the figure's qualifier)
+                             + REACHING_TAIL)
 # A forecast of the period the article is in is no figure of it either (an analyst's
 # "预计全年…将达1.55万亿元"); a dividend a board proposes (预计派息总额) is decided, and a
 # figure measured against expectations (较预期高出0.97万亿, 超预期) is no forecast.
 FORESEEN_BEFORE = re.compile(r"(?:(?<![较比超于及])(?:预计|预期|预测)|有望|可望|有机会)[^，。；,;]{0,16}?"
-                             r"(?:达到?|超过?|突破|增长|增加|增至|升至|提升|提高|保持在?|实现|新增"
-                             r"|降至|下降|回落)?(?:至|到)?\s*$")
+                             + REACHING_TAIL)
 PROPOSED = re.compile(r"派息|派发|分红|股息|预计损失")
 # A rule's threshold is of no period: "远超120%-150%的监管要求", "遠高於8%的國際最低標準",
 # "合意净息差1.8%的临界值", "上限为40%", "核心一级资本充足率不得低于5%".
 RULE_LEVEL_AFTER = re.compile(r"(?:\s*[-－—~～至]\s*[\d.]+%)?\s*的\s*[^，。；,;的]{0,6}?"
                              r"(?:监管(?:要求|指标|红线|标准|底线)|法定最低|最低(?:要求|标准)"
                              r"|警戒线|临界值|红线|底线)")
-RULE_LEVEL_BEFORE = re.compile(r"(?:上限|下限)(?:为|是)\s*$"
-                               r"|(?:不得|不应|不能|须|必须)(?:低于|高于|超过|少于)\s*$")
 FRAME_ENDS = ("中", "里", "内", "期间", "方面")  # a clause that frames the next one's figures
 FUTURE_HORIZON = re.compile(r"(?:未来|今后)[一二两三四五六七八九十\d]{1,2}"
                             r"(?:[到至~-][一二两三四五六七八九十\d]{1,2})?个?年")
@@ -508,11 +506,11 @@ MEASURE_NAMED = re.compile(
 MEASURE_AFTER = re.compile(r"的\s*\w{0,2}?(?:" + MEASURE_NAMED.pattern + ")")  # "1.87%的净息差"
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
-CHANGED_TO_BEFORE = re.compile(r"(?:增|降|升|提高|提升|下降|上升|增长|增加|减少|回落|扩大|收窄|下滑|跃升"
-                               r"|攀升|压降)(?:至|到)\s*$")  # …降至1.02%: the level reached
+CHANGE_TO = (r"(?:增|降|升|提高|提升|下降|上升|增长|增加|减少|回落|扩大|收窄|下滑|跃升|攀升|压降)"
+             r"(?:至|到)")  # a change to a level: 降至, 增长到
+CHANGED_TO_BEFORE = re.compile(CHANGE_TO + r"\s*$")  # …降至1.02%: the level reached
 CHANGE_TO_AFTER = re.compile(r"\s*(?:大幅|小幅|明显|显著|进一步|持续|逐步|稳步)?"
-                             r"(?:增|降|升|提高|提升|下降|上升|增长|增加|减少|回落|扩大|收窄|下滑"
-                             r"|跃升|攀升|压降)(?:至|到)")  # …增至464.84亿元: the level it reached
+                             + CHANGE_TO)  # …增至464.84亿元: the level it reached
 # The state a turn starts from ("由2022年整体下降转为大幅增长"): the year is the base, the
 # figures after it are of the turn's time.
 TURN_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:转为|转向|转正|转负|变为|转变为)")
@@ -691,6 +689,8 @@ ASIDE_OPENING = re.compile(r"\s*[(（][^()（）]{0,16}[)）]")
 
 # A rule's level, not the bank's: "跌破150%监管红线", "高于7.5%的监管底线"; "不得低于11.5%"
 RULE_BEFORE = re.compile(r"(?:不得|不应|不能|须|必须)(?:低于|高于|超过|少于)")
+# ... and right before its figure, a rule's level, of no period (dates): "上限为40%" too
+RULE_LEVEL_BEFORE = re.compile(rf"(?:(?:上限|下限)(?:为|是)|{RULE_BEFORE.pattern})\s*$")
 THRESHOLD_AFTER = re.compile(r"的?(?:监管)?(?:红线|底线|达标线|门槛|下限|上限|要求)")
 # A level of the sector the bank is compared with: "超过城商行1.76%的平均值", "高于城商行
 # 1.76%的平均不良贷款率".
@@ -2962,9 +2962,7 @@ def headings_repeated(line_end: int, text: str, figures: list[Figure]) -> None:
     if line_end < 0 or line_end > HEADLINE_LENGTH or "。" in text[:line_end]:
         return
     head = [f for f in figures if f.end <= line_end]
-    later: dict[tuple, Figure] = {}
-    for figure in figures[len(head):]:
-        later.setdefault((figure.value, figure.unit, figure.kind), figure)
+    later = first_by_value(figures[len(head):])
     for figure in head:
         same = later.get((figure.value, figure.unit, figure.kind))
         if same is not None:
@@ -2973,13 +2971,20 @@ def headings_repeated(line_end: int, text: str, figures: list[Figure]) -> None:
                 figure.entity, figure.scope = same.entity, same.scope
 
 
+def first_by_value(figures: list[Figure]) -> dict[tuple, Figure]:
+    """The first of `figures` of each value, unit and kind: where a headline's figure is given
+    again."""
+    first: dict[tuple, Figure] = {}
+    for figure in figures:
+        first.setdefault((figure.value, figure.unit, figure.kind), figure)
+    return first
+
+
 def repeat_the_body(headline: list[Figure], body: list[Figure]) -> list[Figure]:
     """A headline's figure that the text gives again (the same value, unit and kind) is that
     figure: its family, its date and (when the text names one) its bank are the text's, whose
     sentence says more than a headline."""
-    first = {}
-    for figure in body:
-        first.setdefault((figure.value, figure.unit, figure.kind), figure)
+    first = first_by_value(body)
     for figure in headline:
         same = first.get((figure.value, figure.unit, figure.kind))
         if same is not None and same.entity:
