@@ -190,8 +190,10 @@ def whole_in_window(window: str, start: int, end: int) -> bool:
     from analysis.text import tokenizer  # jieba loads only when a short alias is seen
 
     words = tokenizer().FREQ
-    if not (words.get(window[max(0, start - 1):start + 1]) or words.get(window[end - 1:end + 1])):
-        return True  # neither neighbour makes a word with the alias: no need to segment
+    if not (words.get(window[max(0, start - 1):start + 1]) or words.get(window[end - 1:end + 1])
+            or words.get(window[start:end + 1])):
+        return True  # neither neighbour makes a word with the alias (nor the alias with the
+        # next character: 合库金, a holding company): no need to segment
     cuts = {0, len(window)}
     for _, token_start, token_end in tokenizer().tokenize(window, HMM=False):
         cuts.update((token_start, token_end))

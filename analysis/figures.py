@@ -145,7 +145,7 @@ def to_change() -> re.Pattern:
     return re.compile("[" + "".join(re.escape(c) for c in traditional_chars()) + "０-９．﹒﹐％￥＄]")
 THOUSANDS_COMMA = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # the comma first: re skips to it
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千"
+CN_DIGITS = "零〇○一二两三四五六七八九十百千"  # (○, a white circle: zero as Taiwan's papers type it)
 # Patterns below begin with a character class where they can: re then skips ahead to the
 # next digit instead of trying a match at every character, which is most of the speed.
 # A number starts at its first digit, and its digits are taken whole (possessive: no retrying
@@ -194,7 +194,7 @@ UNIT = (rf"(?P<pp>{'|'.join(POINTS)})"
         rf"|(?P<pct>%|厘(?!米))|(?P<cnt>{COUNTERS})")
 SPACE = "[ \u00a0\u3000]?"  # "1.5 万亿元": one space may stand between number and unit
 TAIL = (rf"(?P<more>[多余])?(?:{SPACE}(?P<mag>{MAGNITUDE}))?(?P<more2>[多余])?(?:{SPACE}(?:{UNIT}))?"
-        rf"(?:{SPACE}(?P<post>左右|及?以上|及?以下|以内|上下|附近))?")
+        rf"(?:{SPACE}(?P<post>左右|[及或]?以上|[及或]?以下|以内|上下|附近))?")
 # An Arabic number is a candidate when a magnitude, a unit or a list or range separator follows;
 # years, days and codes (2024年, 26日, 601988.SH) are left to the regex engine to skip.
 UNIT_AHEAD = re.sub(r"\(\?P<\w+>", "(?:", UNIT)
@@ -219,7 +219,7 @@ TENTHS = re.compile(rf"成(?<=(?P<tenths>[1-9一二两三四五六七八九半])
                     r"(?P<tenth>[一二三四五六七八九半](?![十百千万亿成]))?"
                     r"(?![为立功本交长员果熟绩都效就品型分片批套年人材色像事形全语亲名因天千不新])"
                     r"(?P<tmore>多)?"  # 六成多: more than sixty percent
-                    rf"(?:{SPACE}(?P<post>左右|及?以上|及?以下|以内|上下|附近))?")
+                    rf"(?:{SPACE}(?P<post>左右|[及或]?以上|[及或]?以下|以内|上下|附近))?")
 match_start = operator.methodcaller("start")
 # Chinese numerals only count with a currency, a point or 百分之 after them, or with 万/亿 and
 # a digit or qualifier in front: "千万" (by all means), "万一", "亿万" are words, not amounts.
@@ -250,7 +250,7 @@ QUALIFIER_LAST = frozenset(word[-1] for word in QUALIFIER_OF) | {"了"}
 BOUND_OVER_PHRASE = re.compile(r"(不超过|不得超过|不应超过|不高于|不得高于|不低于|不得低于|不应低于|不少于"
                                r"|不得少于)[\u4e00-\u9fff]{1,10}$")
 POST_QUALIFIER = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": "≈", "上下": "≈", "附近": "≈",
-                  "及以上": "≥", "及以下": "≤"}  # 1000万元及以下: and below
+                  "及以上": "≥", "及以下": "≤", "或以上": "≥", "或以下": "≤"}  # 1000万元及以下: and below
 CURRENCY_PREFIX = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "美元": "USD",
                    "USD": "USD", "US$": "USD", "$": "USD", "港元": "HKD", "港币": "HKD",
                    "HKD": "HKD", "HK$": "HKD", "新台币": "TWD", "台币": "TWD", "NT$": "TWD",
@@ -411,6 +411,7 @@ CLOSING_BRACKET = re.compile(r"[)）]")
 BOTH_BEFORE = re.compile(r"(?<![年平人户日月])均|都|双双")
 # A clause that breaks the figure before it down ("…不少于1万亿元，其中债券融资不低于3000亿元").
 PART_OPENING = re.compile(r"\s*其中")
+PART_WITHIN = re.compile(r"[^。！？；\n]{0,4}其中[^。！？；\n]{0,16}$")  # …2619亿元，其中中长期贷款超
 # a trend continued from a year ("延续了2024年的下滑态势"): that year is past, no date of the figures
 CONTINUED_BEFORE = re.compile(r"(?:延续了?|承接|沿袭了?)\s*$")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比|[高低好优快慢多少]于)\s*$")
@@ -447,6 +448,10 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年?同期的\s*$)")  # that year's
 # (年 may be left out before 同期: 较2019同期的0.71%)
 SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从高低好优多少前]")
+BANK_STATISTICS = frozenset({"growth", "share", "revenue", "profit"})
+# The base a statistic's change is measured from, named in its sentence
+STATISTIC_BASE = re.compile(r"(?:较|比|相比)(?:年初|上年末|去年末|上年底|去年底|上年|去年|上月末|上季末)"
+                            r"|同比|环比")
 SAME_PERIOD_BASE = re.compile(r"(?:较|比|相比|相较于?)(?:去年|上年)同期的?\s*$")
 CHANGE_VERB_AFTER = re.compile(r"\s*(?:下降|上升|增长|提高|减少|回落|收窄|扩大|下滑|提升|降低|增加)")
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
@@ -503,6 +508,9 @@ MEASURE_NAMED = re.compile(
     r"|(?P<level>不良|拨备覆盖率|拨贷比|充足率|资本比率|存贷比|贷存比|杠杆率|余额|总资产|资产总额|资产规模|总负债"
     r"|生息资产|金融资产"
     r"|负债总额|存款|贷款|信贷规模|信贷(?!投放|发放|新增|增量|支持|资金|政策|产品)|AUM)")
+# Words that say an amount is one without naming its measure ("以666.31亿元的规模领先")
+BARE_AMOUNT_WORDS = frozenset({"规模", "金额", "总额", "合计", "共计", "总计"})
+MEASURE_OPENING_REACH = 2  # modifiers before a measure written after its figure: 归母净利润
 MEASURE_AFTER = re.compile(r"的\s*\w{0,2}?(?:" + MEASURE_NAMED.pattern + ")")  # "1.87%的净息差"
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
@@ -533,11 +541,23 @@ REPORT_UNDATED_FAMILIES = {"commitment"}
 THIS_YEAR = r"年初以来|年内(?<![一二两三四五六七八九十\d几多数]年内)"  # the literal first: re skips to it
 # The dates written as words, found in one pass: now, this year, the report's period (told
 # apart by their text: a pattern that opens with a group would lose re's fast skipping).
-WORD_DATES = re.compile(rf"{NOW.pattern}|{THIS_YEAR}|{REPORT_PERIOD.pattern}|今日|今天|昨日|昨天")
+# (全年: the whole year of the date before; not a plan's year, 全年计划)
+WORD_DATES = re.compile(rf"{NOW.pattern}|{THIS_YEAR}|{REPORT_PERIOD.pattern}|今日|今天|昨日|昨天"
+                        r"|全年(?!计划|目标|任务|预算|经营目标)")
 # 2024年起, 1月以来, 去年同期; 2020年第一期 (a bond's tranche: a name, not a period)
-EFFECTIVE_FROM = re.compile(r"\s*起(?!至|到|的\d)")
-EFFECTIVE_DAY = re.compile(r"(?:(?:19|20)\d{2} ?年 ?)?(?:1[0-2]|0?[1-9]) ?月 ?(?:[12]\d|3[01]|0?[1-9]) ?日"
-                           r"\s*起(?!至|到|的\d)")
+# (a day may close a bracket or stand before one: "从今天(9月15日)起", "自11月3日(周一)起")
+EFFECTIVE_FROM = re.compile(r"[)）]?(?:\s*[(（][^()（）]{0,8}[)）])?\s*(?:起|开始)(?!至|到|的\d)")
+DAY = r"(?:(?:19|20)\d{2} ?年 ?)?(?:1[0-2]|0?[1-9]) ?月 ?(?:[12]\d|3[01]|0?[1-9]) ?日"
+EFFECTIVE_DAY = re.compile(DAY + EFFECTIVE_FROM.pattern)
+# A day on which rates were changed ("9月1日，多家银行官网更新人民币存款挂牌利率"): the day the
+# rates its article lists are of, as a day they take effect from is.
+RATE_CHANGE_DAY = re.compile(DAY + r"(?=[^。！？；\n]{0,40}?(?:下调|上调|调整|调降|调低|调高|更新|下降|上升)"
+                             r"[^。！？；\n]{0,16}?利率)")
+# ... but not a change before the one the article reports ("对上一次于2025年9月19日调整")
+EARLIER_CHANGE_BEFORE = re.compile(r"(?:上一次|上次|此前|之前|前一次|上一轮|前一轮|再上一次)[于在]?"
+                                   r"(?:今年|去年|本年)?\s*$")
+# The article's day or the next as the day a change takes effect ("由明日(31日)起", "今日起")
+EFFECTIVE_WORD = re.compile(r"(今日|今天|明日|明天)" + EFFECTIVE_FROM.pattern)
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期|第[一二三四五六七八九十\d]{1,3}期)")
 
 # Attribution.
@@ -636,6 +656,10 @@ OTHER_SUBJECT = with_opening(OTHER_SUBJECT,
 # too; a borrowing company's loan is its lender's. Not a bank's subsidiary (工银金融租赁: a
 # bank's name, banks.yaml), not 本集团/该公司, not an object (为/向/支持 某公司).
 ORGANISATION = re.compile(
+    # Taiwan's financial holding companies by the short names its press gives them (兆豐金,
+    # 合庫金): the group, not its bank, which is named apart (兆豐銀)
+    r"(?P<holding>兆丰金|华南金|第一金|合库金|富邦金|国泰金|中信金|玉山金|永丰金|台新金|元大金|开发金"
+    r"|新光金|国票金|日盛金|台湾金|[\u4e00-\u9fff]{2}金控)(?![融库额价币])|"
     r"[\u4e00-\u9fff]{2}(?<![本该我其此])"
     r"(?:(?P<lender>消费金融|金融租赁)(?:有限责任公司|股份有限公司|有限公司|公司)?"
     r"|(?P<firm>融资租赁|小额贷款|信托|证券|保险|基金管理|资产管理|财务)"
@@ -772,6 +796,7 @@ class Figure:
     rule_level: bool = False  # a regulator's line (150%监管红线): no bank's figure
     in_span: bool = False  # dated by a span of years (2015-17年): a total over it
     reached: bool = False  # a level a change reached by a date written before it (增至2024年末的)
+    part_of_flow: bool = False  # a share of a flow before it (发放贷款2619亿元，其中中长期贷款超九成)
 
 
 class DateAnchor(NamedTuple):  # a tuple: made thousands of times, cheaply
@@ -798,13 +823,16 @@ class Mention(NamedTuple):
 @cache
 def chinese_number(numeral: str) -> Decimal:
     """A Chinese numeral ("三千亿", "千亿", "一点五") read by cn2an; "千亿" is "一千亿"."""
+    numeral = numeral.replace("○", "〇")
     if numeral[0] in "十百千万亿":
         numeral = "一" + numeral
     try:
         return Decimal(str(cn2an.cn2an(numeral, "normal")))
     except (ValueError, KeyError, IndexError) as error:  # cn2an: KeyError on "一亿一"
-        # cn2an reads "三点五" and "亿" but not "三点五亿": split off the magnitude
-        head = re.match(r"(.*点[零〇一二三四五六七八九]+)([十百千万亿]+)$", numeral)
+        # cn2an reads "三点五" and "亿" but not "三点五亿", nor digits written one by one
+        # before a magnitude ("二七六亿", as Taiwan's papers write amounts): split it off
+        head = (re.match(r"(.*点[零〇一二三四五六七八九]+)([十百千万亿]+)$", numeral)
+                or re.match(r"([零〇一二三四五六七八九]{2,})([万亿]+)$", numeral))
         if head is None:
             raise ValueError(f"not a Chinese numeral: {numeral}") from error
         return chinese_number(head.group(1)) * chinese_number(head.group(2))
@@ -1103,6 +1131,11 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 # "2024年底…，一季度末…", "2024年全年…。其中…上半年…" written in 2025 (or in an
                 # undated text whose present is 2025): the part of the year after that end
                 year += 1
+            if year is None and today and d2 and (month - today[1]) % 12 == 1 and \
+                    EFFECTIVE_FROM.match(text, reach):
+                # a day a change takes effect from, in the month after the article's ("自11月3日
+                # 起" written on 30 October): days ahead
+                year = today[0] + (month < today[1])
             if year is None and today:  # (a later day of its own month: days ahead, 定于2月23日)
                 year = today[0] if month <= today[1] else today[0] - 1
             if year is None:
@@ -1225,8 +1258,9 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
             return None  # 一家, 两个, 一方面: words, not figures
         # "千亿" alone is an amount after a qualifier (授信近千亿, 接近亿元), not in "万亿元规模"
         # (a size class) or "人民币亿元" (the unit of a table)
-        if prev in VAGUE_BEFORE or (number[0] not in CN_LEADING
+        if prev in VAGUE_BEFORE or (number[0] not in CN_LEADING and number[1:2] != "点"
                                     and not QUALIFIER_BEFORE.search(before)):
+            # (a fraction opens with its zero: 〇点〇七二个百分点)
             return None
     elif prev.isascii() and prev.isalpha() and not prefix:
         return None  # H100, GPT4: a name, not a figure
@@ -1391,6 +1425,8 @@ ROC_YEAR_ZERO = 1911
 # formal mainland text write it: read as its digits, which take as many characters (十月, which
 # would take more, stays unread)
 CHINESE_MONTH = re.compile(r"月(?<=[一二三四五六七八九]月)")  # (月 first: re skips ahead to it)
+# (not a currency's 元 before 月: 美元月报, 100元月费)
+FIRST_MONTH = re.compile(r"元月(?<![\d万亿千百美港日欧币台]元月)(?!费|薪|租|供|报)")
 NOT_BEFORE_MONTH = frozenset("一二三四五六七八九十百千万两几数第")  # 三十月, 第一月: no month
 
 
@@ -1445,6 +1481,8 @@ def prepare(text: str, simplified: str | None = None) -> str:
         plain = INLINE_BULLET.sub(" 。 ", plain)
     if CHINESE_MONTH.search(plain):  # 六月份, 十二月: 6月份, 12月
         plain = with_month_digits(plain)
+    if "元月" in plain:  # 元月 (January, as Taiwan's and older mainland text write it): 1月
+        plain = FIRST_MONTH.sub("1月", plain)
     if has_bracketed_year(plain) and YEAR_IN_BRACKETS.search(plain):
         plain = YEAR_IN_BRACKETS.sub(bracketed_year, plain)  # 去(2025)年 reads as 2025年
     return plain
@@ -1519,10 +1557,22 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     stamps = spans(STAMP, plain) if stamp else []
     years = named_years(plain) if today is None else []
     reports = report_dates(plain, today)
-    effective = [a for m in EFFECTIVE_DAY.finditer(plain)
-                 for a in date_anchors(plain, m.start(), m.end(), today)
-                 if a.value and a.value.count("-") == 2] if "日起" in plain else []
-    # (the days rates or rules take effect from: "自2022年9月15日起调整存款挂牌利率")
+    patterns = ((EFFECTIVE_DAY,) if "日起" in plain or "日开始" in plain or ")起" in plain
+                or "）起" in plain else ()) + ((RATE_CHANGE_DAY,) if "利率" in plain else ())
+    effective = sorted((a for pattern in patterns for m in pattern.finditer(plain)
+                        if not EARLIER_CHANGE_BEFORE.search(plain, max(0, m.start() - 8), m.start())
+                        for a in date_anchors(plain, m.start(), m.end(), today)
+                        if a.value and a.value.count("-") == 2),
+                       key=operator.attrgetter("start"))
+    if today and (words := list(EFFECTIVE_WORD.finditer(plain))) and (day := date_of(today)):
+        effective = sorted(effective + [
+            DateAnchor(m.start(), m.end(), (dt.date.fromisoformat(day) + dt.timedelta(
+                days=m.group(1).startswith("明"))).isoformat(), today[0]) for m in words
+            # (the day in its brackets, where one is written: 今天(9月15日)起)
+            if not any(m.start() <= e.start < m.end() for e in effective)],
+            key=operator.attrgetter("start"))
+    # (the days rates or rules take effect from: "自2022年9月15日起调整存款挂牌利率", and the
+    # days rates were changed on: "9月1日，多家银行官网更新人民币存款挂牌利率")
     if title and ("报" in title or "績" in title or "绩" in title):
         # a report the title names ("某银行2024年度环境信息披露报告") holds from the start
         reports = [DateAnchor(0, 0, r.value, r.year)
@@ -1883,16 +1933,26 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             except (TypeError, ValueError):  # no article date, or a stamp that is no day
                 continue
             anchors.append(DateAnchor(m.start(), m.end(), day.isoformat(), day.year))
+        elif word.startswith("全年"):  # the whole year of the date before ("四季度…。全年营收增速…")
+            earlier = [a for a in anchors if a.end <= m.start() and a.year]
+            whole = (earlier[-1].year if earlier else carried.year
+                     if carried is not None else None)  # (not the article's: 全年 written in
+            # March is of the year before, which the text names)
+            if whole and text[m.start() - 1:m.start()] != "年":  # (2024年全年, 去年全年: that
+                # date's own word)
+                anchors.append(DateAnchor(m.start(), m.end(), f"{whole:04d}", whole))
         elif word.startswith("年"):  # 年初以来, 年内: this year
             sentence_start = sentence_starts[bisect.bisect_right(sentence_starts, m.start()) - 1]
             if year and not any(sentence_start <= a.start < m.start() and a.value
                                 and a.value.startswith(f"{year:04d}-") for a in anchors):
                 # (not after a month or day of this year: "截至12月18日，年内累计…" is to that day)
                 anchors.append(DateAnchor(m.start(), m.end(), f"{year:04d}", year))
-        else:  # 截至目前: now, no date; only for figures of its sentence ("…，目前是第五大银行。")
+        else:  # 截至目前: now, the article's own date (none in an undated text); only for
+            # figures of its sentence ("…，目前是第五大银行。")
             stop = sentence_end(text, m.end(), end)
             if any(m.end() <= f.start < stop for f in figures):
-                anchors.append(DateAnchor(m.start(), m.end(), None, None))
+                now = date_of(today)
+                anchors.append(DateAnchor(m.start(), m.end(), now, today[0] if now else None))
     if carried is not None:  # set by an earlier paragraph: holds until one of this one
         anchors.append(DateAnchor(start - 1, start - 1, carried.value, carried.year,
                                   year_end=carried.year_end,
@@ -1948,6 +2008,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                     figure.entity, figure.scope = None, "other"
         mark_market(text, members)
     # the article's month; in an undated article, the end of the latest year it named before
+    today_day = date_of(today)  # the article's day, to which effective days are compared
     this_month = (f"{today[0]:04d}-{today[1]:02d}" if today
                   else f"{named_year:04d}-12" if named_year else "")
     shifted_last: Figure | None = None  # the figure SHIFT_BEFORE dated last
@@ -1960,8 +2021,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             index -= 1  # a plan's horizon, or a date in brackets, in an earlier sentence
             # ("（2024年末为3593亿元）。贷款余额…"): the date before it holds
         if index >= 0 and anchors[index].start < figure.sentence[0] and ASIDE.match(
-                text, figure.sentence[0]):
+                text, figure.sentence[0]) and not statistic(text, figure):
             index = -2  # an example or an aside keeps no date from the sentences before it
+            # (a firm's loan), but a bank's statistics it lists are of the period ("比如，
+            # 招商银行科技企业贷款余额5829.97亿元，较年初增长8.35%")
         if index >= 0 and anchors[index].inherited and figure.family in (
                 REPORT_UNDATED_FAMILIES if all_reports else UNDATED_FAMILIES):
             index = -1  # a share, a limit or a pledge is no figure of the period
@@ -2014,9 +2077,13 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
             if figure.as_of is None and figure.kind != "money" and (since := [
-                    e for e in effective if e.end <= figure.start]):
-                figure.as_of = since[-1].value  # a rate set from a day named before ("自2022年
-                # 9月15日起调整人民币存款挂牌利率。\n其中3年期定期存款利率均调整为2.60%")
+                    e for e in effective if e.end <= figure.start] or [
+                    e for e in effective if today_day and e.value <= today_day][:1]):
+                figure.as_of = since[-1].value
+                # a rate set from a day named before ("自2022年9月15日起调整人民币存款挂牌利率。\n
+                # 其中3年期定期存款利率均调整为2.60%"), else from the first one named after
+                # ("…利率分别为1.25%、1.45%…\n六大国有银行将从今天(9月15日)起调整个人存款利率"),
+                # if it is in force by the article's day (not one announced for later)
         if own := OWN_DATE_BEFORE.search(text, max(0, figure.lead - 14), figure.lead):
             # "从2019年末的9.9万亿元增长至2024年末的36.6万亿元": a date written right before a
             # figure with 的 is that figure's, whatever span or base it stands in
@@ -2051,6 +2118,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 and bisect.bisect_left(anchor_ends, figure.start) == bisect.bisect_left(
                     anchor_ends, whole.end)):
             figure.as_of = whole.as_of  # a part is of its whole's time (a pledge's: none)
+        if whole is not None and whole.kind == "money" and figure.kind == "percent" and (
+                whole.family in FLOW_FAMILIES or whole.family == "new_loans") and (
+                PART_WITHIN.match(text, whole.end, figure.lead)):
+            figure.part_of_flow = True  # a share of the year's lending is of the year
         whole = figure
     for sentence, members in by_sentence.items():
         if sentence in respective:
@@ -2059,7 +2130,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         years_of_flows(text, figures)
     for figure in figures:  # a level in a year past stands at that year's end
         if figure.as_of and len(figure.as_of) == 4 and (
-                today is None or int(figure.as_of) < today[0]) and not figure.in_span and (
+                today is None or int(figure.as_of) < today[0]) and not figure.in_span \
+                and not figure.part_of_flow and (
                 figure.family in STOCK_FAMILIES or (
                     figure.kind != "money" and measures_level(text, figure, start)) or (
                     figure.family == "other" and not PERIOD_RATIO.search(figure.metric)
@@ -2089,6 +2161,23 @@ def ahead(text: str, figure: Figure) -> bool:
     before = clause_start(text, figure.sentence[0], figure.clause - 1)
     frame = text[before:figure.clause - 1]
     return frame.endswith(FRAME_ENDS) and FUTURE_HORIZON.search(frame) is not None
+
+
+def statistic(text: str, figure: Figure) -> bool:
+    """Whether a figure is a statistic of a period: a balance, a rate or ratio, a change
+    measured from a base its sentence names (较年初, 比上年末, 同比), or a bank's growth, share or
+    results ("例如杭州银行、齐鲁银行的增速最快，分别为17.3%、16.47%"); not a deal (a loan granted)."""
+    return figure.family in STOCK_FAMILIES or figure.family == "rate" or (
+        figure.family == "growth" and STATISTIC_BASE.search(text, figure.sentence[0], figure.lead)
+        is not None) or (bool(figure.entity) and figure.family in BANK_STATISTICS)
+
+
+def date_of(today: tuple[int, int, int] | None) -> str | None:
+    """An article's date as written in as_of (2025-03-28), None for none or no real day."""
+    try:
+        return dt.date(*today).isoformat() if today else None
+    except (TypeError, ValueError):
+        return None
 
 
 def aside_before(text: str, anchor: DateAnchor, position: int) -> bool:
@@ -2507,11 +2596,12 @@ def organisation_subject(text: str, figure: Figure) -> bool:
     floor = position = subject_floor(text, figure)
     while match := ORGANISATION.search(text, position, figure.start):
         position = match.end()
-        if not (match.group("lender") or match.group("firm")) and figure.family in LOAN_FAMILIES:
+        if not (match.group("lender") or match.group("firm") or match.group("holding")) \
+                and figure.family in LOAN_FAMILIES:
             continue  # a borrower's loan: its lender's figure
         if OBJECT_BEFORE.search(text, clause_start(text, floor, match.start()), match.start()):
             continue
-        if find_banks(text[max(floor, match.start() - 6):match.end()]):
+        if not match.group("holding") and find_banks(text[max(floor, match.start() - 6):match.end()]):
             continue  # a bank's subsidiary (工银金融租赁) or a bank's own name
         return True
     return False
@@ -2759,6 +2849,9 @@ def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
     # overlap, so it is the last one that ends before the figure, if it starts in the clause
     last = bisect.bisect_right(heads, figure.start, key=operator.itemgetter(1)) - 1
     chosen = heads[last:last + 1] if last >= 0 and heads[last][0] >= left else []
+    if not chosen and after and text.startswith("的", figure.end) and (
+            named := measure_opening(after)):
+        return named  # "以14.53%的净利润增速领跑", "以0.68%的不良率成为": the measure after 的
     if not chosen:
         # no measure word in the clause: the words before the figure ("训练成本约…"), else
         # the last measure of the sentence ("融资金额由…1000亿左右，增至…逾4000亿"), but not
@@ -2774,6 +2867,21 @@ def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
     if head in EXTENDABLE_SET:
         start = modifier_start(text, clause_start(text, s, start), start, blocks)
     return text[start:end][-METRIC_MAX:]
+
+
+def measure_opening(phrase: str) -> str:
+    """The measure a phrase opens with, a few modifiers included ("净利润增速领跑…" →
+    净利润增速, "净息差位居榜首" → 净息差); "" when it opens with none."""
+    head = HEAD.search(phrase, 0, MEASURE_OPENING_REACH + 6)
+    if head and head.start() <= MEASURE_OPENING_REACH + 3:
+        end = head.end()
+        while following := HEAD.match(phrase, end):
+            end = following.end()  # 净利润 + 增速
+        return phrase[:end] if phrase[:end] not in BARE_AMOUNT_WORDS else ""
+    named = MEASURE_NAMED.search(phrase, 0, MEASURE_OPENING_REACH + 6)
+    if named and named.start() <= MEASURE_OPENING_REACH:
+        return phrase[:named.end()]
+    return ""
 
 
 def modifier_start(text: str, floor: int, position: int, blocks: list[tuple[int, int]]) -> int:

@@ -313,7 +313,8 @@ AS_OF = [
     ("截至2025年6月30日，交通银行科技金融贷款余额达8,000亿元。", "2025-06-30"),
     ("数字经济核心产业贷款余额为4100亿，较2023年末增长11%。", None),  # a baseline
     ("兴业银行自2024年起启动计划，投入资金1亿元。", None),  # a start, not a date
-    ("截至目前，核心产业规模已接近6000亿元人民币。", None),
+    # 目前 is the article's day (round eleven: as the labellers read it)
+    ("截至目前，核心产业规模已接近6000亿元人民币。", "2025-11-26"),
     ("计划未来五年提供不低于1万亿元专项综合金融支持。", None),
 ]
 
@@ -902,8 +903,6 @@ def test_as_of_from_context(text, as_of):
 
 
 AS_OF_NONE = [
-    # 目前 ends what an earlier date said
-    "截至2024年末，贷款余额为17亿元，截至目前贷款余额已达19亿元。",
     # an example keeps no date from the sentences before it
     "截至2025年10月末，该行贷款余额突破800亿元。典型案例：某企业获得2亿元贷款。",
     # the end of a plan's span is no date
@@ -916,6 +915,12 @@ AS_OF_NONE = [
 @pytest.mark.parametrize("text", AS_OF_NONE)
 def test_no_as_of_where_the_text_gives_none(text):
     assert rows(text, "as_of")[-1] == (None,)
+
+
+def test_now_ends_an_earlier_date_and_is_the_articles_day():
+    text = "截至2024年末，贷款余额为17亿元，截至目前贷款余额已达19亿元。"
+    assert rows(text, "as_of", date="2025-03-28") == [("2024-12",), ("2025-03-28",)]
+    assert rows(text, "as_of", date=None) == [("2024-12",), (None,)]  # an undated text: no day
 
 
 # ------------------------------------------------------------------ dates, round two (issue 12)
@@ -1568,11 +1573,11 @@ DATES_ROUND_FOUR = [
     # 年内 after a day of the same year: up to that day
     ("今年截至12月18日，商业银行年内合计发行二永债1.7万亿元。其中永续债约8218亿元。",
      "2025-12-20", ["2025-12-18", "2025-12-18"]),
-    # 目前 ends the period only for figures of its own sentence
+    # 目前 ends the period only for figures of its own sentence, which take the article's day
     ("截至2016年末，该行资产8.27万亿元，目前是第五大银行。存款余额7.29万亿元。", "2017-03-28",
      ["2016-12", "2016-12"]),
     ("截至2016年末，该行资产8.27万亿元。目前，存款余额7.29万亿元。", "2017-03-28",
-     ["2016-12", None]),
+     ["2016-12", "2017-03-28"]),
     # dates typed with spaces
     ("截至 6 月末，某农商银行累计发放涉农贷款 85.15 亿元。", "2025-07-20", ["2025-06"]),
     ("2025 年 6 月 30 日，某农商银行发放贷款1亿元。", "2025-07-20", ["2025-06-30"]),
@@ -2775,3 +2780,111 @@ def test_a_rate_set_from_a_day_is_of_that_day():
     assert rows(text, "as_of", date=None) == [("2022-09-15",), ("2022-09-15",)]
     text = "自2022年以来，该行贷款增长20%。"
     assert rows(text, "as_of", date="2022-09-16") == [(None,)]
+
+
+# ------------------------------------------------------------------ round eleven
+# Round eleven: read from the misses of the n sets (mainland technology lending, results and
+# rates, Hong Kong and Taiwan); the sentences are written here, not copied.
+
+
+def test_a_measure_written_after_its_figure_with_de_names_it():
+    # "以X%的净利润增速领跑": the measure follows the figure; a bare 规模 names none
+    text = "2024年，甲银行以12.5%的营收增速领跑同业，乙银行以0.71%的不良率位居前列。"
+    assert rows(text, "metric_family", date="2025-04-01") == [("growth",), ("rate",)]
+    text = "营业收入方面，丙银行以321.5亿元的规模领先，同比增长6.2%。"
+    assert rows(text, "metric_family", date="2025-04-01")[0] == ("revenue",)
+
+
+def test_an_example_of_banks_statistics_keeps_the_period():
+    # 比如/例如 open an aside: a firm's loan keeps no date from before, a bank's balance does
+    text = ("截至2024年6月末，股份行科技贷款余额普遍超千亿元。比如，甲银行科技企业贷款余额"
+            "1234.5亿元，较年初增长8.1%；乙银行科技贷款余额超900亿元。")
+    assert [a for a, in rows(text, "as_of", date="2024-09-04")] == ["2024-06"] * 4
+    text = "截至2025年6月末，该行贷款余额突破800亿元。例如，丙公司获得贷款3000万元。"
+    assert rows(text, "as_of", date="2025-08-01") == [("2025-06",), (None,)]
+
+
+def test_now_is_the_articles_day():
+    text = "截至目前，该行已为区域内企业提供授信支持达1200亿元。"
+    assert rows(text, "as_of", date="2025-04-02") == [("2025-04-02",)]
+    assert rows(text, "as_of", date=None) == [(None,)]
+
+
+def test_rates_of_a_reset_take_the_day_it_took_effect():
+    # a day a change starts from with 开始 or with its weekday in brackets
+    text = "甲市各银行从3月11日开始下调房贷利率，首套房利率最低降至3.9%。"
+    assert rows(text, "as_of", date="2024-03-20") == [("2024-03-11",)]
+    text = "乙银行宣布，自11月4日(周一)起，最优惠利率由5.25厘调整至5.125厘。"
+    assert rows(text, "as_of", date="2025-10-29") == [("2025-11-04",), ("2025-11-04",)]
+    # a day rates were changed on dates the rates listed in the paragraphs after it
+    text = ("8月5日，多家银行更新人民币存款挂牌利率。\n"
+            "国有大行中，一年期定期存款挂牌利率下调10个基点至1.35%。")
+    assert rows(text, "as_of", date="2024-08-05") == [("2024-08-05",), ("2024-08-05",)]
+    # ... not a change before it ("此前于…"), which dates only its own paragraph
+    text = ("5月8日，多家银行更新存款挂牌利率，两年期下调15个基点。\n"
+            "此前于2月2日，部分银行下调存款利率。\n"
+            "其中三年期存款利率下调10个基点。")
+    assert rows(text, "as_of", date="2024-05-08") == [("2024-05-08",), ("2024-05-08",)]
+
+
+def test_rates_listed_before_the_day_they_took_effect_take_it():
+    # the day named after them, when the rates are in force by the article's day
+    text = ("丁银行三年期定期存款利率为2.45%，下调15个基点。\n"
+            "记者获悉，多家银行将从今天(4月18日)起调整个人存款利率。")
+    assert rows(text, "as_of", date="2024-04-19") == [("2024-04-18",), ("2024-04-18",)]
+    # ... not a day announced for later: the rates are not yet in force
+    text = "戊银行最优惠利率将下调至5厘。\n该行表示，调整由下周一(11月3日)起生效。"
+    assert rows(text, "as_of", date="2025-10-30") == [(None,)]
+
+
+def test_today_or_tomorrow_as_the_day_a_change_takes_effect():
+    text = "己银行宣布，由明日起下调港元最优惠利率12.5点子。"
+    assert rows(text, "as_of", date="2025-10-30") == [("2025-10-31",)]
+
+
+def test_a_holding_company_is_no_bank():
+    # Taiwan's financial holding companies by their short names: the group's figures
+    text = "兆豐金前10月累計稅後盈餘達到303.58億元。合庫金前10月獲利180.12億元。"
+    assert rows(text, "entity", date="2025-11-07") == [(None,), (None,)]
+    text = "合庫銀前10月獲利150億元。"
+    assert rows(text, "entity", date="2025-11-07") == [("合作金库银行",)]
+
+
+def test_or_above_after_a_figure_is_its_qualifier():
+    text = "戶口結餘達5,000港元或以上的儲蓄存款，年利率下調至0.001%；100萬元或以下的不變。"
+    assert rows(text, "text", "qualifier") == [
+        ("5,000港元或以上", "≥"), ("0.001%", "="), ("100萬元或以下", "≤")]
+
+
+def test_numbers_written_digit_by_digit_with_a_circle_for_zero():
+    # as Taiwan's papers print them: 二七六億, 百分之二點○九一, ○點○七二個百分點
+    text = "新承做放款利率為百分之二點○九一，下降○點○七二個百分點；撥款金額由二七六億降至二四○億元。"
+    assert rows(text, "text", "value", date="2026-02-26") == [
+        ("百分之二點○九一", 2.091), ("○點○七二個百分點", 0.072), ("二七六億", 2.76e10),
+        ("二四○億元", 2.4e10)]
+
+
+def test_the_whole_year_after_a_quarter_is_the_year():
+    # 全年 is the year of the date before it, not the quarter a sentence before named
+    text = ("2024年，银行业营收承压。但得益于四季度债市行情，全年营收增速较前三季度回升。"
+            "其中，城商行全年营收增速较前三季度提升2.7个百分点。")
+    assert rows(text, "as_of", date="2025-03-30") == [("2024",)]
+    # ... but not a plan's year (全年计划)
+    text = "2025年上半年，该行贷款投放进度已超过全年计划的60%。"
+    assert rows(text, "as_of", date="2025-08-01") == [("2025-06",)]
+
+
+def test_january_written_as_yuan_yue():
+    text = "上市銀行股元月獲利出爐，甲銀行元月稅後純益18.14億元。"
+    assert rows(text, "as_of", date="2026-02-11") == [("2026-01",)]
+    text = "该产品收费为每年100美元，月费另计。"  # (美元 before 月: no month)
+    assert rows(text, "as_of", date="2026-02-11") == [(None,)]
+
+
+def test_a_share_of_a_years_flow_is_of_the_year():
+    # a share of the year's lending (其中…超过90%) is of the year, not its end, as a share
+    # of a balance is
+    text = "该行2022年全年发放科技贷款2619亿元，其中中长期贷款占比超过90%。"
+    assert rows(text, "as_of", date="2023-01-28") == [("2022",), ("2022",)]
+    text = "该行2022年末贷款余额2619亿元，其中中长期贷款占比超过90%。"
+    assert rows(text, "as_of", date="2023-01-28") == [("2022-12",), ("2022-12",)]
