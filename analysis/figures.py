@@ -2110,6 +2110,12 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             figure.as_of = None  # a pledge, a figure of the years ahead, or a forecast: of
             # no period yet ("预计全年发行规模将达1.55万亿元", "预计2026年资产端收益率下降17bp"),
             # or a rule's threshold ("远超120%-150%的监管要求", "上限为40%", "不得低于5%")
+        if figure.scope == "market" and today_day and (
+                figure.as_of is None or len(figure.as_of) == 4) and SESSION_WORDS.search(
+                text, figure.sentence[0], figure.lead) and not NOT_THE_SESSION.search(
+                text, figure.sentence[0], figure.lead):
+            figure.as_of = today_day  # a share's move in a session (股价下午一度急挫13.8%):
+            # of the article's day, not of the results the article reports
         if (whole is not None and whole.kind == figure.kind and (
                 (whole.sentence == figure.sentence and PART_OPENING.match(text, figure.clause))
                 # (or a sentence that opens with 其中: "…1万亿元。其中，股、债合计不低于3000亿元")
@@ -2393,6 +2399,12 @@ def bank_of_paragraph_before(text: str, start: int,
     if len(last.banks) > 1 or central_bank(last.banks[0]):
         return None
     return last
+
+
+# A trading session named in a sentence about a share's price
+SESSION_WORDS = re.compile(r"上午|下午|午后|盘中|早盘|尾盘|收盘|开盘|一度|今日|今天|日内")
+# ... but not a price target, nor the session before (前收盘价, 昨收)
+NOT_THE_SESSION = re.compile(r"目标|预测|预计|评级|前收|昨收")
 
 
 def mark_market(text: str, figures: list[Figure]) -> None:

@@ -2888,3 +2888,11 @@ def test_a_share_of_a_years_flow_is_of_the_year():
     assert rows(text, "as_of", date="2023-01-28") == [("2022",), ("2022",)]
     text = "该行2022年末贷款余额2619亿元，其中中长期贷款占比超过90%。"
     assert rows(text, "as_of", date="2023-01-28") == [("2022-12",), ("2022-12",)]
+
+
+def test_a_shares_move_in_a_session_is_of_the_articles_day():
+    text = "2025年，甲银行净利润下降10%。业绩公布后，甲银行股价下午一度急挫8.5%，低见12.3元。"
+    assert rows(text, "as_of", date="2026-02-13") == [("2025",), ("2026-02-13",), ("2026-02-13",)]
+    # a price target is a forecast, the close before is the session before
+    text = "研报给予甲银行目标价，盘中目标涨幅达20%；较前收盘价6.48元上涨。"
+    assert rows(text, "as_of", date="2026-02-13") == [(None,), (None,)]
