@@ -315,7 +315,7 @@ DATE_START = re.compile(rf"[{BMP_DIGITS}今去前上本下第一二三四首Q\U0
                         r"|[年月\-](?<=\d[年月\-])|年(?<=[今去前上本]年)|半(?<=[上下]半)年"
                         r"|季(?<=[第一二三四前1-4]季)度|三(?<=前三)季度?|[一二三四](?<=第[一二三四])季度?"
                         r"|季(?<=[一二三四]季)末|[1-4](?<=第[1-4])季"
-                        r"|[1-9十一二三四五六七八九](?<=前[1-9十一二三四五六七八九])(?:(?<=1)[0-2]|(?<=十)[一二])?"
+                        r"|[1-9十一二两三四五六七八九](?<=前[1-9十一二两三四五六七八九])(?:(?<=1)[0-2]|(?<=十)[一二])?"
                         r"个?月|季(?<=首季)度?|\d(?<=\d\d)(?:\d\d)?[QH][1-4]|Q(?<=[1-4]Q)|[1-4](?<=Q[1-4])"
                         rf"|\d(?<=[12]\d)\d{{2}}(?={YEAR_PERIOD_AHEAD}))")
 # a year written in two digits, as analysts write it, only before a quarter or a half
@@ -438,7 +438,8 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<beside>(?<=[高低多少]于)(?:去年|上年)同期$)"  # 低于去年同期3474亿元 (a pp: the gap)
     r"|(?P<month>(?:(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?|前值(?:为|是)?)\s*$)"  # (前值: a
     # monthly figure's value the month before, as data reports write it: "M2同比8.4%(前值8.8%)")
-    r"|(?P<level>(?:较|比|相比|相较于?|由|从)(?:(?P<base>上年末|去年末|上年底|去年底|年初|上半年|去年|上年"
+    r"|(?P<level>(?:较|比|相比|相较于?|由|从|[高低好优多少]于)"
+    r"(?:(?P<base>上年末|去年末|上年底|去年底|年初|上半年|去年|上年"
     r"|一年前)的"  # (由去年底的2.83%大增至5.32%, 从去年的11.44%提高到…: where a change started)
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
     r"|(?P<at>(?:较|比|相比|相较于?|由|从|[高低好优多少]于)(?P<ay>(?:19|20)\d{2}) ?年度?"
@@ -452,8 +453,11 @@ BANK_STATISTICS = frozenset({"growth", "share", "revenue", "profit"})
 # The base a statistic's change is measured from, named in its sentence
 STATISTIC_BASE = re.compile(r"(?:较|比|相比)(?:年初|上年末|去年末|上年底|去年底|上年|去年|上月末|上季末)"
                             r"|同比|环比")
-SAME_PERIOD_BASE = re.compile(r"(?:较|比|相比|相较于?)(?:去年|上年)同期的?\s*$")
-CHANGE_VERB_AFTER = re.compile(r"\s*(?:下降|上升|增长|提高|减少|回落|收窄|扩大|下滑|提升|降低|增加)")
+# (and with its measure and a bracket between: "较上年同期增速(8.7%)有所放缓")
+SAME_PERIOD_BASE = re.compile(r"(?:较|比|相比|相较于?)(?:去年|上年)同期的?"
+                              r"(?:(?:增速|增幅|水平)\s*[(（])?\s*$")
+CHANGE_VERB_AFTER = re.compile(r"[)）]?\s*(?:有所|明显|大幅|小幅)?(?:下降|上升|增长|提高|减少|回落|收窄|扩大"
+                               r"|下滑|提升|降低|增加|放缓|加快)")
 # A level striven for by a date after the article's ("余额到2025年底力争达到1万亿元" in 2024)
 # held at no date yet. (A year's target, "2026年目标：贷款增速7%", is that year's figure.)
 TARGET_BEFORE = re.compile(r"力争|争取|要|计划|有望")
@@ -514,7 +518,9 @@ MEASURE_OPENING_REACH = 2  # modifiers before a measure written after its figure
 MEASURE_AFTER = re.compile(r"的\s*\w{0,2}?(?:" + MEASURE_NAMED.pattern + ")")  # "1.87%的净息差"
 YEAR_END_WORDS = frozenset({"年末", "年底", "末", "底"})  # not 第四季度 (a quarter's flow)
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")  # "从80亿元增至…": the start of a span
-CHANGE_TO = (r"(?:增|降|升|提高|提升|下降|上升|增长|增加|减少|回落|扩大|收窄|下滑|跃升|攀升|压降)"
+FROM_RATE_BEFORE = re.compile(r"(?:从|由)\s*(?:年利率|年息|利率)?\s*$")  # 由年利率5.125厘调整至
+CHANGE_TO = (r"(?:增|降|升|提高|提升|下降|上升|增长|增加|减少|回落|扩大|收窄|下滑|跃升|攀升|压降"
+             r"|下调|上调|调低|调高|调降|调升|调整)"
              r"(?:至|到)")  # a change to a level: 降至, 增长到
 CHANGED_TO_BEFORE = re.compile(CHANGE_TO + r"\s*$")  # …降至1.02%: the level reached
 CHANGE_TO_AFTER = re.compile(r"\s*(?:大幅|小幅|明显|显著|进一步|持续|逐步|稳步)?"
@@ -546,7 +552,7 @@ WORD_DATES = re.compile(rf"{NOW.pattern}|{THIS_YEAR}|{REPORT_PERIOD.pattern}|今
                         r"|全年(?!计划|目标|任务|预算|经营目标)")
 # 2024年起, 1月以来, 去年同期; 2020年第一期 (a bond's tranche: a name, not a period)
 # (a day may close a bracket or stand before one: "从今天(9月15日)起", "自11月3日(周一)起")
-EFFECTIVE_FROM = re.compile(r"[)）]?(?:\s*[(（][^()（）]{0,8}[)）])?\s*(?:起|开始)(?!至|到|的\d)")
+EFFECTIVE_FROM = re.compile(r"[)）﹚]?(?:\s*[(（﹙][^()（）﹙﹚]{0,8}[)）﹚])?\s*(?:起|开始)(?!至|到|的\d)")
 DAY = r"(?:(?:19|20)\d{2} ?年 ?)?(?:1[0-2]|0?[1-9]) ?月 ?(?:[12]\d|3[01]|0?[1-9]) ?日"
 EFFECTIVE_DAY = re.compile(DAY + EFFECTIVE_FROM.pattern)
 # A day on which rates were changed ("9月1日，多家银行官网更新人民币存款挂牌利率"): the day the
@@ -556,8 +562,10 @@ RATE_CHANGE_DAY = re.compile(DAY + r"(?=[^。！？；\n]{0,40}?(?:下调|上调
 # ... but not a change before the one the article reports ("对上一次于2025年9月19日调整")
 EARLIER_CHANGE_BEFORE = re.compile(r"(?:上一次|上次|此前|之前|前一次|上一轮|前一轮|再上一次)[于在]?"
                                    r"(?:今年|去年|本年)?\s*$")
-# The article's day or the next as the day a change takes effect ("由明日(31日)起", "今日起")
+# The article's day or the next as the day a change takes effect ("由明日(31日)起", "今日起"),
+# or a day of the month named with its weekday ("由周五(31日)起"): the next such day
 EFFECTIVE_WORD = re.compile(r"(今日|今天|明日|明天)" + EFFECTIVE_FROM.pattern)
+WEEKDAY_EFFECTIVE = re.compile(r"(?:周|星期)[一二三四五六日天]\s*[(（﹙]\s*(\d{1,2})\s*日\s*[)）﹚]\s*起")
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期|第[一二三四五六七八九十\d]{1,3}期)")
 
 # Attribution.
@@ -1571,6 +1579,12 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
             # (the day in its brackets, where one is written: 今天(9月15日)起)
             if not any(m.start() <= e.start < m.end() for e in effective)],
             key=operator.attrgetter("start"))
+    if today and "起" in plain and (day := date_of(today)):
+        effective = sorted(effective + [
+            DateAnchor(m.start(), m.end(), following, today[0])
+            for m in WEEKDAY_EFFECTIVE.finditer(plain)
+            if (following := next_day_of_month(day, int(m.group(1))))],
+            key=operator.attrgetter("start"))
     # (the days rates or rules take effect from: "自2022年9月15日起调整存款挂牌利率", and the
     # days rates were changed on: "9月1日，多家银行官网更新人民币存款挂牌利率")
     if title and ("报" in title or "績" in title or "绩" in title):
@@ -1946,7 +1960,12 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             if year and not any(sentence_start <= a.start < m.start() and a.value
                                 and a.value.startswith(f"{year:04d}-") for a in anchors):
                 # (not after a month or day of this year: "截至12月18日，年内累计…" is to that day)
-                anchors.append(DateAnchor(m.start(), m.end(), f"{year:04d}", year))
+                part = [r for r in all_reports if r.end <= m.start() and r.year == year
+                        and r.value and len(r.value) == 7]
+                # in a report of part of this year (中期业绩), the year so far is its period
+                # ("东亚公布中期业绩。…年内淨利息收入按年减少10.7%")
+                anchors.append(DateAnchor(m.start(), m.end(), part[-1].value if part
+                                          else f"{year:04d}", year))
         else:  # 截至目前: now, the article's own date (none in an undated text); only for
             # figures of its sentence ("…，目前是第五大银行。")
             stop = sentence_end(text, m.end(), end)
@@ -2057,6 +2076,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 # quarter's date started is no level of that date; its base, if the sentence
                 # names one (同比, 较上年末), else none
                 figure.as_of, figure.year_end = base_of_change(text, figure, anchor.value), False
+                if figure.as_of is None and figure.kind == "percent" and today_day and len(
+                        anchor.value) == 10 and anchor.value > today_day:
+                    figure.as_of = today_day  # (a rate a change due later starts from: below)
             elif anchor.value and (shift := SHIFT_BEFORE.search(
                     text, max(0, figure.lead - 14), figure.lead)) and not (
                     shift.lastgroup == "beside" and figure.kind == "pp"):
@@ -2110,10 +2132,24 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             figure.as_of = None  # a pledge, a figure of the years ahead, or a forecast: of
             # no period yet ("预计全年发行规模将达1.55万亿元", "预计2026年资产端收益率下降17bp"),
             # or a rule's threshold ("远超120%-150%的监管要求", "上限为40%", "不得低于5%")
+        if figure.as_of and PAST_SPAN.search(text, figure.sentence[0], figure.lead) and not (
+                index >= 0 and anchors[index].start >= figure.sentence[0]):
+            figure.as_of = None  # a total or an average over the years up to now ("近五年来…年均
+            # 增速保持在15%以上", "三年多来…累计放款近150亿元"): of no one date, unless its
+            # sentence dates it ("截至2025年10月末，…近三年复合增长率达40%": to that date)
+        if today_day and figure.as_of and len(figure.as_of) == 10 and figure.as_of > today_day \
+                and figure.kind == "percent" and FROM_RATE_BEFORE.search(
+                text, max(0, figure.lead - 7), figure.lead) and CHANGE_TO_AFTER.match(
+                text, figure.end):
+            figure.as_of = today_day  # the rate a change due after the article's day starts
+            # from is the rate of that day ("由明日起，年利率由5.125%调低至5%" written the day
+            # before: 5.125% is today's)
         if figure.scope == "market" and today_day and (
-                figure.as_of is None or len(figure.as_of) == 4) and SESSION_WORDS.search(
-                text, figure.sentence[0], figure.lead) and not NOT_THE_SESSION.search(
-                text, figure.sentence[0], figure.lead):
+                figure.as_of is None or len(figure.as_of) < 10) and (sessions := [
+                    m.start() for m in SESSION_WORDS.finditer(text, figure.sentence[0], figure.lead)]) \
+                and not (index >= 0 and anchors[index].start > sessions[-1]) \
+                and not NOT_THE_SESSION.search(text, figure.sentence[0], figure.lead):
+            # (not a figure a date after the session word dates: "今天(18日)…1—5月…成交额")
             figure.as_of = today_day  # a share's move in a session (股价下午一度急挫13.8%):
             # of the article's day, not of the results the article reports
         if (whole is not None and whole.kind == figure.kind and (
@@ -2176,6 +2212,20 @@ def statistic(text: str, figure: Figure) -> bool:
     return figure.family in STOCK_FAMILIES or figure.family == "rate" or (
         figure.family == "growth" and STATISTIC_BASE.search(text, figure.sentence[0], figure.lead)
         is not None) or (bool(figure.entity) and figure.family in BANK_STATISTICS)
+
+
+def next_day_of_month(day: str, number: int) -> str | None:
+    """The first date on or after `day` (an ISO date) that falls on the `number`th of a month."""
+    start = dt.date.fromisoformat(day)
+    for months in range(3):
+        year, month = start.year + (start.month - 1 + months) // 12, (start.month - 1 + months) % 12 + 1
+        try:
+            candidate = dt.date(year, month, number)
+        except ValueError:
+            continue
+        if candidate >= start:
+            return candidate.isoformat()
+    return None
 
 
 def date_of(today: tuple[int, int, int] | None) -> str | None:
@@ -2401,6 +2451,9 @@ def bank_of_paragraph_before(text: str, start: int,
     return last
 
 
+# The years up to now, as a span ("近五年来", "过去三年", "三年多来")
+PAST_SPAN = re.compile(r"(?:近|过去|最近)[一二两三四五六七八九十\d]{1,2}年(?:来|以来|间|中)?"
+                       r"|(?<![\d年])[一二两三四五六七八九十]{1,2}年多?(?:来|以来)")
 # A trading session named in a sentence about a share's price
 SESSION_WORDS = re.compile(r"上午|下午|午后|盘中|早盘|尾盘|收盘|开盘|一度|今日|今天|日内")
 # ... but not a price target, nor the session before (前收盘价, 昨收)

@@ -2815,7 +2815,7 @@ def test_rates_of_a_reset_take_the_day_it_took_effect():
     text = "甲市各银行从3月11日开始下调房贷利率，首套房利率最低降至3.9%。"
     assert rows(text, "as_of", date="2024-03-20") == [("2024-03-11",)]
     text = "乙银行宣布，自11月4日(周一)起，最优惠利率由5.25厘调整至5.125厘。"
-    assert rows(text, "as_of", date="2025-10-29") == [("2025-11-04",), ("2025-11-04",)]
+    assert rows(text, "as_of", date="2025-10-29") == [("2025-10-29",), ("2025-11-04",)]
     # a day rates were changed on dates the rates listed in the paragraphs after it
     text = ("8月5日，多家银行更新人民币存款挂牌利率。\n"
             "国有大行中，一年期定期存款挂牌利率下调10个基点至1.35%。")
@@ -2896,3 +2896,51 @@ def test_a_shares_move_in_a_session_is_of_the_articles_day():
     # a price target is a forecast, the close before is the session before
     text = "研报给予甲银行目标价，盘中目标涨幅达20%；较前收盘价6.48元上涨。"
     assert rows(text, "as_of", date="2026-02-13") == [(None,), (None,)]
+
+
+# Read from the misses of the o sets (after their first score)
+
+
+def test_the_year_so_far_in_a_part_year_report_is_its_period():
+    text = "甲銀行公布2025年中期業績。年內淨利息收入按年減少8.2%至50.1億元。"
+    assert rows(text, "as_of", date="2025-08-20")[-2:] == [("2025-06",), ("2025-06",)]
+
+
+def test_a_growth_rate_of_the_same_period_a_year_before_in_brackets():
+    text = "2025年7月末，人民币贷款余额同比增长6.9%，较上年同期增速(8.7%)有所放缓。"
+    assert rows(text, "as_of", date="2025-08-13") == [("2025-07",), ("2024-07",)]
+
+
+def test_a_rate_a_change_due_later_starts_from_is_the_articles():
+    # written the day before the cut takes effect: the rate it starts from is today's
+    text = "乙銀行表示，由周五﹙31日﹚起，下調港元最優惠利率12.5點子，年利率由5.125%調低至5%。"
+    assert rows(text, "as_of", date="2025-10-30") == [
+        ("2025-10-31",), ("2025-10-30",), ("2025-10-31",)]
+    # ... a cut already in force: the rate before it has no date the text gives
+    text = "自2025年9月1日起，丙银行一年期存款利率由1.65%下调至1.55%。"
+    assert rows(text, "as_of", date="2025-09-02") == [(None,), ("2025-09-01",)]
+
+
+def test_a_level_better_than_last_years():
+    text = "丁銀行2025年稅後純益148.2億元，EPS為3.06元，優於上年的2.78元。"
+    assert rows(text, "as_of", date="2026-03-07") == [("2025",), ("2025",), ("2024",)]
+
+
+def test_the_first_two_months_without_a_year():
+    text = "戊金控累計前兩月稅後純益81.9億元，年成長53%。"
+    assert rows(text, "as_of", date="2026-03-07") == [("2026-02",), ("2026-02",)]
+
+
+def test_a_shares_move_after_results_of_a_period_is_of_the_day():
+    text = "己銀行公布2025年中期業績，純利升14%。消息帶動下，股價午後抽升，最新報13.18元，升4.1%。"
+    assert rows(text, "as_of", date="2025-08-21")[-2:] == [("2025-08-21",), ("2025-08-21",)]
+
+
+def test_a_total_or_an_average_over_the_years_up_to_now_has_no_date():
+    text = "2024年，该行营收增长5%。近五年来，该行总资产年均增速保持在15%以上。"
+    assert rows(text, "as_of", date="2025-05-01") == [("2024",), (None,)]
+    text = "2024年，该行营收增长5%。三年多来，该行累计放款近150亿元。"
+    assert rows(text, "as_of", date="2025-05-01") == [("2024",), (None,)]
+    # ... unless its own sentence dates it: to that date
+    text = "截至2025年10月末，该行科创贷款余额突破800亿元，近三年复合增长率达40%。"
+    assert rows(text, "as_of", date="2025-11-20") == [("2025-10",), ("2025-10",)]
