@@ -309,15 +309,19 @@ YEAR_PERIOD_AHEAD = "全年|上半年|下半年|中期|前三季|第[一二三�
 # second that any branch opens with. (Branches that open with a lookbehind are each entered.)
 # (its first class written as SCANNED_DIGIT's: the digits and, beyond the plane, any character,
 # checked behind)
-DATE_START = re.compile(rf"[{BMP_DIGITS}今去前上本下第一二三四首Q\U00010000-\U0010ffff]"
-                        r"(?<=[\d今去前上本下第一二三四首Q])"
+# Hong Kong's results of the half year without its year: 中期纯利, 半年多赚, 中期息 (interim;
+# not 第二次中期股息, paid with a year's results)
+INTERIM_AHEAD = r"纯利|盈利|业绩|多赚|少赚|赚|溢利|息|派息|股息"
+DATE_START = re.compile(rf"[{BMP_DIGITS}今去前上本下第一二三四首Q中半\U00010000-\U0010ffff]"
+                        r"(?<=[\d今去前上本下第一二三四首Q中半])"
                         r"(?:\d(?<=\d\d)\d* ?[年月\-]| (?<=\d )[年月\-]"
                         r"|[年月\-](?<=\d[年月\-])|年(?<=[今去前上本]年)|半(?<=[上下]半)年"
                         r"|季(?<=[第一二三四前1-4]季)度|三(?<=前三)季度?|[一二三四](?<=第[一二三四])季度?"
                         r"|季(?<=[一二三四]季)末|[1-4](?<=第[1-4])季"
                         r"|[1-9十一二两三四五六七八九](?<=前[1-9十一二两三四五六七八九])(?:(?<=1)[0-2]|(?<=十)[一二])?"
                         r"个?月|季(?<=首季)度?|\d(?<=\d\d)(?:\d\d)?[QH][1-4]|Q(?<=[1-4]Q)|[1-4](?<=Q[1-4])"
-                        rf"|\d(?<=[12]\d)\d{{2}}(?={YEAR_PERIOD_AHEAD}))")
+                        rf"|\d(?<=[12]\d)\d{{2}}(?={YEAR_PERIOD_AHEAD})"
+                        rf"|期(?<=中期)(?<!次中期)(?={INTERIM_AHEAD})|年(?<=半年)(?<![近上下前后每这个多]半年)(?={INTERIM_AHEAD}))")
 # a year written in two digits, as analysts write it, only before a quarter or a half
 QUARTER_OR_HALF = r"(?:[1-4一二三四] ?季|上半年|下半年|前三季|中期)"
 DATE = re.compile(
@@ -341,7 +345,8 @@ DATE = re.compile(
     r"|(?P<m2>1[0-2]|0?[1-9]) ?月份?(?: ?(?P<d2>3[01]|[12]\d|0?[1-9]) ?[日号])?"
     r"(?P<mpos2>末|底|初|上旬|中旬|下旬)?"  # ("截至 6 月末": spaces as some sites type them)
     r"|(?P<period2>上半年|下半年|前三季度?|第一季度?|首季度?|一季度|第二季度?|二季度|第三季度?|三季度|第四季度?"
-    r"|四季度|[一二三]季(?=末)|第?[1-4] ?季度|第[1-4]季|首[1-3一二三]季度?)末?"
+    r"|四季度|[一二三]季(?=末)|第?[1-4] ?季度|第[1-4]季|首[1-3一二三]季度?"
+    rf"|(?<!次)中期(?={INTERIM_AHEAD})|(?<![近上下前后每这个多])半年(?={INTERIM_AHEAD}))末?"
     # (一季末: the first quarter's end)
     r"|前(?P<fm2>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个?月)"  # 前7个月: to its end
 )
@@ -354,7 +359,7 @@ QUARTER_DIGITS = str.maketrans("1234", "一二三四")  # 第1季度 is 第一�
 PERIOD_MONTH = {"首季": 3, "首季度": 3, "首一季": 3, "首一季度": 3, "首二季": 6, "首二季度": 6,
                 "首三季": 9, "首三季度": 9, "前三季": 9, "第一季": 3, "第二季": 6, "第三季": 9, "第四季": 12,
                 "半年度": 6, "年末": 12, "年底": 12, "末": 12, "底": 12, "年初": 1, "年中": 6,
-                "上半年": 6, "中期": 6, "下半年": 12, "前三季度": 9, "第一季度": 3, "一季度": 3,
+                "上半年": 6, "中期": 6, "半年": 6, "下半年": 12, "前三季度": 9, "第一季度": 3, "一季度": 3,
                 "第二季度": 6, "二季度": 6, "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12,
                 "一季": 3, "二季": 6, "三季": 9, "一季末": 3, "二季末": 6, "三季末": 9, "四季末": 12}
 # A publication time stamp ("2025-11-04 17:59"): when the page was published, not a date of
@@ -541,6 +546,8 @@ PART_YEAR_REPORT = re.compile(r"半年度报告|半年报|中报|半年度业绩
 # The families a period set by an earlier paragraph does not date: shares, limits and pledges,
 # which the text states as standing facts. (A rate, 净息差 or 不良率, is the period's.)
 UNDATED_FAMILIES = {"share", "commitment", "other"}
+# The income and cost lines of a period's accounts, of no family of their own
+PERIOD_ACCOUNT = re.compile(r"收益|收入|手续费|佣金|支出|费用|减值|拨备|亏损|盈余|纯益|溢利|股息")
 # In a results piece (it names a report) the report's period holds for all its figures:
 # expenses, equity and shares are the period's too; a pledge is still no one period's.
 REPORT_UNDATED_FAMILIES = {"commitment"}
@@ -663,16 +670,19 @@ OTHER_SUBJECT = with_opening(OTHER_SUBJECT,
 # article is about. A lender that is no bank (consumer finance, leasing, trust) owns its loans
 # too; a borrowing company's loan is its lender's. Not a bank's subsidiary (工银金融租赁: a
 # bank's name, banks.yaml), not 本集团/该公司, not an object (为/向/支持 某公司).
+# Taiwan's financial holding companies by the short names its press gives them (兆豐金, 合庫金),
+# and any X金控: the group, not its bank, which is named apart (兆豐銀)
+HOLDINGS = (r"(?:兆丰金|华南金|第一金|合库金|富邦金|国泰金|中信金|玉山金|永丰金|台新金|元大金|开发金"
+            r"|新光金|国票金|日盛金|台湾金|[\u4e00-\u9fff]{2}金控)(?![融库额价币])")
 ORGANISATION = re.compile(
-    # Taiwan's financial holding companies by the short names its press gives them (兆豐金,
-    # 合庫金): the group, not its bank, which is named apart (兆豐銀)
-    r"(?P<holding>兆丰金|华南金|第一金|合库金|富邦金|国泰金|中信金|玉山金|永丰金|台新金|元大金|开发金"
-    r"|新光金|国票金|日盛金|台湾金|[\u4e00-\u9fff]{2}金控)(?![融库额价币])|"
+    rf"(?P<holding>{HOLDINGS})|"
     r"[\u4e00-\u9fff]{2}(?<![本该我其此])"
     r"(?:(?P<lender>消费金融|金融租赁)(?:有限责任公司|股份有限公司|有限公司|公司)?"
     r"|(?P<firm>融资租赁|小额贷款|信托|证券|保险|基金管理|资产管理|财务)"
     r"(?:有限责任公司|股份有限公司|有限公司|公司)"
     r"|有限责任公司|股份有限公司|有限公司|集团)(?![贷业余规产领市板务机行投化制])")
+# A holding company opening a sentence or a clause: the subject the text turns to
+HOLDING_SUBJECT = re.compile(r"(?:^|(?<=[。！？；，,\n]))\s*(?:" + HOLDINGS + ")")
 OBJECT_BEFORE = re.compile(r"为|向|给|对|帮助|支持|助力|携手|联合|与|和|同|服务|覆盖|惠及|走访")
 LOAN_FAMILIES = frozenset({"loan_balance", "new_loans", "credit_line"})
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"
@@ -1003,8 +1013,10 @@ def named_years(text: str) -> list[tuple[int, int]]:
             continue
         if text.rfind("《", 0, at) > text.rfind("》", 0, at):
             continue  # a title's years (《行动方案(2024—2027年)》) name a document, not a time
-        if TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at):
-            continue  # a target's year (到2027年, 力争2026年) is not the one written in
+        if TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at) or FORECAST_YEAR_BEFORE.search(
+                text, max(0, at - 4), at):
+            continue  # a target's year (到2027年, 力争2026年) is not the one written in, nor a
+            # forecast's (预估2026年国内房市…)
         if starts_a_span_since(text, at, match.end()):
             continue  # "自2022年9月以来": a span's start; the present is that year or later
         if text[at - 1:at] in SPAN_BEFORE and FORECAST_NEAR.search(
@@ -1823,7 +1835,12 @@ def own_bank(text: str, orphans: list[Figure], title: str | None = None,
     the speaker named after it in the paragraph ("“我行…，”B银行行长表示"), else the article's."""
     bank, alone = article_bank(text, title, named)
     owned_sentence = None  # the sentence of the last business figure given to the bank
+    bank_ends = [m.end for m in find_banks(text)] if "金" in text else []
     for figure in orphans:
+        if bank_ends and HOLDING_SUBJECT.search(text, bank_ends[max(0, bisect.bisect_right(
+                bank_ends, figure.start) - 1)] if bank_ends[0] < figure.start else 0,
+                figure.start):
+            continue  # after a holding company the text turned to, the group's figure
         if figure.this_bank:
             if figure.this_bank == "that":
                 other = last_bank_before(text, text.rfind("\n", 0, figure.start) + 1)
@@ -2045,8 +2062,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             # (a firm's loan), but a bank's statistics it lists are of the period ("比如，
             # 招商银行科技企业贷款余额5829.97亿元，较年初增长8.35%")
         if index >= 0 and anchors[index].inherited and figure.family in (
-                REPORT_UNDATED_FAMILIES if all_reports else UNDATED_FAMILIES):
-            index = -1  # a share, a limit or a pledge is no figure of the period
+                REPORT_UNDATED_FAMILIES if all_reports else UNDATED_FAMILIES) and not (
+                figure.family == "other" and figure.kind == "money" and PERIOD_ACCOUNT.search(figure.metric)):
+            index = -1  # a share, a limit or a pledge is no figure of the period (but an
+            # income or a cost of it is: 手续费净收益, 利息净收益, 减值损失)
         if index >= 0:
             anchor = anchors[index]
             figure.as_of = anchor.value
@@ -2454,6 +2473,7 @@ def bank_of_paragraph_before(text: str, start: int,
 # The years up to now, as a span ("近五年来", "过去三年", "三年多来")
 PAST_SPAN = re.compile(r"(?:近|过去|最近)[一二两三四五六七八九十\d]{1,2}年(?:来|以来|间|中)?"
                        r"|(?<![\d年])[一二两三四五六七八九十]{1,2}年多?(?:来|以来)")
+FORECAST_YEAR_BEFORE = re.compile(r"(?:预估|预计|预测|预期|估计)\s*$")  # (not 展望: this year's outlook)
 # A trading session named in a sentence about a share's price
 SESSION_WORDS = re.compile(r"上午|下午|午后|盘中|早盘|尾盘|收盘|开盘|一度|今日|今天|日内")
 # ... but not a price target, nor the session before (前收盘价, 昨收)
@@ -2592,6 +2612,10 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                 subjects = [m for m in subjects if not central_bank(m.banks[0])] or subjects
             owner = subjects[-1] if subjects else earlier[-1]
             figure.inherited_owner = True
+            if HOLDING_SUBJECT.search(text, owner.end, figure.start):
+                # a holding company the text turned to after its bank ("華南金上半年…。截至6月底，
+                # 淨值達2152億元"): the figures after are the group's, no bank's
+                owner, figure.inherited_owner = None, False
             # "工商银行、建设银行、交通银行均已更新挂牌利率。其中，…均下调25BP": the sentence
             # before named its banks as a list, which the figure belongs to together
             listed = len(subjects) > 1 and subjects[-2].banks != owner.banks and (bool(

@@ -276,3 +276,15 @@ def test_more_names_round_seven(text, expected):
 def test_taipei_fubon_is_named_bare_as_taiwan_s_papers_write_it():
     assert [m.banks for m in find_banks("而台北富邦127.22亿元、第一银行126.1亿元")] == [
         ("台北富邦银行",), ("第一银行",)]
+
+
+def test_hong_kong_virtual_banks_and_taiwan_s_online_banks():
+    # the whole class of each: Hong Kong's eight virtual banks, Taiwan's three online banks,
+    # by their Chinese and English names as the press writes them
+    from analysis.chinese import to_simplified
+    named = {m.banks[0] for text in (
+        "ZA Bank去年虧損", "WeLab期內淨息差", "理慧銀行", "平安壹賬通銀行", "天星銀行", "螞蟻銀行",
+        "貽豐銀行", "富融銀行", "將來銀行累虧", "LINE Bank", "樂天銀行")
+        for m in find_banks(to_simplified(text))}
+    assert named == {"众安银行", "汇立银行", "理慧银行", "平安壹账通银行", "天星银行", "蚂蚁银行",
+                     "贻丰银行", "富融银行", "将来商业银行", "连线商业银行", "乐天国际商业银行"}

@@ -2944,3 +2944,31 @@ def test_a_total_or_an_average_over_the_years_up_to_now_has_no_date():
     # ... unless its own sentence dates it: to that date
     text = "截至2025年10月末，该行科创贷款余额突破800亿元，近三年复合增长率达40%。"
     assert rows(text, "as_of", date="2025-11-20") == [("2025-10",), ("2025-10",)]
+
+
+# Read from the misses of the p sets (after their first score)
+
+
+def test_a_holding_company_the_text_turns_to_takes_the_figures_after_it():
+    text = "華南銀行上半年稅後盈餘100億元。華南金上半年自結稅後盈餘116.82億元。截至6月底，淨值達2152億元。"
+    assert rows(text, "entity", date="2025-08-28") == [("华南银行",), (None,), (None,)]
+
+
+def test_a_forecasts_year_is_no_present():
+    # an undated text whose only year is a forecast's: no present, so no year for 今年
+    text = "合庫金控預估2026年國內房市將量縮。\n該行今年10月底房貸餘額8700億元。"
+    assert rows(text, "as_of", date=None) == [(None,)]
+
+
+def test_hong_kong_interim_results_without_their_year():
+    text = "恒生銀行中期少賺4%，派中期息1.1元。大新銀行半年純利升13%。"
+    assert [a for a, in rows(text, "as_of", date="2025-08-21")] == ["2025-06"] * 3
+    # 第二次中期股息 is paid with a year's results; 近半年 is a span
+    text = "東亞銀行去年純利下跌24%，第二次中期股息減42%。"
+    assert rows(text, "as_of", date="2026-02-13") == [("2025",), ("2025",)]
+    assert rows("近半年盈利增长5%。", "as_of", date="2026-02-13") == [(None,)]
+
+
+def test_income_lines_of_a_results_period_carried_from_the_paragraph_before():
+    text = "2023年，台中銀稅後純益52億元。\n合併利息淨收益113.24億元，手續費淨收益39.36億元。"
+    assert rows(text, "as_of", date="2024-03-10") == [("2023",), ("2023",), ("2023",)]
