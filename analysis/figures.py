@@ -63,9 +63,10 @@ Family     `metric_family`: one of METRIC_FAMILIES (loan_balance, new_loans, cre
 as_of      the nearest date before the figure in its paragraph: 截至2023年12月底 -> 2023-12,
            2024年中期 -> 2024-06, 去年 -> the article's year - 1, 9月15日 -> the year of an earlier
            date in the paragraph or of the article. Baselines (较年初, 比上年, 去年同期) and starts
-           (2024年起, 1月以来) are not dates of a figure; 目前 and 近年来 leave it empty, and
-           so does a plan's end year (2025-2029年). A sentence opening an example or an aside
-           (典型案例, 例如, 值得注意的是) keeps no date of the sentences before it. 截至上半年末
+           (2024年起, 1月以来) are not dates of a figure; 目前 is the article's own date (none
+           in an undated article), 近年来 and 近五年来 leave it empty, and so does a plan's end
+           year (2025-2029年). A sentence opening an example or an aside (典型案例, 例如) keeps no
+           date of the sentences before it, unless it lists a bank's statistics. 截至上半年末
            takes the year of the paragraph or article. A page's time stamp ("2025-11-04 17:59")
            is its publication date (the article's date when none is given), not a figure's. A
            results report named in the paragraph before ("2025年中期业绩", "2024年度报告",
