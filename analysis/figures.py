@@ -995,6 +995,9 @@ def first_report_word(text: str, position: int) -> re.Match | None:
 
 
 TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目标|预计|将于|将在|有望)\s*$")
+# ... and a forecast's year (预估2026年国内房市…), which names no present either (not 展望: this
+# year's outlook, written in it)
+FORECAST_YEAR_BEFORE = re.compile(r"(?:预估|预测|预期|估计)\s*$")
 FORECAST_NEAR = re.compile(r"预测|预计|展望|预期|目标|规划|计划")
 
 
@@ -1017,7 +1020,7 @@ def named_years(text: str) -> list[tuple[int, int]]:
         if TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at) or FORECAST_YEAR_BEFORE.search(
                 text, max(0, at - 4), at):
             continue  # a target's year (到2027年, 力争2026年) is not the one written in, nor a
-            # forecast's (预估2026年国内房市…)
+            # forecast's
         if starts_a_span_since(text, at, match.end()):
             continue  # "自2022年9月以来": a span's start; the present is that year or later
         if text[at - 1:at] in SPAN_BEFORE and FORECAST_NEAR.search(
@@ -1578,28 +1581,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     stamps = spans(STAMP, plain) if stamp else []
     years = named_years(plain) if today is None else []
     reports = report_dates(plain, today)
-    patterns = ((EFFECTIVE_DAY,) if "日起" in plain or "日开始" in plain or ")起" in plain
-                or "）起" in plain else ()) + ((RATE_CHANGE_DAY,) if "利率" in plain else ())
-    effective = sorted((a for pattern in patterns for m in pattern.finditer(plain)
-                        if not EARLIER_CHANGE_BEFORE.search(plain, max(0, m.start() - 8), m.start())
-                        for a in date_anchors(plain, m.start(), m.end(), today)
-                        if a.value and a.value.count("-") == 2),
-                       key=operator.attrgetter("start"))
-    if today and (words := list(EFFECTIVE_WORD.finditer(plain))) and (day := date_of(today)):
-        effective = sorted(effective + [
-            DateAnchor(m.start(), m.end(), (dt.date.fromisoformat(day) + dt.timedelta(
-                days=m.group(1).startswith("明"))).isoformat(), today[0]) for m in words
-            # (the day in its brackets, where one is written: 今天(9月15日)起)
-            if not any(m.start() <= e.start < m.end() for e in effective)],
-            key=operator.attrgetter("start"))
-    if today and "起" in plain and (day := date_of(today)):
-        effective = sorted(effective + [
-            DateAnchor(m.start(), m.end(), following, today[0])
-            for m in WEEKDAY_EFFECTIVE.finditer(plain)
-            if (following := next_day_of_month(day, int(m.group(1))))],
-            key=operator.attrgetter("start"))
-    # (the days rates or rules take effect from: "自2022年9月15日起调整存款挂牌利率", and the
-    # days rates were changed on: "9月1日，多家银行官网更新人民币存款挂牌利率")
+    effective = effective_days(plain, today)
     if title and ("报" in title or "績" in title or "绩" in title):
         # a report the title names ("某银行2024年度环境信息披露报告") holds from the start
         reports = [DateAnchor(0, 0, r.value, r.year)
@@ -1836,12 +1818,10 @@ def own_bank(text: str, orphans: list[Figure], title: str | None = None,
     the speaker named after it in the paragraph ("“我行…，”B银行行长表示"), else the article's."""
     bank, alone = article_bank(text, title, named)
     owned_sentence = None  # the sentence of the last business figure given to the bank
-    bank_ends = [m.end for m in find_banks(text)] if "金" in text else []
+    bank_ends = [m.end for m in find_banks(text)] if HOLDING_SUBJECT.search(text) else []
     for figure in orphans:
-        if bank_ends and HOLDING_SUBJECT.search(text, bank_ends[max(0, bisect.bisect_right(
-                bank_ends, figure.start) - 1)] if bank_ends[0] < figure.start else 0,
-                figure.start):
-            continue  # after a holding company the text turned to, the group's figure
+        if bank_ends and after_a_holding(text, bank_ends, figure.start):
+            continue  # the group's figure, not its bank's
         if figure.this_bank:
             if figure.this_bank == "that":
                 other = last_bank_before(text, text.rfind("\n", 0, figure.start) + 1)
@@ -1861,6 +1841,14 @@ def own_bank(text: str, orphans: list[Figure], title: str | None = None,
         elif figure.family == "growth" and figure.sentence == owned_sentence:
             # "净利润115.13亿元，同比增长5.60%": the change of the bank's figure before it
             figure.entity, figure.scope = bank, "bank"
+
+
+def after_a_holding(text: str, bank_ends: list[int], position: int) -> bool:
+    """Whether a holding company opens a sentence or a clause between the last bank named
+    before `position` (`bank_ends`: where each mention ends) and it: the text has turned from
+    the bank to its group ("华南银行…。华南金上半年…。截至6月底，净值达2152亿元")."""
+    last = bisect.bisect_right(bank_ends, position) - 1
+    return HOLDING_SUBJECT.search(text, bank_ends[last] if last >= 0 else 0, position) is not None
 
 
 def first_bank(text: str) -> str | None:
@@ -2234,6 +2222,29 @@ def statistic(text: str, figure: Figure) -> bool:
         is not None) or (bool(figure.entity) and figure.family in BANK_STATISTICS)
 
 
+def effective_days(plain: str, today: tuple[int, int, int] | None) -> list[DateAnchor]:
+    """The days rates or rules take effect from ("自2022年9月15日起调整存款挂牌利率", 从1月21日开始,
+    今天(9月15日)起, 由明日起, 由周五(31日)起) and the days rates were changed on ("9月1日，多家银行
+    官网更新人民币存款挂牌利率"), not a change before the one reported (此前于6月8日…), in order."""
+    patterns = ((EFFECTIVE_DAY,) if "日起" in plain or "日开始" in plain or ")起" in plain
+                or "）起" in plain else ()) + ((RATE_CHANGE_DAY,) if "利率" in plain else ())
+    days = [a for pattern in patterns for m in pattern.finditer(plain)
+            if not EARLIER_CHANGE_BEFORE.search(plain, max(0, m.start() - 8), m.start())
+            for a in date_anchors(plain, m.start(), m.end(), today)
+            if a.value and a.value.count("-") == 2]
+    day = date_of(today)
+    if day and (words := list(EFFECTIVE_WORD.finditer(plain))):
+        days += [DateAnchor(m.start(), m.end(), (dt.date.fromisoformat(day) + dt.timedelta(
+                     days=m.group(1).startswith("明"))).isoformat(), today[0]) for m in words
+                 # (the day in its brackets, where one is written: 今天(9月15日)起)
+                 if not any(m.start() <= e.start < m.end() for e in days)]
+    if day and "起" in plain:
+        days += [DateAnchor(m.start(), m.end(), following, today[0])
+                 for m in WEEKDAY_EFFECTIVE.finditer(plain)
+                 if (following := next_day_of_month(day, int(m.group(1))))]
+    return sorted(days, key=operator.attrgetter("start"))
+
+
 def next_day_of_month(day: str, number: int) -> str | None:
     """The first date on or after `day` (an ISO date) that falls on the `number`th of a month."""
     start = dt.date.fromisoformat(day)
@@ -2474,7 +2485,6 @@ def bank_of_paragraph_before(text: str, start: int,
 # The years up to now, as a span ("近五年来", "过去三年", "三年多来")
 PAST_SPAN = re.compile(r"(?:近|过去|最近)[一二两三四五六七八九十\d]{1,2}年(?:来|以来|间|中)?"
                        r"|(?<![\d年])[一二两三四五六七八九十]{1,2}年多?(?:来|以来)")
-FORECAST_YEAR_BEFORE = re.compile(r"(?:预估|预计|预测|预期|估计)\s*$")  # (not 展望: this year's outlook)
 # A trading session named in a sentence about a share's price
 SESSION_WORDS = re.compile(r"上午|下午|午后|盘中|早盘|尾盘|收盘|开盘|一度|今日|今天|日内")
 # ... but not a price target, nor the session before (前收盘价, 昨收)
