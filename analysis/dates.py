@@ -39,8 +39,16 @@ YEAR_OVER_AFTER = re.compile(r"(?:末|底)(?!前)|年报|年度报告|年度业�
 HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
+# A month without its day ("2019-08", "2019/08", "2019年8月"), as scrapers record a page whose
+# address gives only its month (…/201908/…): the month, YYYY-MM, no day made up for it
+MONTH_ONLY = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>0?[1-9]|1[0-2])\s*月?\s*$")
+
+
 def parse_date(value: object) -> str | None:
-    """ISO date (YYYY-MM-DD) in China time, or None when `value` holds no possible date."""
+    """ISO date (YYYY-MM-DD) in China time, or YYYY-MM for a month given without its day, or
+    None when `value` holds no possible date."""
+    if isinstance(value, str) and (month := MONTH_ONLY.match(value)):
+        return f"{int(month.group('y')):04d}-{int(month.group('m')):02d}"
     try:
         moment = to_datetime(value)
     except (ValueError, OverflowError, TypeError, OSError):

@@ -170,10 +170,12 @@ CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD"
               "仙": "HKD"}  # 仙: a Hong Kong cent (末期息91仙)
 CURRENCY_SCALE = {"仙": Decimal("0.01")}
 POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基点": Decimal("0.01"),
-          "基点": Decimal("0.01"), "个BP": Decimal("0.01"), "个bp": Decimal("0.01"),
-          "bps": Decimal("0.01"), "bp": Decimal("0.01"), "BP": Decimal("0.01"),
-          "pct": Decimal(1), "点子": Decimal("0.01")}
-# (pct: percentage points, in analysts' notes; 点子: basis points, in Hong Kong papers)
+          "基点": Decimal("0.01"), "个BPs": Decimal("0.01"), "个bps": Decimal("0.01"),
+          "个BP": Decimal("0.01"), "个bp": Decimal("0.01"), "BPs": Decimal("0.01"),
+          "BPS": Decimal("0.01"), "bps": Decimal("0.01"), "bp": Decimal("0.01"), "BP": Decimal("0.01"),
+          "pct": Decimal(1), "ppt": Decimal(1), "pc": Decimal(1), "点子": Decimal("0.01")}
+# (pct, ppt, pc: percentage points, in analysts' notes, "较上年末下降20.7pc"; 点子: basis
+# points, in Hong Kong papers; the longer forms first, as the pattern tries them in order)
 # 厘 is a percent in a Hong Kong paper's rates (净息差1.36厘); elsewhere a thousandth of a yuan
 # A rate moved by so many 厘 (下调最优惠利率0.125厘, 减息0.25厘): points, not a level (调低至5厘)
 RATE_MOVE_BEFORE = re.compile(r"(?:下调|调低|上调|调高|减息|加息|降息|减P|加P|下降|上升)"
@@ -190,12 +192,13 @@ CHINESE = (rf"[{CN_DIGITS}万亿](?:(?<=[万亿]){CN_BODY[:-1]}万亿]*"
 # Classifiers of counted things; 个 not in 个月/个百分点 (a duration, a point change).
 COUNTERS = ("家|户|人次|人|个(?!月|工作日|小时|百分点|基点|交易日|BP|bp)|间|笔|项|件|名|位|只|台|套|张|批|股"
             "|所|座|条|架|辆|次|款|份|手")
-UNIT = (rf"(?P<pp>{'|'.join(POINTS)})"
+# (a word's letters do not follow: 10pcs is no figure of points)
+UNIT = (rf"(?P<pp>{'|'.join(key + '(?![A-Za-z])' if key.isascii() else key for key in POINTS)})"
         rf"|(?P<cur>{'|'.join(sorted(CURRENCIES, key=len, reverse=True))})"
         rf"|(?P<pct>%|厘(?!米))|(?P<cnt>{COUNTERS})")
 SPACE = "[ \u00a0\u3000]?"  # "1.5 万亿元": one space may stand between number and unit
 TAIL = (rf"(?P<more>[多余])?(?:{SPACE}(?P<mag>{MAGNITUDE}))?(?P<more2>[多余])?(?:{SPACE}(?:{UNIT}))?"
-        rf"(?:{SPACE}(?P<post>左右|[及或]?以上|[及或]?以下|以内|上下|附近))?")
+        rf"(?:{SPACE}(?P<post>左右|[及或]?以上|[及或]?以下|以内|上下|附近|起(?![步诉来始])))?")
 # An Arabic number is a candidate when a magnitude, a unit or a list or range separator follows;
 # years, days and codes (2024年, 26日, 601988.SH) are left to the regex engine to skip.
 UNIT_AHEAD = re.sub(r"\(\?P<\w+>", "(?:", UNIT)
@@ -220,7 +223,7 @@ TENTHS = re.compile(rf"成(?<=(?P<tenths>[1-9一二两三四五六七八九半])
                     r"(?P<tenth>[一二三四五六七八九半](?![十百千万亿成]))?"
                     r"(?![为立功本交长员果熟绩都效就品型分片批套年人材色像事形全语亲名因天千不新])"
                     r"(?P<tmore>多)?"  # 六成多: more than sixty percent
-                    rf"(?:{SPACE}(?P<post>左右|[及或]?以上|[及或]?以下|以内|上下|附近))?")
+                    rf"(?:{SPACE}(?P<post>左右|[及或]?以上|[及或]?以下|以内|上下|附近|起(?![步诉来始])))?")
 match_start = operator.methodcaller("start")
 # Chinese numerals only count with a currency, a point or 百分之 after them, or with 万/亿 and
 # a digit or qualifier in front: "千万" (by all means), "万一", "亿万" are words, not amounts.
@@ -251,7 +254,8 @@ QUALIFIER_LAST = frozenset(word[-1] for word in QUALIFIER_OF) | {"了"}
 BOUND_OVER_PHRASE = re.compile(r"(不超过|不得超过|不应超过|不高于|不得高于|不低于|不得低于|不应低于|不少于"
                                r"|不得少于)[\u4e00-\u9fff]{1,10}$")
 POST_QUALIFIER = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": "≈", "上下": "≈", "附近": "≈",
-                  "及以上": "≥", "及以下": "≤", "或以上": "≥", "或以下": "≤"}  # 1000万元及以下: and below
+                  "及以上": "≥", "及以下": "≤", "或以上": "≥", "或以下": "≤",  # 1000万元及以下
+                  "起": "≥"}  # (年化利率2.95%起: from 2.95% up)
 CURRENCY_PREFIX = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "美元": "USD",
                    "USD": "USD", "US$": "USD", "$": "USD", "港元": "HKD", "港币": "HKD",
                    "HKD": "HKD", "HK$": "HKD", "新台币": "TWD", "台币": "TWD", "NT$": "TWD",
@@ -883,6 +887,7 @@ def magnitude(word: str | None) -> Decimal:
 
 
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")  # an article dated by its month only (day 0)
 
 
 def slash_date(match: re.Match) -> tuple[int, int, int] | None:
@@ -898,13 +903,14 @@ def slash_date(match: re.Match) -> tuple[int, int, int] | None:
 
 
 def article_date(value) -> tuple[int, int, int] | None:
+    """(year, month, day) of an article's date; day 0 for a month given without its day."""
     return iso_date(str(value)) if value else None
 
 
 @lru_cache(maxsize=4096)
 def iso_date(value: str) -> tuple[int, int, int] | None:  # a corpus has few distinct dates
-    match = ISO_DATE.match(value)
-    return tuple(int(g) for g in match.groups()) if match else None
+    match = ISO_DATE.match(value) or ISO_MONTH.fullmatch(value)
+    return (*(int(g) for g in match.groups()), 0)[:3] if match else None
 
 
 # The period of a part-year report, named with its year: 2025年上半年 (a half-year report's).
@@ -2233,6 +2239,7 @@ def effective_days(plain: str, today: tuple[int, int, int] | None) -> list[DateA
             for a in date_anchors(plain, m.start(), m.end(), today)
             if a.value and a.value.count("-") == 2]
     day = date_of(today)
+    day = day if day and len(day) == 10 else None  # (today, tomorrow: a day of the month)
     if day and (words := list(EFFECTIVE_WORD.finditer(plain))):
         days += [DateAnchor(m.start(), m.end(), (dt.date.fromisoformat(day) + dt.timedelta(
                      days=m.group(1).startswith("明"))).isoformat(), today[0]) for m in words
@@ -2260,7 +2267,10 @@ def next_day_of_month(day: str, number: int) -> str | None:
 
 
 def date_of(today: tuple[int, int, int] | None) -> str | None:
-    """An article's date as written in as_of (2025-03-28), None for none or no real day."""
+    """An article's date as written in as_of (2025-03-28; 2025-03 for a month without its
+    day), None for none."""
+    if today and today[2] == 0:
+        return f"{today[0]:04d}-{today[1]:02d}"
     try:
         return dt.date(*today).isoformat() if today else None
     except (TypeError, ValueError):

@@ -48,7 +48,7 @@ def test_common_forms(value, date):
 @pytest.mark.parametrize(
     "value",
     ["Invalid Date", "2025-02-30", "2022-13-01", "Tue, 31 Feb 2022 14:32:38 GMT", "3", "now",
-     "昨天", "", "   ", None, True, 12, "Feb 2022", "2022-02", "2025-02-30 10:00 UTC", [], {}],
+     "昨天", "", "   ", None, True, 12, "Feb 2022", "2022-13", "2025-02-30 10:00 UTC", [], {}],
 )
 def test_unreadable_or_impossible_dates_give_none(value):
     assert parse_date(value) is None
@@ -88,3 +88,10 @@ def test_a_date_without_a_zone_is_taken_as_written(day):
 def test_never_raises_and_gives_a_real_date_or_none(value):
     parsed = parse_date(value)
     assert parsed is None or dt.date.fromisoformat(parsed)
+
+
+@pytest.mark.parametrize(("value", "month"), [
+    ("2022-02", "2022-02"), ("2022/2", "2022-02"), ("2022年2月", "2022-02"), (" 2019-08 ", "2019-08")])
+def test_a_month_without_its_day_is_that_month(value, month):
+    # a page whose address gives only its month (…/201908/…): the month, no day made up
+    assert parse_date(value) == month

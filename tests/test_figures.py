@@ -2972,3 +2972,19 @@ def test_hong_kong_interim_results_without_their_year():
 def test_income_lines_of_a_results_period_carried_from_the_paragraph_before():
     text = "2023年，台中銀稅後純益52億元。\n合併利息淨收益113.24億元，手續費淨收益39.36億元。"
     assert rows(text, "as_of", date="2024-03-10") == [("2023",), ("2023",), ("2023",)]
+
+
+# Read from the misses of the q sets (after their first score)
+
+
+def test_an_article_dated_by_its_month_only():
+    # a manifest or a page that gives the month without its day: 今年 and 目前 read by it
+    text = "今年上半年，该行新增贷款100亿元。截至目前，该行贷款余额1200亿元。"
+    assert rows(text, "as_of", date="2019-08") == [("2019-06",), ("2019-08",)]
+
+
+def test_points_in_analysts_notes_and_a_rate_from_which_loans_start():
+    text = "不良率、拨贷比分别较上年末下降20.7pc、下降14bps，净息差收窄39个BPs。消费贷年化利率2.69%起。"
+    assert rows(text, "text", "unit", "qualifier") == [
+        ("20.7pc", "pp", "="), ("14bps", "pp", "="), ("39个BPs", "pp", "="), ("2.69%起", "%", "≥")]
+    assert rows("共10pcs产品。", "text") == []  # (a word's letters: no points)
