@@ -2633,10 +2633,6 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                 subjects = [m for m in subjects if not central_bank(m.banks[0])] or subjects
             owner = subjects[-1] if subjects else earlier[-1]
             figure.inherited_owner = True
-            if HOLDING_SUBJECT.search(text, owner.end, figure.start):
-                # a holding company the text turned to after its bank ("華南金上半年…。截至6月底，
-                # 淨值達2152億元"): the figures after are the group's, no bank's
-                owner, figure.inherited_owner = None, False
             # "工商银行、建设银行、交通银行均已更新挂牌利率。其中，…均下调25BP": the sentence
             # before named its banks as a list, which the figure belongs to together
             listed = len(subjects) > 1 and subjects[-2].banks != owner.banks and (bool(
@@ -2644,6 +2640,10 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                 # or the sentence says both or all of them ("两家银行…。贷款增速均超过8%")
                 or (BOTH_BEFORE.search(text, figure.clause, figure.lead) is not None
                     and "各" not in text[figure.clause:figure.lead]))  # (各期限利率均: terms)
+            if HOLDING_SUBJECT.search(text, owner.end, figure.start):
+                # a holding company the text turned to after its bank ("華南金上半年…。截至6月底，
+                # 淨值達2152億元"): the figures after are the group's, no bank's
+                owner, figure.inherited_owner, listed = None, False, False
         if owner is None and not earlier and (this := THIS_BANK.search(text, s, figure.start)):
             figure.this_bank = this.lastgroup  # the article's bank, or the last named: own_bank
         # "工行、建行等5家银行": the banks named are examples of a group

@@ -2988,3 +2988,12 @@ def test_points_in_analysts_notes_and_a_rate_from_which_loans_start():
     assert rows(text, "text", "unit", "qualifier") == [
         ("20.7pc", "pp", "="), ("14bps", "pp", "="), ("39个BPs", "pp", "="), ("2.69%起", "%", "≥")]
     assert rows("共10pcs产品。", "text") == []  # (a word's letters: no points)
+
+
+def test_a_holding_company_after_two_banks_named_before():
+    # (two banks named in the sentences before, then the group: its figures are no bank's;
+    # this shape once raised an error, in a Taiwan results piece)
+    text = ("永豐銀行稅後淨利34.77億元，京城銀行稅後淨利5億元。永豐金控表示，"
+            "當月每股盈餘為0.35元。\n年化股東權益報酬率為23.3%。")
+    entities = [e for e, in rows(text, "entity", date="2026-02-09")]
+    assert entities[:2] == ["永丰银行", "京城商业银行"] and entities[2:] == [None, None]
