@@ -103,6 +103,7 @@ import bisect
 import datetime as dt
 import operator
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -3148,9 +3149,14 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
             # cut where it is, a name can read as another ("中国银行…" of 中国银行业协会)
         # a headline's figures ("郑州银行去年净利逾30亿元降28%") are the article's too, unless
         # the text opens with the title (then they are the text's own)
-        body = extract_from_text(text, date, simplified, title)
-        parts = [(title, repeat_the_body(extract_from_text(title, date), body))] if (
-            title and not text.startswith(title)) else []
+        try:
+            body = extract_from_text(text, date, simplified, title)
+            parts = [(title, repeat_the_body(extract_from_text(title, date), body))] if (
+                title and not text.startswith(title)) else []
+        except Exception as error:  # (a text no rule foresaw: the other articles still count)
+            warnings.warn(f"{source_file}: its figures were not read ({type(error).__name__}: "
+                          f"{error}); the other articles' were", stacklevel=2)
+            continue
         parts.append((text, body))
         for part, found in parts:
             in_title = part is title

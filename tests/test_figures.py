@@ -2997,3 +2997,23 @@ def test_a_holding_company_after_two_banks_named_before():
             "當月每股盈餘為0.35元。\n年化股東權益報酬率為23.3%。")
     entities = [e for e, in rows(text, "entity", date="2026-02-09")]
     assert entities[:2] == ["永丰银行", "京城商业银行"] and entities[2:] == [None, None]
+
+
+def test_an_article_whose_figures_raise_costs_only_its_own(monkeypatch):
+    # a text no rule foresaw: a warning names its file, the other articles' figures are read
+    import analysis.figures as module
+
+    real = module.extract_from_text
+
+    def failing(text, *args, **kwargs):
+        if "出错" in text:
+            raise AttributeError("'NoneType' object has no attribute 'banks'")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(module, "extract_from_text", failing)
+    articles = pd.DataFrame([
+        {"article_id": "a-1", "source_file": "a.md", "text": "出错的文章，贷款100亿元。", "date": None},
+        {"article_id": "b-1", "source_file": "b.md", "text": "该行贷款余额200亿元。", "date": None}])
+    with pytest.warns(UserWarning, match="a.md: its figures were not read"):
+        table = extract_figures(articles)
+    assert table["source_file"].tolist() == ["b.md"]
