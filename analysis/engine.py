@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -123,6 +124,7 @@ class PartitionResult:
     files: list[Cleaned]  # each document's log rows and fingerprint; its articles are in `tables`
     tables: dict[str, pd.DataFrame]  # the stage's table by the stage's name, or its tables
     stories: pd.DataFrame  # article_id, source_file, date, n_chars, signature (STORY_STAGES)
+    problems: list[dict] = field(default_factory=list)  # log rows the stage wrote (warnings)
 
 
 def run_partition(names: Iterable[str], root: str, stage: str, options: dict) -> PartitionResult:
@@ -139,9 +141,21 @@ def run_partition(names: Iterable[str], root: str, stage: str, options: dict) ->
     frame = articles_frame(articles)
     stories = (story_signatures(frame, with_text=stage not in TEXT_STAGES)
                if stage in STORY_STAGES else pd.DataFrame())
-    tables = STAGES[stage](frame, options)
+    from analysis.figures import FiguresNotRead
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FiguresNotRead)
+        tables = STAGES[stage](frame, options)
+    problems = []
+    for warning in caught:  # an article whose figures were not read: a row of the log
+        if isinstance(warning.message, FiguresNotRead):
+            problems.append(file_row(warning.message.source_file, "warning",
+                                     f"figures not read: {warning.message.reason}"))
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename,
+                                   warning.lineno)
     return PartitionResult(files, tables if isinstance(tables, dict) else {stage: tables},
-                           stories)
+                           stories, problems)
 
 
 def story_signatures(articles: pd.DataFrame, with_text: bool = False) -> pd.DataFrame:
@@ -209,6 +223,7 @@ class Collector:
     stories: list[pd.DataFrame] = field(default_factory=list)
 
     def add(self, result: PartitionResult) -> None:
+        self.log.extend(result.problems)
         dropped = set()
         for item in result.files:
             self.log.extend(item.problems)

@@ -3123,6 +3123,16 @@ def money_family(metric: str) -> str:
 # ---------------------------------------------------------------- the table
 
 
+class FiguresNotRead(UserWarning):
+    """An article whose figures could not be read: its file and why (the report's log lists
+    it; the other articles' figures are read)."""
+
+    def __init__(self, source_file: str, reason: str) -> None:
+        super().__init__(f"{source_file}: its figures were not read ({reason}); the other "
+                         "articles' were")
+        self.source_file, self.reason = source_file, reason
+
+
 def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per figure of each article (columns: COLUMNS); `articles` needs article_id,
     source_file and text, and uses date and text_simplified (the text in simplified
@@ -3154,8 +3164,8 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
             parts = [(title, repeat_the_body(extract_from_text(title, date), body))] if (
                 title and not text.startswith(title)) else []
         except Exception as error:  # (a text no rule foresaw: the other articles still count)
-            warnings.warn(f"{source_file}: its figures were not read ({type(error).__name__}: "
-                          f"{error}); the other articles' were", stacklevel=2)
+            warnings.warn(FiguresNotRead(source_file, f"{type(error).__name__}: {error}"),
+                          stacklevel=2)
             continue
         parts.append((text, body))
         for part, found in parts:
