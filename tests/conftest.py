@@ -87,3 +87,19 @@ def built(tmp_path_factory):
 
     code = build_report(corpus, reports, figures_dir=figures)
     return {"code": code, "reports": reports, "figures": figures}
+
+
+@pytest.fixture
+def figures_fail_on_error_text(monkeypatch):
+    """Figure extraction that raises on any text holding 出错 (a text no rule foresaw), as
+    the real extraction elsewhere: what an article's failure costs the others."""
+    import analysis.figures as figures_module
+
+    real = figures_module.extract_from_text
+
+    def failing(text, *args, **kwargs):
+        if "出错" in text:
+            raise ValueError("a text no rule foresaw")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(figures_module, "extract_from_text", failing)

@@ -2999,18 +2999,8 @@ def test_a_holding_company_after_two_banks_named_before():
     assert entities[:2] == ["永丰银行", "京城商业银行"] and entities[2:] == [None, None]
 
 
-def test_an_article_whose_figures_raise_costs_only_its_own(monkeypatch):
+def test_an_article_whose_figures_raise_costs_only_its_own(figures_fail_on_error_text):
     # a text no rule foresaw: a warning names its file, the other articles' figures are read
-    import analysis.figures as module
-
-    real = module.extract_from_text
-
-    def failing(text, *args, **kwargs):
-        if "出错" in text:
-            raise AttributeError("'NoneType' object has no attribute 'banks'")
-        return real(text, *args, **kwargs)
-
-    monkeypatch.setattr(module, "extract_from_text", failing)
     articles = pd.DataFrame([
         {"article_id": "a-1", "source_file": "a.md", "text": "出错的文章，贷款100亿元。", "date": None},
         {"article_id": "b-1", "source_file": "b.md", "text": "该行贷款余额200亿元。", "date": None}])
