@@ -1955,10 +1955,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                                           year_end=len(value) == 7 and value.endswith("-12")))
         elif word in ("今日", "今天", "昨日", "昨天"):  # "该行今日发行60亿元绿色金融债": the
             # article's day; "昨日收报95.85元": the day before it
-            try:
-                day = dt.date(*today) - dt.timedelta(days=word.startswith("昨"))
-            except (TypeError, ValueError):  # no article date, or a stamp that is no day
-                continue
+            if (day := days_from(today, -word.startswith("昨"))) is None:
+                continue  # no article date, or a stamp that is no day
             anchors.append(DateAnchor(m.start(), m.end(), day.isoformat(), day.year))
         elif word.startswith("全年"):  # the whole year of the date before ("四季度…。全年营收增速…")
             earlier = [a for a in anchors if a.end <= m.start() and a.year]
@@ -2239,10 +2237,9 @@ def effective_days(plain: str, today: tuple[int, int, int] | None) -> list[DateA
             if not EARLIER_CHANGE_BEFORE.search(plain, max(0, m.start() - 8), m.start())
             for a in date_anchors(plain, m.start(), m.end(), today)
             if a.value and a.value.count("-") == 2]
-    day = date_of(today)
-    day = day if day and len(day) == 10 else None  # (today, tomorrow: a day of the month)
+    day = days_from(today, 0)  # (today, tomorrow, a day of the month: an article's day)
     if day and (words := list(EFFECTIVE_WORD.finditer(plain))):
-        days += [DateAnchor(m.start(), m.end(), (dt.date.fromisoformat(day) + dt.timedelta(
+        days += [DateAnchor(m.start(), m.end(), (day + dt.timedelta(
                      days=m.group(1).startswith("明"))).isoformat(), today[0]) for m in words
                  # (the day in its brackets, where one is written: 今天(9月15日)起)
                  if not any(m.start() <= e.start < m.end() for e in days)]
@@ -2253,9 +2250,17 @@ def effective_days(plain: str, today: tuple[int, int, int] | None) -> list[DateA
     return sorted(days, key=operator.attrgetter("start"))
 
 
-def next_day_of_month(day: str, number: int) -> str | None:
-    """The first date on or after `day` (an ISO date) that falls on the `number`th of a month."""
-    start = dt.date.fromisoformat(day)
+def days_from(today: tuple[int, int, int] | None, offset: int) -> dt.date | None:
+    """The day `offset` days after an article's, None where its date gives no day (none, or a
+    month without its day)."""
+    try:
+        return dt.date(*today) + dt.timedelta(days=offset) if today else None
+    except (TypeError, ValueError):
+        return None
+
+
+def next_day_of_month(start: dt.date, number: int) -> str | None:
+    """The first date on or after `start` that falls on the `number`th of a month."""
     for months in range(3):
         year, month = start.year + (start.month - 1 + months) // 12, (start.month - 1 + months) % 12 + 1
         try:
