@@ -284,7 +284,8 @@ def test_hong_kong_virtual_banks_and_taiwan_s_online_banks():
     from analysis.chinese import to_simplified
     named = {m.banks[0] for text in (
         "ZA Bank去年虧損", "WeLab期內淨息差", "理慧銀行", "平安壹賬通銀行", "天星銀行", "螞蟻銀行",
-        "貽豐銀行", "富融銀行", "將來銀行累虧", "LINE Bank", "樂天銀行")
+        "livi bank(理慧銀行)", "富融銀行(Fusion Bank)", "MOX BANK虧損", "Mox銀行", "將來銀行累虧",
+        "LINE Bank", "樂天銀行")
         for m in find_banks(to_simplified(text))}
     assert named == {"众安银行", "汇立银行", "理慧银行", "平安壹账通银行", "天星银行", "蚂蚁银行",
-                     "贻丰银行", "富融银行", "将来商业银行", "连线商业银行", "乐天国际商业银行"}
+                     "富融银行", "Mox银行", "将来商业银行", "连线商业银行", "乐天国际商业银行"}
