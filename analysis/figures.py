@@ -271,7 +271,7 @@ MONEY_CONTEXT = re.compile(
 NOT_MONEY_CONTEXT = re.compile(r"用户|人口|人次|粉丝|下载|访问量|参数|token|Token|字节|像素|条数据")
 
 SEPARATOR_START = set("、,，和及与以或—–-~～至到 ")  # what follows a number in a list or range
-CHANGE_BEFORE = re.compile(r"(?:下降|降低|减少|增长|增加|提升|提高|上升|回落|下滑|收缩|扩大|收窄|压降"
+CHANGE_BEFORE = re.compile(r"(?:下降|降低|减少|增长|增加|提升|提高|上升|回落|下滑|收缩|扩大|收窄|压降|[上下]调|调[降升低高]"
                            r"|[升降增减跌]|(?<=按年)[少多])了?\s*$")  # (按年跌, 按年少: Hong Kong's)
 RANGE_GAP = re.compile(r"\s*(?:[—–\-~～]{1,2}|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与|以及|或)\s*")
@@ -289,7 +289,7 @@ def with_opening(pattern: re.Pattern, opening: str) -> re.Pattern:
     return re.compile(f"(?={opening})(?:{pattern.pattern})", pattern.flags)
 
 
-CHANGE_BEFORE = with_opening(CHANGE_BEFORE, "[下降减增提上回收扩压升跌少多]")
+CHANGE_BEFORE = with_opening(CHANGE_BEFORE, "[下降减增提上回收扩压升跌少多调]")
 
 
 def may_be_gap(text: str, position: int) -> bool:
@@ -316,7 +316,8 @@ YEAR_PERIOD_AHEAD = "全年|上半年|下半年|中期|前三季|第[一二三�
 # (its first class written as SCANNED_DIGIT's: the digits and, beyond the plane, any character,
 # checked behind)
 # Hong Kong's results of the half year without its year: 中期纯利, 半年多赚, 中期息 (interim;
-# not 第二次中期股息, paid with a year's results)
+# not 第二次中期股息, paid with a year's results, nor 连同中期息 and 包括中期息: a year's dividend
+# counted with the interim one)
 INTERIM_AHEAD = r"纯利|盈利|业绩|多赚|少赚|赚|溢利|息|派息|股息"
 DATE_START = re.compile(rf"[{BMP_DIGITS}今去前上本下第一二三四首Q中半\U00010000-\U0010ffff]"
                         r"(?<=[\d今去前上本下第一二三四首Q中半])"
@@ -327,7 +328,7 @@ DATE_START = re.compile(rf"[{BMP_DIGITS}今去前上本下第一二三四首Q中
                         r"|[1-9十一二两三四五六七八九](?<=前[1-9十一二两三四五六七八九])(?:(?<=1)[0-2]|(?<=十)[一二])?"
                         r"个?月|季(?<=首季)度?|\d(?<=\d\d)(?:\d\d)?[QH][1-4]|Q(?<=[1-4]Q)|[1-4](?<=Q[1-4])"
                         rf"|\d(?<=[12]\d)\d{{2}}(?={YEAR_PERIOD_AHEAD})"
-                        rf"|期(?<=中期)(?<!次中期)(?={INTERIM_AHEAD})|年(?<=半年)(?<![近上下前后每这个多]半年)(?={INTERIM_AHEAD}))")
+                        rf"|期(?<=中期)(?<!次中期)(?<!连同中期)(?<!包括中期)(?={INTERIM_AHEAD})|年(?<=半年)(?<![近上下前后每这个多]半年)(?={INTERIM_AHEAD}))")
 # a year written in two digits, as analysts write it, only before a quarter or a half
 QUARTER_OR_HALF = r"(?:[1-4一二三四] ?季|上半年|下半年|前三季|中期)"
 DATE = re.compile(
@@ -352,7 +353,7 @@ DATE = re.compile(
     r"(?P<mpos2>末|底|初|上旬|中旬|下旬)?"  # ("截至 6 月末": spaces as some sites type them)
     r"|(?P<period2>上半年|下半年|前三季度?|第一季度?|首季度?|一季度|第二季度?|二季度|第三季度?|三季度|第四季度?"
     r"|四季度|[一二三]季(?=末)|第?[1-4] ?季度|第[1-4]季|首[1-3一二三]季度?"
-    rf"|(?<!次)中期(?={INTERIM_AHEAD})|(?<![近上下前后每这个多])半年(?={INTERIM_AHEAD}))末?"
+    rf"|(?<!次)(?<!连同)(?<!包括)中期(?={INTERIM_AHEAD})|(?<![近上下前后每这个多])半年(?={INTERIM_AHEAD}))末?"
     # (一季末: the first quarter's end)
     r"|前(?P<fm2>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个?月)"  # 前7个月: to its end
 )
@@ -394,7 +395,9 @@ REPORT_WORD_FIRST = frozenset("报年中半三第一业")
 REPORT_AFTER_YEAR = re.compile(REPORT_WORDS.pattern.rpartition("|")[2])
 
 REPORT = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})\s*(?:年度?|全年)|(?P<rel>今年|去年|上年))?"
+    # (Hong Kong's year to its end: 截至去年底止全年业绩, 截至2023年12月31日止年度业绩)
+    r"(?:(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?:12\s*月\s*31\s*日|底|末)\s*止\s*(?:年度|全年)?|年度?|全年)"
+    r"|(?P<rel>今年|去年|上年)(?:[底末]\s*止\s*(?:年度|全年)?|全年)?)?"
     r"(?:(?P<period>报告期)[:：]?\s*(?P<py>(?:19|20)\d{2})\s*年度?|"
     r"(?P<report>年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报|半年度业绩|三季报"
     r"|第三季度报告?|三季度报告?|一季报|第一季度报告?|一季度报告?|业绩"
@@ -406,6 +409,7 @@ RESULTS_ANNOUNCED = re.compile(r"(?:公布|发布|披露)[^，,。；;]{0,8}?[�
                                r"(第一季度|一季度|上半年|前三季度|全年|年度)")
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
 NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+LAST_YEAR_WORD = re.compile(r"(?<![较比与和同跟])(?:去年|上年)(?!同期)")
 COMPARED_WITH_BEFORE = frozenset("与和同跟")  # 与2023年相比: a base too
 COMPARED_AFTER = re.compile(r"[^，,。；;]{0,16}?\s*(?:[(（][^)）]{0,12}[)）])?\s*"
                             r"(?:相比|比较|相较|对比|持平|相当)")  # 与上年末持平: a base too
@@ -503,8 +507,8 @@ BUSINESS_MEASURE = re.compile(r"营收|营业收入|净利|利润|总资产|资�
                               r"|手续费|中间业务|非息|利息净收入|净利息收入")
 FLOW_WORDS = re.compile(r"营收|营业收入|收入|利润|盈利|纯益|盈余|获利|溢利|投入")  # (溢利: Hong Kong's)
 # and spending over the year: expenses and impairment charges (not 损失准备, a balance)
-EXPENSE_WORDS = re.compile(r"支出|费用|管理费|减值损失(?!准备)|信用减值|拨备计提|计提拨备")
-DIVIDEND_WORDS = re.compile(r"股息|派息|期末息|中期息|分红")
+EXPENSE_WORDS = re.compile(r"支出|费用|管理费|减值损失(?!准备)|信用减值|拨备计提|计提拨备|净拨备")
+DIVIDEND_WORDS = re.compile(r"股息|派息|期末息|末期息|中期息|分红")  # (末期息: Hong Kong's final)
 WHOLE_YEAR = re.compile(r"全年|当年|年内")  # "全年共化解不良资产1344亿元": over the year
 # Ratios over a period, as a year's flows are (net interest margin, returns, cost to income),
 # not levels at its end as a balance or the bad-loan ratio is.
@@ -553,7 +557,7 @@ PART_YEAR_REPORT = re.compile(r"半年度报告|半年报|中报|半年度业绩
 # which the text states as standing facts. (A rate, 净息差 or 不良率, is the period's.)
 UNDATED_FAMILIES = {"share", "commitment", "other"}
 # The income and cost lines of a period's accounts, of no family of their own
-PERIOD_ACCOUNT = re.compile(r"收益|收入|手续费|佣金|支出|费用|减值|拨备|亏损|盈余|纯益|溢利|股息")
+PERIOD_ACCOUNT = re.compile(r"收益|收入|手续费|佣金|支出|费用|减值|拨备|亏损|盈余|纯益|溢利|股息|派息|末期息|分红")
 # In a results piece (it names a report) the report's period holds for all its figures:
 # expenses, equity and shares are the period's too; a pledge is still no one period's.
 REPORT_UNDATED_FAMILIES = {"commitment"}
@@ -764,13 +768,14 @@ LIST_END = re.compile(r"[；;]")
 # "科技型企业贷款余额"); the others are whole labels.
 EXTENDABLE = ["余额", "规模", "占比", "比重", "增速", "增幅", "降幅", "率", "金额", "新增额",
               "合计", "共计", "总计", "总额", "份额", "损失", "总资产", "成本", "费用",
-              "盈余"]  # (税前盈余: Taiwan's pre-tax profit)
+              "盈余", "收入", "拨备"]  # (税前盈余: Taiwan's pre-tax profit; 手续费及佣金净收入: a part of
+# income, not revenue)
 FIXED = ["专项综合金融支持", "综合金融支持", "金融支持", "融资支持", "贷款支持", "总额度",
          "综合授信", "授信额度", "授信", "额度",
          "清欠专项贷款", "清欠贷款", "专项贷款", "流动资金贷款", "项目贷款", "发放贷款",
          "投放贷款", "贷款", "新增放款", "合计发行", "专项融资", "投融资", "融资", "投资额", "投资",
          "出资额", "出资",
-         "营业收入", "营收", "收入", "净利润", "利润", "纯利", "纯益", "获利", "存款", "资金", "估值",
+         "营业收入", "营收", "净利润", "利润", "纯利", "纯益", "获利", "盈利", "溢利", "存款", "资金", "估值",
          "市值", "清偿", "募集", "募资", "补贴", "投放", "销售额", "交易额", "营业额"]
 # A change (同比增长) is a metric, but not in 增至/提升至 (rose to: the figure is a level).
 CHANGES = [base + verb for base in ["同比", "环比", "较年初", "较上年末", "较上年", "较去年", ""]
@@ -783,9 +788,11 @@ HEAD = re.compile(trie_pattern(EXTENDABLE + FIXED + CHANGES,
 HEAD_AT_END = re.compile("(?:" + "|".join(sorted(EXTENDABLE + FIXED, key=len, reverse=True))
                          + ")$")
 EXTENDABLE_SET = set(EXTENDABLE)
+CHANGES_SET = set(CHANGES)
+LEVEL_AFTER_CHANGE = re.compile(r"[至到]\s*$")  # (…增长5%至: what follows is a level)
 # Where a metric's modifiers stop: function words, verbs, the sector, and any non-word character.
 STOP = re.compile(
-    r"[^\u4e00-\u9fffA-Za-z、]|的|了|在|为|对|占(?!比)|向(?<![意方导取走动倾]向)|给|将|已经|已|由|从|至|到|以|其中|该行|该|本行|其|此|即"
+    r"[^\u4e00-\u9fffA-Za-z、]|的|了|在|为|对|占(?!比)|向(?<![意方导取走动倾]向)|给|将|已经|已|由|从|至|到|以|其中|该行|该|本行|其(?!他)|此|即"
     r"|较|是|有|并|也|还|均|提供|发放|带来|实现|推出|完成|开展|显示|表示|称|指出"
     r"|获得|启动|组建|建立|设立|参与|审批|落实|银行业|金融机构|银行机构|、(?![\u4e00-\u9fff])")
 STOP = with_opening(STOP, "[^\u4e00-\u9fffA-Za-z]"
@@ -1020,7 +1027,11 @@ def named_years(text: str) -> list[tuple[int, int]]:
         at = match.start()
         if is_base(text, at, match.end(), baseline_end, BASE_LIST_GAP):
             baseline_end = match.end()
-            years.append((text.rfind("\n", 0, at), int(match.group(1)) + 1))
+            # (and where the figure compared is last year's, the year after that: "截至去年底，
+            # 资本比率为17.48%，较2017年底上升0.96个百分点" is written in 2019)
+            opening = max(text.rfind(stop, 0, at) for stop in SENTENCE_BREAK_CHARS)
+            later = 2 if LAST_YEAR_WORD.search(text, opening + 1, at) else 1
+            years.append((text.rfind("\n", 0, at), int(match.group(1)) + later))
             continue
         if text.rfind("《", 0, at) > text.rfind("》", 0, at):
             continue  # a title's years (《行动方案(2024—2027年)》) name a document, not a time
@@ -1408,6 +1419,13 @@ def join_compound_amounts(figures: list[Figure], text: str = "") -> list[Figure]
     return joined
 
 
+def a_range(text: str, left: Figure, right: Figure) -> bool:
+    """left and right are a range's ends (a—b, a至b); not "下降0.27%至4.74%": fell by a to b."""
+    gap = text[left.end:right.start]
+    return RANGE_GAP.fullmatch(gap) is not None and not (
+        gap.strip() in ("至", "到") and CHANGE_BEFORE.search(text, max(0, left.lead - 6), left.lead))
+
+
 def join_lists_and_ranges(text: str, figures: list[Figure]) -> list[Figure]:
     """a、b亿元 and a—b%: a bare a takes b's magnitude and unit; a range gives a ≥, b ≤."""
     for i in range(len(figures) - 2, -1, -1):  # right to left: 1、2、3亿元 chains
@@ -1416,9 +1434,8 @@ def join_lists_and_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             continue
         gap = text[left.end:right.start]
         is_range = RANGE_GAP.fullmatch(gap) is not None
-        if is_range and gap.strip() in ("至", "到") and CHANGE_BEFORE.search(
-                text, max(0, left.lead - 6), left.lead):
-            continue  # "下降0.27%至4.74%": fell by a to b, not a range
+        if is_range and not a_range(text, left, right):
+            continue
         if not is_range and LIST_GAP.fullmatch(gap) is None:
             continue
         if (not is_range and left.kind == "count" and left.unit == "个" and right.kind == "pp"
@@ -1974,7 +1991,13 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 part = [r for r in all_reports if r.end <= m.start() and r.year == year
                         and r.value and len(r.value) == 7]
                 # in a report of part of this year (中期业绩), the year so far is its period
-                # ("东亚公布中期业绩。…年内淨利息收入按年减少10.7%")
+                # ("东亚公布中期业绩。…年内淨利息收入按年减少10.7%"); in the report of last year's
+                # results that the article is about, that year ("公布截至去年底止全年业绩。…
+                # 年内，风险加权资产总额约1.3万亿元")
+                last_year = [r for r in all_reports if r.end <= m.start()][-1:]
+                if not part and last_year and last_year[0].value == f"{year - 1:04d}":
+                    anchors.append(DateAnchor(m.start(), m.end(), f"{year - 1:04d}", year - 1))
+                    continue
                 anchors.append(DateAnchor(m.start(), m.end(), part[-1].value if part
                                           else f"{year:04d}", year))
         else:  # 截至目前: now, the article's own date (none in an undated text); only for
@@ -2933,18 +2956,21 @@ def describe(text: str, sentence: tuple[int, int], figures: list[Figure],
         position = head.end()
     for i, figure in enumerate(figures):
         if (i + 1 < len(figures) and figures[i + 1].kind == figure.kind
-                and may_be_gap(text, figure.end)
-                and RANGE_GAP.fullmatch(text[figure.end:figures[i + 1].start])):
+                and may_be_gap(text, figure.end) and a_range(text, figure, figures[i + 1])):
             continue  # the lower bound of a range takes the metric of the upper one, below
         figure.metric = metric_of(text, figure, sentence, heads, blocks)
     for i, figure in enumerate(figures[:-1]):
         # a range's lower bound or a list's member takes its partner's metric; nothing else does
         if figure.metric or not may_be_gap(text, figure.end):
             continue
-        gap = text[figure.end:figures[i + 1].start]
-        if RANGE_GAP.fullmatch(gap) or LIST_GAP.fullmatch(gap):
+        if a_range(text, figure, figures[i + 1]) or LIST_GAP.fullmatch(
+                text[figure.end:figures[i + 1].start]):
             figure.metric = figures[i + 1].metric
-    for figure in figures:
+    for i, figure in enumerate(figures):
+        if i and figures[i - 1].kind == figure.kind and figures[i - 1].metric == figure.metric \
+                and a_range(text, figures[i - 1], figure):
+            figure.family = figures[i - 1].family  # a range's upper end is no level reached
+            continue  # ("增幅为5%至8%")
         figure.family = metric_family(figure.metric, figure.kind, figure.unit,
                                       text[figure.clause:figure.start])
 
@@ -2961,6 +2987,9 @@ def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
                                       blocks)
     if after and HEAD_AT_END.search(after):
         return after
+    if after and text[figure.lead - 1:figure.lead] == "的" and (named := measure_opening(after)) \
+            and not FAMILY_OF_CHANGE.search(named):
+        return named  # "北京银行的362.18亿元营收和150.53亿元净利润": the measure after it
     # the last measure word of the clause before the figure: heads come in order and do not
     # overlap, so it is the last one that ends before the figure, if it starts in the clause
     last = bisect.bisect_right(heads, figure.start, key=operator.itemgetter(1)) - 1
@@ -2980,6 +3009,11 @@ def metric_of(text: str, figure: Figure, sentence: tuple[int, int],
             return ""
     start, end = chosen[-1]
     head = text[start:end]
+    if head in CHANGES_SET and LEVEL_AFTER_CHANGE.search(text, end, figure.lead) and (
+            measured := [h for h in heads[:last] if h[0] >= s and text[h[0]:h[1]] not in CHANGES_SET]):
+        # "净利润同比增长5%至100亿元": the level reached is the measure's, not the change's
+        start, end = measured[-1]
+        head = text[start:end]
     if head in EXTENDABLE_SET:
         start = modifier_start(text, clause_start(text, s, start), start, blocks)
     return text[start:end][-METRIC_MAX:]
@@ -3043,8 +3077,11 @@ PLEDGE_WORD = re.compile(r"支持|贷款|融资|增")
 NEW_LOAN_VERB = re.compile(r"新增|投放|发放|累放|放款|审批|获得|获批|提供|落地|签约|贷出|增加|减少|压降")
 LOAN_WORD = re.compile(r"贷|融资")
 SHARE_BEFORE = re.compile(r"占(?!据)|覆盖(?!率)")
-FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR")
+FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR|RO[EA]")
 FAMILY_OF_MONEY = [
+    # a part of income is no revenue: fees, interest income, its net (手续费及佣金净收入,
+    # 利息净收入, 非利息收入)
+    ("other", re.compile(r"手续费|佣金|利息(?:净)?收入|净利息收入|利息支出|中间业务收入|拨备|减值")),
     ("credit_line", re.compile(r"授信|额度|信贷支持")),
     # (放款: Taiwan's word for loans, 新增放款)
     ("new_loans", re.compile(r"(?:新增|发放|累放|放款|首笔).*(?:贷|融资|放款)|投放|专项融资")),
@@ -3094,8 +3131,9 @@ def metric_family(metric: str, kind: str, unit: str = "", before: str = "") -> s
         return "other"
     if PLAN_BEFORE.search(before) and PLEDGE_WORD.search(metric):
         return "commitment"  # 未来五年将新增1.5万亿元贷款支持: a pledge, not lending done
-    if tail.endswith(("至", "到")) and FAMILY_OF_CHANGE.search(metric):
-        # "贷款余额已增长至3210亿元": the level reached, not the change
+    if tail.endswith(("至", "到")) and (FAMILY_OF_CHANGE.search(metric) or not tail.endswith("达到")):
+        # "贷款余额已增长至3210亿元", "贷款余额较年初增加2000亿元至6万亿元": the level reached,
+        # not the change
         return money_family(FAMILY_OF_CHANGE.sub("", metric))
     if NEW_LOAN_VERB.search(before) and LOAN_WORD.search(metric):
         return "new_loans"  # 发放贷款1080万元, 获得2亿元知识产权质押贷款

@@ -2019,7 +2019,8 @@ TAIWAN_MONEY = [
      [("42.5億元", "TWD", "台中商业银行", "profit"), ("12.3%", "%", "台中商业银行", "growth")]),
     # 新台币 written once: the article's other 元 are New Taiwan dollars, a bank's or not
     ("本國銀行前10月稅前獲利逾新台幣4,000億元，其中房貸利息收入600億元。",
-     [("4,000億元", "TWD", None, "profit"), ("600億元", "TWD", None, "revenue")]),
+     [("4,000億元", "TWD", None, "profit"), ("600億元", "TWD", None, "other")]),  # (interest
+    # income: a part of revenue, as fees are)
     ("截至9月底，房貸餘額達NT$9.5兆元。", [("9.5兆元", "TWD", None, "loan_balance")]),
     # ...but where it names 人民币 too, 元 alone stays the yuan
     ("台商在大陸投資逾2,000億新台幣，陸銀貸款餘額人民幣300億元，另有貸款50億元。",
@@ -3007,3 +3008,37 @@ def test_an_article_whose_figures_raise_costs_only_its_own(figures_fail_on_error
     with pytest.warns(UserWarning, match="a.md: its figures were not read"):
         table = extract_figures(articles)
     assert table["source_file"].tolist() == ["b.md"]
+
+
+# ------------------------------------------------------------------ round twelve
+# Read from the misses of the s sets (after their first score)
+
+
+def test_the_level_a_change_reaches_is_the_measures():
+    # "净利润同比增长5%至100亿元": 100亿元 is the profit, not the change
+    text = "招商银行净利润同比增长5%至100亿元。中银香港全年盈利创新高，按年增长2.7%至320亿元。"
+    assert rows(text, "text", "metric_family") == [
+        ("5%", "growth"), ("100亿元", "profit"), ("2.7%", "growth"), ("320亿元", "profit")]
+    text = "贷款余额较年初增加2000亿元至6万亿元，不良率较年初下降0.1个百分点至1.2%。"
+    assert rows(text, "text", "metric_family") == [
+        ("2000亿元", "growth"), ("6万亿元", "loan_balance"), ("0.1个百分点", "growth"),
+        ("1.2%", "rate")]
+    # a range's ends are of one measure: neither is a level reached
+    assert rows("净利润增幅为5%至8%。", "metric_family", "qualifier") == [
+        ("growth", "≥"), ("growth", "≤")]
+    assert rows("活期利率下调5个基点至0.05%。", "text", "metric_family") == [
+        ("5个基点", "growth"), ("0.05%", "rate")]
+
+
+def test_fees_and_interest_income_are_no_revenue():
+    text = "该行营业收入300亿元，利息净收入200亿元，手续费及佣金净收入同比增长29.3%至48.5亿元，ROE为12%。"
+    assert rows(text, "text", "metric_family") == [
+        ("300亿元", "revenue"), ("200亿元", "other"), ("29.3%", "growth"), ("48.5亿元", "other"),
+        ("12%", "rate")]
+
+
+def test_the_interim_dividend_a_years_dividend_counts_is_no_period():
+    # a year's results name the interim dividend paid with it: the figures after stay the year's
+    text = ("中銀香港公布，截至2018年底止全年盈利按年增長2.7%至320億元。\n"
+            "中銀宣布派末期息0.923元，連同中期息，全年共派息1.468元。\n期內，淨利息收入393.94億元。")
+    assert [a for a, in rows(text, "as_of", date=None)] == ["2018"] * 5
