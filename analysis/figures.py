@@ -271,8 +271,9 @@ MONEY_CONTEXT = re.compile(
 NOT_MONEY_CONTEXT = re.compile(r"用户|人口|人次|粉丝|下载|访问量|参数|token|Token|字节|像素|条数据")
 
 SEPARATOR_START = set("、,，和及与以或—–-~～至到 ")  # what follows a number in a list or range
-CHANGE_BEFORE = re.compile(r"(?:下降|降低|减少|增长|增加|提升|提高|上升|回落|下滑|收缩|扩大|收窄|压降|[上下]调|调[降升低高]"
-                           r"|[升降增减跌]|(?<=按年)[少多])了?\s*$")  # (按年跌, 按年少: Hong Kong's)
+CHANGE_BEFORE = re.compile(r"(?:下降|降低|减少|增长|增加|提升|提高|上升|回落|下滑|收缩|扩大|收窄|压降"
+                           r"|[上下]调|调[降升低高]|[升降增减跌]|(?<=按年)[少多])了?\s*$")
+# (按年跌, 按年少: Hong Kong's; 下调5个基点至0.05%: cut by, then the level)
 RANGE_GAP = re.compile(r"\s*(?:[—–\-~～]{1,2}|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与|以及|或)\s*")
 LIST_WORD_GAP = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
@@ -492,6 +493,7 @@ FORECAST_BEFORE = re.compile(r"(?:(?:预计|预期|预测|有望)[^，。；,;]{
 FORESEEN_BEFORE = re.compile(r"(?:(?<![较比超于及])(?:预计|预期|预测)|有望|可望|有机会)[^，。；,;]{0,16}?"
                              + REACHING_TAIL)
 PROPOSED = re.compile(r"派息|派发|分红|股息|预计损失")
+FORECAST_WORDS = re.compile(r"可望|有望|预计|预期|预估|预测|应可")  # (a sentence that forecasts)
 # A rule's threshold is of no period: "远超120%-150%的监管要求", "遠高於8%的國際最低標準",
 # "合意净息差1.8%的临界值", "上限为40%", "核心一级资本充足率不得低于5%".
 RULE_LEVEL_AFTER = re.compile(r"(?:\s*[-－—~～至]\s*[\d.]+%)?\s*的\s*[^，。；,;的]{0,6}?"
@@ -557,7 +559,8 @@ PART_YEAR_REPORT = re.compile(r"半年度报告|半年报|中报|半年度业绩
 # which the text states as standing facts. (A rate, 净息差 or 不良率, is the period's.)
 UNDATED_FAMILIES = {"share", "commitment", "other"}
 # The income and cost lines of a period's accounts, of no family of their own
-PERIOD_ACCOUNT = re.compile(r"收益|收入|手续费|佣金|支出|费用|减值|拨备|亏损|盈余|纯益|溢利|股息|派息|末期息|分红")
+PERIOD_ACCOUNT = re.compile(r"收益|收入|手续费|佣金|支出|费用|减值|拨备|亏损|盈余|纯益|溢利"
+                            r"|股息|派息|末期息|分红")
 # In a results piece (it names a report) the report's period holds for all its figures:
 # expenses, equity and shares are the period's too; a pledge is still no one period's.
 REPORT_UNDATED_FAMILIES = {"commitment"}
@@ -1977,7 +1980,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             anchors.append(DateAnchor(m.start(), m.end(), day.isoformat(), day.year))
         elif word.startswith("全年"):  # the whole year of the date before ("四季度…。全年营收增速…")
             earlier = [a for a in anchors if a.end <= m.start() and a.year]
-            whole = (earlier[-1].year if earlier else carried.year
+            # (the nearest: the anchors are not in order yet, words after the dates)
+            whole = (max(earlier, key=lambda a: a.end).year if earlier else carried.year
                      if carried is not None else None)  # (not the article's: 全年 written in
             # March is of the year before, which the text names)
             if whole and text[m.start() - 1:m.start()] != "年":  # (2024年全年, 去年全年: that
@@ -2216,17 +2220,26 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                     and names_level(figure.metric, text[figure.clause:figure.lead]))):
             figure.as_of += "-12"
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
+    # nor does the year of a forecast ("以今年的获利年成长12%来看，今年的现金股利可望超过2.5元")
     if text.find("“", start, end) < 0 and text.find("《", start, end) < 0:
-        last = next((a for a in reversed(anchors) if a.first != ""), None)  # (no plan's
-        # horizon) and no quotes in the paragraph
+        last = next((a for a in reversed(anchors) if a.first != ""
+                     and not forecasts(text, a, end, today)), None)  # (no plan's horizon) and
+        # no quotes in the paragraph
     else:
         last = next((a for a in reversed(anchors)
-                     if a.first != "" and not quoted(text, start, a.start)), None)
+                     if a.first != "" and not quoted(text, start, a.start)
+                     and not forecasts(text, a, end, today)), None)
     # a period (2024年, 截至6月末) goes on; a day is an event's, 目前 ends the period, and a
     # target's date (到2027年) is no period of what follows
     if last and TARGET_YEAR_BEFORE.search(text, max(0, last.start - 4), last.start):
         last = None
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
+
+
+def forecasts(text: str, anchor: DateAnchor, end: int, today: tuple[int, int, int] | None) -> bool:
+    """Whether the anchor is the article's own year (or later) in a sentence that forecasts."""
+    return (today is not None and anchor.year is not None and anchor.year >= today[0]
+            and FORECAST_WORDS.search(text, anchor.end, sentence_end(text, anchor.end, end)) is not None)
 
 
 def ahead(text: str, figure: Figure) -> bool:

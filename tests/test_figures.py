@@ -3042,3 +3042,36 @@ def test_the_interim_dividend_a_years_dividend_counts_is_no_period():
     text = ("中銀香港公布，截至2018年底止全年盈利按年增長2.7%至320億元。\n"
             "中銀宣布派末期息0.923元，連同中期息，全年共派息1.468元。\n期內，淨利息收入393.94億元。")
     assert [a for a, in rows(text, "as_of", date=None)] == ["2018"] * 5
+
+
+def test_hong_kong_results_of_the_year_to_its_end():
+    # 截至去年底止全年业绩 names last year's report: 年内 in it is that year, a final dividend
+    # and an impairment charge are of the year
+    text = ("中銀香港公布截至去年底止全年業績，股東應佔溢利327.23億元。\n"
+            "末期息每股1.145元。去年，貸款及其他賬項減值準備淨撥備64.19億元。"
+            "年內，風險加權資產總額約1.3萬億元。")
+    assert rows(text, "as_of", "metric_family", date="2024-03-28") == [
+        ("2023", "profit"), ("2023", "other"), ("2023", "other"), ("2023-12", "assets")]
+    text = "東亞銀行公布截至2023年12月31日止年度業績。年內，客戶貸款增長2%。"
+    assert rows(text, "as_of", date="2024-03-28") == [("2023-12",)]
+
+
+def test_a_base_compared_with_last_years_figure_dates_the_present():
+    from analysis.figures import named_years
+    text = "截至去年底，资本比率为17.48%，较2017年底上升0.96个百分点。"  # (read simplified)
+    assert [year for _, year in named_years(text)] == [2019]
+    text = "截至今年6月末，不良余额较2019年年末增加。"
+    assert [year for _, year in named_years(text)] == [2020]
+
+
+def test_this_years_forecast_does_not_date_the_next_paragraph():
+    text = ("中信金控2025年稅後獲利創新高，以今年的獲利年成長12%來看，今年的現金股利可望超過2.5元。\n"
+            "稅後股東權益報酬率（ROE）為16.88%。")
+    assert rows(text, "text", "as_of", date="2026-03-12")[-1] == ("16.88%", "2025")
+
+
+def test_the_whole_year_is_that_of_the_nearest_date_before():
+    # 目前 (the article's day) written earlier in the paragraph does not make 全年 this year
+    text = ("第一金控今（4）日公布去（2025）年稅後淨利，目前規畫配發率以65%為目標。"
+            "2025年銀行淨利息收入年增12.4%，全年度總授信餘額年增6.3%。")
+    assert rows(text, "text", "as_of", date="2026-03-04")[-1] == ("6.3%", "2025-12")
