@@ -1672,6 +1672,9 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     if orphans:
         own_bank(plain, orphans, title, None if alone else seen)
     local = local_currency(plain, seen, text)
+    if TAIWAN_NAMESAKES.keys() & {bank for names in seen for bank in names} and taiwanese(local, seen):
+        for figure in kept:  # in Taiwan's press 中信银行 is CTBC, 上海银行 its 上海商银
+            figure.entity = TAIWAN_NAMESAKES.get(figure.entity, figure.entity)
     for figure in kept:  # "中银香港…盈利达320亿元": a Hong Kong bank's 元 are its dollars
         if figure.unit == "CNY" and (currency := (
                 figure.entity and reporting_currency(figure.entity)) or local) \
@@ -1686,6 +1689,17 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
 TAIWAN_WORDS = ("金管会", "本国银行", "公股银行", "公股行库", "八大行库")
 HONG_KONG_WORDS = ("金管局", "金融管理局", "银行公会", "最优惠利率", "按揭证券", "按揭贷款额")
 LOCAL_WORDS = re.compile("|".join(TAIWAN_WORDS + HONG_KONG_WORDS))  # (no groups: re skips fast)
+
+
+# Mainland banks whose short names Taiwan's press uses for its own banks
+TAIWAN_NAMESAKES = {"中信银行": "中国信托商业银行", "上海银行": "上海商业储蓄银行"}
+
+
+def taiwanese(local: str | None, banks: Counter[tuple[str, ...]]) -> bool:
+    """Whether an article is Taiwan's: it writes New Taiwan dollars, or every other bank it
+    names is Taiwan's."""
+    others = {bank for names in banks for bank in names} - TAIWAN_NAMESAKES.keys()
+    return local == "TWD" or (bool(others) and all(reporting_currency(b) == "TWD" for b in others))
 
 
 def local_currency(text: str, banks: Counter[tuple[str, ...]], written: str = "") -> str | None:

@@ -3075,3 +3075,13 @@ def test_the_whole_year_is_that_of_the_nearest_date_before():
     text = ("第一金控今（4）日公布去（2025）年稅後淨利，目前規畫配發率以65%為目標。"
             "2025年銀行淨利息收入年增12.4%，全年度總授信餘額年增6.3%。")
     assert rows(text, "text", "as_of", date="2026-03-04")[-1] == ("6.3%", "2025-12")
+
+
+def test_citic_and_bank_of_shanghai_in_taiwans_press_are_its_own_banks():
+    # beside Taiwan's banks (or New Taiwan dollars), 中信銀行 is CTBC and 上海銀行 is 上海商銀
+    text = "第二季行員獲利貢獻，京城銀行611.61萬元居首，中信銀行323.09萬元。"
+    assert rows(text, "entity", "entity_en") == [
+        ("京城商业银行", "King's Town Bank"), ("中国信托商业银行", "CTBC Bank")]
+    # a mainland piece keeps CITIC
+    assert rows("中信银行净利润同比增长3.5%，招商银行增长1.2%。", "entity") == [
+        ("中信银行",), ("招商银行",)]
