@@ -1993,8 +1993,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 continue  # no article date, or a stamp that is no day
             anchors.append(DateAnchor(m.start(), m.end(), day.isoformat(), day.year))
         elif word.startswith("全年"):  # the whole year of the date before ("四季度…。全年营收增速…")
-            earlier = [a for a in anchors if a.end <= m.start() and a.year]
-            # (the nearest: the anchors are not in order yet, words after the dates)
+            earlier = [a for a in anchors if a.end <= m.start() and a.year
+                       and not bracketed(text, a.start)]
+            # (the nearest: the anchors are not in order yet, words after the dates; not one in
+            # brackets, an aside's: "不良新生成率约2.58%(2019年为2.76%)。…全年营业收入增速…")
             whole = (max(earlier, key=lambda a: a.end).year if earlier else carried.year
                      if carried is not None else None)  # (not the article's: 全年 written in
             # March is of the year before, which the text names)
@@ -2254,6 +2256,13 @@ def forecasts(text: str, anchor: DateAnchor, end: int, today: tuple[int, int, in
     """Whether the anchor is the article's own year (or later) in a sentence that forecasts."""
     return (today is not None and anchor.year is not None and anchor.year >= today[0]
             and FORECAST_WORDS.search(text, anchor.end, sentence_end(text, anchor.end, end)) is not None)
+
+
+def bracketed(text: str, position: int) -> bool:
+    """Whether `position` stands inside brackets opened before it on its line."""
+    line = text.rfind("\n", 0, position)
+    opened = max(text.rfind("(", line + 1, position), text.rfind("（", line + 1, position))
+    return opened > max(text.rfind(")", line + 1, position), text.rfind("）", line + 1, position))
 
 
 def ahead(text: str, figure: Figure) -> bool:

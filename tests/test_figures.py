@@ -3075,6 +3075,9 @@ def test_the_whole_year_is_that_of_the_nearest_date_before():
     text = ("第一金控今（4）日公布去（2025）年稅後淨利，目前規畫配發率以65%為目標。"
             "2025年銀行淨利息收入年增12.4%，全年度總授信餘額年增6.3%。")
     assert rows(text, "text", "as_of", date="2026-03-04")[-1] == ("6.3%", "2025-12")
+    # nor one in brackets, an aside's
+    text = "平安银行2020年不良新生成率约2.58%(2019年为2.76%)。全年营业收入增速回落至11.3%。"
+    assert rows(text, "text", "as_of", date="2021-03-01")[-1] == ("11.3%", "2020")
 
 
 def test_citic_and_bank_of_shanghai_in_taiwans_press_are_its_own_banks():
