@@ -1032,8 +1032,7 @@ def named_years(text: str) -> list[tuple[int, int]]:
             baseline_end = match.end()
             # (and where the figure compared is last year's, the year after that: "截至去年底，
             # 资本比率为17.48%，较2017年底上升0.96个百分点" is written in 2019)
-            opening = max(text.rfind(stop, 0, at) for stop in SENTENCE_BREAK_CHARS)
-            later = 2 if LAST_YEAR_WORD.search(text, opening + 1, at) else 1
+            later = 2 if LAST_YEAR_WORD.search(text, start_of_sentence(text, at), at) else 1
             years.append((text.rfind("\n", 0, at), int(match.group(1)) + later))
             continue
         if text.rfind("《", 0, at) > text.rfind("》", 0, at):
@@ -1672,7 +1671,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     if orphans:
         own_bank(plain, orphans, title, None if alone else seen)
     local = local_currency(plain, seen, text)
-    if TAIWAN_NAMESAKES.keys() & {bank for names in seen for bank in names} and taiwanese(local, seen):
+    named_banks = {bank for names in seen for bank in names}
+    if TAIWAN_NAMESAKES.keys() & named_banks and taiwanese(local, named_banks):
         for figure in kept:  # in Taiwan's press 中信银行 is CTBC, 上海银行 its 上海商银
             figure.entity = TAIWAN_NAMESAKES.get(figure.entity, figure.entity)
     for figure in kept:  # "中银香港…盈利达320亿元": a Hong Kong bank's 元 are its dollars
@@ -1695,10 +1695,10 @@ LOCAL_WORDS = re.compile("|".join(TAIWAN_WORDS + HONG_KONG_WORDS))  # (no groups
 TAIWAN_NAMESAKES = {"中信银行": "中国信托商业银行", "上海银行": "上海商业储蓄银行"}
 
 
-def taiwanese(local: str | None, banks: Counter[tuple[str, ...]]) -> bool:
+def taiwanese(local: str | None, banks: set[str]) -> bool:
     """Whether an article is Taiwan's: it writes New Taiwan dollars, or every other bank it
-    names is Taiwan's."""
-    others = {bank for names in banks for bank in names} - TAIWAN_NAMESAKES.keys()
+    names (`banks`) is Taiwan's."""
+    others = banks - TAIWAN_NAMESAKES.keys()
     return local == "TWD" or (bool(others) and all(reporting_currency(b) == "TWD" for b in others))
 
 
@@ -1994,7 +1994,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             anchors.append(DateAnchor(m.start(), m.end(), day.isoformat(), day.year))
         elif word.startswith("全年"):  # the whole year of the date before ("四季度…。全年营收增速…")
             earlier = [a for a in anchors if a.end <= m.start() and a.year
-                       and not bracketed(text, a.start)]
+                       and not aside_before(text, a, m.start())]
             # (the nearest: the anchors are not in order yet, words after the dates; not one in
             # brackets, an aside's: "不良新生成率约2.58%(2019年为2.76%)。…全年营业收入增速…")
             whole = (max(earlier, key=lambda a: a.end).year if earlier else carried.year
@@ -2237,14 +2237,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             figure.as_of += "-12"
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
     # nor does the year of a forecast ("以今年的获利年成长12%来看，今年的现金股利可望超过2.5元")
-    if text.find("“", start, end) < 0 and text.find("《", start, end) < 0:
-        last = next((a for a in reversed(anchors) if a.first != ""
-                     and not forecasts(text, a, end, today)), None)  # (no plan's horizon) and
-        # no quotes in the paragraph
-    else:
-        last = next((a for a in reversed(anchors)
-                     if a.first != "" and not quoted(text, start, a.start)
-                     and not forecasts(text, a, end, today)), None)
+    has_quotes = text.find("“", start, end) >= 0 or text.find("《", start, end) >= 0
+    last = next((a for a in reversed(anchors) if a.first != ""  # (no plan's horizon)
+                 and not (has_quotes and quoted(text, start, a.start))
+                 and not forecasts(text, a, end, today)), None)
     # a period (2024年, 截至6月末) goes on; a day is an event's, 目前 ends the period, and a
     # target's date (到2027年) is no period of what follows
     if last and TARGET_YEAR_BEFORE.search(text, max(0, last.start - 4), last.start):
@@ -2256,13 +2252,6 @@ def forecasts(text: str, anchor: DateAnchor, end: int, today: tuple[int, int, in
     """Whether the anchor is the article's own year (or later) in a sentence that forecasts."""
     return (today is not None and anchor.year is not None and anchor.year >= today[0]
             and FORECAST_WORDS.search(text, anchor.end, sentence_end(text, anchor.end, end)) is not None)
-
-
-def bracketed(text: str, position: int) -> bool:
-    """Whether `position` stands inside brackets opened before it on its line."""
-    line = text.rfind("\n", 0, position)
-    opened = max(text.rfind("(", line + 1, position), text.rfind("（", line + 1, position))
-    return opened > max(text.rfind(")", line + 1, position), text.rfind("）", line + 1, position))
 
 
 def ahead(text: str, figure: Figure) -> bool:
