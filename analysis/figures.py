@@ -1053,6 +1053,25 @@ def named_years(text: str) -> list[tuple[int, int]]:
     return sorted(years)
 
 
+# A part of a year named with it (2024年6月末, 2024年上半年, 2024年一季度): the year is not over.
+PART_OF_YEAR_AFTER = re.compile(r"\s*度?\s*(?:[01]?\d\s*月|[一二三四1-4]\s*季|第[一二三四1-4]季|前三季|首季"
+                                r"|[上下]?半年|中期|年?初|年中|Q[1-4]|H[12])")
+
+
+def reviewed_year(text: str, latest: int) -> int:
+    """The present of an undated text that says 去年 and names `latest` as its latest year: the
+    year after it when the text names that year only whole ("2023年，该行实现净利润…。去年末，…"
+    reviews 2023 from 2024, as annual-results pieces do), else that year ("截至2024年6月末，…去年
+    全年…" is written in 2024, and so is one whose present was read from a base: 较2023年末)."""
+    named_whole = False
+    for match in NAMED_YEAR.finditer(text):
+        if int(match.group(1)) == latest:
+            if PART_OF_YEAR_AFTER.match(text, match.end()):
+                return latest
+            named_whole = True
+    return latest + named_whole
+
+
 def starts_a_span_since(text: str, at: int, end: int) -> bool:
     """Whether the date at text[at:end] opens a span that runs since it: 自…以来 in one
     sentence ("自2022年9月以来", "自2019年11月登陆A股以来")."""
@@ -1138,8 +1157,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
                 year = int(text[at - 5:at - 3] + yy)
             elif today:
                 year = today[0] + RELATIVE_YEAR[rel]
-            elif article_year and RELATIVE_YEAR[rel] == 0:
-                year = article_year  # 截至今年3月末 in an undated article that named 2025 before
+            elif article_year:  # an undated article that named its present year before:
+                year = article_year + RELATIVE_YEAR[rel]  # 截至今年3月末, 去年末 (reviewed_year)
             else:
                 continue
             if m:
@@ -1618,6 +1637,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     latest = [max(y for _, y in years[:i + 1]) for i in range(len(years))]
     # (not a span's end: "2015-2016年发行的债券" names bonds, not the present)
     read_through = max((y for at, y in years if plain[at - 1:at] not in SPAN_BEFORE), default=None)
+    if read_through and LAST_YEAR_WORD.search(plain):
+        read_through = reviewed_year(plain, read_through)
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
     for figure in figures:

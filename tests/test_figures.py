@@ -3088,3 +3088,28 @@ def test_citic_and_bank_of_shanghai_in_taiwans_press_are_its_own_banks():
     # a mainland piece keeps CITIC
     assert rows("中信银行净利润同比增长3.5%，招商银行增长1.2%。", "entity") == [
         ("中信银行",), ("招商银行",)]
+
+
+# ------------------------------------------------------------------ round thirteen
+# Written before the u sets were opened
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the latest year named only whole, and 去年: a review of that year, written the year after
+    ("2023年，工商银行实现净利润3640亿元。去年末，该行贷款余额28万亿元。今年一季度，该行净利润870亿元。",
+     [("3640亿元", "2023"), ("28万亿元", "2023-12"), ("870亿元", "2024-03")]),
+    # named with a part of the year: written in that year
+    ("截至2024年6月末，招商银行贷款余额6.8万亿元。去年全年，该行净利润1466亿元。",
+     [("6.8万亿元", "2024-06"), ("1466亿元", "2023")]),
+    ("2024年上半年，建设银行科技贷款余额1.2万亿元。去年，该行新增绿色贷款3000亿元。",
+     [("1.2万亿元", "2024-06"), ("3000亿元", "2023")]),
+    # a present read from a base (较2023年末: written in 2024) is not moved on
+    ("去年，工商银行净利润3640亿元。截至今年3月末，该行科技贷款余额2.5万亿元，较2023年末增长10%。",
+     [("3640亿元", "2023"), ("2.5万亿元", "2024-03"), ("10%", "2024-03")]),
+])
+def test_last_year_in_an_undated_article_is_read_against_its_present(text, expected):
+    assert rows(text, "text", "as_of", date=None) == expected
+
+
+def test_last_year_without_any_year_named_stays_undated():
+    assert rows("去年，工商银行净利润3640亿元。", "as_of", date=None) == [(None,)]
