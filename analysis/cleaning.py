@@ -993,6 +993,23 @@ NAMED_YEAR = re.compile(r"(?<![\d到至~—－-])((?:19|20)\d{2})年(?!代)")
 BASE_BEFORE = re.compile(r"(?:较|比|相比|相较于?)\s*$")  # 较2023年同期: a base, past
 
 
+# Taiwan's Central News Agency closes a story with its editor and the day it was filed, in the
+# Republic's calendar: "（編輯：潘羿菁）1120307" is 7 March 2023. Its reposts keep the line.
+WIRE_TRAILER = re.compile(r"[(（]\s*(?:編輯|编辑|核稿|譯者|译者)\s*[:：][^()（）\n]{1,40}[)）]\s*"
+                          r"(1[01]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def wire_date(text: str) -> str | None:
+    """The day the last wire trailer of the page gives (WIRE_TRAILER), ISO, or None."""
+    found = [m for m in WIRE_TRAILER.finditer(text)] if "輯" in text or "辑" in text \
+        or "稿" in text or "譯" in text or "译" in text else []
+    if not found:
+        return None
+    year, month, day = (int(part) for part in found[-1].groups())
+    year += 1911
+    return f"{year:04d}-{month:02d}-{day:02d}" if valid_date(year, month, day) else None
+
+
 def infer_date(text: str) -> str | None:
     """The latest date a page mentions: month-days take the latest year written with a month.
     None when the page names a later year than that date ("2018年9月26日上市…2025年一季度末"),
@@ -1125,6 +1142,8 @@ def assemble(doc: Document, region: Region, number: int, page_date: str | None,
         date, date_source = publication["date"], "text"
     if not date and year and valid_date(year, month, day):
         date, date_source = f"{year:04d}-{month:02d}-{day:02d}", "text"
+    if not date and (trailer := wire_date("\n".join(p.text for p in region.paras()))):
+        date, date_source = trailer, "text"
     if not date:
         date, date_source = page_date, "inferred" if page_date else None
     return {

@@ -20,6 +20,7 @@ from analysis.cleaning import (
     parse_dateline,
     split_blocks,
     strip_inline,
+    wire_date,
 )
 from analysis.loading import Document, document_from_bytes
 from tests.conftest import AI_PAGE, CLS_ARTICLE, SEEDS
@@ -683,3 +684,25 @@ def test_a_paragraph_gets_the_first_role_its_line_patterns_give(line, padding):
     else:
         expected = "para"
     assert [b.kind for b in classify(split_blocks(text))] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("其中，臺灣銀行1月稅前獲利31.6億元。(編輯:潘羿菁)1120307", "2023-03-07"),
+    ("…已打銷完畢。（編輯：林興盟）1131205\n", "2024-12-05"),
+    ("…譯文完。(譯者:王X/核稿:李Y)1090930", "2020-09-30"),
+    # a day that does not exist, or a number after a bracket that names no editor, is no date
+    ("(編輯:潘羿菁)1120230", None),
+    ("股價(收盤)1120307", None),
+])
+def test_a_wire_trailer_gives_the_day_in_taiwans_calendar(text, expected):
+    assert wire_date(text) == expected
+
+
+def test_a_reposted_wire_story_is_dated_by_its_trailer():
+    body = ("國銀1月稅前大賺453億\n\n(中央社記者謝方娪台北7日電)本國銀行1月稅前盈餘達新台幣453.4億元。\n\n"
+            "其中，臺灣銀行1月稅前獲利31.6億元。(編輯:潘羿菁)1120307\n")
+    articles, _ = clean(body, "cna.md")
+    assert (articles[0]["date"], articles[0]["date_source"]) == ("2023-03-07", "text")
+    # the metadata's date still comes first
+    articles, _ = clean(body, "cna.md", {"date": "2023-03-08"})
+    assert articles[0]["date"] == "2023-03-08"
