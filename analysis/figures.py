@@ -182,7 +182,10 @@ POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基点": Deci
 RATE_MOVE_BEFORE = re.compile(r"(?:下调|调低|上调|调高|减息|加息|降息|减P|加P|下降|上升)"
                               r"[^，。；,;至到为]{0,10}$")
 RATE_BEFORE = re.compile(r"(?:息差|利率|息率|年息|月息|收益率|回报率|利差|减息|加息|降息|封顶息|减P|加P"
-                         r"|定存|存款|上调|下调|调高|调低|加至|减至)"
+                         r"|定存|存款|上调|下调|调高|调低|加至|减至"
+                         # (Hong Kong's interbank and mortgage rates: 一个月拆息报3.2厘, 实际按息,
+                         # H按 H+1.3厘, P按 P-1.75厘)
+                         r"|拆息|HIBOR|Hibor|按息|按揭|息口|[HP]\s*[+＋\-－])"
                          r"[^，。；,;]{0,14}$")  # (减息0.25厘, 减P 0.125厘: a cut of the rate)
 # A Chinese numeral is an amount with 万/亿 in it, or right before a currency or a point
 # (the regex checks this so that every 一 of the text is not a candidate).
@@ -3123,7 +3126,7 @@ PLEDGE_WORD = re.compile(r"支持|贷款|融资|增")
 NEW_LOAN_VERB = re.compile(r"新增|投放|发放|累放|放款|审批|获得|获批|提供|落地|签约|贷出|增加|减少|压降")
 LOAN_WORD = re.compile(r"贷|融资")
 SHARE_BEFORE = re.compile(r"占(?!据)|覆盖(?!率)")
-FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR|RO[EA]")
+FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR|RO[EA]|拆息|HIBOR|Hibor|按息|息口|年息|月息")
 FAMILY_OF_MONEY = [
     # a part of income is no revenue: fees, interest income, its net (手续费及佣金净收入,
     # 利息净收入, 非利息收入)

@@ -3113,3 +3113,15 @@ def test_last_year_in_an_undated_article_is_read_against_its_present(text, expec
 
 def test_last_year_without_any_year_named_stays_undated():
     assert rows("去年，工商银行净利润3640亿元。", "as_of", date=None) == [(None,)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Hong Kong's interbank and mortgage rates, in 厘
+    ("一個月HIBOR報3.2厘。", [("3.2厘", "rate")]),
+    ("一個月拆息升至3.2厘，實際按息3.5厘。", [("3.2厘", "rate"), ("3.5厘", "rate")]),
+    ("H按以H+1.3厘計。", [("1.3厘", "growth")]),
+    # 厘 with no rate before it is no percent (a thousandth of a yuan)
+    ("每股派息0.3厘。", []),
+])
+def test_hong_kongs_interbank_and_mortgage_rates_in_li(text, expected):
+    assert rows(text, "text", "metric_family") == expected
