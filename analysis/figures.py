@@ -275,7 +275,7 @@ NOT_MONEY_CONTEXT = re.compile(r"用户|人口|人次|粉丝|下载|访问量|�
 
 SEPARATOR_START = set("、,，和及与以或—–-~～至到 ")  # what follows a number in a list or range
 CHANGE_BEFORE = re.compile(r"(?:下降|降低|减少|增长|增加|提升|提高|上升|回落|下滑|收缩|扩大|收窄|压降"
-                           r"|[上下]调|调[降升低高]|[升降增减跌]|(?<=按年)[少多])了?\s*$")
+                           r"|成长|衰退|[上下]调|调[降升低高]|[升降增减跌]|(?<=按年)[少多])了?\s*$")
 # (按年跌, 按年少: Hong Kong's; 下调5个基点至0.05%: cut by, then the level)
 RANGE_GAP = re.compile(r"\s*(?:[—–\-~～]{1,2}|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与|以及|或)\s*")
@@ -293,7 +293,7 @@ def with_opening(pattern: re.Pattern, opening: str) -> re.Pattern:
     return re.compile(f"(?={opening})(?:{pattern.pattern})", pattern.flags)
 
 
-CHANGE_BEFORE = with_opening(CHANGE_BEFORE, "[下降减增提上回收扩压升跌少多调]")
+CHANGE_BEFORE = with_opening(CHANGE_BEFORE, "[下降减增提上回收扩压升跌少多调成衰]")
 
 
 def may_be_gap(text: str, position: int) -> bool:
@@ -774,15 +774,17 @@ LIST_END = re.compile(r"[；;]")
 # "科技型企业贷款余额"); the others are whole labels.
 EXTENDABLE = ["余额", "规模", "占比", "比重", "增速", "增幅", "降幅", "率", "金额", "新增额",
               "合计", "共计", "总计", "总额", "份额", "损失", "总资产", "成本", "费用",
-              "盈余", "收入", "拨备"]  # (税前盈余: Taiwan's pre-tax profit; 手续费及佣金净收入: a part of
-# income, not revenue)
+              "盈余", "收入", "收入比", "拨备"]
+# (成本收入比: a ratio; 税前盈余: Taiwan's pre-tax profit; 手续费及佣金净收入: a part of income,
+# not revenue)
 FIXED = ["专项综合金融支持", "综合金融支持", "金融支持", "融资支持", "贷款支持", "总额度",
          "综合授信", "授信额度", "授信", "额度",
          "清欠专项贷款", "清欠贷款", "专项贷款", "流动资金贷款", "项目贷款", "发放贷款",
          "投放贷款", "贷款", "新增放款", "合计发行", "专项融资", "投融资", "融资", "投资额", "投资",
          "出资额", "出资",
          "营业收入", "营收", "净利润", "利润", "纯利", "纯益", "获利", "盈利", "溢利", "存款", "资金", "估值",
-         "市值", "清偿", "募集", "募资", "补贴", "投放", "销售额", "交易额", "营业额"]
+         "市值", "清偿", "募集", "募资", "补贴", "投放", "销售额", "交易额", "营业额",
+         "逾放比", "存放比", "存贷比", "贷存比"]  # (Taiwan's NPL ratio and loans to deposits)
 # A change (同比增长) is a metric, but not in 增至/提升至 (rose to: the figure is a level).
 CHANGES = [base + verb for base in ["同比", "环比", "较年初", "较上年末", "较上年", "较去年", ""]
            for verb in ["增长", "下降", "增加", "减少", "提升", "提高", "上升", "回落", "增"]]
@@ -3118,7 +3120,9 @@ def phrase_after(text: str, position: int, ceiling: int, blocks: list[tuple[int,
 
 # In the order they are tried: the first family whose words the metric holds.
 FAMILY_OF_CHANGE = re.compile(r"增速|增幅|降幅|增长|下降|增加|减少|提升|提高|上升|回落|收窄|扩大|下滑|压降"
-                              r"|大增|微增|微降|微升|负增长|正增长|同比|环比|^增|^降|^\+|^-")
+                              r"|大增|微增|微降|微升|负增长|正增长|同比|环比|^增|^降|^\+|^-"
+                              # (Taiwan's: 放款成长6%, 年增率12.5%, 获利衰退)
+                              r"|成长|衰退|增率|减率")
 FAMILY_OF_SHARE = re.compile(r"占比|比重|份额|占|渗透率")
 PLAN_BEFORE = re.compile(r"将|计划|未来|拟|预计|力争|目标")
 PLEDGE_WORD = re.compile(r"支持|贷款|融资|增")
@@ -3126,7 +3130,9 @@ PLEDGE_WORD = re.compile(r"支持|贷款|融资|增")
 NEW_LOAN_VERB = re.compile(r"新增|投放|发放|累放|放款|审批|获得|获批|提供|落地|签约|贷出|增加|减少|压降")
 LOAN_WORD = re.compile(r"贷|融资")
 SHARE_BEFORE = re.compile(r"占(?!据)|覆盖(?!率)")
-FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR|RO[EA]|拆息|HIBOR|Hibor|按息|息口|年息|月息")
+# (and ratios named …比: Taiwan's 逾放比 is the NPL ratio, 存放比 loans to deposits; 成本收入比)
+FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR|RO[EA]|拆息|HIBOR|Hibor|按息|息口|年息|月息"
+                            r"|逾放比|存放比|存贷比|贷存比|放存比|收入比|资本比|杠杆比|流动性比")
 FAMILY_OF_MONEY = [
     # a part of income is no revenue: fees, interest income, its net (手续费及佣金净收入,
     # 利息净收入, 非利息收入)

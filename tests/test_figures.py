@@ -3125,3 +3125,16 @@ def test_last_year_without_any_year_named_stays_undated():
 ])
 def test_hong_kongs_interbank_and_mortgage_rates_in_li(text, expected):
     assert rows(text, "text", "metric_family") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Taiwan's words for a change (成長, 衰退, 年增率) and its ratios (逾放比, 存放比)
+    ("國泰世華銀行放款成長6%，獲利衰退3%，年增率12.5%。",
+     [("6%", "growth"), ("3%", "growth"), ("12.5%", "growth")]),
+    ("兆豐銀行逾放比0.15%，存放比76%，資產報酬率0.6%。",
+     [("0.15%", "rate"), ("76%", "rate"), ("0.6%", "rate")]),
+    # a cost-to-income ratio is one, whether stated or reached
+    ("该行成本收入比为45%，较上年下降1.07个百分点。", [("45%", "rate"), ("1.07个百分点", "growth")]),
+])
+def test_taiwans_words_for_a_change_and_its_ratios(text, expected):
+    assert rows(text, "text", "metric_family") == expected
