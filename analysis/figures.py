@@ -400,7 +400,9 @@ REPORT_AFTER_YEAR = re.compile(REPORT_WORDS.pattern.rpartition("|")[2])
 
 REPORT = re.compile(
     # (Hong Kong's year to its end: 截至去年底止全年业绩, 截至2023年12月31日止年度业绩)
+    # (and the reporters between the year and its report: 2025年上市银行半年报, 2024年A股上市银行年报)
     r"(?:(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?:12\s*月\s*31\s*日|底|末)\s*止\s*(?:年度|全年)?|年度?|全年)"
+    r"(?:[\u4e00-\u9fffA-Za-z]{0,6}?(?:银行|公司|企业|券商|险企))?"
     r"|(?P<rel>今年|去年|上年)(?:[底末]\s*止\s*(?:年度|全年)?|全年)?)?"
     r"(?:(?P<period>报告期)[:：]?\s*(?P<py>(?:19|20)\d{2})\s*年度?|"
     r"(?P<report>年度报告|年报|年度业绩|中期业绩|中期报告|中报|半年度报告|半年报|半年度业绩|三季报"
@@ -436,8 +438,8 @@ CONTINUED_BEFORE = re.compile(r"(?:延续了?|承接|沿袭了?)\s*$")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比|[高低好优快慢多少]于)\s*$")
 # (较年初, 比上年; "好于2024年全年1.63%的表现": a base too)
 # a date listed after a base written in words: "分别比年初、2020年6月末净增7081亿元和1.2万亿元"
-BASE_WORD_BEFORE = re.compile(r"(?:较|比|相比|相较于?|对比)\s*(?:年初|年末|上年末|上年底|去年末|去年底"
-                              r"|上年同期|去年同期|上年|去年|上月末?|上季度?末?)\s*(?:[、,，]|和|及|与)\s*$")
+BASE_WORD_BEFORE = re.compile(r"(?:较|比|相比|相较于?|对比)\s*(?:年初|年末|上年年?末|上年年?底"
+                              r"|去年年?末|去年年?底|上年同期|去年同期|上年|去年|上月末?|上季度?末?)\s*(?:[、,，]|和|及|与)\s*$")
 # "2002-2022年", "2022至2024年间": a span of years; its figures are of its end ("从a增至b": a
 # of its start), but the end of a plan's span ("(2025-2029年)", 未来, 将) is no date at all.
 RANGE_START_BEFORE = re.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]\s*$")
@@ -458,7 +460,7 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<month>(?:(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?|前值(?:为|是)?)\s*$)"  # (前值: a
     # monthly figure's value the month before, as data reports write it: "M2同比8.4%(前值8.8%)")
     r"|(?P<level>(?:较|比|相比|相较于?|由|从|[高低好优多少]于)"
-    r"(?:(?P<base>上年末|去年末|上年底|去年底|年初|上半年|去年|上年"
+    r"(?:(?P<base>上年年?末|去年年?末|上年年?底|去年年?底|年初|上半年|去年|上年"
     r"|一年前)的"  # (由去年底的2.83%大增至5.32%, 从去年的11.44%提高到…: where a change started)
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
     r"|(?P<at>(?:较|比|相比|相较于?|由|从|[高低好优多少]于)(?P<ay>(?:19|20)\d{2}) ?年度?"
@@ -518,7 +520,7 @@ WHOLE_YEAR = re.compile(r"全年|当年|年内")  # "全年共化解不良资产
 # Ratios over a period, as a year's flows are (net interest margin, returns, cost to income),
 # not levels at its end as a balance or the bad-loan ratio is.
 PERIOD_RATIO = re.compile(r"息差|利差|收益率|回报率|ROA|ROE|成本收入比|收入占比|投入占比|付息率"
-                          r"|存款成本|负债成本|付息成本|资金成本")
+                          r"|存款成本|负债成本|付息成本|资金成本|成本率")  # (负债平均成本率)
 # A balance (a loan book, total assets) is a level at a point in time: "2024年贷款余额1万亿元",
 # written in 2025 or later, stands at the end of 2024.
 STOCK_FAMILIES = frozenset({"loan_balance", "assets"})
@@ -653,8 +655,9 @@ SENTENCE_END_CHARS = set("。！？!?”」』）)")
 # A subject named after a bank and before a figure takes the figure from the bank.
 NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城商行|农商行|股份行|国有大行|上市银行"
                          r"|商业银行|银行业|银行机构|金融机构|同业|传统银行|其他银行|多数银行|部分银行"
-                         r"|各家银行|各银行|二者|两者|三者|双方")
-NEW_SUBJECT = with_opening(NEW_SUBJECT, "[0-9一二三四五六七八九十两几多城农股国上商银金同传其部各双]")
+                         r"|各家银行|各银行|二者|两者|三者|双方"
+                         r"|其他大行|其余大行|其它大行|其余银行|其它银行|民营银行")  # (其他大行利率…)
+NEW_SUBJECT = with_opening(NEW_SUBJECT, "[0-9一二三四五六七八九十两几多城农股国上商银金同传其部各双民]")
 # A subject word right after these is what the bank's figure is measured against, not a
 # subject of its own ("占全市同业的38.65%", "高于同业平均水平").
 MEASURED_AGAINST = re.compile(r"(?:占|高于|低于|高出|低出|超过|超出|领先|落后|优于|较|比|相比)"
@@ -764,7 +767,11 @@ ISSUE = re.compile(r"发行")
 TRANCHE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?第[一二三四五六七八九十\d]{1,3}期"
                           r"[^，,。；;]{0,30}?债")
 ISSUE_REFERENCE = re.compile(r"[本此该这][期次笔](?:[^，,。；;\n]{0,8}债|发行)")
-LEVEL_AFTER_FIRST = frozenset("的监红底达门下上要平均")  # what either can open with
+# A level that picks banks out as a group: "资产总额不足500亿元的民营银行共有8家", "不良率低于1%
+# 的银行中": the group's bar, no one bank's.
+GROUP_AFTER = re.compile(r"(?:以上|以下|以内)?的[\u4e00-\u9fff]{0,4}?(?:银行|大行|股份行|城商行|农商行"
+                         r"|村镇银行|银行机构)(?:有|共有|共|达到?|中|里|占|数量|家数|合计|数目)")
+LEVEL_AFTER_FIRST = frozenset("的监红底达门下上要平均以")  # what any of them can open with
 # "A银行资产规模仅为B银行的73%": a ratio of the subject's to the bank named after 为.
 # ("最高是邮储银行的389.45%": a ranking names the bank whose figure it is, no ratio)
 RATIO_BEFORE = re.compile(r"(?<!最高|最低|最大|最小|其次|分别)(?:仅为|只有|约为|为|是|相当于)\s*$")
@@ -2208,7 +2215,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 text, figure.clause, figure.lead))
                 or ahead(text, figure)
                 or (FORESEEN_BEFORE.search(text, max(figure.clause, figure.lead - 24), figure.start)
-                    and not PROPOSED.search(text, figure.clause, figure.lead))
+                    and not PROPOSED.search(text, figure.clause, figure.lead)
+                    and not period_over(figure.as_of, today))
                 or RULE_LEVEL_BEFORE.search(text, max(0, figure.lead - 6), figure.start)
                 or RULE_LEVEL_AFTER.match(text, figure.end)):
             figure.as_of = None  # a pledge, a figure of the years ahead, or a forecast: of
@@ -2272,6 +2280,15 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     if last and TARGET_YEAR_BEFORE.search(text, max(0, last.start - 4), last.start):
         last = None
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
+
+
+def period_over(value: str, today: tuple[int, int, int] | None) -> bool:
+    """Whether the period `value` (YYYY, YYYY-MM or a day) ended before the article's month: what
+    is "expected" of it is an estimate of results already in ("根据业绩预报，招商银行预计去年营收达到
+    3312.3亿元", written in March), not a forecast."""
+    if today is None or not value:
+        return False
+    return (int(value[:4]), int(value[5:7]) if len(value) >= 7 else 12) < today[:2]
 
 
 def forecasts(text: str, anchor: DateAnchor, end: int, today: tuple[int, int, int] | None) -> bool:
@@ -2456,7 +2473,7 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
 OWN_DATE_BEFORE = re.compile(r"(?<!\d)(?P<oy>(?:19|20)\d{2}) ?年度?(?:(?P<om>1[0-2]|0?[1-9]) ?月)?"
                              r"(?P<opos>末|底)?(?:全年)?的\s*$")
 CHANGE_BASE_AFTER = re.compile(r"(?P<year>同比|(?:较|比)(?:去年|上年)同期)"
-                               r"|(?P<end>(?:较|比|与)(?:上年末|去年末|上年底|去年底|年初))")
+                               r"|(?P<end>(?:较|比|与)(?:上年年?末|去年年?末|上年年?底|去年年?底|年初))")
 
 
 def base_of_change(text: str, figure: Figure, value: str) -> str | None:
@@ -2737,6 +2754,9 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             pass  # (the usual case: neither a rule's level nor an average follows)
         elif THRESHOLD_AFTER.match(text, figure.end):
             owner, figure.rule_level = None, True  # a rule's level: no one's
+        elif GROUP_AFTER.match(text, figure.end):
+            figure.scope = "sector"  # the bar of a group of banks
+            continue
         elif AVERAGE_AFTER.match(text, figure.end) and SECTOR.search(
                 text, max(s, figure.lead - 6), figure.lead):
             figure.scope = "sector"  # the sector's average the bank is compared with

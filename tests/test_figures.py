@@ -3138,3 +3138,50 @@ def test_hong_kongs_interbank_and_mortgage_rates_in_li(text, expected):
 ])
 def test_taiwans_words_for_a_change_and_its_ratios(text, expected):
     assert rows(text, "text", "metric_family") == expected
+
+
+# Read from the misses of the u sets (after their first score)
+
+
+def test_the_base_at_last_years_year_end_written_with_year_twice():
+    text = "2025年上半年,江苏银行不良贷款率较上年年末的0.89%进一步降至0.84%。"
+    assert rows(text, "text", "as_of", date=None) == [("0.89%", "2024-12"), ("0.84%", "2025-06")]
+
+
+def test_a_report_named_with_its_year_and_its_reporters():
+    # the year stands before the reporters (上市银行), not before the report's word
+    text = "随着日前2025年上市银行半年报发布结束,江苏银行资产总额达到4.79万亿元。"
+    assert rows(text, "as_of", date="2025-06") == [("2025-06",)]
+    assert rows("2024年A股上市银行年报显示，招商银行净利润1484亿元。", "as_of", date=None) == [
+        ("2024",)]
+
+
+@pytest.mark.parametrize("date, expected", [
+    # in March, what is "expected" of last year is an estimate of results already in
+    ("2022-03-10", [("3312.3亿元", "2021"), ("23.2%", "2021")]),
+    # a forecast of the year the article is in has no date yet
+    ("2021-11-10", [("3312.3亿元", None), ("23.2%", None)]),
+])
+def test_an_estimate_of_a_period_over_is_dated_a_forecast_is_not(date, expected):
+    text = "根据业绩预报，招商银行预计全年营收达到3312.3亿元，同比增长23.2%。"
+    if date.startswith("2022"):
+        text = text.replace("全年", "去年")
+    assert rows(text, "text", "as_of", date=date) == expected
+
+
+def test_a_cost_of_funds_rate_is_one_over_the_year():
+    text = "2021年,该行负债平均成本率2.21%,其中存款平均成本率2.04%,同比下降19个基点。"
+    assert rows(text, "as_of", date="2022-03-10") == [("2021",)] * 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    # other big banks: a group, not the bank named before
+    ("交通银行贷款平均利率仅3.75%,其他大行利率同比降幅最高达34个基点。",
+     [("3.75%", "交通银行"), ("34个基点", None)]),
+    # a bar that picks banks out as a group
+    ("苏商银行资产总额1100亿元。资产总额不足500亿元的民营银行共有8家。",
+     [("1100亿元", "苏商银行"), ("500亿元", None)]),
+    ("招商银行不良率0.95%，不良率低于1%的银行有15家。", [("0.95%", "招商银行"), ("1%", None)]),
+])
+def test_a_group_of_banks_owns_its_figures(text, expected):
+    assert [r for r in rows(text, "text", "entity") if not r[0].endswith("家")] == expected
