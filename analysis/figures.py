@@ -485,7 +485,9 @@ TARGET_BEFORE = re.compile(r"力争|争取|要|计划|有望")
 # Credit pledged for later ("未来五年将为…提供不少于1万亿元", "计划投放8亿元", "拟投放3000亿元以上")
 # is a plan: the date it was announced on, or its horizon, is no date of the amount.
 PLEDGE_BEFORE = re.compile(r"(?:将|计划(?!单列)|拟|力争|争取|未来[一二三四五六七八九十两\d]+年)"
-                           r"[^，。；,;]{0,24}?(?:提供|投放|新增|发放|给予|授信)")
+                           r"[^，。；,;]{0,24}?(?:提供|投放|新增|发放|给予|授信)"
+                           # (an issue or a capital raise to come: 拟发行特别国债5000亿元)
+                           r"|(?:拟|将)[^，。；,;]{0,12}?(?:发行|募集|增资|注资)")
 # A level or a change foreseen ("2025年，数字经济总量将超过60万亿元", "预计明年营收将增长5%"): for a
 # time after the article's, no date (将 before a verb of reaching only: "将存款利率下调25BP" is 把).
 REACHING_TAIL = (r"(?:达到?|超过?|突破|增长|增加|增至|升至|提升|提高|保持在?|实现|新增"
@@ -1028,6 +1030,20 @@ TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目�
 # year's outlook, written in it)
 FORECAST_YEAR_BEFORE = re.compile(r"(?:预估|预测|预期|估计)\s*$")
 FORECAST_NEAR = re.compile(r"预测|预计|展望|预期|目标|规划|计划")
+
+
+# A year's review: 回望2025, 盘点2025年, 2025年度盘点, 2025银行业年终回顾
+REVIEW_TITLE = re.compile(r"(?:回望|回顾|盘点|复盘|总结)\s*((?:19|20)\d{2})"
+                          r"|((?:19|20)\d{2})\s*年?度?[^，。,：:]{0,8}?(?:回顾|盘点|复盘|年终|收官|总结)")
+
+
+REVIEW_REACH = 200  # how far into the text the headings that name a review may stand
+
+
+def reviewed_in_title(title: str) -> int | None:
+    """The year a title reviews (REVIEW_TITLE), or None."""
+    match = REVIEW_TITLE.search(to_simplified(title))
+    return int(match.group(1) or match.group(2)) if match else None
 
 
 def named_years(text: str) -> list[tuple[int, int]]:
@@ -1643,6 +1659,11 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         # a report the title names ("某银行2024年度环境信息披露报告") holds from the start
         reports = [DateAnchor(0, 0, r.value, r.year)
                    for r in report_dates(to_simplified(title), today)] + reports
+    if today and (reviewed := reviewed_in_title(f"{title or ''}\n{plain[:REVIEW_REACH]}")) \
+            == today[0] - 1:
+        # a review of last year, as the press writes one in January ("回望2025，盘点银行业十大
+        # 关键词"): like last year's report, it dates what it says of 年内 and 全年
+        reports = [DateAnchor(0, 0, f"{reviewed:04d}", reviewed), *reports]
     year_starts = [at for at, _ in years]
     first_cutoff = next((int(m.group(1)) for m in CUTOFF_YEAR.finditer(plain)), None) \
         if years else None

@@ -3185,3 +3185,14 @@ def test_a_cost_of_funds_rate_is_one_over_the_year():
 ])
 def test_a_group_of_banks_owns_its_figures(text, expected):
     assert [r for r in rows(text, "text", "entity") if not r[0].endswith("家")] == expected
+
+
+def test_a_review_of_last_year_written_in_january_dates_its_year():
+    text = ("回望2025，盘点银行业十大关键词\n"
+            "年内部分大行通过定向增发募集资金共计5200亿元，政府拟发行特别国债5000亿元。"
+            "1年定期利率首次跌破1%。")
+    assert rows(text, "text", "as_of", date="2026-01-04") == [
+        ("5200亿元", "2025"), ("5000亿元", None), ("1%", "2025")]
+    # not a review: the year so far
+    text = "年内部分大行通过定向增发募集资金共计5200亿元。"
+    assert rows(text, "as_of", date="2026-01-04") == [("2026",)]
