@@ -428,7 +428,7 @@ COMPARED_WITH_BEFORE = frozenset("与和同跟")  # 与2023年相比: a base too
 COMPARED_AFTER = re.compile(r"[^，,。；;]{0,16}?\s*(?:[(（][^)）]{0,12}[)）])?\s*"
                             r"(?:相比|比较|相较|对比|持平|相当)")  # 与上年末持平: a base too
 BASE_LIST_GAP = re.compile(r"(?:末|底|初)?\s*(?:[、,，]|和|及|与)\s*")  # 2021年末、2022年末
-NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今")
+NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今|现时")  # (现时: Hong Kong's)
 # (期内 alone: "during the period", as Hong Kong's results write it: 期內，淨利息收入…)
 REPORT_PERIOD = re.compile(r"报告期(?:内|末|)|期内(?<![同预到学任假限刑长短时定]期内)")
 # Sentences that open an example ("典型案例：", "例如，"): they leave the time of the sentences
@@ -446,7 +446,7 @@ CONTINUED_BEFORE = re.compile(r"(?:延续了?|承接|沿袭了?)\s*$")
 BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比|[高低好优快慢多少]于"
                              # (what a result passed or nears: "已超越去年全年获利", "距离2024年全年
                              # 稅後純益…不到2,000万元")
-                             r"|超越了?|超过了?|突破了?|比起|追平)\s*$")
+                             r"|超越了?|超过了?|突破了?|比起|追平|相当于)\s*$")
 # (较年初, 比上年; "好于2024年全年1.63%的表现": a base too)
 # a date listed after a base written in words: "分别比年初、2020年6月末净增7081亿元和1.2万亿元"
 BASE_WORD_BEFORE = re.compile(r"(?:较|比|相比|相较于?|对比)\s*(?:年初|年末|上年年?末|上年年?底"
@@ -508,7 +508,8 @@ FORECAST_BEFORE = re.compile(r"(?:(?:预计|预期|预测|有望)[^，。；,;]{
 # A forecast of the period the article is in is no figure of it either (an analyst's
 # "预计全年…将达1.55万亿元"); a dividend a board proposes (预计派息总额) is decided, and a
 # figure measured against expectations (较预期高出0.97万亿, 超预期) is no forecast.
-FORESEEN_BEFORE = re.compile(r"(?:(?<![较比超于及])(?:预计|预期|预测)|有望|可望|有机会|有可能|上看)"
+FORESEEN_BEFORE = re.compile(r"(?:(?<![较比超于及])(?:预计|预期|预测|预估|(?<!评)估(?!值))"
+                             r"|有望|可望|有机会|有可能|上看)"
                              r"[^，。；,;]{0,16}?" + REACHING_TAIL)
 PROPOSED = re.compile(r"派息|派发|分红|股息|预计损失")
 FORECAST_WORDS = re.compile(r"可望|有望|预计|预期|预估|预测|应可")  # (a sentence that forecasts)
@@ -620,6 +621,8 @@ SPEAKER_TITLES = ["研究员", "首席经济学家", "首席分析师", "首席�
 # (the titles as a trie: the lazy run before them tries them at each of its characters)
 SPEAKER_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
                            rf"(?:{trie_pattern(SPEAKER_TITLES)})")
+# A bank that speaks ("彰银表示，…"): what it says may have a subject of its own
+SAYS_AFTER = re.compile(r"\s*(?:表示|指出|称|认为|透露|分析)\s*[，,:：]")
 # A bank left out of what is counted ("41家上市银行(不含新上市的兰州银行)") owns none of it.
 EXCLUDED_BEFORE = re.compile(r"(?:不含|不包括|不包含|剔除|除去)[^，。；,;：:]{0,8}$")
 # A central bank named as the standard a figure is measured by or the policy a bank follows
@@ -761,7 +764,7 @@ def says_respectively(text: str, start: int, end: int) -> bool:
 ETC_AFTER = re.compile(r"(?:[(（][^()（）]{0,16}[)）])?(?:[\u4e00-\u9fff]{0,8}?(?:分行|支行))?等")
 ETC_REACH = 18 + 10 + 1  # the longest ETC_AFTER: an aside, a branch, 等
 # "江苏银行(3.95万亿)、上海银行(3.23万亿)和宁波银行": a list with an aside after its names
-ASIDE_OPENING = re.compile(r"\s*[(（][^()（）]{0,16}[)）]")
+ASIDE_OPENING = re.compile(r"\s*[(（][^()（）]{0,32}[)）]")
 
 
 # A rule's level, not the bank's: "跌破150%监管红线", "高于7.5%的监管底线"; "不得低于11.5%"
@@ -1122,6 +1125,11 @@ def reviewed_year(text: str, years: list[tuple[int, int]], latest: int) -> int:
     return latest + named_whole
 
 
+# A date of the start of something ("2019年试验区创建之初", "2020年疫情暴发之时"): what figures
+# are compared with, no period of them
+EVENT_START_AFTER = re.compile(r"[^，。；,;、]{0,16}?(?:之初|之时)")
+
+
 def starts_a_span_since(text: str, at: int, end: int) -> bool:
     """Whether the date at text[at:end] opens a span that runs since it: 自…以来 in one
     sentence ("自2022年9月以来", "自2019年11月登陆A股以来")."""
@@ -1175,6 +1183,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             continue
         if starts_a_span_since(text, at, reach):
             continue  # "自2019年11月登陆A股以来首份…": the start of a span, no period of it
+        if "之" in text[reach:reach + 18] and EVENT_START_AFTER.match(text, reach):
+            continue  # "是2019年试验区创建之初的5.4倍": the time an event began, compared with
         if NOT_A_DATE_AFTER.match(text, reach) and not (
                 (d or d2) and EFFECTIVE_FROM.match(text, reach)):
             # ("自2022年9月15日起", "从4月1日起执行": the day a rate or a rule takes effect
@@ -1770,6 +1780,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     for figure in kept if quotes else ():
         if any(a <= figure.start < b for a, b in quotes):
             figure.entity, figure.scope, figure.as_of = None, "market", None  # a day's move
+            figure.family = "growth"  # (a change of the price)
     # figures nobody owns that the article's bank may (own_bank): with two banks named in the
     # paragraphs with figures, the article is no one bank's alone
     alone = len(seen) < 2
@@ -2793,6 +2804,10 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             # "南京银行…；11家上市城商行累计发行科创债460亿元": banks as a whole
             figure.scope = "sector"
             continue
+        if owner is not None and (said := SAYS_AFTER.match(text, owner.end)) and own_subject(
+                OTHER_SUBJECT, text, said.end(), figure.start):
+            owner = None  # "彰银表示，美国本波升息以来，基准利率增加1.75个百分点": the bank
+            # speaks of another subject
         aside = ASIDE_OPENING.match(text, owner.end) if owner is not None else None
         in_aside = aside is not None and figure.end <= aside.end()
         if in_aside:

@@ -3268,3 +3268,46 @@ def test_the_market_and_the_sector_in_hong_kong_own_their_figures(text, expected
 def test_a_dividend_that_may_come_is_a_forecast():
     text = "玉山金控指出，今年現金股利有可能在1.3元以上，甚至可上看1.4元。"
     assert rows(text, "text", "as_of", date="2026-02-24") == [("1.3元以上", None), ("1.4元", None)]
+
+
+# Read from the misses of the v sets (after their first score)
+
+
+def test_a_list_of_banks_each_with_its_stock_quote():
+    text = ("其中,工商银行(6.890, -0.04, -0.58%)、农业银行(5.140, -0.04, -0.77%)的绿色贷款规模"
+            "分别为5.4万亿元、4.05万亿元。")
+    assert rows(text, "text", "entity", "metric_family", "scope") == [
+        ("0.58%", None, "growth", "market"), ("0.77%", None, "growth", "market"),
+        ("5.4万亿元", "工商银行", "loan_balance", "bank"),
+        ("4.05万亿元", "农业银行", "loan_balance", "bank")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("农业发展银行江苏省分行上半年累放贷款157亿元。", [("157亿元", "中国农业发展银行")]),
+    ("若排除輸出入銀行的411.38萬元，全國農業金庫523.61萬元居次。",
+     [("411.38萬元", "中国输出入银行"), ("523.61萬元", "全国农业金库")]),
+    ("滙豐、渣打香港、中銀香港維持最優惠利率5%、5.25%、5%。",
+     [("5%", "汇丰银行"), ("5.25%", "渣打银行"), ("5%", "中银香港")]),
+    # a bank that speaks of another subject owns nothing of it
+    ("彰銀表示,美國本波升息以來,基準利率增加1.75個百分點。", [("1.75個百分點", None)]),
+])
+def test_banks_read_from_wave_v(text, expected):
+    assert rows(text, "text", "entity", date="2025-08-01") == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # Hong Kong's 现时 is now
+    ("現時一般新造H按計劃為H+1.3%。", "2026-01-29", [("1.3%", "2026-01-29")]),
+    # what a flow equals (相当于2024年全年增量) is a base: the text is written later
+    ("今年上半年,邮储银行江苏分行新增贷款1345亿元,相当于2024年全年增量。", None,
+     [("1345亿元", "2025-06")]),
+    # the time an event began is compared with, no period of the figures after it
+    ("3月末,绿色贷款余额超过9600亿元,是2019年试验区创建之初的5.4倍;普惠小微贷款余额超6300亿元。\n"
+     "截至3月末,累计发放转型贷款逾50亿元。", "2025-04-23",
+     [("9600亿元", "2025-03"), ("6300亿元", "2025-03"), ("50亿元", "2025-03")]),
+    # Taiwan's 估, 预估: a forecast
+    ("手續費收入預估成長15%~16%，全年SWAP收益估降到105億元。", "2026-02-24",
+     [("15%", None), ("16%", None), ("105億元", None)]),
+])
+def test_dates_read_from_wave_v(text, date, expected):
+    assert [r for r in rows(text, "text", "as_of", date=date) if r[0] != "5.4倍"] == expected
