@@ -2313,6 +2313,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                     and not PROPOSED.search(text, figure.clause, figure.lead)
                     and not period_over(figure.as_of, today))
                 or RULE_LEVEL_BEFORE.search(text, max(0, figure.lead - 6), figure.start)
+                or TARGET_LEVEL_BEFORE.search(text, max(figure.clause, figure.lead - 8), figure.start)
                 or RULE_LEVEL_AFTER.match(text, figure.end)):
             figure.as_of = None  # a pledge, a figure of the years ahead, or a forecast: of
             # no period yet ("预计全年发行规模将达1.55万亿元", "预计2026年资产端收益率下降17bp"),
@@ -2375,6 +2376,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     if last and TARGET_YEAR_BEFORE.search(text, max(0, last.start - 4), last.start):
         last = None
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
+
+
+# A target's level ("股息派付比率目标为50%", "目标是实现约15%的回报率"): of no period yet
+TARGET_LEVEL_BEFORE = re.compile(r"目标(?:为|是|定为|设定为|定在)\s*(?:实现|达到?)?\s*(?:约|近|超过?)?\s*$")
 
 
 def period_over(value: str, today: tuple[int, int, int] | None) -> bool:

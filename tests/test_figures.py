@@ -3311,3 +3311,12 @@ def test_banks_read_from_wave_v(text, expected):
 ])
 def test_dates_read_from_wave_v(text, date, expected):
     assert [r for r in rows(text, "text", "as_of", date=date) if r[0] != "5.4倍"] == expected
+
+
+def test_a_targets_level_has_no_date():
+    assert rows("此外,2024年的股息派付比率目標為50%。", "as_of", date="2024-08-01") == [(None,)]
+    assert rows("2024年净利润100亿元，目标为200亿元。", "as_of", date="2025-03-01") == [
+        ("2024",), (None,)]
+    # a share of a target reached is dated
+    assert rows("上半年貸款投放進度已超過全年計劃目標的60%。", "as_of", date="2024-08-01") == [
+        ("2024-06",)]
