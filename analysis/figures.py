@@ -975,6 +975,13 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
         found = [DateAnchor(m.start(), m.end(), m.group(1) + (
             f"-{PERIOD_MONTH[m.group(2)]:02d}" if m.group(2) in PERIOD_MONTH else ""), int(m.group(1)))
             for m in RESULTS_ANNOUNCED.finditer(text)]
+    if lede := RESULTS_LEDE.search(text, 0, LEDE_REACH):
+        # a results piece that opens on its bank's period ("东亚银行(00023-HK)2016年上半年，…
+        # 减值损失升59.9%"): the period holds for the figures of the paragraphs after it
+        found.append(DateAnchor(lede.start(1), lede.end(), lede.group(1) + (
+            f"-{PERIOD_MONTH[lede.group(2)]:02d}" if lede.group(2) in PERIOD_MONTH else ""),
+            int(lede.group(1))))
+        found.sort(key=lambda r: r.start)
     if "报" not in text and "业绩" not in text:
         return found  # every word of REPORT_WORDS holds one of these: no report named
     for word_start, word_end in report_words(text):
@@ -1000,6 +1007,13 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
         value = f"{year:04d}" + (f"-{month:02d}" if month else "")
         found.append(DateAnchor(match.start(), match.end(), value, year))
     return sorted(found, key=lambda r: r.start)
+
+
+# A bank's period at the head of its results piece: a bank's name (…银行, with its code) and a
+# year's period, opening a paragraph within the text's first lines
+RESULTS_LEDE = re.compile(r"(?:^|\n)[^\n。，,]{0,12}?(?:银行|银|集团)(?:\s*[(（][^)）]{1,12}[)）])?\s*"
+                          r"((?:19|20)\d{2})\s*年(第一季度|一季度|上半年|前三季度|全年|年度)")
+LEDE_REACH = 400  # how far into the text the lede may open
 
 
 def report_words(text: str) -> Iterator[tuple[int, int]]:
@@ -1102,6 +1116,10 @@ def named_years(text: str) -> list[tuple[int, int]]:
             years.append((text.rfind("\n", 0, at), int(match.group(1)) + 1))
         else:
             years.append((at, int(match.group(1))))
+    if "年" in text and (taiwan := [(m.start(), int(m.group(1)) + ROC_YEAR_ZERO)
+                                   for m in ROC_NAMED_YEAR.finditer(text)]):
+        years += [(at, year) for at, year in taiwan  # (not a target's: 到115年底)
+                  if not TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at)]
     return sorted(years)
 
 
@@ -1128,6 +1146,11 @@ def reviewed_year(text: str, years: list[tuple[int, int]], latest: int) -> int:
 # A date of the start of something ("2019年试验区创建之初", "2020年疫情暴发之时"): what figures
 # are compared with, no period of them
 EVENT_START_AFTER = re.compile(r"[^，。；,;、]{0,16}?(?:之初|之时)")
+
+
+# A year of Taiwan's calendar with its month or its end (112年3月24日, 113年底): as DATE reads it
+ROC_NAMED_YEAR = re.compile(r"(?<![\d.])(1[01]\d)"
+                            r"(?= ?年 ?(?:1[0-2]|0?[1-9]) ?月|年度|年底|年末|年上半年|年前三季)")
 
 
 def starts_a_span_since(text: str, at: int, end: int) -> bool:

@@ -1156,9 +1156,10 @@ AS_OF_ROUND_THREE = [
     # a date inside quotes names a list, not the period of the next paragraph
     ("2023年上半年，某行资产总额1万亿元，入选“2023年全球银行1000强”。\n贷款余额达6000亿元。",
      "2023-08-30", ["2023-06", "2023-06"]),
-    # a target due after the article's date held at no date; a target for its own year did
+    # a target due after the article's date held at no date; since round thirteen, so does a
+    # target's level for its own year (the labelling brief: a target has no date)
     ("到2027年末，该行绿色贷款余额力争达到1万亿元。", "2025-06-09", [None]),
-    ("2025年，该行科技贷款增速目标为15%。", "2025-03-01", ["2025"]),
+    ("2025年，该行科技贷款增速目标为15%。", "2025-03-01", [None]),
     # dates listed before 分别: one each
     ("甲银行营收在2022年和2023年分别出现-6.00%和-3.57%的下降。", "2025-03-01", ["2022", "2023"]),
     ("2022年末、2023年末和2024年末，甲银行不良率分别为1.2%、1.1%和1.0%。", "2025-03-01",
@@ -3320,3 +3321,20 @@ def test_a_targets_level_has_no_date():
     # a share of a target reached is dated
     assert rows("上半年貸款投放進度已超過全年計劃目標的60%。", "as_of", date="2024-08-01") == [
         ("2024-06",)]
+
+
+def test_a_results_piece_opening_on_its_banks_period_dates_the_paragraphs_after():
+    text = ("東亞銀行(00023-HK)2016年上半年,貸款減值損失升59.9%至12.41億港元。\n"
+            "集團淨利息收入減少11.3%至54.83億港元。")
+    assert rows(text, "as_of", date="2016-08-19") == [("2016-06",)] * 4
+    # an opening that names no bank's period does not
+    text = "2016年上半年,经济增速放缓。\n集团净利息收入减少11.3%至54.83亿港元。"
+    assert rows(text, "as_of", date="2016-08-19") == [(None,), (None,)]
+
+
+def test_a_year_of_taiwans_calendar_shows_an_undated_texts_present():
+    from analysis.figures import named_years
+
+    assert [y for _, y in named_years("中央銀行自112年3月24日起調升利率。")] == [2023]
+    text = "中央銀行自112年3月24日起調升利率。\n中央銀行週四(3/23)宣布升息半碼。"
+    assert rows(text, "text", "as_of", date=None) == [("半碼", "2023-03-23")]
