@@ -171,13 +171,15 @@ CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD"
               "仙": "HKD", "港仙": "HKD", "美仙": "USD"}  # 仙: a Hong Kong cent (末期息91仙);
 # 美仙, a US cent (滙控派息每股10美仙)
 CURRENCY_SCALE = {"仙": Decimal("0.01"), "港仙": Decimal("0.01"), "美仙": Decimal("0.01")}
-POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基点": Decimal("0.01"),
+POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基本点": Decimal("0.01"),
+          "基本点": Decimal("0.01"), "个基点": Decimal("0.01"),
           "基点": Decimal("0.01"), "个BPs": Decimal("0.01"), "个bps": Decimal("0.01"),
           "个BP": Decimal("0.01"), "个bp": Decimal("0.01"), "BPs": Decimal("0.01"),
           "BPS": Decimal("0.01"), "bps": Decimal("0.01"), "bp": Decimal("0.01"), "BP": Decimal("0.01"),
           "pct": Decimal(1), "ppt": Decimal(1), "pc": Decimal(1), "点子": Decimal("0.01")}
 # (pct, ppt, pc: percentage points, in analysts' notes, "较上年末下降20.7pc"; 点子: basis
-# points, in Hong Kong papers; the longer forms first, as the pattern tries them in order)
+# points, in Hong Kong papers, 基本点 in Taiwan's; the longer forms first, as the pattern tries
+# them in order)
 # 厘 is a percent in a Hong Kong paper's rates (净息差1.36厘); elsewhere a thousandth of a yuan
 # A rate moved by so many 厘 (下调最优惠利率0.125厘, 减息0.25厘): points, not a level (调低至5厘)
 RATE_MOVE_BEFORE = re.compile(r"(?:下调|调低|上调|调高|减息|加息|降息|减P|加P|下降|上升)"
@@ -203,7 +205,7 @@ UNIT = (rf"(?P<pp>{'|'.join(key + '(?![A-Za-z])' if key.isascii() else key for k
         rf"|(?P<pct>%|厘(?!米))|(?P<cnt>{COUNTERS})")
 SPACE = "[ \u00a0\u3000]?"  # "1.5 万亿元": one space may stand between number and unit
 TAIL = (rf"(?P<more>[多余])?(?:{SPACE}(?P<mag>{MAGNITUDE}))?(?P<more2>[多余])?(?:{SPACE}(?:{UNIT}))?"
-        rf"(?:{SPACE}(?P<post>左右|(?:[(（]含[)）])?[及或]?以上|(?:[(（]含[)）])?[及或]?以下|以内|上下|附近"
+        rf"(?:{SPACE}(?P<post>左右|(?:[(（]含[)）])?[及或]?以上|(?:[(（]含[)）])?[及或]?以下|之上|之下|以内|上下|附近"
         r"|起(?![步诉来始])))?")
 # An Arabic number is a candidate when a magnitude, a unit or a list or range separator follows;
 # years, days and codes (2024年, 26日, 601988.SH) are left to the regex engine to skip.
@@ -265,7 +267,8 @@ QUALIFIER_LAST = frozenset(word[-1] for word in QUALIFIER_OF) | {"了"}
 # A bound before the words of what a percentage is of ("不超过项目资本金50%", "不低于贷款总额的10%")
 BOUND_OVER_PHRASE = re.compile(r"(不超过|不得超过|不应超过|不高于|不得高于|不低于|不得低于|不应低于|不少于"
                                r"|不得少于)[\u4e00-\u9fff]{1,10}$")
-POST_QUALIFIER = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": "≈", "上下": "≈", "附近": "≈",
+POST_QUALIFIER = {"以上": "≥", "以下": "≤", "之上": "≥", "之下": "≤", "以内": "≤", "左右": "≈",
+                  "上下": "≈", "附近": "≈",
                   "及以上": "≥", "及以下": "≤", "或以上": "≥", "或以下": "≤",  # 1000万元及以下
                   "起": "≥"}  # (年化利率2.95%起: from 2.95% up)
 CURRENCY_PREFIX = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "美元": "USD",

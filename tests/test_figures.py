@@ -3338,3 +3338,13 @@ def test_a_year_of_taiwans_calendar_shows_an_undated_texts_present():
     assert [y for _, y in named_years("中央銀行自112年3月24日起調升利率。")] == [2023]
     text = "中央銀行自112年3月24日起調升利率。\n中央銀行週四(3/23)宣布升息半碼。"
     assert rows(text, "text", "as_of", date=None) == [("半碼", "2023-03-23")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("國內通膨也還在3%之上，房貸利率在2%之下。", [("3%之上", "≥"), ("2%之下", "≤")]),
+    ("存放利差擴大69個基本點。", [("69個基本點", "=")]),
+])
+def test_bounds_and_basis_points_as_taiwans_papers_write_them(text, expected):
+    assert rows(text, "text", "qualifier") == expected
+    if "基本點" in text:
+        assert rows(text, "unit", "value") == [("pp", pytest.approx(0.69))]
