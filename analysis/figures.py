@@ -631,6 +631,8 @@ EXCLUDED_BEFORE = re.compile(r"(?:不含|不包括|不包含|剔除|除去)[^，
 # A central bank named as the standard a figure is measured by or the policy a bank follows
 # ("人行口径绿色贷款余额", "人民银行政策要求"): no subject of the figures after it.
 CENTRAL_BANK_MODIFIER = re.compile(r"口径|标准|统计口径|政策|监管|指导|要求|部署")
+# ... nor a central bank a bank follows ("台银…跟进央行调升半码后，机动利率来到1.59%")
+FOLLOWS_BEFORE = re.compile(r"(?:跟进|跟随|配合|响应|因应)$")
 # Figures of the stock market (southbound selling, a share price, a bank's market value, its
 # A/H shares' moves) are not lending: scope market.
 # (Every alternative opens with a literal character, so that re skips ahead to the next one.)
@@ -2106,7 +2108,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     if scanned is not None:
         scanned[start, end] = mentions  # for bank_of_paragraph_before of the next paragraph
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end) and not (
-        central_bank(m.banks[0]) and CENTRAL_BANK_MODIFIER.match(text, m.end))
+        central_bank(m.banks[0]) and (CENTRAL_BANK_MODIFIER.match(text, m.end) or FOLLOWS_BEFORE.search(
+            text, max(start, m.start - 3), m.start)))
         and not EXCLUDED_BEFORE.search(text, max(start, m.start - 12), m.start)]
     before: list[Mention] = []
     if not mentions:

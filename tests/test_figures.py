@@ -3348,3 +3348,11 @@ def test_bounds_and_basis_points_as_taiwans_papers_write_them(text, expected):
     assert rows(text, "text", "qualifier") == expected
     if "基本點" in text:
         assert rows(text, "unit", "value") == [("pp", pytest.approx(0.69))]
+
+
+def test_a_central_bank_a_bank_follows_is_not_the_subject():
+    text = "台銀目前牌告定儲機動利率1.465%,跟進央行調升半碼後,機動利率來到1.59%。"
+    assert rows(text, "text", "entity", date="2023-03-24") == [
+        ("1.465%", "台湾银行"), ("半碼", "台湾银行"), ("1.59%", "台湾银行")]
+    # the central bank's own move stays its own
+    assert rows("央行調升利率半碼。", "entity", "scope", date="2023-03-24") == [(None, "central_bank")]
