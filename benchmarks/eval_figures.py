@@ -44,6 +44,7 @@ when that amount's value equals the gold's.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -173,11 +174,18 @@ def bank_name(name: str) -> str:
     from analysis.banks import find_banks
     from analysis.chinese import to_simplified
 
-    name = to_simplified(name)
+    name = LEGAL_FORM.sub("", to_simplified(name))
     mentions = find_banks(name)
-    if len(mentions) == 1 and len(mentions[0].banks) == 1 and mentions[0].surface == name:
+    # (a legal name, its company form and its province written out: 江西芦溪农村商业银行股份有限公司
+    # is 芦溪农村商业银行)
+    if len(mentions) == 1 and len(mentions[0].banks) == 1 and (
+            mentions[0].surface == name or (name.endswith(mentions[0].surface)
+                                            and len(name) - len(mentions[0].surface) <= 3)):
         return mentions[0].banks[0]
     return name
+
+
+LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
 
 
 def score(gold: pd.DataFrame, extraction: Extraction) -> dict:

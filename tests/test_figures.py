@@ -3356,3 +3356,21 @@ def test_a_central_bank_a_bank_follows_is_not_the_subject():
         ("1.465%", "台湾银行"), ("半碼", "台湾银行"), ("1.59%", "台湾银行")]
     # the central bank's own move stays its own
     assert rows("央行調升利率半碼。", "entity", "scope", date="2023-03-24") == [(None, "central_bank")]
+
+
+@pytest.mark.parametrize("gold, ours", [
+    # a label written as the bank's legal name, its company form and province included, is the
+    # bank the extractor names (the scorer's bank-name fix of round thirteen)
+    ("江西芦溪农村商业银行股份有限公司", "芦溪农村商业银行"),
+    ("贵州安龙农村商业银行股份有限公司", "贵州安龙农村商业银行"),
+    ("中銀香港", "中银香港"),
+])
+def test_the_scorer_reads_one_bank_by_any_of_its_names(gold, ours):
+    bank_name = load_eval().bank_name
+    assert bank_name(gold) == bank_name(ours)
+
+
+def test_the_scorer_keeps_different_banks_apart():
+    bank_name = load_eval().bank_name
+    assert bank_name("江西银行") != bank_name("芦溪农村商业银行")
+    assert bank_name("中国银行股份有限公司") != bank_name("中银香港")
