@@ -446,7 +446,7 @@ PART_OPENING = re.compile(r"\s*其中")
 PART_WITHIN = re.compile(r"[^。！？；\n]{0,4}其中[^。！？；\n]{0,16}$")  # …2619亿元，其中中长期贷款超
 # a trend continued from a year ("延续了2024年的下滑态势"): that year is past, no date of the figures
 CONTINUED_BEFORE = re.compile(r"(?:延续了?|承接|沿袭了?)\s*$")
-BASELINE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|同比|[高低好优快慢多少]于"
+BASELINE_BEFORE = re.compile(r"(?:(?:较|比|相比|相较|相较于|对比)(?:截至|截止)?|同比|[高低好优快慢多少]于"
                              # (what a result passed or nears: "已超越去年全年获利", "距离2024年全年
                              # 稅後純益…不到2,000万元")
                              r"|超越了?|超过了?|突破了?|比起|追平|相当于)\s*$")
@@ -475,10 +475,10 @@ SHIFT_BEFORE = re.compile(
     # monthly figure's value the month before, as data reports write it: "M2同比8.4%(前值8.8%)")
     r"|(?P<level>(?:较|比|相比|相较于?|由|从|[高低好优多少]于|超越|超过|突破)"
     r"(?:(?P<base>上年年?末|去年年?末|上年年?底|去年年?底|年初|上半年|去年全年|上年全年|去年|上年"
-    r"|一年前)的"  # (由去年底的2.83%大增至5.32%, 从去年的11.44%提高到…: where a change started)
+    r"|一年前)[的之]"  # (由去年底的2.83%大增至5.32%, 从去年的11.44%提高到…: where a change started)
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
     r"|(?P<at>(?:较|比|相比|相较于?|由|从|[高低好优多少]于)(?P<ay>(?:19|20)\d{2}) ?年度?"
-    r"(?:(?P<am>1[0-2]|0?[1-9]) ?月)?年?(?P<apos>末|底|初)?(?:全年)?(?:的|\s*[(（])?\s*$)"
+    r"(?:(?P<am>1[0-2]|0?[1-9]) ?月)?年?(?P<apos>末|底|初)?(?:全年)?(?:[的之]|\s*[(（])?\s*$)"
     # 较2024年末的1.87%, 较2022年度的3.30%, 好于2024年全年1.63%: the level at that date
     # (较2020年10%的增速, 较2022年(66466亿元)增长: 的 may follow, or brackets hold it)
     r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年?同期的\s*$)")  # that year's
@@ -537,7 +537,8 @@ WHOLE_YEAR = re.compile(r"全年|当年|年内")  # "全年共化解不良资产
 # Ratios over a period, as a year's flows are (net interest margin, returns, cost to income),
 # not levels at its end as a balance or the bad-loan ratio is.
 PERIOD_RATIO = re.compile(r"息差|利差|收益率|回报率|ROA|ROE|成本收入比|收入占比|投入占比|付息率"
-                          r"|存款成本|负债成本|付息成本|资金成本|成本率")  # (负债平均成本率)
+                          r"|存款成本|负债成本|付息成本|资金成本|成本率|成本效益比|成本对收入比")
+# (负债平均成本率; Hong Kong's 成本对收入比率)
 # A balance (a loan book, total assets) is a level at a point in time: "2024年贷款余额1万亿元",
 # written in 2025 or later, stands at the end of 2024.
 STOCK_FAMILIES = frozenset({"loan_balance", "assets"})
@@ -674,11 +675,14 @@ LIST_END_CHARS = set("、，,：:；;")
 SENTENCE_END_CHARS = set("。！？!?”」』）)")
 # Subjects that are no bank: a sentence about them does not go on about the bank before it.
 # A subject named after a bank and before a figure takes the figure from the bank.
+# Taiwan's word for its domestic banks (國銀), not inside 中国银行, 美国银行 or 国银金融租赁 (the
+# China Development Bank's lessor)
+TAIWANS_BANKS = r"国(?<![中美英全外各韩泰德法俄本]国)银(?!行|金融租赁|租赁|金租)"
 NEW_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两几多]+家|城商行|农商行|股份行|国有大行|上市银行"
                          r"|商业银行|银行业|银行机构|金融机构|同业|传统银行|其他银行|多数银行|部分银行"
                          r"|各家银行|各银行|二者|两者|三者|双方"
                          r"|其他大行|其余大行|其它大行|其余银行|其它银行|民营银行"  # (其他大行利率…)
-                         r"|港银|国银|本港银行|各大银行|大型银行")  # (Hong Kong's, Taiwan's banks)
+                         r"|港银|本港银行|各大银行|大型银行|" + TAIWANS_BANKS)  # (Hong Kong's, Taiwan's)
 NEW_SUBJECT = with_opening(NEW_SUBJECT, "[0-9一二三四五六七八九十两几多城农股国上商银金同传其部各双民港本大]")
 # A subject word right after these is what the bank's figure is measured against, not a
 # subject of its own ("占全市同业的38.65%", "高于同业平均水平").
@@ -735,7 +739,8 @@ SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大
                     r"|各家银行|各银行|全国"  # (a named one, 某某村镇银行, is a bank mention first)
                     # 多数银行房贷利率为…
                     r"|多数银行|多家银行|部分银行|不少银行|一些银行|众多银行|个别银行|少数银行"
-                    r"|本国银行|公股银行|公股行库|国银"  # Taiwan's: its domestic, its state banks
+                    # Taiwan's: its domestic, its state banks
+                    r"|本国银行|公股银行|公股行库|" + TAIWANS_BANKS +
                     r"|港银|本港银行|各大银行|大型银行"  # Hong Kong's banks as a whole
                     r"|银监会|银保监会|金融监管总局|金融监督管理总局|金管会")  # a regulator's statistics
 # (every word written out: an alternation of words that each open with a literal is entered
@@ -982,10 +987,12 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
             for m in RESULTS_ANNOUNCED.finditer(text)]
     if lede := RESULTS_LEDE.search(text, 0, LEDE_REACH):
         # a results piece that opens on its bank's period ("东亚银行(00023-HK)2016年上半年，…
-        # 减值损失升59.9%"): the period holds for the figures of the paragraphs after it
-        found.append(DateAnchor(lede.start(1), lede.end(), lede.group(1) + (
-            f"-{PERIOD_MONTH[lede.group(2)]:02d}" if lede.group(2) in PERIOD_MONTH else ""),
-            int(lede.group(1))))
+        # 减值损失升59.9%"), or on the period of the results it reports ("央行公布今(2025)年
+        # 第3季国银营运绩效季报"): the period holds for the figures of the paragraphs after it
+        year, period = lede.group(1) or lede.group(3), lede.group(2) or lede.group(4)
+        month = PERIOD_MONTH.get(period.translate(QUARTER_DIGITS))
+        found.append(DateAnchor(lede.start(1) if lede.group(1) else lede.start(3), lede.end(),
+                                year + (f"-{month:02d}" if month else ""), int(year)))
         found.sort(key=lambda r: r.start)
     if "报" not in text and "业绩" not in text:
         return found  # every word of REPORT_WORDS holds one of these: no report named
@@ -1017,7 +1024,9 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
 # A bank's period at the head of its results piece: a bank's name (…银行, with its code) and a
 # year's period, opening a paragraph within the text's first lines
 RESULTS_LEDE = re.compile(r"(?:^|\n)[^\n。，,]{0,12}?(?:银行|银|集团)(?:\s*[(（][^)）]{1,12}[)）])?\s*"
-                          r"((?:19|20)\d{2})\s*年(第一季度|一季度|上半年|前三季度|全年|年度)")
+                          r"((?:19|20)\d{2})\s*年(第一季度|一季度|上半年|前三季度|全年|年度)"
+                          r"|(?:^|\n)[^\n。]{0,16}?(?:公布|发布|披露)\s*(?:今|去)?\s*((?:19|20)\d{2})\s*年"
+                          r"(第[1-4一二三四]季度?|[一二三四]季度|前三季度?|上半年|首季度?)")
 LEDE_REACH = 400  # how far into the text the lede may open
 
 
@@ -1842,9 +1851,11 @@ CURRENCY_DECLARED = re.compile(r"[(（](?:单位[:：]\s*)?(美元|港元|港币
 # Words only Taiwan's press uses of its banks and their regulator (金管会; Hong Kong's is the
 # 金管局, the mainland's 金融监管总局), and Hong Kong's: its monetary authority, banks'
 # association, prime rate and mortgage words. One pass finds either.
-TAIWAN_WORDS = ("金管会", "本国银行", "公股银行", "公股行库", "八大行库")
+TAIWAN_WORDS = ("金管会", "本国银行", "公股银行", "公股行库", "八大行库", "国银")  # (国银: its banks;
+# not 国银金融租赁, the China Development Bank's lessor: LOCAL_WORDS)
 HONG_KONG_WORDS = ("金管局", "金融管理局", "银行公会", "最优惠利率", "按揭证券", "按揭贷款额")
-LOCAL_WORDS = re.compile("|".join(TAIWAN_WORDS + HONG_KONG_WORDS))  # (no groups: re skips fast)
+LOCAL_WORDS = re.compile("|".join(TAIWAN_WORDS + HONG_KONG_WORDS).replace("国银", TAIWANS_BANKS))
+# (no groups: re skips fast)
 
 
 # Mainland banks whose short names Taiwan's press uses for its own banks
@@ -2600,7 +2611,7 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
 
 
 OWN_DATE_BEFORE = re.compile(r"(?<!\d)(?P<oy>(?:19|20)\d{2}) ?年度?(?:(?P<om>1[0-2]|0?[1-9]) ?月)?"
-                             r"(?P<opos>末|底)?(?:全年)?的\s*$")
+                             r"(?P<opos>末|底)?(?:全年)?[的之]\s*$")  # (之: 2014年底之11.4%)
 CHANGE_BASE_AFTER = re.compile(r"(?P<year>同比|(?:较|比)(?:去年|上年)同期)"
                                r"|(?P<end>(?:较|比|与)(?:上年年?末|去年年?末|上年年?底|去年年?底|年初))")
 
@@ -3302,7 +3313,7 @@ FAMILY_OF_MONEY = [
     # 纯利, 溢利: Hong Kong's words; 纯益, 获利: Taiwan's; 净赚, 赚破: earned
     ("profit", re.compile(r"利润|净利|纯利|溢利|纯益|盈余|盈利(?!能力)|获利(?!能力|了结|回吐)|赚")),
     # (the money a wealth arm manages is a balance of assets too: 管理规模, 存续规模, AUM)
-    ("assets", re.compile(r"总资产|资产总额|资产规模|^资产$|管理规模|理财规模|存续规模|AUM")),
+    ("assets", re.compile(r"总资产|资产总额|资产总?规模|^资产$|管理规模|理财规模|存续规模|AUM")),
     ("investment", re.compile(r"投入|投资|出资|研发|募")),
 ]
 

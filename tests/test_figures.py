@@ -3374,3 +3374,35 @@ def test_the_scorer_keeps_different_banks_apart():
     bank_name = load_eval().bank_name
     assert bank_name("江西银行") != bank_name("芦溪农村商业银行")
     assert bank_name("中国银行股份有限公司") != bank_name("中银香港")
+
+
+# Read from the misses of the w sets (after their first score)
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a base written with its cut-off (较截至2018年6月30日止六个月) or with 之 for 的
+    ("锦州银行2019年中期业绩。经营收入达135.47亿元,较截至2018年6月30日止六个月增长40.1%。",
+     "2019-08-30", [("135.47亿元", "2019-06"), ("40.1%", "2019-06")]),
+    ("於2015年12月31日,普通股權一級資本充足率較2014年底之11.4%增強至12.2%。", "2016-03-23",
+     [("11.4%", "2014-12"), ("12.2%", "2015-12-31")]),
+    ("大新銀行2015年整體資本充足率為16.7%,僅略高於去年年底之16.3%。", "2016-03-23",
+     [("16.7%", "2015-12"), ("16.3%", "2014-12")]),
+    # Hong Kong's cost-to-income ratio is one over the year
+    ("恒生銀行2020年成本效益比率為36.6%(2019年為30.0%)。", "2021-03-01",
+     [("36.6%", "2020"), ("30.0%", "2019")]),
+    # the period of the results a text opens by reporting holds for the paragraphs after it
+    ("央行公布今(2025)年第3季國銀營運績效季報。\n上海銀行以647.8萬元穩居第2。", "2025-12-29",
+     [("647.8萬元", "2025-09")]),
+])
+def test_dates_read_from_wave_w(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
+
+
+def test_taiwans_word_for_its_banks_is_not_inside_bank_of_china():
+    # 國銀 (Taiwan's domestic banks) makes 上海銀行 Taiwan's; 中国银行 holds no 国银
+    assert rows("國銀獲利排名，上海銀行以647.8萬元居次。", "entity", date="2025-12-29") == [
+        ("上海商业储蓄银行",)]
+    assert rows("中国银行营收100亿元，中信银行净利润200亿元。", "entity") == [
+        ("中国银行",), ("中信银行",)]
+    assert rows("2023年全省城商行资产总规模突破3.60万亿元。", "metric_family", "as_of",
+                date="2024-06-01") == [("assets", "2023-12")]
