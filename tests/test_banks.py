@@ -289,3 +289,8 @@ def test_hong_kong_virtual_banks_and_taiwan_s_online_banks():
         for m in find_banks(to_simplified(text))}
     assert named == {"众安银行", "汇立银行", "理慧银行", "平安壹账通银行", "天星银行", "蚂蚁银行",
                      "富融银行", "Mox银行", "将来商业银行", "连线商业银行", "乐天国际商业银行"}
+
+
+def test_hong_kongs_virtual_bank_by_its_english_brand():
+    # (read from wave x: Hong Kong's papers write PAObank, the brand of 平安壹账通银行)
+    assert [m.banks for m in find_banks("其中PAObank推出1個月定存")] == [("平安壹账通银行",)]
