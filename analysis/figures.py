@@ -447,8 +447,8 @@ PART_WITHIN = re.compile(r"[^。！？；\n]{0,4}其中[^。！？；\n]{0,16}$"
 # a trend continued from a year ("延续了2024年的下滑态势"): that year is past, no date of the figures
 CONTINUED_BEFORE = re.compile(r"(?:延续了?|承接|沿袭了?)\s*$")
 BASELINE_BEFORE = re.compile(r"(?:(?:较|比|相比|相较|相较于|对比)(?:截至|截止)?|同比|[高低好优快慢多少]于"
-                             # (what a result passed or nears: "已超越去年全年获利", "距离2024年全年
-                             # 稅後純益…不到2,000万元")
+                             # (what a result passed or equals: "已超越去年全年获利", "相当于2024年全年
+                             # 增量"; not 距离, whose year dates the figure after it)
                              r"|超越了?|超过了?|突破了?|比起|追平|相当于)\s*$")
 # (较年初, 比上年; "好于2024年全年1.63%的表现": a base too)
 # a date listed after a base written in words: "分别比年初、2020年6月末净增7081亿元和1.2万亿元"
