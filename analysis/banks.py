@@ -177,15 +177,17 @@ SHORT_ALIAS = 2
 WINDOW = 6  # characters of context either side given to the segmenter
 
 
-def is_whole_word(text: str, start: int, end: int) -> bool:
-    """True when no jieba token of the surrounding text crosses `start` or `end`."""
+def is_whole_word(text: str, start: int, end: int, opening_only: bool = False) -> bool:
+    """True when no jieba token of the surrounding text crosses `start` or `end` (only `start`,
+    with `opening_only`: a name whose first character may close another word, 平台中银行, but
+    whose last may open one, 台湾银行存款)."""
     left = max(0, start - WINDOW)
     # only the WINDOW characters either side matter: the answer is cached on them
-    return whole_in_window(text[left:end + WINDOW], start - left, end - left)
+    return whole_in_window(text[left:end + WINDOW], start - left, end - left, opening_only)
 
 
 @lru_cache(maxsize=4096)
-def whole_in_window(window: str, start: int, end: int) -> bool:
+def whole_in_window(window: str, start: int, end: int, opening_only: bool = False) -> bool:
     """is_whole_word for the alias at window[start:end]."""
     from analysis.text import tokenizer  # jieba loads only when a short alias is seen
 
@@ -197,7 +199,7 @@ def whole_in_window(window: str, start: int, end: int) -> bool:
     cuts = {0, len(window)}
     for _, token_start, token_end in tokenizer().tokenize(window, HMM=False):
         cuts.update((token_start, token_end))
-    return start in cuts and end in cuts
+    return start in cuts and (opening_only or end in cuts)
 
 
 @cache
@@ -224,7 +226,9 @@ def find_banks(text: str) -> list[BankMention]:
     while match := pattern.search(text, position):
         start, end = match.span()
         if (end - start <= SHORT_ALIAS or text[start] in whole_word_opening()
-                or match.group() in whole_word_names()) and not is_whole_word(text, start, end):
+                or match.group() in whole_word_names()) and not is_whole_word(
+                text, start, end, opening_only=end - start > SHORT_ALIAS
+                and match.group() not in whole_word_names()):
             position = start + 1  # "集中行动": look again from the next character
             continue
         mentions.append(BankMention(start, end, match.group(), names[match.group()]))

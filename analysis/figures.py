@@ -625,6 +625,9 @@ SPEAKER_TITLES = ["研究员", "首席经济学家", "首席分析师", "首席�
 # (the titles as a trie: the lazy run before them tries them at each of its characters)
 SPEAKER_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,12}[)）])?\s*[\u4e00-\u9fff]{0,10}?"
                            rf"(?:{trie_pattern(SPEAKER_TITLES)})")
+# A saver whose sums a rate piece works out ("民众若以新利率整存整付100万元", "以存款100万元为例，
+# 定存族一年可多领…"): the sums are the saver's, no bank's
+DEPOSITOR = re.compile(r"民众|存户|储户|定存族|存款人|小资族|上班族|以存款(?!利率)")
 # A bank that speaks ("彰银表示，…"): what it says may have a subject of its own
 SAYS_AFTER = re.compile(r"\s*(?:表示|指出|称|认为|透露|分析)\s*[，,:：]")
 # A bank left out of what is counted ("41家上市银行(不含新上市的兰州银行)") owns none of it.
@@ -1823,7 +1826,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     alone = len(seen) < 2
     orphans = [f for f in kept if f.scope == "other" and not f.rule_level and (f.this_bank or (
         (alone or ((f.family in BUSINESS_FAMILIES or f.family == "growth") and f.no_bank_around))
-        and not own_subject(OTHER_SUBJECT, plain, subject_floor(plain, f), f.start)))]
+        and not own_subject(OTHER_SUBJECT, plain, subject_floor(plain, f), f.start)
+        and not DEPOSITOR.search(plain, subject_floor(plain, f), f.start)))]  # (nor a saver's sums)
     # (not a figure whose clause names another subject: "民营经济为全省贡献了超50%的GDP")
     if orphans:
         own_bank(plain, orphans, title, None if alone else seen)
@@ -2532,7 +2536,7 @@ def report_end(report: DateAnchor) -> tuple[str, str]:
 
 # An amount of no family of its own that is a balance (存款规模, 负债总额), not its change
 MONEY_LEVEL = re.compile(r"余额|存量|负债|存款|AUM")
-MONEY_CHANGE = re.compile(r"新增|增加|增长|增量|减少|下降|吸收|流失")
+MONEY_CHANGE = re.compile(r"新增|增加|增长|增量|减少|下降|吸收(?!存款余额)|流失")  # (吸收存款余额: a balance)
 
 
 def names_level(metric: str, before: str) -> bool:
@@ -2849,6 +2853,10 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
             # "南京银行…；11家上市城商行累计发行科创债460亿元": banks as a whole
             figure.scope = "sector"
             continue
+        saver = DEPOSITOR.search(text, max(owner.end if owner else 0, subject_floor(text, figure)),
+                                 figure.start) is not None
+        if saver:
+            owner = None  # "民众若以新利率整存100万元，一年利息可达…": the saver's sums, no bank's
         if owner is not None and (said := SAYS_AFTER.match(text, owner.end)) and own_subject(
                 OTHER_SUBJECT, text, said.end(), figure.start):
             owner = None  # "彰银表示，美国本波升息以来，基准利率增加1.75个百分点": the bank
@@ -2860,7 +2868,7 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         elif owner is not None and (len(bank_list(text, before)) if len(before) > 1
                                     else len(owner.banks)) > 1:
             listed = True  # "建行、工行、中行的科技贷款余额均超1万亿元": the banks together
-        if owner is None and earlier and (ANAPHORA.search(text, s, figure.start) or not (
+        if owner is None and earlier and not saver and (ANAPHORA.search(text, s, figure.start) or not (
                 SECTOR.search(text, s, figure.start)
                 or own_subject(OTHER_SUBJECT, text, subject_floor(text, figure), figure.start))):
             # 该行, 该笔, or a sentence with no subject of its own: news about a bank goes on
@@ -3300,7 +3308,9 @@ FAMILY_OF_RATE = re.compile(r"率|利率|收益|息差|LPR|RO[EA]|拆息|HIBOR|H
 FAMILY_OF_MONEY = [
     # a part of income is no revenue: fees, interest income, its net (手续费及佣金净收入,
     # 利息净收入, 非利息收入)
-    ("other", re.compile(r"手续费|佣金|利息(?:净)?收入|净利息收入|利息支出|中间业务收入|拨备|减值")),
+    # (and deposits: 存款余额 is no loan stock; not 存贷款, both together)
+    ("other", re.compile(r"手续费|佣金|利息(?:净)?收入|净利息收入|利息支出|中间业务收入|拨备|减值"
+                         r"|存款(?![^，。；]*贷)")),
     ("credit_line", re.compile(r"授信|额度|信贷支持")),
     # (放款: Taiwan's word for loans, 新增放款)
     ("new_loans", re.compile(r"(?:新增|发放|累放|放款|首笔).*(?:贷|融资|放款)|投放|专项融资")),

@@ -294,3 +294,11 @@ def test_hong_kong_virtual_banks_and_taiwan_s_online_banks():
 def test_hong_kongs_virtual_bank_by_its_english_brand():
     # (read from wave x: Hong Kong's papers write PAObank, the brand of 平安壹账通银行)
     assert [m.banks for m in find_banks("其中PAObank推出1個月定存")] == [("平安壹账通银行",)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("台湾银行存款余额5兆元", [("台湾银行",)]),  # (jieba's 银行存款 runs across the name's end)
+    ("企业可通过平台中银行端的入口申请贷款", []),  # (台 closing 平台: still no 台中银行)
+])
+def test_a_name_opening_with_tai_needs_only_its_start_on_a_word_boundary(text, expected):
+    assert [m.banks for m in find_banks(text)] == expected

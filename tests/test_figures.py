@@ -2106,8 +2106,9 @@ TAIWAN_DATES_AND_WORDS = [
     ("中信銀以新增放款645億元居冠，全年新增放款有望飛越5,000億元。", "2025-12-11",
      [("645億元", None, "new_loans", "="), ("5,000億元", None, "new_loans", ">")]),
     # a year written before 业绩快报 without 年
+    # (deposits are no loan stock: other, as the labelling brief says, still a balance)
     ("此外，2018业绩快报显示，该行吸收存款余额2.13万亿元。", "2019-01-23",
-     [("2.13万亿元", "2018-12", "loan_balance", "=")]),
+     [("2.13万亿元", "2018-12", "other", "=")]),
 ]
 
 
@@ -3406,3 +3407,24 @@ def test_taiwans_word_for_its_banks_is_not_inside_bank_of_china():
         ("中国银行",), ("中信银行",)]
     assert rows("2023年全省城商行资产总规模突破3.60万亿元。", "metric_family", "as_of",
                 date="2024-06-01") == [("assets", "2023-12")]
+
+
+# Read from the misses of the x sets (after their first score) and earlier ones
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a saver's sums in a rate piece are no bank's
+    ("臺銀定儲機動利率從0.84%加碼到1.715%,民眾若以新利率整存100萬元,一年利息可達1萬7,280元。",
+     [("0.84%", "台湾银行"), ("1.715%", "台湾银行"), ("100萬元", None), ("1萬7,280元", None)]),
+    ("臺灣銀行將調升存款利率，以存款100萬元為例，定存族一年可多領6250元利息。",
+     [("100萬元", None), ("6250元", None)]),
+    # a bank whose name runs into the next word (台湾银行存款) is still named
+    ("臺灣銀行存款餘額5兆元，民眾存款增加。", [("5兆元", "台湾银行")]),
+])
+def test_savers_sums_and_a_name_that_runs_into_the_next_word(text, expected):
+    assert rows(text, "text", "entity", date="2023-03-24") == expected
+
+
+def test_deposits_are_no_loan_stock():
+    text = "工商银行存款余额5万亿元，贷款余额4万亿元。"
+    assert rows(text, "text", "metric_family") == [("5万亿元", "other"), ("4万亿元", "loan_balance")]
