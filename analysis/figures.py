@@ -1858,8 +1858,9 @@ CURRENCY_DECLARED = re.compile(r"[(（](?:单位[:：]\s*)?(美元|港元|港币
 TAIWAN_WORDS = ("金管会", "本国银行", "公股银行", "公股行库", "八大行库", "国银")  # (国银: its banks;
 # not 国银金融租赁, the China Development Bank's lessor: LOCAL_WORDS)
 HONG_KONG_WORDS = ("金管局", "金融管理局", "银行公会", "最优惠利率", "按揭证券", "按揭贷款额")
-LOCAL_WORDS = re.compile("|".join(TAIWAN_WORDS + HONG_KONG_WORDS).replace("国银", TAIWANS_BANKS))
-# (no groups: re skips fast)
+LOCAL_WORDS = re.compile("|".join(TAIWANS_BANKS if word == "国银" else word
+                                  for word in TAIWAN_WORDS + HONG_KONG_WORDS))
+# (no groups: re skips fast; 国银 alone by its pattern, 本国银行 as written)
 
 
 # Mainland banks whose short names Taiwan's press uses for its own banks

@@ -3428,3 +3428,11 @@ def test_savers_sums_and_a_name_that_runs_into_the_next_word(text, expected):
 def test_deposits_are_no_loan_stock():
     text = "工商银行存款余额5万亿元，贷款余额4万亿元。"
     assert rows(text, "text", "metric_family") == [("5万亿元", "other"), ("4万亿元", "loan_balance")]
+
+
+def test_taiwans_words_mark_its_dollars_with_or_beside_its_banks_word():
+    # 本国银行 and 国银 both mark Taiwan's press; 中国银行 holds neither
+    from analysis.figures import LOCAL_WORDS
+
+    assert [m.group() for m in LOCAL_WORDS.finditer("本国银行与国银获利，中国银行")] == ["本国银行", "国银"]
+    assert rows("本國銀行前10月稅前盈餘達5070.8億元。", "unit", date="2025-12-05") == [("TWD",)]
