@@ -253,7 +253,7 @@ QUALIFIERS = {
     "≥": ["不低于", "不少于", "不下于", "至少", "起码", "最少", "不得低于", "不应低于", "不得少于"],
     "≤": ["不超过", "不超", "未超过", "未超", "没有超过", "没超过", "不高于", "不多于", "至多",
           "最多", "最高可达", "最高", "不得超过", "不得高于", "不应超过", "不应高于", "最高额度",
-          "额度最高", "最高可贷"],
+          "额度最高", "最高可贷", "上看"],  # 上看: the most a forecast sees it reach
     ">": ["超过", "超", "逾", "多于", "高于", "大于", "突破", "破", "飞越"],  # 赚破300亿元
     "<": ["将近", "接近", "逼近", "近", "低于", "少于", "不足", "不到", "未满", "未达", "跌破"],
     "≈": ["大约", "约为", "约合", "约", "大概", "大致"],
@@ -721,8 +721,9 @@ OTHER_SUBJECT = with_opening(OTHER_SUBJECT,
 # bank's name, banks.yaml), not 本集团/该公司, not an object (为/向/支持 某公司).
 # Taiwan's financial holding companies by the short names its press gives them (兆豐金, 合庫金),
 # and any X金控: the group, not its bank, which is named apart (兆豐銀)
-HOLDINGS = (r"(?:兆丰金|华南金|第一金|合库金|富邦金|国泰金|中信金|玉山金|永丰金|台新金|元大金|开发金"
-            r"|新光金|国票金|日盛金|台湾金|[\u4e00-\u9fff]{2}金控)(?![融库额价币])")
+TAIWANS_HOLDINGS = ("兆丰金|华南金|第一金|合库金|富邦金|国泰金|玉山金|永丰金|台新金|元大金|开发金"
+                    "|新光金|国票金|日盛金|台湾金")  # (not 中信金: the mainland's CITIC too)
+HOLDINGS = rf"(?:{TAIWANS_HOLDINGS}|中信金|[\u4e00-\u9fff]{{2}}金控)(?![融库额价币])"
 ORGANISATION = re.compile(
     rf"(?P<holding>{HOLDINGS})|"
     r"[\u4e00-\u9fff]{2}(?<![本该我其此])"
@@ -1859,8 +1860,10 @@ TAIWAN_WORDS = ("金管会", "本国银行", "公股银行", "公股行库", "�
 # not 国银金融租赁, the China Development Bank's lessor: LOCAL_WORDS)
 HONG_KONG_WORDS = ("金管局", "金融管理局", "银行公会", "最优惠利率", "按揭证券", "按揭贷款额")
 LOCAL_WORDS = re.compile("|".join(TAIWANS_BANKS if word == "国银" else word
-                                  for word in TAIWAN_WORDS + HONG_KONG_WORDS))
-# (no groups: re skips fast; 国银 alone by its pattern, 本国银行 as written)
+                                  for word in TAIWAN_WORDS + HONG_KONG_WORDS)
+                         + f"|(?:{TAIWANS_HOLDINGS})(?![融库额价币])")
+# (no groups: re skips fast; 国银 alone by its pattern, 本国银行 as written; Taiwan's holdings
+# by their short names)
 
 
 # Mainland banks whose short names Taiwan's press uses for its own banks
@@ -1887,7 +1890,7 @@ def local_currency(text: str, banks: Counter[tuple[str, ...]], written: str = ""
             int(m.group(1)) < 1000 for m in YEAR_IN_BRACKETS.finditer(written))):
         return "TWD"
     if words := LOCAL_WORDS.search(text):
-        return "TWD" if words.group() in TAIWAN_WORDS else "HKD"
+        return "HKD" if words.group() in HONG_KONG_WORDS else "TWD"
     currencies = {reporting_currency(bank) for names in banks for bank in names}
     return currencies.pop() if len(currencies) == 1 else None
 

@@ -3436,3 +3436,35 @@ def test_taiwans_words_mark_its_dollars_with_or_beside_its_banks_word():
 
     assert [m.group() for m in LOCAL_WORDS.finditer("本国银行与国银获利，中国银行")] == ["本国银行", "国银"]
     assert rows("本國銀行前10月稅前盈餘達5070.8億元。", "unit", date="2025-12-05") == [("TWD",)]
+
+
+# ------------------------------------------------------------------ round fourteen
+# Written before wave z was scored: the brief's conventions of round fourteen, and Taiwan's
+# holding companies as a mark of its dollars
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("分析師預估，明年港元拆息上看4.5%。", [("4.5%", "≤")]),
+    ("市場預期年底指數上看2萬點，按揭利率上看4%。", [("4%", "≤")]),
+])
+def test_a_forecasts_reach_is_an_upper_bound(text, expected):
+    assert rows(text, "text", "qualifier") == expected
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("玉山金控今年前10月稅後淨利達200億元，年增15%。", "TWD"),
+    ("兆豐金前10月稅後淨利達200億元。", "TWD"),
+    ("富邦金、國泰金上半年獲利合計達600億元。", "TWD"),
+    # the mainland's CITIC holding goes by 中信金控 too; 开发金融 is no holding's short name
+    ("中信金控前三季度净利润200亿元。", "CNY"),
+    ("国家开发金融有限责任公司净利润20亿元。", "CNY"),
+])
+def test_taiwans_holding_companies_write_in_its_dollars(text, unit):
+    assert rows(text, "unit", date="2025-11-20")[0] == (unit,)
+    assert rows(text, "entity", date="2025-11-20")[0] == (None,)
+
+
+def test_a_present_tense_alone_gives_no_date_but_now_does():
+    text = "滙豐銀行一年期港元定期存款年利率為3.5%。目前該行最優惠利率為5.25%。"
+    assert rows(text, "text", "as_of", date="2025-03-05") == [
+        ("3.5%", None), ("5.25%", "2025-03-05")]
