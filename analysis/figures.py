@@ -1125,8 +1125,9 @@ def named_years(text: str) -> list[tuple[int, int]]:
                 text, max(0, lead - 4), lead):
             continue  # a target's year (到2027年, 力争2026年) is not the one written in, nor a
             # forecast's
-        if starts_a_span_since(text, at, match.end()):
-            continue  # "自2022年9月以来": a span's start; the present is that year or later
+        if starts_a_span_since(text, at, match.end()) or SINCE_AFTER.match(text, match.end()):
+            continue  # "自2022年9月以来", "2014年以来": a span's start; the present is that
+            # year or later, which dates nothing
         if text[at - 1:at] in SPAN_BEFORE and FORECAST_NEAR.search(
                 text, max(0, at - 12), match.end() + 16):
             continue  # a forecast's horizon ("预测2025-2027年归母净利润分别为…") is no present
@@ -1139,6 +1140,10 @@ def named_years(text: str) -> list[tuple[int, int]]:
         years += [(at, year) for at, year in taiwan  # (not a target's: 到115年底)
                   if not TARGET_YEAR_BEFORE.search(text, max(0, at - 4), at)]
     return sorted(years)
+
+
+# A year that opens a span running to now (2014年以来, 2019年11月至今): a bound of the present
+SINCE_AFTER = re.compile(r"\s*(?:[01]?\d\s*月份?(?:\s*[0-3]?\d\s*日)?)?\s*(?:以来|至今)")
 
 
 # A part of a year named with it (2024年6月末, 2024年上半年, 2024年一季度): the year is not over.

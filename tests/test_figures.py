@@ -3468,3 +3468,17 @@ def test_a_present_tense_alone_gives_no_date_but_now_does():
     text = "滙豐銀行一年期港元定期存款年利率為3.5%。目前該行最優惠利率為5.25%。"
     assert rows(text, "text", "as_of", date="2025-03-05") == [
         ("3.5%", None), ("5.25%", "2025-03-05")]
+
+
+# Read from the misses of wave z (after its first score)
+
+
+@pytest.mark.parametrize("text", [
+    "據了解,2014年以來,農業銀行否決的業務共計77筆。截至9月末,農業銀行貸款余額為5371.73億元。",
+    "2019年11月至今，该行累计发放贷款100亿元。截至9月末，该行贷款余额5000亿元。",
+])
+def test_a_year_that_opens_a_span_to_now_is_only_a_bound_of_the_present(text):
+    assert rows(text, "as_of", date=None)[-1] == (None,)
+    # a year named whole still is the present's ("2023年，…。截至9月末" is written in 2023)
+    assert rows("2023年，该行净利润100亿元。截至9月末，贷款余额5000亿元。", "as_of",
+                date=None)[-1] == ("2023-09",)
