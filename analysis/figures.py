@@ -431,7 +431,10 @@ COMPARED_WITH_BEFORE = frozenset("与和同跟")  # 与2023年相比: a base too
 COMPARED_AFTER = re.compile(r"[^，,。；;]{0,16}?\s*(?:[(（][^)）]{0,12}[)）])?\s*"
                             r"(?:相比|比较|相较|对比|持平|相当)")  # 与上年末持平: a base too
 BASE_LIST_GAP = re.compile(r"(?:末|底|初)?\s*(?:[、,，]|和|及|与)\s*")  # 2021年末、2022年末
-NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今|现时")  # (现时: Hong Kong's)
+# 至今, 迄今: up to now (not 截至今年, 至今年)
+TO_NOW = r"(?<!截)(?:至今|迄今)(?![年天日])"
+NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今|现时|" + TO_NOW)  # (现时: Hong
+# Kong's)
 # (期内 alone: "during the period", as Hong Kong's results write it: 期內，淨利息收入…)
 REPORT_PERIOD = re.compile(r"报告期(?:内|末|)|期内(?<![同预到学任假限刑长短时定]期内)")
 # Sentences that open an example ("典型案例：", "例如，"): they leave the time of the sentences
@@ -1143,12 +1146,15 @@ def named_years(text: str) -> list[tuple[int, int]]:
 
 
 # A year that opens a span running to now (2014年以来, 2019年11月至今): a bound of the present
-SINCE_AFTER = re.compile(r"\s*(?:[01]?\d\s*月份?(?:\s*[0-3]?\d\s*日)?)?\s*(?:以来|至今)")
+SINCE_AFTER = re.compile(r"\s*(?:初|[01]?\d\s*月份?(?:\s*[0-3]?\d\s*日)?)?\s*(?:以来|" + TO_NOW + ")")
 
 
 # A part of a year named with it (2024年6月末, 2024年上半年, 2024年一季度): the year is not over.
 PART_OF_YEAR_AFTER = re.compile(r"\s*度?\s*(?:[01]?\d\s*月|[一二三四1-4]\s*季|第[一二三四1-4]季|前三季|首季"
-                                r"|[上下]?半年|中期|年?初|年中|Q[1-4]|H[12])")
+                                r"|[上下]?半年|中期|年?初|年中|Q[1-4]|H[12]"
+                                r"|[春夏秋冬]"  # a season (2025年夏天)
+                                # a report of part of it, named with its reporters (2025年A股城商行半年报)
+                                r"|[^，。；,;\n]{0,10}?(?:半年报|中报|中期报告|季报|季度报告))")
 
 
 def reviewed_year(text: str, years: list[tuple[int, int]], latest: int) -> int:
@@ -1176,11 +1182,14 @@ ROC_NAMED_YEAR = re.compile(r"(?<![\d.])(1[01]\d)"
                             r"(?= ?年 ?(?:1[0-2]|0?[1-9]) ?月|年度|年底|年末|年上半年|年前三季)")
 
 
+SPAN_TO_NOW = re.compile("以来|" + TO_NOW)
+
+
 def starts_a_span_since(text: str, at: int, end: int) -> bool:
-    """Whether the date at text[at:end] opens a span that runs since it: 自…以来 in one
-    sentence ("自2022年9月以来", "自2019年11月登陆A股以来")."""
-    return (text[at - 1:at] == "自" and (since := text.find("以来", end, end + 16)) >= 0
-            and not SENTENCE_BREAK.search(text, end, since))
+    """Whether the date at text[at:end] opens a span that runs since it: 自…以来 or 自…至今 in
+    one sentence ("自2022年9月以来", "自2019年11月登陆A股以来", "从2019年成立至今")."""
+    return (at > 0 and text[at - 1] in "自从" and (since := SPAN_TO_NOW.search(text, end, end + 16))
+            is not None and not SENTENCE_BREAK.search(text, end, since.start()))
 
 
 def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -> bool:
@@ -1227,8 +1236,9 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             if today is None and y:  # an undated text is written after its base (named_years)
                 article_year = max(article_year or 0, int(y) + 1)
             continue
-        if starts_a_span_since(text, at, reach):
-            continue  # "自2019年11月登陆A股以来首份…": the start of a span, no period of it
+        if starts_a_span_since(text, at, reach) or (y and SINCE_AFTER.match(text, reach)):
+            continue  # "自2019年11月登陆A股以来首份…", "2024年初至今": the start of a span, no
+            # period of it
         if "之" in text[reach:reach + 18] and EVENT_START_AFTER.match(text, reach):
             continue  # "是2019年试验区创建之初的5.4倍": the time an event began, compared with
         if NOT_A_DATE_AFTER.match(text, reach) and not (

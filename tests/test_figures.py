@@ -3482,3 +3482,30 @@ def test_a_year_that_opens_a_span_to_now_is_only_a_bound_of_the_present(text):
     # a year named whole still is the present's ("2023年，…。截至9月末" is written in 2023)
     assert rows("2023年，该行净利润100亿元。截至9月末，贷款余额5000亿元。", "as_of",
                 date=None)[-1] == ("2023-09",)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a span that runs to now is dated now
+    ("自2019年成立至今，该行累计发放贷款100亿元。", "2025-09-08"),
+    ("从2024年初至今，江苏银行股价上涨约80%。", "2025-09-08"),
+    ("该行成立至今累计发放科技贷款100亿元。", "2025-09-08"),
+    # 截至今年 holds no 至今
+    ("截至今年6月末，该行贷款余额100亿元。", "2025-06"),
+])
+def test_a_span_up_to_now_is_dated_now(text, expected):
+    assert rows(text, "as_of", date="2025-09-08") == [(expected,)]
+
+
+def test_a_span_up_to_now_opens_no_year_in_an_undated_text():
+    text = ("2025年A股城商行半年报披露收官。从2024年初至今，江苏银行股价上涨约80%。"
+            "截至9月5日，江苏银行最新市值1956亿元。")
+    assert rows(text, "text", "as_of", date=None) == [("80%", None), ("1956亿元", "2025-09-05")]
+
+
+@pytest.mark.parametrize("text", [
+    # a season and a report of part of a year: the year is not over, whatever 去年 says
+    "2025年夏天，江苏银行冠名苏超。从去年起，该行业绩领先。\n上半年，江苏银行实现营收448.64亿元。",
+    "2025年A股城商行半年报披露收官。从去年起，该行业绩领先。\n上半年，江苏银行实现营收448.64亿元。",
+])
+def test_a_season_or_a_part_years_report_shows_the_present_year(text):
+    assert rows(text, "as_of", date=None) == [("2025-06",)]
