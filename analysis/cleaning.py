@@ -990,6 +990,7 @@ MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")  # (not 去年11
 # A year the text names as a time (2025年, 2025年一季度), not a target's (到2030年) nor a span's
 # end (2021-2025年): a page that names it was written that year or later.
 NAMED_YEAR = re.compile(r"(?<![\d到至~—－-])((?:19|20)\d{2})年(?!代)")
+MONTH_END_AFTER = re.compile(r"\s*(?:底|末|31\s*日)")
 BASE_BEFORE = re.compile(r"(?:较|比|相比|相较于?)\s*$")  # 较2023年同期: a base, past
 
 
@@ -1028,6 +1029,10 @@ def infer_date(text: str) -> str | None:
                                               or BASE_BEFORE.search(text, max(0, m.start() - 4),
                                                                     m.start()))
                        for m in NAMED_YEAR.finditer(text)), default=0)
+    # so is a year at its December's end (上升至2023年12月底的2.69%), even where 至 reads as a
+    # span's end to NAMED_YEAR
+    latest_year = max([latest_year] + [int(m.group(1)) + 1 for m in YEAR_MONTH.finditer(text)
+                                       if m.group(2) == "12" and MONTH_END_AFTER.match(text, m.end())])
     if valid:
         y, m, d = max(valid)
         return f"{y:04d}-{m:02d}-{d:02d}" if y >= latest_year else None

@@ -1149,8 +1149,9 @@ def named_years(text: str) -> list[tuple[int, int]]:
 SINCE_AFTER = re.compile(r"\s*(?:初|[01]?\d\s*月份?(?:\s*[0-3]?\d\s*日)?)?\s*(?:以来|" + TO_NOW + ")")
 
 
-# A part of a year named with it (2024年6月末, 2024年上半年, 2024年一季度): the year is not over.
-PART_OF_YEAR_AFTER = re.compile(r"\s*度?\s*(?:[01]?\d\s*月|[一二三四1-4]\s*季|第[一二三四1-4]季|前三季|首季"
+# A part of a year named with it (2024年6月末, 2024年上半年, 2024年一季度): the year is not over
+# (but at 2023年12月底 it is).
+PART_OF_YEAR_AFTER = re.compile(r"\s*度?\s*(?:[01]?\d\s*月(?<!12月)|12\s*月(?!\s*(?:底|末|31))|[一二三四1-4]\s*季|第[一二三四1-4]季|前三季|首季"
                                 r"|[上下]?半年|中期|年?初|年中|Q[1-4]|H[12]"
                                 r"|[春夏秋冬]"  # a season (2025年夏天)
                                 # a report of part of it, named with its reporters (2025年A股城商行半年报)
@@ -1621,6 +1622,10 @@ def spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
 # (the bracket first, which re skips ahead to; the word before it is checked behind)
 YEAR_IN_BRACKETS = re.compile(r"[(（](?<=[今去明前][(（])((?:19|20)\d{2}|[89]\d|1[0-4]\d)[)）]年")
 ROC_YEAR_ZERO = 1911
+# An annual report or results named without a year (公布年度业绩; not 2023年度业绩, 半年报)
+ANNUAL_REPORT = re.compile(r"(?<![\d年半今去上本])(?:年度业绩|全年业绩|年度报告|年度财报|年报)")
+# The present, written out as Taiwan's papers do: 今(2026)年, 今(115)年
+THIS_YEAR_IN_BRACKETS = re.compile(r"(?<=今)[(（]((?:19|20)\d{2}|[89]\d|1[0-4]\d)[)）]年")
 # A month written in Chinese numerals (六月份, 去年十二月), as Taiwan's and Hong Kong's papers and
 # formal mainland text write it: read as its digits, which take as many characters (十月, which
 # would take more, stays unread)
@@ -1793,6 +1798,16 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     read_through = max((y for at, y in years if plain[at - 1:at] not in SPAN_BEFORE), default=None)
     if read_through and LAST_YEAR_WORD.search(plain):
         read_through = reviewed_year(plain, years, read_through)
+    this_year = THIS_YEAR_IN_BRACKETS.search(text) if years and has_bracketed_year(text) else None
+    if this_year:
+        read_through = int(bracketed_year(this_year).strip()[:-1])  # 今(2026)年: said outright
+    if read_through and ("年报" in plain or "年度" in plain or "全年业绩" in plain):
+        # an undated text's annual report named without its year ("东亚银行公布年度业绩"): the
+        # year before the text's present
+        present = read_through if (this_year or LAST_YEAR_WORD.search(plain)) else \
+            reviewed_year(plain, years, read_through)
+        reports = sorted(reports + [DateAnchor(m.start(), m.end(), f"{present - 1:04d}", present - 1)
+                                    for m in ANNUAL_REPORT.finditer(plain)], key=lambda r: r.start)
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
     for figure in figures:

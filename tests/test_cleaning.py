@@ -321,6 +321,11 @@ def test_infer_date_ignores_impossible_dates_and_handles_none():
     ("2023年5月，甲银行发行债券。早在去年11月21日，股份已被拍卖。", "2023-05"),
     # a span's start: a day written later need not be of that year
     ("10月18日，大行下调存款利率，这是自2022年9月以来第六次下调。", None),
+    # a year's December end, even where 至 leads to it, names that year over
+    ("减值贷款比率由2.39%上升至2023年12月底的2.69%。", None),
+    ("截至2024年12月31日，甲银行资产1万亿元。", None),
+    # another month's end is not (a control: so it was already)
+    ("截至2025年6月末，贷款余额100亿元。", "2025-06"),
 ])
 def test_infer_date_is_no_earlier_than_a_year_the_page_names(text, expected):
     assert infer_date(text) == expected

@@ -3509,3 +3509,21 @@ def test_a_span_up_to_now_opens_no_year_in_an_undated_text():
 ])
 def test_a_season_or_a_part_years_report_shows_the_present_year(text):
     assert rows(text, "as_of", date=None) == [("2025-06",)]
+
+
+def test_this_year_written_out_in_brackets_is_the_present():
+    # Taiwan's press: 今(2026)年 says the present outright, so 去年 is 2025
+    text = ("華南金去年稅後純益264.24億元。華南銀行去年12月稅後純益15.87億元，"
+            "主因該行為因應今（2026）年景氣之不確定性。")
+    assert rows(text, "as_of", date=None) == [("2025",), ("2025-12",)]
+    assert rows("華南銀行去（2025）年稅後純益241.53億元。今(115)年目標成長5%。", "as_of",
+                date=None) == [("2025",), ("2026",)]
+
+
+def test_a_years_december_end_names_it_over_and_an_undated_annual_report_is_the_years_before():
+    # 至2023年12月底: the text is written after 2023; 公佈年度業績 is 2023's results
+    text = ("東亞銀行公佈年度業績，股東應佔溢利41.18億元，按年下跌5.5%。\n"
+            "集團的減值貸款比率由2.39%上升至2023年12月底的2.69%。東亞中國於2023年的溢利達17.42億元。")
+    assert rows(text, "text", "as_of", date=None)[:2] == [("41.18億元", "2023"), ("5.5%", "2023")]
+    # named with its year, a report keeps it; a half-year report is no annual one
+    assert rows("某银行公布2022年年报，净利润100亿元。", "as_of", date=None) == [("2022",)]
