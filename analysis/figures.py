@@ -1151,7 +1151,8 @@ SINCE_AFTER = re.compile(r"\s*(?:初|[01]?\d\s*月份?(?:\s*[0-3]?\d\s*日)?)?\s
 
 # A part of a year named with it (2024年6月末, 2024年上半年, 2024年一季度): the year is not over
 # (but at 2023年12月底 it is).
-PART_OF_YEAR_AFTER = re.compile(r"\s*度?\s*(?:[01]?\d\s*月(?<!12月)|12\s*月(?!\s*(?:底|末|31))|[一二三四1-4]\s*季|第[一二三四1-4]季|前三季|首季"
+PART_OF_YEAR_AFTER = re.compile(r"\s*度?\s*(?:[01]?\d\s*月(?<!12月)|12\s*月(?!\s*(?:底|末|31))"
+                                r"|[一二三四1-4]\s*季|第[一二三四1-4]季|前三季|首季"
                                 r"|[上下]?半年|中期|年?初|年中|Q[1-4]|H[12]"
                                 r"|[春夏秋冬]"  # a season (2025年夏天)
                                 # a report of part of it, named with its reporters (2025年A股城商行半年报)
