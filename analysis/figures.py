@@ -340,7 +340,7 @@ DATE_START = re.compile(rf"[{BMP_DIGITS}今去前上本下第一二三四首Q中
                         r"|[年月\-](?<=\d[年月\-])|年(?<=[今去前上本]年)|半(?<=[上下]半)年"
                         r"|季(?<=[第一二三四前1-4]季)度|三(?<=前三)季度?|[一二三四](?<=第[一二三四])季度?"
                         r"|季(?<=[一二三四]季)末|[1-4](?<=第[1-4])季"
-                        r"|[1-9十一二两三四五六七八九](?<=前[1-9十一二两三四五六七八九])(?:(?<=1)[0-2]|(?<=十)[一二])?"
+                        r"|[1-9十一二两三四五六七八九](?<=[前首][1-9十一二两三四五六七八九])(?:(?<=1)[0-2]|(?<=十)[一二])?"
                         r"个?月|季(?<=首季)度?|\d(?<=\d\d)(?:\d\d)?[QH][1-4]|Q(?<=[1-4]Q)|[1-4](?<=Q[1-4])"
                         rf"|\d(?<=[12]\d)\d{{2}}(?={YEAR_PERIOD_AHEAD})"
                         rf"|期(?<=中期)(?<!次中期)(?<!连同中期)(?<!包括中期)(?={INTERIM_AHEAD})|年(?<=半年)(?<![近上下前后每这个多]半年)(?={INTERIM_AHEAD}))")
@@ -358,7 +358,7 @@ DATE = re.compile(
     r"|第一季度?|一季度|第二季度?|二季度"
     r"|第三季度?|三季度|第四季度?|四季度|[一二三四]季末|第?[1-4] ?季度|第[1-4]季|首[1-3一二三]季度?"
     r"|中期|全年"  # (首3季: the first three quarters, as Hong Kong's papers write them)
-    r"|前(?P<fm>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个?月))?"
+    r"|[前首](?P<fm>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个?月))?"  # (首9个月: Hong Kong's)
     r"|(?<=(?:19|20)\d{2}[-—–~～])(?P<yy>\d{2})年"  # 2015-17年: a span's end, its century left out
     # a quarter as analysts write it: 25Q3 (2025's third), 3Q and Q3 (this year's); a half
     # 23H1, 2023H2
@@ -370,7 +370,7 @@ DATE = re.compile(
     r"|四季度|[一二三]季(?=末)|第?[1-4] ?季度|第[1-4]季|首[1-3一二三]季度?"
     rf"|(?<!次)(?<!连同)(?<!包括)中期(?={INTERIM_AHEAD})|(?<![近上下前后每这个多])半年(?={INTERIM_AHEAD}))末?"
     # (一季末: the first quarter's end)
-    r"|前(?P<fm2>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个?月)"  # 前7个月: to its end
+    r"|[前首](?P<fm2>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个?月)"  # 前7个月: to its end
 )
 # (前三季, 第三季: a quarter as Hong Kong papers write it)
 # DATE's groups in their order: date_anchors unpacks match.groups(), which costs less than a
@@ -484,7 +484,12 @@ SHIFT_BEFORE = re.compile(
     r"(?:(?P<am>1[0-2]|0?[1-9]) ?月)?年?(?P<apos>末|底|初)?(?:全年)?(?:[的之]|\s*[(（])?\s*$)"
     # 较2024年末的1.87%, 较2022年度的3.30%, 好于2024年全年1.63%: the level at that date
     # (较2020年10%的增速, 较2022年(66466亿元)增长: 的 may follow, or brackets hold it)
-    r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年?同期的\s*$)")  # that year's
+    r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年?同期的\s*$)"  # that year's
+    # 较9月的2.12%, 由9月43.76%降至…, 较去年12月的: the level in that month (of the sentence's
+    # year, or the year before when the month is later than the sentence's or 去年 says so)
+    r"|(?P<named_month>(?:较|比|相比|相较于?|由|从|[高低好优多少]于)(?P<nmy>去年|上年)?"
+    r"(?P<nmm>1[0-2]|0?[1-9]) ?月份?"
+    r"(?:末|底)?[的之]?\s*$)")
 # (年 may be left out before 同期: 较2019同期的0.71%)
 SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从高低好优多少前超突]")
 BANK_STATISTICS = frozenset({"growth", "share", "revenue", "profit"})
@@ -568,6 +573,9 @@ CHANGE_TO = (r"(?:增|降|升|提高|提升|下降|上升|增长|增加|减少|�
 CHANGED_TO_BEFORE = re.compile(CHANGE_TO + r"\s*$")  # …降至1.02%: the level reached
 CHANGE_TO_AFTER = re.compile(r"\s*(?:大幅|小幅|明显|显著|进一步|持续|逐步|稳步)?"
                              + CHANGE_TO)  # …增至464.84亿元: the level it reached
+SHARE_OF_BEFORE = re.compile(r"(?:达|达到|占)\s*$")
+SHARE_OF_YEAR_AFTER = re.compile(r"\s*(?:全年|年度)?(?:总量|总额|水平)?的\s*[\d.]+\s*[%％]")
+LEVEL_CHANGED_AFTER = re.compile(r"\s*[\d.,]+\s*[^，,。；;\d]{0,6}?" + CHANGE_TO)  # 43.76%降至
 # The state a turn starts from ("由2022年整体下降转为大幅增长"): the year is the base, the
 # figures after it are of the turn's time.
 TURN_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:转为|转向|转正|转负|变为|转变为)")
@@ -1203,9 +1211,13 @@ def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -
                 or (base_end >= 0 and list_gap.fullmatch(text, base_end, at))
                 or BASE_WORD_BEFORE.search(text, max(0, at - 12), at)
                 or (text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, end))
-                # "由2021年末的1.39万亿元增至2.19万亿元": the level a change starts from
+                # "由2021年末的1.39万亿元增至2.19万亿元": the level a change starts from; so is
+                # "由9月43.76%降至40.01%"
+                # "首9个月已达2024年全年的95.7%": a share of that year's whole, of the present
+                or (SHARE_OF_BEFORE.search(text, max(0, at - 3), at) is not None
+                    and SHARE_OF_YEAR_AFTER.match(text, end) is not None)
                 or ((text[end:end + 1] == "的" or text.startswith("度的", end)
-                     or TURN_AFTER.match(text, end))
+                     or TURN_AFTER.match(text, end) or LEVEL_CHANGED_AFTER.match(text, end))
                     and FROM_BEFORE.search(text, max(0, at - 1), at)))
 
 
@@ -2369,7 +2381,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 # 其中3年期定期存款利率均调整为2.60%"), else from the first one named after
                 # ("…利率分别为1.25%、1.45%…\n六大国有银行将从今天(9月15日)起调整个人存款利率"),
                 # if it is in force by the article's day (not one announced for later)
-        if own := OWN_DATE_BEFORE.search(text, max(0, figure.lead - 14), figure.lead):
+        if (own := OWN_DATE_BEFORE.search(text, max(0, figure.lead - 14), figure.lead)) and not (
+                figure.kind == "percent" and SHARE_OF_BEFORE.search(
+                    text, max(0, own.start() - 3), own.start())):  # (达2024年全年的95.7%: a share)
             # "从2019年末的9.9万亿元增长至2024年末的36.6万亿元": a date written right before a
             # figure with 的 is that figure's, whatever span or base it stands in
             month = own.group("om") or ("12" if own.group("opos") in ("末", "底") else None)
@@ -2671,6 +2685,10 @@ def shifted(value: str, shift: re.Match) -> str:
     if shift.group("at"):
         month = shift.group("am") or {"末": "12", "底": "12", "初": "01"}.get(shift.group("apos"))
         return shift.group("ay") + (f"-{int(month):02d}" if month else "")
+    if shift.lastgroup == "named_month":
+        month = int(shift.group("nmm"))
+        later = bool(shift.group("nmy")) or (len(value) >= 7 and month > int(value[5:7]))
+        return f"{year - later:04d}-{month:02d}"
     if shift.lastgroup == "same":  # 较2024年同期的1.89%: this period of that year
         return shift.group("sy") + value[4:]
     if shift.lastgroup in ("year", "beside"):  # 去年同期为: the same period a year before

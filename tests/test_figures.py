@@ -3527,3 +3527,34 @@ def test_a_years_december_end_names_it_over_and_an_undated_annual_report_is_the_
     assert rows(text, "text", "as_of", date=None)[:2] == [("41.18億元", "2023"), ("5.5%", "2023")]
     # named with its year, a report keeps it; a half-year report is no annual one
     assert rows("某银行公布2022年年报，净利润100亿元。", "as_of", date=None) == [("2022",)]
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a level compared with, or changed from, a month named without its year: that month's
+    ("10月五大銀行新承做放款利率為2.187%，較9月的2.12%上升。", "2025-11-22",
+     [("2.187%", "2025-10"), ("2.12%", "2025-09")]),
+    ("10月新青安房貸占比由9月43.76%降至40.01%。", "2025-11-22",
+     [("43.76%", "2025-09"), ("40.01%", "2025-10")]),
+    ("1月新承做放款利率為2.091%，較去年12月的2.163%下降。", "2026-02-25",
+     [("2.091%", "2026-01"), ("2.163%", "2025-12")]),
+    ("11月社融存量增速已由10月的10.0%提高至10.1%。", "2021-12-10",
+     [("10.0%", "2021-10"), ("10.1%", "2021-11")]),
+])
+def test_a_base_month_named_without_its_year(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a share of a past year's whole is of the present period, not of that year
+    ("首9個月數字45,879宗，已達2024年全年的95.7%。", [("95.7%", "2025-09")]),
+    ("前三季度新增贷款已占2024年全年的90%。", [("90%", "2025-09")]),
+    # (a control: a level reached at a year's end keeps it)
+    ("贷款余额从2019年末的9.9万亿元增长至2024年末的36.6万亿元。",
+     [("9.9万亿元", "2019-12"), ("36.6万亿元", "2024-12")]),
+])
+def test_a_share_of_a_past_years_whole_is_of_the_present_period(text, expected):
+    assert rows(text, "text", "as_of", date="2025-10-28") == expected
+
+
+def test_the_first_months_as_hong_kong_writes_them():
+    assert rows("首9個月，中銀香港溢利增長5%。", "as_of", date="2025-10-28") == [("2025-09",)]
