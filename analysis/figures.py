@@ -813,6 +813,10 @@ TRANCHE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?第[一二三四五六
 ISSUE_REFERENCE = re.compile(r"[本此该这][期次笔](?:[^，,。；;\n]{0,8}债|发行)")
 # A level that picks banks out as a group: "资产总额不足500亿元的民营银行共有8家", "不良率低于1%
 # 的银行中": the group's bar, no one bank's.
+# A loan several lenders make together: with a number of others, or as a syndicate
+JOINT_LENDERS = re.compile(r"(?:联合|携手|与|会同)[^，。；,;]{0,4}?[0-9一二三四五六七八九十两几多]+家"
+                           r"(?:金融机构|银行|机构|同业)|银团")
+JOINT_REACH = 40  # how far before a figure, within its sentence, the lenders together are named
 GROUP_AFTER = re.compile(r"(?:以上|以下|以内)?的[\u4e00-\u9fff]{0,4}?(?:银行|大行|股份行|城商行|农商行"
                          r"|村镇银行|银行机构)(?:有|共有|共|达到?|中|里|占|数量|家数|合计|数目)")
 LEVEL_AFTER_FIRST = frozenset("的监红底达门下上要平均以")  # what any of them can open with
@@ -2952,6 +2956,9 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         listed = listed or (owner is not None and not in_aside
                             and text.find("等", owner.end, owner.end + ETC_REACH) >= 0
                             and ETC_AFTER.match(text, owner.end) is not None)
+        # "该行联合17家金融机构…提供50亿元贷款", "银团贷款发放额6.48亿元": lenders together
+        listed = listed or (owner is not None and JOINT_LENDERS.search(
+            text, max(s, figure.lead - JOINT_REACH), figure.lead) is not None)
         if has_rule and figure.kind == "percent" and RULE_BEFORE.search(
                 text, figure.clause, figure.start):
             owner, figure.rule_level = None, True  # "分别不得低于11.5%、9.5%": a rule's level

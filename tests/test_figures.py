@@ -3558,3 +3558,16 @@ def test_a_share_of_a_past_years_whole_is_of_the_present_period(text, expected):
 
 def test_the_first_months_as_hong_kong_writes_them():
     assert rows("首9個月，中銀香港溢利增長5%。", "as_of", date="2025-10-28") == [("2025-09",)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a loan made with others, or a syndicate's, is the lenders' together
+    ("在2023年,交通银行联合17家金融机构为云南通威项目提供了总规模50亿元的贷款支持。", [("50亿元", None)]),
+    ("交通银行与17家金融机构联合支持项目,提供50亿元贷款。", [("50亿元", None)]),
+    ("到2025年上半年,交通银行银团贷款的发放额已达到6.48亿元,累计实现贷款投放48.48亿元。",
+     [("6.48亿元", None), ("48.48亿元", None)]),
+    # (a control: a bank's own loan stays its own)
+    ("交通银行为云南通威项目提供50亿元贷款。", [("50亿元", "交通银行")]),
+])
+def test_a_loan_lenders_make_together_is_no_single_banks(text, expected):
+    assert [r for r in rows(text, "text", "entity", date="2025-09-01") if r[0] != "17家"] == expected
