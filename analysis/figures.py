@@ -2792,7 +2792,8 @@ def bank_of_paragraph_before(text: str, start: int,
 
 # The years up to now, as a span ("近五年来", "过去三年", "三年多来")
 PAST_SPAN = re.compile(r"(?:近|过去|最近)[一二两三四五六七八九十\d]{1,2}年(?:来|以来|间|中)?"
-                       r"|(?<![\d年])[一二两三四五六七八九十]{1,2}年多?(?:来|以来)")
+                       r"|(?<![\d年])[一二两三四五六七八九十]{1,2}年多?(?:来|以来)"
+                       r"|近(?:几|些)?年(?:来|以来)|多年(?:来|以来)")  # (近年来: recent years)
 # A trading session named in a sentence about a share's price
 SESSION_WORDS = re.compile(r"上午|下午|午后|盘中|早盘|尾盘|收盘|开盘|一度|今日|今天|日内")
 # ... but not a price target, nor the session before (前收盘价, 昨收)

@@ -3571,3 +3571,12 @@ def test_the_first_months_as_hong_kong_writes_them():
 ])
 def test_a_loan_lenders_make_together_is_no_single_banks(text, expected):
     assert [r for r in rows(text, "text", "entity", date="2025-09-01") if r[0] != "17家"] == expected
+
+
+def test_recent_years_are_a_span_of_no_date():
+    text = ("截至2025年三季度末,该区存贷款余额达2447亿元。\n"
+            "近年来,该区存贷款余额达到2447亿元,同比增长超10%。")
+    assert rows(text, "as_of", date="2025-12-01") == [("2025-09",), (None,), (None,)]
+    # unless the sentence dates them itself
+    assert rows("截至2025年6月末，近年来该行贷款余额达到100亿元。", "as_of",
+                date="2025-12-01") == [("2025-06",)]
