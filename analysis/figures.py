@@ -742,8 +742,14 @@ ORGANISATION = re.compile(
     r"|(?P<firm>融资租赁|小额贷款|信托|证券|保险|基金管理|资产管理|财务)"
     r"(?:有限责任公司|股份有限公司|有限公司|公司)"
     r"|有限责任公司|股份有限公司|有限公司|集团)(?![贷业余规产领市板务机行投化制])")
-# A holding company opening a sentence or a clause: the subject the text turns to
-HOLDING_SUBJECT = re.compile(r"(?:^|(?<=[。！？；，,\n]))\s*(?:" + HOLDINGS + ")")
+# A holding company opening a sentence or a clause: the subject the text turns to; so is a
+# broker or an insurer (华南永昌证券, 富邦人寿), as Taiwan's press names a group's companies
+HOLDING_SUBJECT = re.compile(r"(?:^|(?<=[。！？；，,\n]))\s*(?:" + HOLDINGS
+                             + r"|[\u4e00-\u9fff]{2,4}(?:证券|人寿|产险|寿险|投信|期货)"
+                             # (its results follow: a period, or profit's words; not an analyst
+                             # it employs, nor a partner: "协同中国人寿投贷联动")
+                             r"(?=\s*(?:去年|今年|前\d|前[一二三四五六七八九十]|上半年|第|首(?!席)|累计|税后|税前"
+                             r"|净利|获利|营收|当月|(?:19|20)\d{2}\s*年|1[0-2]\s*月|[1-9]\s*月)))")
 OBJECT_BEFORE = re.compile(r"为|向|给|对|帮助|支持|助力|携手|联合|与|和|同|服务|覆盖|惠及|走访")
 LOAN_FAMILIES = frozenset({"loan_balance", "new_loans", "credit_line"})
 SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大行|国有行|股份行|股份制银行"

@@ -3580,3 +3580,17 @@ def test_recent_years_are_a_span_of_no_date():
     # unless the sentence dates them itself
     assert rows("截至2025年6月末，近年来该行贷款余额达到100亿元。", "as_of",
                 date="2025-12-01") == [("2025-06",)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group's broker or insurer opening a sentence with its results is no bank's
+    ("華南銀行去年稅後純益241.53億元。華南永昌證券去年12月稅後純益2.49億元、年增72.9%。",
+     [("241.53億元", "华南银行"), ("2.49億元", None), ("72.9%", None)]),
+    ("台北富邦銀行前10月稅後純益200億元。富邦人壽前10月稅後純益300億元。",
+     [("200億元", "台北富邦银行"), ("300億元", None)]),
+    # not an analyst it employs, nor a partner the bank works with
+    ("广发银行贷款余额100亿元。光大证券首席分析师表示，贷款较去年同期多增12亿元。",
+     [("100亿元", "广发银行"), ("12亿元", "广发银行")]),
+])
+def test_a_broker_or_insurer_opening_a_sentence_owns_its_results(text, expected):
+    assert rows(text, "text", "entity", date="2026-01-15") == expected
