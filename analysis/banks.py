@@ -214,9 +214,10 @@ def whole_word_names() -> frozenset[str]:
     return frozenset(bank_table().get("whole_word", []))
 
 
-def find_banks(text: str) -> list[BankMention]:
+def find_banks(text: str, hong_kong: bool = False) -> list[BankMention]:
     """Bank mentions in `text`, in order; a branch name yields its bank, a place name and a
-    local bank's suffix (东莞农商行) a bank of that name not in the table."""
+    local bank's suffix (东莞农商行) a bank of that name not in the table; in a Hong Kong
+    piece (`hong_kong`), the short names its press gives its banks (中银, 恒生)."""
     if "(" in text and RUBY.search(text):
         return without_ruby(text)
     names = alias_map()
@@ -233,11 +234,38 @@ def find_banks(text: str) -> list[BankMention]:
             continue
         mentions.append(BankMention(start, end, match.group(), names[match.group()]))
         position = end
+    if hong_kong and (short := hong_kong_names(text, mentions)):
+        mentions = sorted(mentions + short, key=lambda m: m.start)
     if local := local_banks(text, mentions):
         mentions = sorted(mentions + local, key=lambda m: m.start)
     if (listed := initials(text, mentions)):
         mentions = sorted(mentions + listed, key=lambda m: m.start)
     return mentions
+
+
+@cache
+def hong_kong_pattern() -> re.Pattern | None:
+    """Hong Kong's short names (banks.yaml: hong_kong_short), each with what may not follow it."""
+    names = bank_table().get("hong_kong_short", {})
+    if not names:
+        return None
+    return re.compile("|".join(f"{name}(?!{entry['not_followed_by']})"
+                               for name, entry in names.items()))
+
+
+def hong_kong_names(text: str, known: list[BankMention]) -> list[BankMention]:
+    """Hong Kong's short names in `text` that are whole words and no part of a name found."""
+    pattern = hong_kong_pattern()
+    if pattern is None:
+        return []
+    names = bank_table()["hong_kong_short"]
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(m.start < end and start < m.end for m in known) or not is_whole_word(text, start, end):
+            continue
+        found.append(BankMention(start, end, match.group(), (names[match.group()]["bank"],)))
+    return found
 
 
 @cache

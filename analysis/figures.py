@@ -183,13 +183,18 @@ POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基本点": D
 # 厘 is a percent in a Hong Kong paper's rates (净息差1.36厘); elsewhere a thousandth of a yuan
 # A rate moved by so many 厘 (下调最优惠利率0.125厘, 减息0.25厘): points, not a level (调低至5厘)
 RATE_MOVE_BEFORE = re.compile(r"(?:下调|调低|上调|调高|减息|加息|降息|减P|加P|下降|上升)"
-                              r"[^，。；,;至到为]{0,10}$")
+                              r"[^，。；,;至到为]{0,16}$")  # (…3个月及6个月0.2厘及0.1厘: both)
 RATE_BEFORE = re.compile(r"(?:息差|利率|息率|年息|月息|收益率|回报率|利差|减息|加息|降息|封顶息|减P|加P"
                          r"|定存|存款|上调|下调|调高|调低|加至|减至"
                          # (Hong Kong's interbank and mortgage rates: 一个月拆息报3.2厘, 实际按息,
                          # H按 H+1.3厘, P按 P-1.75厘)
                          r"|拆息|HIBOR|Hibor|按息|按揭|息口|[HP]\s*[+＋\-－])"
                          r"[^，。；,;]{0,14}$")  # (减息0.25厘, 减P 0.125厘: a cut of the rate)
+# (and in a sentence about a rate, the levels a list of them reaches: "恒生下调3个月及6个月0.2厘
+# 及0.2厘，分别至2.4厘及2.4厘"; a 厘 the rate's name follows: "额外0.25厘年利率")
+RATE_IN_SENTENCE = re.compile(r"(?:利率|年息|息率|定存|定期|存款|按息|拆息|[HP]\s*[+＋\-－]|\d厘(?!米))"
+                              r"[^。；;！？\n]{0,40}$")
+RATE_AFTER_LI = re.compile(r"\s*(?:年利率|年息|利率|息率)")
 # A Chinese numeral is an amount with 万/亿 in it, or right before a currency or a point
 # (the regex checks this so that every 一 of the text is not a candidate).
 CN_BODY = f"[{CN_DIGITS}点]"
@@ -1487,7 +1492,9 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
         return None  # the tail of 2025.9.30 or 2025-09
     if text[end:end + 1] in NOT_AFTER_FIRST and NOT_AFTER.match(text, end):
         return None
-    if pct == "厘" and not RATE_BEFORE.search(text, max(0, start - 22), start):
+    if pct == "厘" and not (RATE_BEFORE.search(text, max(0, start - 22), start)
+                           or RATE_AFTER_LI.match(text, end)
+                           or RATE_IN_SENTENCE.search(text, max(0, start - 40), start)):
         return None
     if cur in CURRENCY_SCALE and (chinese or mag):
         return None  # 八仙: a name, not eight cents
@@ -1831,6 +1838,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
             reviewed_year(plain, years, read_through)
         reports = sorted(reports + [DateAnchor(m.start(), m.end(), f"{present - 1:04d}", present - 1)
                                     for m in ANNUAL_REPORT.finditer(plain)], key=lambda r: r.start)
+    hong_kong = HONG_KONG_TEXT.search(plain) is not None
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
     for figure in figures:
@@ -1863,7 +1871,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
             carried = heading[0]
         found, carried = paragraph_figures(plain, start, end, members, today, stamps, near,
                                            reports, seen, named, carried, scanned,
-                                           bool(kept) and kept[-1].scope == "sector", effective)
+                                           bool(kept) and kept[-1].scope == "sector", effective,
+                                           hong_kong)
         kept.extend(found)
         previous_end = end
     if kept:
@@ -1917,6 +1926,12 @@ LOCAL_WORDS = re.compile("|".join(TAIWANS_BANKS if word == "国银" else word
                          + f"|(?:{TAIWANS_HOLDINGS})(?![融库额价币])")
 # (no groups: re skips fast; 国银 alone by its pattern, 本国银行 as written; Taiwan's holdings
 # by their short names)
+
+
+# Words only a Hong Kong piece writes: its dollar, its regulator, its mortgage market's words
+# and its agencies (a piece that names its banks by their short names: banks.hong_kong_short)
+HONG_KONG_TEXT = re.compile(r"港元|港币|港股|香港|本港|金管局|金融管理局|楼按|楼宇按揭|最优惠利率|拆息|HIBOR"
+                            r"|按揭证券|中原地产|经络按揭|美联物业")
 
 
 # Mainland banks whose short names Taiwan's press uses for its own banks
@@ -2150,14 +2165,16 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       carried: DateAnchor | None = None,
                       scanned: dict[tuple[int, int], list[Mention]] | None = None,
                       sector_carried: bool = False,
-                      effective: list[DateAnchor] = ()
+                      effective: list[DateAnchor] = (),
+                      hong_kong: bool = False
                       ) -> tuple[list[Figure], DateAnchor | None]:
     """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end],
     and the date the paragraph leaves to the next one of its section. `carried`: the date an
     earlier paragraph of the section set ("2024年上半年，…" then figures). A paragraph that
     names no bank goes on about the one lending bank the paragraph before it names
     ("农业银行第三季录得净利813亿元。\n前三季，实现净利润2223亿元。"). `scanned`: the bank
-    mentions of the paragraphs read so far, by (start, end), which this one's are added to."""
+    mentions of the paragraphs read so far, by (start, end), which this one's are added to.
+    `hong_kong`: whether the article is a Hong Kong piece, whose banks go by short names."""
     sentences = []
     position = start  # (the sentences after the last figure's are not needed)
     while (match := SENTENCE.search(text, position, end)) and match.start() <= figures[-1].start:
@@ -2176,7 +2193,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     if not figures:
         return [], carried
     mentions = [Mention(m.start + start, m.end + start, m.surface, m.banks)
-                for m in find_banks(text[start:end])]
+                for m in find_banks(text[start:end], hong_kong)]
     if scanned is not None:
         scanned[start, end] = mentions  # for bank_of_paragraph_before of the next paragraph
     mentions = [m for m in mentions if not SPEAKER_AFTER.match(text, m.end) and not (

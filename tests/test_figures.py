@@ -3594,3 +3594,26 @@ def test_recent_years_are_a_span_of_no_date():
 ])
 def test_a_broker_or_insurer_opening_a_sentence_owns_its_results(text, expected):
     assert rows(text, "text", "entity", date="2026-01-15") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Hong Kong piece names its banks by their short names
+    ("中原地產指出，中銀承辦的合約有2,120宗，佔35.1%；匯豐1,205宗，佔20.0%；恒生958宗，佔15.9%；"
+     "東亞525宗，佔8.7%。",
+     [("35.1%", "中银香港"), ("20.0%", "汇丰银行"), ("15.9%", "恒生银行"), ("8.7%", "东亚银行")]),
+    ("港元定存：華僑推100日港元定存優惠最高2.9厘。", [("2.9厘", "华侨银行")]),
+    # not where they are other words: the index, the region
+    ("香港恒生指數下跌2%，東亞地區經濟增長5%。", [("2%", None), ("5%", None)]),
+    # nor outside a Hong Kong piece
+    ("东亚地区贷款增长5%，中银协数据显示增长3%。", [("5%", None), ("3%", None)]),
+])
+def test_hong_kongs_short_names_in_a_hong_kong_piece(text, expected):
+    assert rows(text, "text", "entity", date="2025-10-28") == expected
+
+
+def test_hong_kong_rates_in_li_through_a_list_and_before_the_rates_name():
+    text = ("恒生下調3個月及6個月0.2厘及0.2厘，分別至2.4厘及2.4厘。"
+            "客戶以新資金開立100日定期可享2.45厘，相等額外0.25厘年利率。")
+    assert rows(text, "text", "unit", date="2025-10-02") == [
+        ("0.2厘", "pp"), ("0.2厘", "pp"), ("2.4厘", "%"), ("2.4厘", "%"), ("2.45厘", "%"),
+        ("0.25厘", "%")]
