@@ -578,6 +578,8 @@ CHANGE_TO = (r"(?:增|降|升|提高|提升|下降|上升|增长|增加|减少|�
 CHANGED_TO_BEFORE = re.compile(CHANGE_TO + r"\s*$")  # …降至1.02%: the level reached
 CHANGE_TO_AFTER = re.compile(r"\s*(?:大幅|小幅|明显|显著|进一步|持续|逐步|稳步)?"
                              + CHANGE_TO)  # …增至464.84亿元: the level it reached
+RECORD_SINCE_AFTER = re.compile(r"\s*(?:以来|后|之后)的?\s*[\d一二三四五六七八九十两多]*\s*个?"
+                                r"(?:季度?|月|年)?\s*(?:新高|新低|最高|最低|高位|低位|高点|低点)")
 SHARE_OF_BEFORE = re.compile(r"(?:达|达到|占)\s*$")
 SHARE_OF_YEAR_AFTER = re.compile(r"\s*(?:全年|年度)?(?:总量|总额|水平)?的\s*[\d.]+\s*[%％]")
 LEVEL_CHANGED_AFTER = re.compile(r"\s*[\d.,]+\s*[^，,。；;\d]{0,6}?" + CHANGE_TO)  # 43.76%降至
@@ -1228,6 +1230,8 @@ def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -
                 or (text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, end))
                 # "由2021年末的1.39万亿元增至2.19万亿元": the level a change starts from; so is
                 # "由9月43.76%降至40.01%"
+                # "创2023第三季后的8季新高": a record's base, no date of the figures
+                or RECORD_SINCE_AFTER.match(text, end) is not None
                 # "首9个月已达2024年全年的95.7%": a share of that year's whole, of the present
                 or (SHARE_OF_BEFORE.search(text, max(0, at - 3), at) is not None
                     and SHARE_OF_YEAR_AFTER.match(text, end) is not None)

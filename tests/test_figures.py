@@ -3617,3 +3617,10 @@ def test_hong_kong_rates_in_li_through_a_list_and_before_the_rates_name():
     assert rows(text, "text", "unit", date="2025-10-02") == [
         ("0.2厘", "pp"), ("0.2厘", "pp"), ("2.4厘", "%"), ("2.4厘", "%"), ("2.45厘", "%"),
         ("0.25厘", "%")]
+
+
+def test_a_records_base_lends_no_year_to_the_dates_after_it():
+    # "创2023第三季后的8季新高": the base of a record, not the time of the figures after it
+    text = ("第三季樓宇按揭18,095宗，按季上升3,420宗或23.3%，創2023第三季後的8季新高。"
+            "首9個月數字45,879宗，已達2024年全年的95.7%。")
+    assert rows(text, "text", "as_of", date="2025-10-28") == [("23.3%", "2025-09"), ("95.7%", "2025-09")]
