@@ -578,6 +578,8 @@ CHANGE_TO = (r"(?:增|降|升|提高|提升|下降|上升|增长|增加|减少|�
 CHANGED_TO_BEFORE = re.compile(CHANGE_TO + r"\s*$")  # …降至1.02%: the level reached
 CHANGE_TO_AFTER = re.compile(r"\s*(?:大幅|小幅|明显|显著|进一步|持续|逐步|稳步)?"
                              + CHANGE_TO)  # …增至464.84亿元: the level it reached
+BASE_LIST_BEFORE = re.compile(r"(?:较|比|相比|相较于?)[^，。；,;！？\n]*?[和及与、]\s*$")
+BASE_LIST_REACH = 30
 RECORD_SINCE_AFTER = re.compile(r"\s*(?:以来|后|之后)的?\s*[\d一二三四五六七八九十两多]*\s*个?"
                                 r"(?:季度?|月|年)?\s*(?:新高|新低|最高|最低|高位|低位|高点|低点)")
 SHARE_OF_BEFORE = re.compile(r"(?:达|达到|占)\s*$")
@@ -1230,6 +1232,9 @@ def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -
                 or (text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, end))
                 # "由2021年末的1.39万亿元增至2.19万亿元": the level a change starts from; so is
                 # "由9月43.76%降至40.01%"
+                # "较2021年末的19778亿元和2022年末的26975亿元": the second level compared with
+                or (text[end:end + 1] == "的" and BASE_LIST_BEFORE.search(
+                    text, max(0, at - BASE_LIST_REACH), at) is not None)
                 # "创2023第三季后的8季新高": a record's base, no date of the figures
                 or RECORD_SINCE_AFTER.match(text, end) is not None
                 # "首9个月已达2024年全年的95.7%": a share of that year's whole, of the present

@@ -3624,3 +3624,14 @@ def test_a_records_base_lends_no_year_to_the_dates_after_it():
     text = ("第三季樓宇按揭18,095宗，按季上升3,420宗或23.3%，創2023第三季後的8季新高。"
             "首9個月數字45,879宗，已達2024年全年的95.7%。")
     assert rows(text, "text", "as_of", date="2025-10-28") == [("23.3%", "2025-09"), ("95.7%", "2025-09")]
+
+
+# Read from the misses of wave k (after its first score)
+
+
+def test_a_second_level_compared_with_is_a_base_too_and_carries_no_date():
+    text = ("截至2023年末,农业银行绿色信贷余额达40487亿元,较2021年末的19778亿元和2022年末的26975亿元大幅增长。\n"
+            "中国银行绿色信贷余额为3.11万亿元,比上年末增长56.34%。")
+    assert rows(text, "text", "as_of", date="2024-04-23") == [
+        ("40487亿元", "2023-12"), ("19778亿元", "2021-12"), ("26975亿元", "2022-12"),
+        ("3.11万亿元", "2023-12"), ("56.34%", "2023-12")]
