@@ -599,6 +599,9 @@ def remove_duplicates(regions: list[Region], log: list[LogEntry]) -> None:
         match = SequenceMatcher(None, a.text, b.text, autojunk=False).find_longest_match()
         if match.size < MIN_DUPLICATE:
             continue
+        if tells_of_other_banks(a.text[:match.a], b.text[:match.b]):
+            continue  # the same words for two banks ("农行于12月22日下调…" and "中国银行…于12月
+            # 22日下调…", as their announcements of one rate cut read): both stand
         # The copy that is most of its paragraph is the debris; ties drop the later one.
         if match.size / len(a.text) > match.size / len(b.text):
             start, loser, kept, loser_region = match.a, a, b, ri
@@ -620,6 +623,18 @@ def remove_duplicates(regions: list[Region], log: list[LogEntry]) -> None:
                                         p.text, r_i))
                     p.text = ""
             section.paras = [p for p in section.paras if p.text]
+
+
+def tells_of_other_banks(lead_a: str, lead_b: str) -> bool:
+    """Whether the words before a passage in two paragraphs name different banks."""
+    from analysis.banks import find_banks  # (only for the rare passage printed twice)
+
+    banks_a = {m.banks for m in find_banks(to_simplified(lead_a[-LEAD_REACH:]))}
+    banks_b = {m.banks for m in find_banks(to_simplified(lead_b[-LEAD_REACH:]))}
+    return bool(banks_a) and bool(banks_b) and banks_a.isdisjoint(banks_b)
+
+
+LEAD_REACH = 60  # characters before a repeated passage where its subject is named
 
 
 MAX_SHINGLE_SPREAD = 8  # a shingle in more paragraphs than this is boilerplate, not a misprint

@@ -162,6 +162,18 @@ def test_a_passage_printed_twice_is_kept_once_where_it_belongs():
     assert dup["removed"] == PASSAGE[10:]
 
 
+def test_the_same_words_told_of_two_banks_both_stand():
+    # two banks' announcements of one rate cut read alike after their names
+    same = ("于12月22日下调了人民币存款利率，其中定期整存整取三个月、半年和一年期利率均下调10个基点，"
+            "一年期利率降至1.45%；二年期下调20个基点至1.65%。")
+    articles, log = clean(f"中国农业银行官网显示，农行{same}\n\n中国银行发布公告称{same}")
+    assert articles[0]["text"].count(same) == 2
+    assert "duplicate" not in kinds(log)
+    # told of one bank twice, or of none, it is printed twice: kept once
+    articles, _ = clean(f"农行官网显示，农行{same}\n\n农行公告称{same}")
+    assert articles[0]["text"].count(same) == 1
+
+
 def test_an_author_repeating_a_short_clause_is_not_a_duplicate():
     clause = "多数银行并没有单独推出成体系的服务方案。"
     articles, log = clean(f"受访人士表示，{clause}\n\n但目前来看，{clause}")
