@@ -2852,6 +2852,10 @@ def mark_market(text: str, figures: list[Figure]) -> None:
             figure.entity, figure.scope = None, "market"
 
 
+GOES_ON = re.compile(r"\s*(?:其中|其次|具体来看|具体而言|分行来看|分银行看)")  # a sentence going on
+GOES_ON_REACH = 60  # how far back the sentence it goes on from is read
+
+
 def infer_money_units(text: str, figures: list[Figure]) -> None:
     """Money without a currency (figures of one sentence): CNY, or the currency of the
     sentence's other money; unit left empty (dropped) where the sentence does not speak of
@@ -2862,6 +2866,9 @@ def infer_money_units(text: str, figures: list[Figure]) -> None:
         s, e = figure.sentence
         context = text[s:min(e, figure.end + 10)]
         clause = text[figure.clause:figure.end + 6]
+        if not MONEY_CONTEXT.search(context) and GOES_ON.match(text, s):
+            # "…总资产规模合计为7.08万亿。其中，江苏银行达到3.86万亿": the sentence before says
+            context = text[max(0, text.rfind("\n", 0, s) + 1, s - GOES_ON_REACH):s] + context
         if NOT_MONEY_CONTEXT.search(clause) or not MONEY_CONTEXT.search(context):
             continue
         others = [f.unit for f in figures if f.kind == "money" and f.unit and not f.unit_inferred

@@ -3635,3 +3635,13 @@ def test_a_second_level_compared_with_is_a_base_too_and_carries_no_date():
     assert rows(text, "text", "as_of", date="2024-04-23") == [
         ("40487亿元", "2023-12"), ("19778亿元", "2021-12"), ("26975亿元", "2022-12"),
         ("3.11万亿元", "2023-12"), ("56.34%", "2023-12")]
+
+
+def test_money_without_yuan_in_a_sentence_going_on_from_one_about_money():
+    text = ("截至2024年三季度末,三家江苏城商行的总资产规模合计为7.08万亿。"
+            "其中,江苏银行排名第一,达到3.86万亿;其次为南京银行,2.54万亿。")
+    assert rows(text, "text", "unit", date="2024-11-01") == [
+        ("7.08万亿", "CNY"), ("3.86万亿", "CNY"), ("2.54万亿", "CNY")]
+    # (a sentence about users after it stays no money: a control)
+    assert rows("该行资产规模1万亿元。其中，手机银行用户达到1.2亿。", "text", date="2024-11-01") == [
+        ("1万亿元",)]
