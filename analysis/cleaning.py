@@ -1001,6 +1001,10 @@ def plain_title(blocks: list[Block], metadata: dict) -> None:
 FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 # (not a span's start, "自2022年9月以来": a day written later need not be of that year)
 YEAR_MONTH = re.compile(r"(?<!自)(\d{4})年(\d{1,2})月(?![^。！？\n]{0,12}以来)")
+# A month ahead ("补贴将在2026年7月底届期", as written in either script): no date of the page
+AHEAD_BEFORE = re.compile(r"[将將]\s*[在于於]?\s*$")
+DEADLINE_AFTER = re.compile(r"\s*(?:\d{1,2}\s*月)?\s*[底末]?\s*(?:\d{1,2}\s*日)?\s*"
+                            r"(?:届期|屆期|到期|届满|屆滿)")
 MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")  # (not 去年11月21日)
 # A year the text names as a time (2025年, 2025年一季度), not a target's (到2030年) nor a span's
 # end (2021-2025年): a page that names it was written that year or later.
@@ -1027,12 +1031,19 @@ def wire_date(text: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}" if valid_date(year, month, day) else None
 
 
+def is_ahead(text: str, match: re.Match) -> bool:
+    """Whether the month at `match` is a time ahead the page speaks of (将在…届期)."""
+    return bool(AHEAD_BEFORE.search(text, max(0, match.start() - 4), match.start())
+                or DEADLINE_AFTER.match(text, match.end()))
+
+
 def infer_date(text: str) -> str | None:
     """The latest date a page mentions: month-days take the latest year written with a month.
     None when the page names a later year than that date ("2018年9月26日上市…2025年一季度末"),
     or names that date's year as over ("2023年11月27日拍卖…发布2023年业绩公告"): the date is
     then some event's, and the page's own is unknown."""
-    months = [(int(y), int(m)) for y, m in YEAR_MONTH.findall(text) if 1 <= int(m) <= 12]
+    months = [(int(match.group(1)), int(match.group(2))) for match in YEAR_MONTH.finditer(text)
+              if 1 <= int(match.group(2)) <= 12 and not is_ahead(text, match)]
     candidates = [(int(y), int(m), int(d)) for y, m, d in FULL_DATE.findall(text)]
     if months:
         year = max(months)[0]
@@ -1043,7 +1054,7 @@ def infer_date(text: str) -> str | None:
     latest_year = max((int(m.group(1)) + bool(YEAR_OVER_AFTER.match(text, m.end())
                                               or BASE_BEFORE.search(text, max(0, m.start() - 4),
                                                                     m.start()))
-                       for m in NAMED_YEAR.finditer(text)), default=0)
+                       for m in NAMED_YEAR.finditer(text) if not is_ahead(text, m)), default=0)
     # so is a year at its December's end (上升至2023年12月底的2.69%), even where 至 reads as a
     # span's end to NAMED_YEAR
     latest_year = max([latest_year] + [int(m.group(1)) + 1 for m in YEAR_MONTH.finditer(text)

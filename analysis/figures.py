@@ -1104,7 +1104,7 @@ def first_report_word(text: str, position: int) -> re.Match | None:
                      for word, at in zip(REPORT_ANCHORS, following, strict=True)]
 
 
-TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目标(?:是|为)?|预计|将于|将在|有望"
+TARGET_YEAR_BEFORE = re.compile(r"(?:(?<![止至])到|力争|争取|计划|目标(?:是|为)?|预计|将\s*(?:于|在)|有望"
                                 r"|(?:拟|将|计划)(?:自|从))\s*$")  # (拟自2025年起按季派息: a plan)
 # a year listed after another ("目标是2024及2025年均实现…"): the first year's words hold for it
 YEARS_LISTED_BEFORE = re.compile(r"(?:(?:19|20)\d{2}年?\s*(?:及|和|、|与)\s*)+$")

@@ -338,6 +338,9 @@ def test_infer_date_ignores_impossible_dates_and_handles_none():
     ("截至2024年12月31日，甲银行资产1万亿元。", None),
     # another month's end is not (a control: so it was already)
     ("截至2025年6月末，贷款余额100亿元。", "2025-06"),
+    # a deadline ahead is no date of the page, in either script, even cut by a line's space
+    ("截至今年5月底统计。其利息補貼將 在2026年7月底屆期。", None),
+    ("利息补贴将在2026年7月底届期。截至2025年5月底统计。", "2025-05"),
 ])
 def test_infer_date_is_no_earlier_than_a_year_the_page_names(text, expected):
     assert infer_date(text) == expected

@@ -3645,3 +3645,9 @@ def test_money_without_yuan_in_a_sentence_going_on_from_one_about_money():
     # (a sentence about users after it stays no money: a control)
     assert rows("该行资产规模1万亿元。其中，手机银行用户达到1.2亿。", "text", date="2024-11-01") == [
         ("1万亿元",)]
+
+
+def test_a_year_a_deadline_falls_in_is_no_present_even_cut_by_a_lines_space():
+    from analysis.figures import named_years
+
+    assert named_years("其利息补贴将 在2026年7月底届期。") == []
