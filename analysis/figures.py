@@ -2494,6 +2494,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                     figure.family == "other" and not PERIOD_RATIO.search(figure.metric)
                     and names_level(figure.metric, text[figure.clause:figure.lead]))):
             figure.as_of += "-12"
+    for figure in figures:  # a share's move or price on a day its sentence names is that day's
+        if figure.scope == "market" and figure.as_of and len(figure.as_of) < 10 and (
+                day := last_day_before(text, figure.sentence[0], figure.lead)):
+            figure.as_of = f"{figure.as_of[:4]}-{int(day.group(1)):02d}-{int(day.group(2)):02d}"
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
     # nor does the year of a forecast ("以今年的获利年成长12%来看，今年的现金股利可望超过2.5元")
     has_quotes = text.find("“", start, end) >= 0 or text.find("《", start, end) >= 0
@@ -2830,6 +2834,27 @@ PAST_SPAN = re.compile(r"(?:近|过去|最近)[一二两三四五六七八九十
 SESSION_WORDS = re.compile(r"上午|下午|午后|盘中|早盘|尾盘|收盘|开盘|一度|今日|今天|日内")
 # ... but not a price target, nor the session before (前收盘价, 昨收)
 NOT_THE_SESSION = re.compile(r"目标|预测|预计|评级|前收|昨收")
+
+
+MONTH_DAY = re.compile(r"(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[日号](?!\s*[电讯])")
+
+
+def last_day_before(text: str, start: int, end: int) -> re.Match | None:
+    """The last day written with its month in text[start:end] with no other date after it
+    ("7月30日中午公布业绩后，…收跌3.82%"; not a wire's dateline: 财联社6月18日讯)."""
+    found = None
+    for found in MONTH_DAY.finditer(text, start, end):  # noqa: B007 (the last one)
+        pass
+    if found is None:
+        return None
+    for other in DATE.finditer(text, found.end(), end):  # (a year, or a report's period, aside)
+        if not (BARE_YEAR.fullmatch(other.group()) or REPORT_AFTER.match(text, other.end())):
+            return None
+    return found
+
+
+BARE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+REPORT_AFTER = re.compile(r"\s*(?:业绩|财报|年报|中报|季报|报告)")
 
 
 def mark_market(text: str, figures: list[Figure]) -> None:

@@ -3651,3 +3651,17 @@ def test_a_year_a_deadline_falls_in_is_no_present_even_cut_by_a_lines_space():
     from analysis.figures import named_years
 
     assert named_years("其利息补贴将 在2026年7月底届期。") == []
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a share's move and price on a day its sentence names: that day's
+    ("7月30日中午公佈2025年第2季業績後,匯豐股價突然急挫,收跌3.82%,報96.95港元。", "2025-07-31",
+     [("3.82%", "2025-07-30"), ("96.95港元", "2025-07-30")]),
+    ("截至8月29日,2025年農行的A/H股已分別上漲37%和26%。", "2025-09-02",
+     [("37%", "2025-08-29"), ("26%", "2025-08-29")]),
+    # not a wire's dateline, nor a day before the figure's own period
+    ("财联社6月18日讯，1—5月全国期货市场累计成交额239.34万亿元。", "2021-06-18",
+     [("239.34万亿元", "2021-05")]),
+])
+def test_a_shares_move_on_a_day_its_sentence_names(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
