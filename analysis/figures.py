@@ -2763,6 +2763,9 @@ def month_before(value: str) -> str:
 MONTH_CHANGE = re.compile(r"月增|月减|单月|当月|环比|较上月|比上月")
 
 
+AVERAGE_RATE_BEFORE = re.compile(r"平均利率")  # (累放贷款平均利率4.52%: over the year's lending)
+
+
 def years_of_flows(text: str, figures: list[Figure]) -> None:
     """Revenue and profit dated by a year's end ("截至2024年末…营业收入666.31亿元") are the year's
     (2024), and so is the change written after them or named with them (同比增长8.19%), a
@@ -2773,7 +2776,8 @@ def years_of_flows(text: str, figures: list[Figure]) -> None:
     for figure in figures:
         same_sentence = previous is not None and previous.sentence == figure.sentence
         flow = figure.family in FLOW_FAMILIES or (
-            figure.kind == "percent" and PERIOD_RATIO.search(figure.metric) is not None) or (
+            figure.kind == "percent" and (PERIOD_RATIO.search(figure.metric) is not None or (
+                AVERAGE_RATE_BEFORE.search(text, figure.clause, figure.start) is not None))) or (
             figure.kind == "money" and EXPENSE_WORDS.search(figure.metric) is not None) or (
             figure.family not in STOCK_FAMILIES
             and WHOLE_YEAR.search(text, figure.clause, figure.start))

@@ -3665,3 +3665,10 @@ def test_a_year_a_deadline_falls_in_is_no_present_even_cut_by_a_lines_space():
 ])
 def test_a_shares_move_on_a_day_its_sentence_names(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+def test_an_average_rate_over_a_years_lending_is_the_years():
+    text = ("工商银行2019年末普惠型小微企业贷款余额4715.21亿元,比年初增长52.0%,"
+            "累放贷款平均利率4.52%,比上年下降0.43个百分点。")
+    assert rows(text, "text", "as_of", date="2020-04-01") == [
+        ("4715.21亿元", "2019-12"), ("52.0%", "2019-12"), ("4.52%", "2019"), ("0.43个百分点", "2019")]
