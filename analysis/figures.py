@@ -629,7 +629,8 @@ EARLIER_CHANGE_BEFORE = re.compile(r"(?:上一次|上次|此前|之前|前一次
 # or a day of the month named with its weekday ("由周五(31日)起"): the next such day
 EFFECTIVE_WORD = re.compile(r"(今日|今天|明日|明天)" + EFFECTIVE_FROM.pattern)
 WEEKDAY_EFFECTIVE = re.compile(r"(?:周|星期)[一二三四五六日天]\s*[(（﹙]\s*(\d{1,2})\s*日\s*[)）﹚]\s*起")
-NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期|第[一二三四五六七八九十\d]{1,3}期)")
+NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期|届期|到期|届满"  # (届期: a deadline)
+                              r"|第[一二三四五六七八九十\d]{1,3}期)")
 
 # Attribution.
 # Words that point back to the subject of an earlier sentence: 该行 (this bank), 该平台 (a

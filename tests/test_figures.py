@@ -3672,3 +3672,10 @@ def test_an_average_rate_over_a_years_lending_is_the_years():
             "累放贷款平均利率4.52%,比上年下降0.43个百分点。")
     assert rows(text, "text", "as_of", date="2020-04-01") == [
         ("4715.21亿元", "2019-12"), ("52.0%", "2019-12"), ("4.52%", "2019"), ("0.43个百分点", "2019")]
+
+
+def test_a_deadline_ahead_dates_nothing_and_carries_nothing():
+    text = ("其利息補貼將 在2026年7月底屆期,公股銀仍以新青安房貸優先。\n"
+            "據各公股銀截至今年5月底統計,可承作房貸金額,臺銀550億元。")
+    assert rows(text, "text", "as_of", date=None) == [("550億元", None)]
+    assert rows("该债券将于2027年6月到期，规模为50亿元。", "as_of", date="2025-01-10") == [(None,)]
