@@ -1173,6 +1173,11 @@ def named_years(text: str) -> list[tuple[int, int]]:
     return sorted(years)
 
 
+# The end of an offer's or an application's period, ahead of the article ("优惠期至2月底")
+DEADLINE_BEFORE = re.compile(r"(?:优惠|有效|推广|活动|申请|认购|募集|促销)期(?:为|是)?"
+                             r"\s*(?:至|到|截至|截止)\s*$")
+
+
 # A year that opens a span running to now (2014年以来, 2019年11月至今): a bound of the present
 SINCE_AFTER = re.compile(r"\s*(?:初|[01]?\d\s*月份?(?:\s*[0-3]?\d\s*日)?)?\s*(?:以来|" + TO_NOW + ")")
 
@@ -1275,6 +1280,8 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             if today is None and y:  # an undated text is written after its base (named_years)
                 article_year = max(article_year or 0, int(y) + 1)
             continue
+        if DEADLINE_BEFORE.search(text, max(0, at - 8), at):
+            continue  # "优惠期至2月底": the end of an offer, ahead; no date of the figures
         if starts_a_span_since(text, at, reach) or (y and SINCE_AFTER.match(text, reach)):
             continue  # "自2019年11月登陆A股以来首份…", "2024年初至今": the start of a span, no
             # period of it

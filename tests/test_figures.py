@@ -3679,3 +3679,9 @@ def test_a_deadline_ahead_dates_nothing_and_carries_nothing():
             "據各公股銀截至今年5月底統計,可承作房貸金額,臺銀550億元。")
     assert rows(text, "text", "as_of", date=None) == [("550億元", None)]
     assert rows("该债券将于2027年6月到期，规模为50亿元。", "as_of", date="2025-01-10") == [(None,)]
+
+
+def test_the_end_of_an_offers_period_dates_nothing():
+    text = ("中銀香港3個月港元定存年息高達3厘。開戶後即享高息定期優惠，優惠期至2月底。\n"
+            "本周新推特選客戶定存年利率，3個月可享2.56厘。")
+    assert rows(text, "text", "as_of", date="2026-01-11") == [("3厘", None), ("2.56厘", None)]
