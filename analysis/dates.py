@@ -31,9 +31,10 @@ RFC2822 = re.compile(r"^\s*(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\
                      r"(?:\s+(?:[+-]\d{4}|[A-Z]{1,5}))?\s*$")
 DIGITS = re.compile(r"^\s*\d{9,13}(?:\.\d+)?\s*$")
 # A year a text names as over: its end (2024年末, 2024年12月底, 2024年12月31日; not 年底前, a
-# deadline), its annual report or results (2023年业绩公告), or listed before 今年 ("2024年及今年
-# 一季度财报"): the text is written in a later year. (Read after "YYYY年".)
-YEAR_OVER_AFTER = re.compile(r"(?:12\s*月\s*)?(?:末|底)(?!前)|12\s*月\s*31\s*日"
+# deadline, nor 2024年末期股息, its final dividend), its annual report or results (2023年业绩
+# 公告), or listed before 今年 ("2024年及今年一季度财报"): the text is written in a later year.
+# (Read after "YYYY年".)
+YEAR_OVER_AFTER = re.compile(r"(?:12\s*月\s*)?(?:末|底)(?!前|期)|12\s*月\s*31\s*日"
                              r"|年报|年度报告|年度业绩|年度财报|全年业绩|业绩"
                              r"|\s*(?:及|和|与|、)\s*今年")
 # The fallback only sees values that name a year: dateparser reads "3" or "now" as a date.

@@ -3685,3 +3685,10 @@ def test_the_end_of_an_offers_period_dates_nothing():
     text = ("中銀香港3個月港元定存年息高達3厘。開戶後即享高息定期優惠，優惠期至2月底。\n"
             "本周新推特選客戶定存年利率，3個月可享2.56厘。")
     assert rows(text, "text", "as_of", date="2026-01-11") == [("3厘", None), ("2.56厘", None)]
+
+
+def test_a_years_final_dividend_is_no_end_of_that_year():
+    # 2024年末期股息: 2024's final dividend, not "the end of 2024" (which would make the text 2025's)
+    text = ("中銀香港發佈公吿,2024年淨經營收入為港幣712.53億元,按年上升8.8%。年內淨服務費收入按年上升。"
+            "年度溢利為港幣391.18億元,按年上升12.2%。\n董事會建議派發2024年末期股息每股港幣1.419元。")
+    assert rows(text, "as_of", date=None) == [("2024",)] * 5
