@@ -438,7 +438,7 @@ COMPARED_AFTER = re.compile(r"[^，,。；;]{0,16}?\s*(?:[(（][^)）]{0,12}[)�
 BASE_LIST_GAP = re.compile(r"(?:末|底|初)?\s*(?:[、,，]|和|及|与)\s*")  # 2021年末、2022年末
 # 至今, 迄今: up to now (not 截至今年, 至今年)
 TO_NOW = r"(?<!截)(?:至今|迄今)(?![年天日])"
-NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今|现时|" + TO_NOW)  # (现时: Hong
+NOW = re.compile(r"截至目前|截至当前|截至发稿|目前|当前|现阶段|如今|现时|最新|" + TO_NOW)  # (现时: Hong
 # Kong's)
 # (期内 alone: "during the period", as Hong Kong's results write it: 期內，淨利息收入…)
 REPORT_PERIOD = re.compile(r"报告期(?:内|末|)|期内(?<![同预到学任假限刑长短时定]期内)")
@@ -2285,6 +2285,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                                           else f"{year:04d}", year))
         else:  # 截至目前: now, the article's own date (none in an undated text); only for
             # figures of its sentence ("…，目前是第五大银行。")
+            if word == "最新" and DATE.search(text, start, m.start()):
+                continue  # "截至9月5日，最新市值1956亿元": the latest as of the day its paragraph
+                # names
             stop = sentence_end(text, m.end(), end)
             if any(m.end() <= f.start < stop for f in figures):
                 now = date_of(today)

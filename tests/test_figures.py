@@ -3692,3 +3692,17 @@ def test_a_years_final_dividend_is_no_end_of_that_year():
     text = ("中銀香港發佈公吿,2024年淨經營收入為港幣712.53億元,按年上升8.8%。年內淨服務費收入按年上升。"
             "年度溢利為港幣391.18億元,按年上升12.2%。\n董事會建議派發2024年末期股息每股港幣1.419元。")
     assert rows(text, "as_of", date=None) == [("2024",)] * 5
+
+
+# Read from the misses of wave m (after its first score)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 最新 is now where its paragraph names no date before it
+    ("聯儲局公布最新議息結果，減息25點子，聯邦基金利率下調至4厘至4.25厘。",
+     [("25點子", "2025-09-18"), ("4厘", "2025-09-18"), ("4.25厘", "2025-09-18")]),
+    # and the latest as of the day it does name
+    ("截至9月5日，江苏银行最新市值1956亿元。", [("1956亿元", "2025-09-05")]),
+])
+def test_the_latest_is_now_unless_a_date_came_before(text, expected):
+    assert rows(text, "text", "as_of", date="2025-09-18") == expected
