@@ -3602,6 +3602,7 @@ def test_a_broker_or_insurer_opening_a_sentence_owns_its_results(text, expected)
      "東亞525宗，佔8.7%。",
      [("35.1%", "中银香港"), ("20.0%", "汇丰银行"), ("15.9%", "恒生银行"), ("8.7%", "东亚银行")]),
     ("港元定存：華僑推100日港元定存優惠最高2.9厘。", [("2.9厘", "华侨银行")]),
+    ("中銀香港3個月港元定存年息高達3厘。匯立推7日高達20厘優惠。", [("3厘", "中银香港"), ("20厘", "汇立银行")]),
     # not where they are other words: the index, the region
     ("香港恒生指數下跌2%，東亞地區經濟增長5%。", [("2%", None), ("5%", None)]),
     # nor outside a Hong Kong piece
