@@ -1009,7 +1009,6 @@ MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")  # (not 去年11
 # A year the text names as a time (2025年, 2025年一季度), not a target's (到2030年) nor a span's
 # end (2021-2025年): a page that names it was written that year or later.
 NAMED_YEAR = re.compile(r"(?<![\d到至~—－-])((?:19|20)\d{2})年(?!代)")
-MONTH_END_AFTER = re.compile(r"\s*(?:底|末|31\s*日)")
 BASE_BEFORE = re.compile(r"(?:较|比|相比|相较于?)\s*$")  # 较2023年同期: a base, past
 
 
@@ -1042,8 +1041,14 @@ def infer_date(text: str) -> str | None:
     None when the page names a later year than that date ("2018年9月26日上市…2025年一季度末"),
     or names that date's year as over ("2023年11月27日拍卖…发布2023年业绩公告"): the date is
     then some event's, and the page's own is unknown."""
-    months = [(int(match.group(1)), int(match.group(2))) for match in YEAR_MONTH.finditer(text)
-              if 1 <= int(match.group(2)) <= 12 and not is_ahead(text, match)]
+    months: list[tuple[int, int]] = []
+    december_ends: list[int] = []  # years a month names over (上升至2023年12月底的2.69%)
+    for match in YEAR_MONTH.finditer(text):
+        if not 1 <= int(match.group(2)) <= 12 or is_ahead(text, match):
+            continue
+        months.append((int(match.group(1)), int(match.group(2))))
+        if YEAR_OVER_AFTER.match(text, match.start(2)):  # (read after "YYYY年", as it is)
+            december_ends.append(int(match.group(1)) + 1)
     candidates = [(int(y), int(m), int(d)) for y, m, d in FULL_DATE.findall(text)]
     if months:
         year = max(months)[0]
@@ -1055,10 +1060,8 @@ def infer_date(text: str) -> str | None:
                                               or BASE_BEFORE.search(text, max(0, m.start() - 4),
                                                                     m.start()))
                        for m in NAMED_YEAR.finditer(text) if not is_ahead(text, m)), default=0)
-    # so is a year at its December's end (上升至2023年12月底的2.69%), even where 至 reads as a
-    # span's end to NAMED_YEAR
-    latest_year = max([latest_year] + [int(m.group(1)) + 1 for m in YEAR_MONTH.finditer(text)
-                                       if m.group(2) == "12" and MONTH_END_AFTER.match(text, m.end())])
+    # so is a year at its December's end, even where 至 reads as a span's end to NAMED_YEAR
+    latest_year = max([latest_year, *december_ends])
     if valid:
         y, m, d = max(valid)
         return f"{y:04d}-{m:02d}-{d:02d}" if y >= latest_year else None

@@ -1710,11 +1710,15 @@ def has_bracketed_year(text: str) -> bool:
     return ")年" in text or "）年" in text  # (a cheap test before YEAR_IN_BRACKETS)
 
 
+def year_in_brackets(match: re.Match) -> int:
+    """The year of 去(2025)年 or 今(98)年 (Taiwan's calendar: 2009)."""
+    year = int(match.group(1))
+    return year + ROC_YEAR_ZERO if year < 1000 else year
+
+
 def bracketed_year(match: re.Match) -> str:
     """去(2025)年 -> "  2025年", 今(98)年 -> " 2009年": the year, as long as what it replaces."""
-    year = int(match.group(1))
-    year += ROC_YEAR_ZERO if year < 1000 else 0
-    return f"{year}年".rjust(len(match.group()))
+    return f"{year_in_brackets(match)}年".rjust(len(match.group()))
 
 
 def prepare(text: str, simplified: str | None = None) -> str:
@@ -1843,15 +1847,16 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     latest = [max(y for _, y in years[:i + 1]) for i in range(len(years))]
     # (not a span's end: "2015-2016年发行的债券" names bonds, not the present)
     read_through = max((y for at, y in years if plain[at - 1:at] not in SPAN_BEFORE), default=None)
-    if read_through and LAST_YEAR_WORD.search(plain):
+    says_last_year = read_through is not None and LAST_YEAR_WORD.search(plain) is not None
+    if says_last_year:
         read_through = reviewed_year(plain, years, read_through)
     this_year = THIS_YEAR_IN_BRACKETS.search(text) if years and has_bracketed_year(text) else None
     if this_year:
-        read_through = int(bracketed_year(this_year).strip()[:-1])  # 今(2026)年: said outright
+        read_through = year_in_brackets(this_year)  # 今(2026)年: said outright
     if read_through and ("年报" in plain or "年度" in plain or "全年业绩" in plain):
         # an undated text's annual report named without its year ("东亚银行公布年度业绩"): the
         # year before the text's present
-        present = read_through if (this_year or LAST_YEAR_WORD.search(plain)) else \
+        present = read_through if (this_year or says_last_year) else \
             reviewed_year(plain, years, read_through)
         reports = sorted(reports + [DateAnchor(m.start(), m.end(), f"{present - 1:04d}", present - 1)
                                     for m in ANNUAL_REPORT.finditer(plain)], key=lambda r: r.start)
