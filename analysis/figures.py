@@ -2357,6 +2357,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                   else f"{named_year:04d}-12" if named_year else "")
     shifted_last: Figure | None = None  # the figure SHIFT_BEFORE dated last
     whole: Figure | None = None  # the figure before, which a part (其中…) breaks down
+    changed_from = rates_changed_from(text, figures)
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
         while index >= 0 and ((anchors[index].first == ""
@@ -2403,9 +2404,6 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 # quarter's date started is no level of that date; its base, if the sentence
                 # names one (同比, 较上年末), else none
                 figure.as_of, figure.year_end = base_of_change(text, figure, anchor.value), False
-                if figure.as_of is None and figure.kind == "percent" and today_day and len(
-                        anchor.value) == 10 and anchor.value > today_day:
-                    figure.as_of = today_day  # (a rate a change due later starts from: below)
             elif anchor.value and (shift := SHIFT_BEFORE.search(
                     text, max(0, figure.lead - 14), figure.lead)) and not (
                     shift.lastgroup == "beside" and figure.kind == "pp"):
@@ -2425,7 +2423,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
-            if figure.as_of is None and figure.kind != "money" and (since := [
+            if figure.as_of is None and figure.kind != "money" and id(figure) not in changed_from \
+                    and (since := [
                     e for e in effective if e.end <= figure.start] or [
                     e for e in effective if today_day and e.value <= today_day][:1]):
                 figure.as_of = since[-1].value
@@ -2468,13 +2467,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             figure.as_of = None  # a total or an average over the years up to now ("近五年来…年均
             # 增速保持在15%以上", "三年多来…累计放款近150亿元"): of no one date, unless its
             # sentence dates it ("截至2025年10月末，…近三年复合增长率达40%": to that date)
-        if today_day and figure.as_of and len(figure.as_of) == 10 and figure.as_of > today_day \
-                and figure.kind == "percent" and FROM_RATE_BEFORE.search(
-                text, max(0, figure.lead - 7), figure.lead) and CHANGE_TO_AFTER.match(
-                text, figure.end):
-            figure.as_of = today_day  # the rate a change due after the article's day starts
-            # from is the rate of that day ("由明日起，年利率由5.125%调低至5%" written the day
-            # before: 5.125% is today's)
+        if figure.as_of and len(figure.as_of) == 10 and id(figure) in changed_from:
+            figure.as_of = None  # the rate a change on a day starts from is not that day's
+            # ("由明日起，年利率由5.125%调低至5%": 5.125% is the rate before, a present tense)
         if figure.scope == "market" and today_day and (
                 figure.as_of is None or len(figure.as_of) < 10) and (sessions := [
                     m.start() for m in SESSION_WORDS.finditer(text, figure.sentence[0], figure.lead)]) \
@@ -2610,6 +2605,31 @@ def next_day_of_month(start: dt.date, number: int) -> str | None:
         if candidate >= start:
             return candidate.isoformat()
     return None
+
+
+# a rate reset to another: "由1.65%调整为1.55%" (as 调整至)
+RESET_TO_AFTER = re.compile(r"\s*(?:调整|下调|上调|调低|调高|调降|调升|降|升)为")
+
+
+def rates_changed_from(text: str, figures: list[Figure]) -> set[int]:
+    """The ids of the rates a change starts from: one after 由 or 从 that a change to a level
+    follows, or a list of them ("均由1.65%、2.05%、2.45%调整为1.55%、1.85%、2.2%")."""
+    found: set[int] = set()
+    run: list[Figure] = []
+    for figure in figures:
+        if figure.kind != "percent":
+            run = []
+            continue
+        if run and figure.sentence == run[-1].sentence and LIST_GAP.fullmatch(
+                text, run[-1].end, figure.lead):
+            run.append(figure)
+        else:
+            run = [figure] if FROM_RATE_BEFORE.search(
+                text, max(0, figure.lead - 7), figure.lead) else []
+        if run and (CHANGE_TO_AFTER.match(text, figure.end) or RESET_TO_AFTER.match(text, figure.end)):
+            found.update(id(member) for member in run)
+            run = []
+    return found
 
 
 def date_of(today: tuple[int, int, int] | None) -> str | None:

@@ -2818,7 +2818,8 @@ def test_rates_of_a_reset_take_the_day_it_took_effect():
     text = "甲市各银行从3月11日开始下调房贷利率，首套房利率最低降至3.9%。"
     assert rows(text, "as_of", date="2024-03-20") == [("2024-03-11",)]
     text = "乙银行宣布，自11月4日(周一)起，最优惠利率由5.25厘调整至5.125厘。"
-    assert rows(text, "as_of", date="2025-10-29") == [("2025-10-29",), ("2025-11-04",)]
+    # (the rate it starts from, a present tense, has no date: the brief of round fourteen)
+    assert rows(text, "as_of", date="2025-10-29") == [(None,), ("2025-11-04",)]
     # a day rates were changed on dates the rates listed in the paragraphs after it
     text = ("8月5日，多家银行更新人民币存款挂牌利率。\n"
             "国有大行中，一年期定期存款挂牌利率下调10个基点至1.35%。")
@@ -2914,12 +2915,13 @@ def test_a_growth_rate_of_the_same_period_a_year_before_in_brackets():
     assert rows(text, "as_of", date="2025-08-13") == [("2025-07",), ("2024-07",)]
 
 
-def test_a_rate_a_change_due_later_starts_from_is_the_articles():
-    # written the day before the cut takes effect: the rate it starts from is today's
+def test_the_rate_a_change_starts_from_has_no_date_of_its_own():
+    # written the day before the cut takes effect: the rate it starts from is a present tense,
+    # no date (the brief of round fourteen)
     text = "乙銀行表示，由周五﹙31日﹚起，下調港元最優惠利率12.5點子，年利率由5.125%調低至5%。"
     assert rows(text, "as_of", date="2025-10-30") == [
-        ("2025-10-31",), ("2025-10-30",), ("2025-10-31",)]
-    # ... a cut already in force: the rate before it has no date the text gives
+        ("2025-10-31",), (None,), ("2025-10-31",)]
+    # ... nor a cut already in force
     text = "自2025年9月1日起，丙银行一年期存款利率由1.65%下调至1.55%。"
     assert rows(text, "as_of", date="2025-09-02") == [(None,), ("2025-09-01",)]
 
@@ -3708,3 +3710,22 @@ def test_a_years_final_dividend_is_no_end_of_that_year():
 ])
 def test_the_latest_is_now_unless_a_date_came_before(text, expected):
     assert rows(text, "text", "as_of", date="2025-09-18") == expected
+
+
+# ------------------------------------------------------------------ round fifteen
+# Read from the misses of wave h (round fourteen's last, never read before) and from where the
+# rules still went against the brief
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a list of rates a reset starts from, with 调整为: none of them is the day's
+    ("9月1日,甲银行、乙银行一年、二年期定期存款利率均由1.65%、2.05%调整为1.55%、1.85%。", "2023-09-01",
+     [("1.65%", None), ("2.05%", None), ("1.55%", "2023-09-01"), ("1.85%", "2023-09-01")]),
+    ("丙銀行宣佈，由2025年9月19日起，年利率由0.375%調低至0.25%。", "2025-09-18",
+     [("0.375%", None), ("0.25%", "2025-09-19")]),
+    # (a control: a list that is no change keeps the day)
+    ("9月1日,丁银行一年、二年期定期存款利率分别为1.55%、1.85%。", "2023-09-01",
+     [("1.55%", "2023-09-01"), ("1.85%", "2023-09-01")]),
+])
+def test_the_rates_a_reset_starts_from_have_no_date(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
