@@ -3623,6 +3623,10 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 HEADLINE_LENGTH = 60  # a line this short with no full stop heads what follows
+# What follows a headline a page runs into its text: a time stamp, a source in 【】, 来源：, a
+# reporter's credit
+HEADLINE_RUN_ON_END = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}"
+                                 r"|【[^】]{1,20}】|来源\s*[:：]|记者")
 
 
 def headings_repeated(line_end: int, text: str, figures: list[Figure]) -> None:
@@ -3630,12 +3634,20 @@ def headings_repeated(line_end: int, text: str, figures: list[Figure]) -> None:
     (short, no full stop), that the text gives again (the same value, unit and kind) takes the later
     figure's date, and its bank when it names none: the sentence says more than a
     headline ("营收增长1.8%，净利润增长1.9%\n…交通银行前三季度营收增长1.8%")."""
-    if line_end < 0 or line_end > HEADLINE_LENGTH or "。" in text[:line_end]:
-        return
-    head = [f for f in figures if f.end <= line_end]
-    later = first_by_value(figures[len(head):])
+    if 0 <= line_end <= HEADLINE_LENGTH and "。" not in text[:line_end]:
+        head = [f for f in figures if f.end <= line_end]
+    else:  # a headline run into the text before its dateline or source ("绿色信贷增速超24%,…
+        # 南方农村报·2026-01-16 18:31核心观点", "增速達21.78% 浙商銀行… 【環球網財經綜合報道】"):
+        # the figures before it that no date reaches
+        run_on = HEADLINE_RUN_ON_END.search(text, 0, 2 * HEADLINE_LENGTH)
+        if run_on is None or "。" in text[:run_on.start()]:
+            return
+        head = [f for f in figures if f.end <= run_on.start() and f.as_of is None]
+    body = figures[len(head):] if head and head[-1] is figures[len(head) - 1] else [
+        f for f in figures if f not in head]
+    later = first_by_value(body)
     for figure in head:
-        same = later.get((figure.value, figure.unit, figure.kind))
+        same = twin_in_body(figure, body, later)
         if same is not None:
             figure.as_of = same.as_of or figure.as_of
             if not figure.entity and same.entity:
@@ -3651,13 +3663,39 @@ def first_by_value(figures: list[Figure]) -> dict[tuple, Figure]:
     return first
 
 
+def twin_in_body(figure: Figure, body: list[Figure], first: dict[tuple, Figure]) -> Figure | None:
+    """The figure of the body a headline's figure gives again: the first of its value, unit and
+    kind, else the first a headline rounds to it ("近18万亿元" of 17.90万亿元, "超24%" of 24.2%,
+    "营收225亿" of 225.34亿元: within one step of its last written digit, on the side its
+    qualifier says, and of its family), else, for a change the headline writes in % that the
+    body gives in percentage points ("较年初下降0.43%"), that."""
+    same = first.get((figure.value, figure.unit, figure.kind))
+    if same is not None:
+        return same
+    if not figure.scale:
+        return None
+    number = figure.value / figure.scale
+    step = figure.scale * Decimal(1).scaleb(min(0, number.normalize().as_tuple().exponent))
+    up, down = (figure.value, figure.value + step), (figure.value - step, figure.value)
+    low, high = {"≥": up, ">": up, "≤": down, "<": down}.get(
+        figure.qualifier, (figure.value - step / 2, figure.value + step / 2))
+    for other in body:
+        if other.kind == figure.kind and other.unit == figure.unit and low <= other.value <= high \
+                and other.family == figure.family:
+            return other
+        if figure.kind == "percent" and other.kind == "pp" and other.value == figure.value \
+                and figure.family == other.family == "growth":
+            return other
+    return None
+
+
 def repeat_the_body(headline: list[Figure], body: list[Figure]) -> list[Figure]:
     """A headline's figure that the text gives again (the same value, unit and kind) is that
     figure: its family, its date and (when the text names one) its bank are the text's, whose
     sentence says more than a headline."""
     first = first_by_value(body)
     for figure in headline:
-        same = first.get((figure.value, figure.unit, figure.kind))
+        same = twin_in_body(figure, body, first)
         if same is not None and same.entity:
             figure.entity, figure.scope = same.entity, same.scope
         if same is not None:

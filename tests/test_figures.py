@@ -3729,3 +3729,42 @@ def test_the_latest_is_now_unless_a_date_came_before(text, expected):
 ])
 def test_the_rates_a_reset_starts_from_have_no_date(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # a headline rounds what the text writes, on the side its qualifier says
+    ("六大行绿色信贷规模近18万亿元", "截至2023年末，六大行绿色信贷规模达17.90万亿元。",
+     [("18万亿元", "2023-12"), ("17.90万亿元", "2023-12")]),
+    ("绿色信贷增速超24%", "截至2025年11月末，全省绿色贷款余额同比增长24.2%。",
+     [("24%", "2025-11"), ("24.2%", "2025-11")]),
+    ("甲银行营收225亿元", "2022年，甲银行实现营业收入225.34亿元。",
+     [("225亿元", "2022"), ("225.34亿元", "2022")]),
+    # and writes in % a change the text gives in percentage points
+    ("小微企业贷款不良率较年初下降0.43%", "截至2019年6月末，不良率较年初下降0.43个百分点。",
+     [("0.43%", "2019-06"), ("0.43个百分点", "2019-06")]),
+    # (controls: a value beyond the rounding, or on the other side of 超, is another figure)
+    ("甲银行营收225亿元", "2022年，甲银行实现营业收入226.34亿元。",
+     [("225亿元", None), ("226.34亿元", "2022")]),
+    ("绿色信贷增速超24%", "截至2025年11月末，全省绿色贷款余额同比增长23.8%。",
+     [("24%", None), ("23.8%", "2025-11")]),
+])
+def test_a_headline_rounds_the_figure_the_text_gives(title, text, expected):
+    frame = pd.DataFrame({"article_id": ["a"], "source_file": ["a.md"], "title": [title],
+                          "text": [text], "date": ["2025-12-20"]})
+    table = extract_figures(frame)
+    assert list(zip(table["text"], [None if pd.isna(v) else v for v in table["as_of"]],
+                    strict=True)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline a page runs into its text, before a time stamp or a source in 【】
+    ("绿色信贷增速超24%,县域金融覆盖超千镇!南方农村报·2026-01-16 18:31核心观点：截至2025年11月末，"
+     "全省绿色贷款余额同比增长24.2%。", [("24%", "2025-11"), ("24.2%", "2025-11")]),
+    ("綠色貸款增速達21.78% 乙銀行發佈報告 【環球網財經綜合報道】報告顯示,截至2024年末,該行綠色貸款"
+     "較年初增長21.78%。", [("21.78%", "2024-12"), ("21.78%", "2024-12")]),
+    # (a control: an opening sentence is no headline, though a later one repeats its figure)
+    ("中国华融转让华融消费金融70%股权一事有了最新进展。12月27日晚间，宁波银行竞得华融消费金融70%股权。",
+     [("70%", None), ("70%", "2025-12-27")]),
+])
+def test_a_headline_run_into_the_text_takes_the_date_of_its_figure_there(text, expected):
+    assert rows(text, "text", "as_of", date="2026-01-16") == expected
