@@ -2372,7 +2372,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             # 招商银行科技企业贷款余额5829.97亿元，较年初增长8.35%")
         if index >= 0 and anchors[index].inherited and figure.family in (
                 REPORT_UNDATED_FAMILIES if all_reports else UNDATED_FAMILIES) and not (
-                figure.family == "other" and figure.kind == "money" and PERIOD_ACCOUNT.search(figure.metric)):
+                figure.family == "other" and figure.kind == "money" and PERIOD_ACCOUNT.search(figure.metric)
+        ) and not share_of_amount_before(text, figure, whole):
             index = -1  # a share, a limit or a pledge is no figure of the period (but an
             # income or a cost of it is: 手续费净收益, 利息净收益, 减值损失)
         if index >= 0:
@@ -2609,6 +2610,19 @@ def next_day_of_month(start: dt.date, number: int) -> str | None:
 
 # a rate reset to another: "由1.65%调整为1.55%" (as 调整至)
 RESET_TO_AFTER = re.compile(r"\s*(?:调整|下调|上调|调低|调高|调降|调升|降|升)为")
+
+
+def share_of_amount_before(text: str, figure: Figure, whole: Figure | None) -> bool:
+    """Whether `figure` is the share of the amount written just before it ("余额合计1276.54亿元，
+    占比32.47%", "12602亿元，占全部绿色贷款的41.6%"): it is of that amount's date."""
+    if whole is None or figure.family != "share" or whole.kind != "money" or whole.as_of is None:
+        return False
+    gap = text[whole.end:figure.lead]
+    return len(gap) <= SHARE_GAP_REACH and "占" in gap and not SHARE_GAP_BREAK.search(gap)
+
+
+SHARE_GAP_REACH = 16
+SHARE_GAP_BREAK = re.compile(r"[。；;！？\n\d]")
 
 
 def rates_changed_from(text: str, figures: list[Figure]) -> set[int]:

@@ -3768,3 +3768,15 @@ def test_a_headline_rounds_the_figure_the_text_gives(title, text, expected):
 ])
 def test_a_headline_run_into_the_text_takes_the_date_of_its_figure_there(text, expected):
     assert rows(text, "text", "as_of", date="2026-01-16") == expected
+
+
+def test_a_share_of_the_amount_before_it_keeps_that_amounts_date_in_a_later_paragraph():
+    text = ("二季度末，全市绿色贷款余额3931.25亿元。\n"
+            "从机构看，四大行余额合计1276.54亿元，占比32.47%；金融租赁公司余额1096.85亿元，"
+            "占全部绿色贷款的27.90%。\n"
+            "全市绿色贷款中，清洁能源占比约三成，为20.5%。")
+    assert rows(text, "text", "as_of", date="2021-08-18") == [
+        ("3931.25亿元", "2021-06"), ("1276.54亿元", "2021-06"), ("32.47%", "2021-06"),
+        ("1096.85亿元", "2021-06"), ("27.90%", "2021-06"),
+        # (a control: a share with no amount before it stays a standing fact)
+        ("三成", None), ("20.5%", None)]
