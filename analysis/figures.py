@@ -100,6 +100,7 @@ dates only in the paragraphs that hold figures), which keeps the extractor above
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import operator
 import re
@@ -1830,7 +1831,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         today = slash_date(slashed)  # "30/3/2023 16:56", as Hong Kong pages stamp them
     stamps = spans(STAMP, plain) if stamp else []
     years = named_years(plain) if today is None else []
-    reports = report_dates(plain, today)
+    reports = to_the_day(plain, report_dates(plain, today))
     effective = effective_days(plain, today)
     if title and ("报" in title or "績" in title or "绩" in title):
         # a report the title names ("某银行2024年度环境信息披露报告") holds from the start
@@ -2253,6 +2254,11 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 value = report.value
                 if word == "报告期末" and len(value) == 4:
                     value += "-12"  # the end of a year's report period: the year's end
+                if day := next((a.value for a in [*([carried] if carried else []), *sorted(
+                        (a for a in anchors if a.end <= m.start()), key=lambda a: a.end)][::-1]
+                        if a.value and last_day_of(a.value, value)), None):
+                    value = day  # the period's last day, as a heading wrote it before
+                    # ("截止日期2024-06-30\n信息来源2024年中期报告\n…报告期内，营业收入…")
                 anchors.append(DateAnchor(m.start(), m.end(), value, report.year,
                                           year_end=len(value) == 7 and value.endswith("-12")))
         elif word in ("今日", "今天", "昨日", "昨天"):  # "该行今日发行60亿元绿色金融债": the
@@ -2302,6 +2308,12 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                                   year_end=carried.year_end,
                                   inherited=True))
     anchors.sort(key=lambda a: a.end)
+    for i in range(1, len(anchors)):  # a period named again, coarser, right after its last day
+        # ("截止日期2024-06-30\n信息来源2024年中期报告"): the day, as precisely as it was written
+        prior, anchor = anchors[i - 1], anchors[i]
+        if prior.value and anchor.value and last_day_of(prior.value, anchor.value) and not any(
+                prior.end <= f.start < anchor.start for f in figures):
+            anchors[i] = anchor._replace(value=prior.value)
     anchor_ends = [a.end for a in anchors]
     # the sentences that say 分别 or 依次, which attribute and the dates read them for: found once
     respective = {sentence for sentence in by_sentence if says_respectively(text, *sentence)}
@@ -2623,6 +2635,35 @@ def share_of_amount_before(text: str, figure: Figure, whole: Figure | None) -> b
 
 SHARE_GAP_REACH = 16
 SHARE_GAP_BREAK = re.compile(r"[。；;！？\n\d]")
+
+
+FULL_DAY = re.compile(r"((?:19|20)\d{2})(?:-|\s*年\s*)(\d{1,2})(?:-|\s*月\s*)(\d{1,2})日?")
+DAY_BEFORE_REPORT_REACH = 24
+
+
+def to_the_day(text: str, reports: list[DateAnchor]) -> list[DateAnchor]:
+    """Reports named right after their period's last day, with no number between
+    ("截止日期2024-06-30\n信息来源2024年中期报告"): of that day, as precisely as it was written."""
+    refined = []
+    for report in reports:
+        floor = max(0, report.start - DAY_BEFORE_REPORT_REACH)
+        days = list(FULL_DAY.finditer(text, floor, report.start))
+        if days and report.value and not any(c.isdigit() for c in text[days[-1].end():report.start]):
+            year, month, day = (int(g) for g in days[-1].groups())
+            written = f"{year:04d}-{month:02d}-{day:02d}"
+            if last_day_of(written, report.value):
+                report = report._replace(value=written)
+        refined.append(report)
+    return refined
+
+
+def last_day_of(day: str, period: str) -> bool:
+    """Whether `day` (YYYY-MM-DD) is the last day of `period` (YYYY or YYYY-MM)."""
+    month = period if len(period) == 7 else f"{period}-12" if len(period) == 4 else None
+    if month is None or len(day) != 10 or not day.startswith(month):
+        return False
+    year, number = int(month[:4]), int(month[5:])
+    return int(day[8:]) == calendar.monthrange(year, number)[1]
 
 
 def rates_changed_from(text: str, figures: list[Figure]) -> set[int]:

@@ -3780,3 +3780,21 @@ def test_a_share_of_the_amount_before_it_keeps_that_amounts_date_in_a_later_para
         ("1096.85亿元", "2021-06"), ("27.90%", "2021-06"),
         # (a control: a share with no amount before it stays a standing fact)
         ("三成", None), ("20.5%", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report named right after its period's last day is of that day, in all its paragraphs
+    ("甲农商行经营总结\n截止日期2024-06-30\n信息来源2024年中期报告\n"
+     "报告期内,本集团实现营业收入139.17亿元。报告期末,资产总额为14,549.57亿元。\n"
+     "报告期内,本集团实现利息净收入101.80亿元。",
+     [("139.17亿元", "2024-06-30"), ("14,549.57亿元", "2024-06-30"), ("101.80亿元", "2024-06-30")]),
+    ("截至2024年12月31日，乙银行2024年度报告显示，报告期内实现净利润50亿元。",
+     [("50亿元", "2024-12-31")]),
+    # (controls: a day that is not the period's end, or a figure between, leaves the period)
+    ("截止日期2024-06-15\n信息来源2024年中期报告\n报告期内,本集团实现营业收入139.17亿元。",
+     [("139.17亿元", "2024-06")]),
+    ("截至2024年6月30日，总资产1000亿元。2024年上半年，实现营业收入30亿元。",
+     [("1000亿元", "2024-06-30"), ("30亿元", "2024-06")]),
+])
+def test_a_report_named_after_its_periods_last_day_is_of_that_day(text, expected):
+    assert [r for r in rows(text, "text", "as_of", date="2024-09-01")] == expected
