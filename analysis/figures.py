@@ -2254,11 +2254,6 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 value = report.value
                 if word == "报告期末" and len(value) == 4:
                     value += "-12"  # the end of a year's report period: the year's end
-                if day := next((a.value for a in [*([carried] if carried else []), *sorted(
-                        (a for a in anchors if a.end <= m.start()), key=lambda a: a.end)][::-1]
-                        if a.value and last_day_of(a.value, value)), None):
-                    value = day  # the period's last day, as a heading wrote it before
-                    # ("截止日期2024-06-30\n信息来源2024年中期报告\n…报告期内，营业收入…")
                 anchors.append(DateAnchor(m.start(), m.end(), value, report.year,
                                           year_end=len(value) == 7 and value.endswith("-12")))
         elif word in ("今日", "今天", "昨日", "昨天"):  # "该行今日发行60亿元绿色金融债": the
