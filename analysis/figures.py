@@ -630,6 +630,10 @@ EARLIER_CHANGE_BEFORE = re.compile(r"(?:上一次|上次|此前|之前|前一次
 # or a day of the month named with its weekday ("由周五(31日)起"): the next such day
 EFFECTIVE_WORD = re.compile(r"(今日|今天|明日|明天)" + EFFECTIVE_FROM.pattern)
 WEEKDAY_EFFECTIVE = re.compile(r"(?:周|星期)[一二三四五六日天]\s*[(（﹙]\s*(\d{1,2})\s*日\s*[)）﹚]\s*起")
+# A company's founding or listing: "成立于1997年5月25日", "2018年9月26日在上海证券交易所主板上市"
+FOUNDED_BEFORE = re.compile(r"(?:成立|创立|创建|设立|组建|开业|挂牌|上市)(?:于|时间为|日期为)\s*$")
+FOUNDED_AFTER = re.compile(r"\s*(?:正式)?(?:成立|创立|创建|组建|开业|挂牌成立"
+                           r"|(?:在|于|登陆)[^，。；,;\d]{0,16}(?:上市|挂牌))")
 NOT_A_DATE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|同期|届期|到期|届满"  # (届期: a deadline)
                               r"|第[一二三四五六七八九十\d]{1,3}期)")
 
@@ -1283,6 +1287,9 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             continue
         if DEADLINE_BEFORE.search(text, max(0, at - 8), at):
             continue  # "优惠期至2月底": the end of an offer, ahead; no date of the figures
+        if FOUNDED_BEFORE.search(text, max(0, at - 6), at) or FOUNDED_AFTER.match(text, reach):
+            continue  # "成立于1997年5月25日，注册资本为40.22亿元", "2018年9月26日在上交所上市":
+            # a company's founding or listing is an event of its history, no date of its figures
         if starts_a_span_since(text, at, reach) or (y and SINCE_AFTER.match(text, reach)):
             continue  # "自2019年11月登陆A股以来首份…", "2024年初至今": the start of a span, no
             # period of it

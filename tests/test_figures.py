@@ -3798,3 +3798,16 @@ def test_a_share_of_the_amount_before_it_keeps_that_amounts_date_in_a_later_para
 ])
 def test_a_report_named_after_its_periods_last_day_is_of_that_day(text, expected):
     assert [r for r in rows(text, "text", "as_of", date="2024-09-01")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a company's founding or listing is an event of its history, no date of its figures
+    ("公开资料显示,甲银行成立于1997年5月25日,注册资本为40.22亿元。", [("40.22亿元", None)]),
+    ("乙银行于2018年9月26日在上海证券交易所主板上市，第一大股东持股比例达16.82%。", [("16.82%", None)]),
+    ("丙消费金融2016年1月正式开业，注册资本9亿元。", [("9亿元", None)]),
+    # (controls: a date that dates what the bank did keeps it)
+    ("2024年9月26日，丁银行发放贷款10亿元。", [("10亿元", "2024-09-26")]),
+    ("截至2024年末，戊银行成立的科创基金规模100亿元。", [("100亿元", "2024-12")]),
+])
+def test_a_founding_or_listing_date_dates_no_figure(text, expected):
+    assert rows(text, "text", "as_of", date="2025-04-27") == expected
