@@ -67,19 +67,31 @@ def _one(char: str) -> str:
 
 
 # Pinyin printed after a character, where a page's <ruby> reading aid was flattened to text:
-# 農(nóng)業(yè). Only syllables with a tone mark count, so "(AI)" or "(ai)" stays text.
+# 農(nóng)業(yè). A syllable with a tone mark counts; one without (餘(yu) 額, 億(yi) 元, as some
+# mirrors print them) only where a text holds several, so a lone "(ai)" stays text. A space the
+# aid leaves before the next character goes with it.
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_ANNOTATION = re.compile(
     rf"[(（](?=[a-zü{TONE_MARKS}]*[{TONE_MARKS}])[a-zü{TONE_MARKS}]{{1,7}}[)）]")
+TONELESS_ANNOTATION = re.compile(
+    r"[(（](?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouv][a-z]{0,4}[)）]")
+TONELESS_AT_LEAST = 3  # toneless aids in a text before they read as aids
 
 
-def strip_pinyin_annotations(text: str) -> tuple[str, list[str]]:
+def strip_pinyin_annotations(text: str, toneless_at_least: int = TONELESS_AT_LEAST
+                             ) -> tuple[str, list[str]]:
     """The text without flattened pinyin reading aids, and the aids removed, in order."""
     if "(" not in text and "（" not in text:
         return text, []
     # The bracket leads the pattern (fast to scan for); the character before it is checked here.
     spans = [m.span() for m in PINYIN_ANNOTATION.finditer(text)
              if m.start() and _is_cjk(text[m.start() - 1])]
+    toneless = [m.span() for m in TONELESS_ANNOTATION.finditer(text)
+                if m.start() and _is_cjk(text[m.start() - 1])]
+    if len(toneless) >= toneless_at_least:
+        spans = sorted(spans + toneless)
+    spans = [(start, end + 1) if text[end:end + 1] == " " and _is_cjk(text[end + 1:end + 2])
+             else (start, end) for start, end in spans]
     if not spans:
         return text, []
     parts, removed, last = [], [], 0

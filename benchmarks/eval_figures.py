@@ -139,6 +139,8 @@ def match(gold: pd.DataFrame, figures: pd.DataFrame, lengths: dict[str, tuple[in
     Same file, same string; within those, gold and extracted figures are paired in text order
     by their relative position (offset / length of the decoded file, position / length of
     the file's clean text), so text that cleaning removes shifts nothing."""
+    from analysis.chinese import strip_pinyin_annotations
+
     scored = figures[figures["kind"].isin(SCORED_KINDS)]
     extracted: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
     for index, row in zip(scored.index, scored.itertuples(), strict=True):
@@ -147,7 +149,8 @@ def match(gold: pd.DataFrame, figures: pd.DataFrame, lengths: dict[str, tuple[in
     found = [-1] * len(gold)
     by_string: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(gold.itertuples()):
-        by_string[(row.file, row.figure)].append(i)
+        # (as cleaning leaves it: a pinyin reading aid inside a figure, 30316億(yi) 元, removed)
+        by_string[(row.file, strip_pinyin_annotations(row.figure, 1)[0])].append(i)
     for key, rows in by_string.items():
         rows = sorted(rows, key=lambda i: int(gold["offset"].iloc[i]))
         candidates = sorted(extracted.get(key, []))

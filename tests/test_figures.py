@@ -3811,3 +3811,14 @@ def test_a_report_named_after_its_periods_last_day_is_of_that_day(text, expected
 ])
 def test_a_founding_or_listing_date_dates_no_figure(text, expected):
     assert rows(text, "text", "as_of", date="2025-04-27") == expected
+
+
+def test_the_scorer_pairs_a_gold_figure_with_a_reading_aid_inside_it():
+    # cleaning removes pinyin reading aids (餘(yu) 額); the gold writes the figure as the page
+    # does, 30316億(yi) 元, and the scorer reads it as cleaning leaves it
+    match = load_eval().match
+    gold = pd.DataFrame({"file": ["a/01.md", "a/01.md"], "figure": ["30316億(yi) 元", "45.9%"],
+                         "offset": [10, 30]})
+    figures = pd.DataFrame({"file": ["a/01.md", "a/01.md"], "text": ["30316億元", "45.9%"],
+                            "kind": ["money", "percent"], "base": [0, 0], "start": [9, 25]})
+    assert match(gold, figures, {"a/01.md": (40, 35)})["found"].tolist() == [0, 1]
