@@ -2622,8 +2622,8 @@ def next_day_of_month(start: dt.date, number: int) -> str | None:
     return None
 
 
-# a rate reset to another: "由1.65%调整为1.55%" (as 调整至)
-RESET_TO_AFTER = re.compile(r"\s*(?:调整|下调|上调|调低|调高|调降|调升|降|升)为")
+SHARE_GAP_REACH = 16
+SHARE_GAP_BREAK = re.compile(r"[。；;！？\n\d]")
 
 
 def share_of_amount_before(text: str, figure: Figure, whole: Figure | None) -> bool:
@@ -2633,10 +2633,6 @@ def share_of_amount_before(text: str, figure: Figure, whole: Figure | None) -> b
         return False
     gap = text[whole.end:figure.lead]
     return len(gap) <= SHARE_GAP_REACH and "占" in gap and not SHARE_GAP_BREAK.search(gap)
-
-
-SHARE_GAP_REACH = 16
-SHARE_GAP_BREAK = re.compile(r"[。；;！？\n\d]")
 
 
 FULL_DAY = re.compile(r"((?:19|20)\d{2})(?:-|\s*年\s*)(\d{1,2})(?:-|\s*月\s*)(\d{1,2})日?")
@@ -2666,6 +2662,10 @@ def last_day_of(day: str, period: str) -> bool:
         return False
     year, number = int(month[:4]), int(month[5:])
     return int(day[8:]) == calendar.monthrange(year, number)[1]
+
+
+# a rate reset to another: "由1.65%调整为1.55%" (as 调整至)
+RESET_TO_AFTER = re.compile(r"\s*(?:调整|下调|上调|调低|调高|调降|调升|降|升)为")
 
 
 def rates_changed_from(text: str, figures: list[Figure]) -> set[int]:
@@ -3700,8 +3700,8 @@ def headings_repeated(line_end: int, text: str, figures: list[Figure]) -> None:
         if run_on is None or "。" in text[:run_on.start()]:
             return
         head = [f for f in figures if f.end <= run_on.start() and f.as_of is None]
-    body = figures[len(head):] if head and head[-1] is figures[len(head) - 1] else [
-        f for f in figures if f not in head]
+    in_head = {id(f) for f in head}
+    body = [f for f in figures if id(f) not in in_head]
     later = first_by_value(body)
     for figure in head:
         same = twin_in_body(figure, body, later)
