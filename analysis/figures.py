@@ -2939,11 +2939,10 @@ MONTH_DAY = re.compile(r"(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[日�
 def last_day_before(text: str, start: int, end: int) -> re.Match | None:
     """The last day written with its month in text[start:end] with no other date after it
     ("7月30日中午公布业绩后，…收跌3.82%"; not a wire's dateline: 财联社6月18日讯)."""
-    found = None
-    for found in MONTH_DAY.finditer(text, start, end):  # noqa: B007 (the last one)
-        pass
-    if found is None:
+    days = list(MONTH_DAY.finditer(text, start, end))
+    if not days:
         return None
+    found = days[-1]
     for other in DATE.finditer(text, found.end(), end):  # (a year, or a report's period, aside)
         if not (BARE_YEAR.fullmatch(other.group()) or REPORT_AFTER.match(text, other.end())):
             return None
