@@ -87,6 +87,9 @@ as_of      the nearest date before the figure in its paragraph: 截至2023年12�
            2024年及今年) makes it a year later, in its own paragraph too; a forecast's horizon
            (预测2025-2027年) names none. A part (其中…) is of its whole's time; 截至2024年 is the
            year's end; "去年同期为a" is a year before; "截至11月30日…11月累计" keeps the day.
+           A piece that opens on a release of statistics (统计显示, 公布…数据) dates the shares and
+           amounts it breaks down as a results piece does; a deal with a named firm (为某公司发放
+           贷款3000万元) keeps no date of the sentences before it.
 
 `entity` is a lender only: empty (NaN in the table) for the central bank, a group, the sector or
 another company, with `scope` telling which. `as_of` and `entity` are NaN when unknown; `metric`
@@ -608,6 +611,11 @@ PERIOD_ACCOUNT = re.compile(r"收益|收入|手续费|佣金|支出|费用|减�
 # In a results piece (it names a report) the report's period holds for all its figures:
 # expenses, equity and shares are the period's too; a pledge is still no one period's.
 REPORT_UNDATED_FAMILIES = {"commitment"}
+RELEASE_REACH = 400  # how far into the text a piece says it reports a release
+# So does a release of statistics ("金管会统计显示", "数据显示，截至9月末", "公布统计至…"): its
+# period dates every figure it breaks down, the shares and the other amounts too.
+STATISTICS_RELEASE = re.compile(r"数据显示|统计显示|资料显示|统计至|最新统计|据[^。；，\n]{0,12}统计"
+                                r"|(?:公布|发布|披露)[^。；，\n]{0,12}(?:数据|统计)")
 THIS_YEAR = r"年初以来|年内(?<![一二两三四五六七八九十\d几多数]年内)"  # the literal first: re skips to it
 # The dates written as words, found in one pass: now, this year, the report's period (told
 # apart by their text: a pattern that opens with a group would lose re's fast skipping).
@@ -810,6 +818,11 @@ def says_respectively(text: str, start: int, end: int) -> bool:
 ETC_AFTER = re.compile(r"(?:[(（][^()（）]{0,16}[)）])?(?:[\u4e00-\u9fff]{0,8}?(?:分行|支行))?等")
 ETC_REACH = 18 + 10 + 1  # the longest ETC_AFTER: an aside, a branch, 等
 # "江苏银行(3.95万亿)、上海银行(3.23万亿)和宁波银行": a list with an aside after its names
+# A deal with a named firm or project: a loan or a credit line granted to it ("向某环保能源有限
+# 公司发放4000万元贷款", "为天津某光伏发电项目提供7亿元银团融资", "获得交通银行15亿元授信")
+DEAL_BEFORE = re.compile(r"(?:为|向|给予|帮助)[^。！？；\n\d]{0,30}?"
+                         r"(?:公司|企业|项目|集团|工厂|合作社|农户|商户)[^。！？；\n]{0,20}?(?:发放|提供|投放|授信|放款|落地|审批|贷款|融资)"
+                         r"|获得?[^。！？；\n]{0,12}?(?:银行|[工农中建交招]行|国开行)[^。！？；\n]{0,20}?$")
 ASIDE_OPENING = re.compile(r"\s*[(（][^()（）]{0,32}[)）]")
 
 
@@ -1869,6 +1882,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         reports = sorted(reports + [DateAnchor(m.start(), m.end(), f"{present - 1:04d}", present - 1)
                                     for m in ANNUAL_REPORT.finditer(plain)], key=lambda r: r.start)
     hong_kong = HONG_KONG_TEXT.search(plain) is not None
+    release = release_period(plain, today)
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
     for figure in figures:
@@ -1902,7 +1916,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         found, carried = paragraph_figures(plain, start, end, members, today, stamps, near,
                                            reports, seen, named, carried, scanned,
                                            bool(kept) and kept[-1].scope == "sector", effective,
-                                           hong_kong)
+                                           hong_kong, release)
         kept.extend(found)
         previous_end = end
     if kept:
@@ -2196,7 +2210,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       scanned: dict[tuple[int, int], list[Mention]] | None = None,
                       sector_carried: bool = False,
                       effective: list[DateAnchor] = (),
-                      hong_kong: bool = False
+                      hong_kong: bool = False,
+                      release: str | None = None
                       ) -> tuple[list[Figure], DateAnchor | None]:
     """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end],
     and the date the paragraph leaves to the next one of its section. `carried`: the date an
@@ -2384,8 +2399,13 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             index = -2  # an example or an aside keeps no date from the sentences before it
             # (a firm's loan), but a bank's statistics it lists are of the period ("比如，
             # 招商银行科技企业贷款余额5829.97亿元，较年初增长8.35%")
+        if index >= 0 and anchors[index].start < figure.sentence[0] and DEAL_BEFORE.search(
+                text, figure.sentence[0], figure.lead):
+            index = -2  # a deal with a firm ("为某公司发放贷款5000万元") is an example, of no
+            # period the sentences before name
         if index >= 0 and anchors[index].inherited and figure.family in (
-                REPORT_UNDATED_FAMILIES if all_reports else UNDATED_FAMILIES) and not (
+                REPORT_UNDATED_FAMILIES if all_reports or anchors[index].value == release
+                else UNDATED_FAMILIES) and not (
                 figure.family == "other" and figure.kind == "money" and PERIOD_ACCOUNT.search(figure.metric)
         ) and not share_of_amount_before(text, figure, whole):
             index = -1  # a share, a limit or a pledge is no figure of the period (but an
@@ -2566,6 +2586,20 @@ def ahead(text: str, figure: Figure) -> bool:
     before = clause_start(text, figure.sentence[0], figure.clause - 1)
     frame = text[before:figure.clause - 1]
     return frame.endswith(FRAME_ENDS) and FUTURE_HORIZON.search(frame) is not None
+
+
+def release_period(text: str, today: tuple[int, int, int] | None) -> str | None:
+    """The period of the release of statistics a piece opens on ("金管会统计显示，本国银行截至去年
+    12月底…", "13日公布统计至2025年9月底"): the last date of the sentence that names the release (a
+    day it came out comes before its period), or
+    None where the piece opens on none, or names no date with it."""
+    found = STATISTICS_RELEASE.search(text, 0, RELEASE_REACH)
+    if found is None:
+        return None
+    start = max(text.rfind(mark, 0, found.start()) for mark in "。！？；\n") + 1
+    dates = [a for a in date_anchors(text, start, sentence_end(text, found.end(), len(text)), today)
+             if a.value]
+    return dates[-1].value if dates else None
 
 
 def statistic(text: str, figure: Figure) -> bool:

@@ -3822,3 +3822,44 @@ def test_the_scorer_pairs_a_gold_figure_with_a_reading_aid_inside_it():
     figures = pd.DataFrame({"file": ["a/01.md", "a/01.md"], "text": ["30316億元", "45.9%"],
                             "kind": ["money", "percent"], "base": [0, 0], "start": [9, 25]})
     assert match(gold, figures, {"a/01.md": (40, 35)})["found"].tolist() == [0, 1]
+
+
+# ------------------------------------------------------------------ round sixteen
+# Each rule kept only where it lifts as-of on waves it was not read from and lowers none
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a piece that opens on a release of statistics: the release's period dates the shares and
+    # other amounts it breaks down in later paragraphs
+    ("甲地统计显示，截至2024年9月末，辖内绿色贷款余额5000亿元，同比增长20%。\n"
+     "分用途看，清洁能源产业1200亿元，占比24.0%。",
+     [("5000亿元", "2024-09"), ("20%", "2024-09"), ("1200亿元", "2024-09"), ("24.0%", "2024-09")]),
+    ("乙局今日公布统计，截至2025年6月底，三家银行存款合计900億元。\n"
+     "其中，丙銀行存款400億元，市占率44%。",
+     [("900億元", "2025-06"), ("400億元", "2025-06"), ("44%", "2025-06")]),
+    # (a control: a piece that opens on no release keeps its standing shares undated)
+    ("截至2024年9月末，丁银行绿色贷款余额5000亿元，同比增长20%。\n"
+     "丁银行科技人员占比达30%，每年将营业收入的5%投入研发。",
+     [("5000亿元", "2024-09"), ("20%", "2024-09"), ("30%", None), ("5%", None)]),
+])
+def test_a_release_of_statistics_dates_what_it_breaks_down(text, expected):
+    assert rows(text, "text", "as_of", date="2024-11-20") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deal with a named firm or project keeps no date of the sentences before it
+    ("2024年，甲银行新增绿色贷款200亿元。该行向某新能源有限公司发放贷款3000万元。",
+     [("200亿元", "2024"), ("3000万元", None)]),
+    ("截至2025年6月末，乙银行科技贷款余额800亿元。\n乙银行为某光伏发电项目提供5亿元银团融资。",
+     [("800亿元", "2025-06"), ("5亿元", None)]),
+    ("截至2025年6月末，丙银行绿色贷款余额800亿元。某水电项目获得丙银行10亿元授信。",
+     [("800亿元", "2025-06"), ("10亿元", None)]),
+    # ... unless its own sentence dates it
+    ("2024年，甲银行新增绿色贷款200亿元。2024年3月，该行向某新能源有限公司发放贷款3000万元。",
+     [("200亿元", "2024"), ("3000万元", "2024-03")]),
+    # (a control: 为 as a copula names no deal: "总规模为…，占集团客户贷款比重…")
+    ("截至2025年6月末，丁银行企业贷款总规模为2,521亿元，占集团客户贷款比重14.7%。",
+     [("2,521亿元", "2025-06"), ("14.7%", "2025-06")]),
+])
+def test_a_deal_with_a_firm_keeps_no_date_of_the_sentences_before(text, expected):
+    assert rows(text, "text", "as_of", date="2025-08-20") == expected
