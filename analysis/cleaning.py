@@ -625,6 +625,9 @@ def remove_duplicates(regions: list[Region], log: list[LogEntry]) -> None:
             section.paras = [p for p in section.paras if p.text]
 
 
+LEAD_REACH = 60  # characters before a repeated passage where its subject is named
+
+
 def tells_of_other_banks(lead_a: str, lead_b: str) -> bool:
     """Whether the words before a passage in two paragraphs name different banks."""
     from analysis.banks import find_banks  # (only for the rare passage printed twice)
@@ -632,9 +635,6 @@ def tells_of_other_banks(lead_a: str, lead_b: str) -> bool:
     banks_a = {m.banks for m in find_banks(to_simplified(lead_a[-LEAD_REACH:]))}
     banks_b = {m.banks for m in find_banks(to_simplified(lead_b[-LEAD_REACH:]))}
     return bool(banks_a) and bool(banks_b) and banks_a.isdisjoint(banks_b)
-
-
-LEAD_REACH = 60  # characters before a repeated passage where its subject is named
 
 
 MAX_SHINGLE_SPREAD = 8  # a shingle in more paragraphs than this is boilerplate, not a misprint

@@ -2404,7 +2404,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             index = -2  # a deal with a firm ("为某公司发放贷款5000万元") is an example, of no
             # period the sentences before name
         if index >= 0 and anchors[index].inherited and figure.family in (
-                REPORT_UNDATED_FAMILIES if all_reports or anchors[index].value == release
+                REPORT_UNDATED_FAMILIES if all_reports or (
+                    release is not None and anchors[index].value == release)
                 else UNDATED_FAMILIES) and not (
                 figure.family == "other" and figure.kind == "money" and PERIOD_ACCOUNT.search(figure.metric)
         ) and not share_of_amount_before(text, figure, whole):
@@ -2591,14 +2592,13 @@ def ahead(text: str, figure: Figure) -> bool:
 def release_period(text: str, today: tuple[int, int, int] | None) -> str | None:
     """The period of the release of statistics a piece opens on ("金管会统计显示，本国银行截至去年
     12月底…", "13日公布统计至2025年9月底"): the last date of the sentence that names the release (a
-    day it came out comes before its period), or
-    None where the piece opens on none, or names no date with it."""
+    day it came out comes before its period); None where the piece opens on none, or names no
+    date with it."""
     found = STATISTICS_RELEASE.search(text, 0, RELEASE_REACH)
     if found is None:
         return None
-    start = max(text.rfind(mark, 0, found.start()) for mark in "。！？；\n") + 1
-    dates = [a for a in date_anchors(text, start, sentence_end(text, found.end(), len(text)), today)
-             if a.value]
+    dates = [a for a in date_anchors(text, start_of_sentence(text, found.start()),
+                                     sentence_end(text, found.end(), len(text)), today) if a.value]
     return dates[-1].value if dates else None
 
 
@@ -2968,6 +2968,9 @@ NOT_THE_SESSION = re.compile(r"目标|预测|预计|评级|前收|昨收")
 
 
 MONTH_DAY = re.compile(r"(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[日号](?!\s*[电讯])")
+# (a bare year or a report's period after that day dates nothing else: "7月30日公布2025年第2季业绩后")
+BARE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+REPORT_AFTER = re.compile(r"\s*(?:业绩|财报|年报|中报|季报|报告)")
 
 
 def last_day_before(text: str, start: int, end: int) -> re.Match | None:
@@ -2981,10 +2984,6 @@ def last_day_before(text: str, start: int, end: int) -> re.Match | None:
         if not (BARE_YEAR.fullmatch(other.group()) or REPORT_AFTER.match(text, other.end())):
             return None
     return found
-
-
-BARE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
-REPORT_AFTER = re.compile(r"\s*(?:业绩|财报|年报|中报|季报|报告)")
 
 
 def mark_market(text: str, figures: list[Figure]) -> None:
