@@ -61,7 +61,8 @@ Family     `metric_family`: one of METRIC_FAMILIES (loan_balance, new_loans, cre
            metric_family(metric, kind, unit, before) from the metric and the words of the clause
            before the figure (see its docstring).
 as_of      the nearest date before the figure in its paragraph: 截至2023年12月底 -> 2023-12,
-           2024年中期 -> 2024-06, 去年 -> the article's year - 1, 9月15日 -> the year of an earlier
+           2024年中期 -> 2024-06, 去年 -> the article's year - 1, 上季 and 上月 -> the quarter
+           and the month before the article's, 9月15日 -> the year of an earlier
            date in the paragraph or of the article. Baselines (较年初, 比上年, 去年同期) and starts
            (2024年起, 1月以来) are not dates of a figure; 目前 is the article's own date (none
            in an undated article), 近年来 and 近五年来 leave it empty, and so does a plan's end
@@ -620,8 +621,11 @@ THIS_YEAR = r"年初以来|年内(?<![一二两三四五六七八九十\d几多�
 # The dates written as words, found in one pass: now, this year, the report's period (told
 # apart by their text: a pattern that opens with a group would lose re's fast skipping).
 # (全年: the whole year of the date before; not a plan's year, 全年计划)
-WORD_DATES = re.compile(rf"{NOW.pattern}|{THIS_YEAR}|{REPORT_PERIOD.pattern}|今日|今天|昨日|昨天"
-                        r"|全年(?!计划|目标|任务|预算|经营目标)")
+# 上季, 上个月: the quarter or the month before the article's ("星展香港宣布，上季纯利按年增长73%",
+# "上月中银、渣打亦批出最多1%现金回赠"); not a base (较上月, 环比上季) nor a point of it (上月末)
+LAST_PERIOD = r"上(?<![较比从由与和于自]上)一?(?:季度?|个?月)(?![末底初度以])"
+WORD_DATES = re.compile(rf"{NOW.pattern}|{THIS_YEAR}|{REPORT_PERIOD.pattern}|{LAST_PERIOD}"
+                        r"|今日|今天|昨日|昨天|全年(?!计划|目标|任务|预算|经营目标)")
 # 2024年起, 1月以来, 去年同期; 2020年第一期 (a bond's tranche: a name, not a period)
 # (a day may close a bracket or stand before one: "从今天(9月15日)起", "自11月3日(周一)起")
 EFFECTIVE_FROM = re.compile(r"[)）﹚]?(?:\s*[(（﹙][^()（）﹙﹚]{0,8}[)）﹚])?\s*(?:起|开始)(?!至|到|的\d)")
@@ -2283,6 +2287,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             if (day := days_from(today, -word.startswith("昨"))) is None:
                 continue  # no article date, or a stamp that is no day
             anchors.append(DateAnchor(m.start(), m.end(), day.isoformat(), day.year))
+        elif word.startswith("上"):  # the quarter or the month before the article's
+            if (value := period_before(today, quarter="季" in word)) is not None:
+                anchors.append(DateAnchor(m.start(), m.end(), value, int(value[:4])))
         elif word.startswith("全年"):  # the whole year of the date before ("四季度…。全年营收增速…")
             earlier = [a for a in anchors if a.end <= m.start() and a.year
                        and not aside_before(text, a, m.start())]
@@ -2632,6 +2639,18 @@ def effective_days(plain: str, today: tuple[int, int, int] | None) -> list[DateA
                  for m in WEEKDAY_EFFECTIVE.finditer(plain)
                  if (following := next_day_of_month(day, int(m.group(1))))]
     return sorted(days, key=operator.attrgetter("start"))
+
+
+def period_before(today: tuple[int, int, int] | None, quarter: bool) -> str | None:
+    """The month (YYYY-MM) that ends the quarter before the article's, or the month before it;
+    None where the article's date gives no month."""
+    if not today or not today[1]:
+        return None
+    year, month = today[0], today[1]
+    month = (month - 1) // 3 * 3 if quarter else month - 1
+    if month == 0:
+        year, month = year - 1, 12
+    return f"{year:04d}-{month:02d}"
 
 
 def days_from(today: tuple[int, int, int] | None, offset: int) -> dt.date | None:

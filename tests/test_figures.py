@@ -3863,3 +3863,26 @@ def test_a_release_of_statistics_dates_what_it_breaks_down(text, expected):
 ])
 def test_a_deal_with_a_firm_keeps_no_date_of_the_sentences_before(text, expected):
     assert rows(text, "text", "as_of", date="2025-08-20") == expected
+
+
+# ------------------------------------------------------------------ round seventeen
+# The reporting calendar: 上季 and 上月 read from the article's date
+
+
+@pytest.mark.parametrize("date, text, expected", [
+    # 上季: the quarter before the article's (a third-quarter piece of late October)
+    ("2025-10-31", "甲银行上季净利润按年增长5.1%至600.7亿元。",
+     [("5.1%", "2025-09"), ("600.7亿元", "2025-09")]),
+    # a January piece's 上季 is the last quarter of the year before
+    ("2024-01-25", "乙銀行上季度貸款額按季增長8%。", [("8%", "2023-12")]),
+    # 上月 and 上个月: the month before the article's; January's is last December
+    ("2026-01-09", "上月丙银行批出最多1%现金回赠。", [("1%", "2025-12")]),
+    ("2025-07-15", "丁银行上个月新发放贷款120亿元。", [("120亿元", "2025-06")]),
+    # (controls: a base (较上月, 环比上季) and a point of it (上月末) are no period of the figure)
+    ("2025-07-15", "戊银行贷款余额较上月增加30亿元。", [("30亿元", None)]),
+    ("2025-07-15", "己银行存款余额较上月末增长2%。", [("2%", None)]),
+    # (an article dated by its year alone has no quarter before its own)
+    ("2025", "庚银行上季净利润增长3%。", [("3%", None)]),
+])
+def test_last_quarter_and_last_month_are_read_from_the_articles_date(date, text, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
