@@ -2646,11 +2646,8 @@ def period_before(today: tuple[int, int, int] | None, quarter: bool) -> str | No
     None where the article's date gives no month."""
     if not today or not today[1]:
         return None
-    year, month = today[0], today[1]
-    month = (month - 1) // 3 * 3 if quarter else month - 1
-    if month == 0:
-        year, month = year - 1, 12
-    return f"{year:04d}-{month:02d}"
+    month = (today[1] - 1) // 3 * 3 + 1 if quarter else today[1]  # (the quarter's first month)
+    return month_before(f"{today[0]:04d}-{month:02d}")
 
 
 def days_from(today: tuple[int, int, int] | None, offset: int) -> dt.date | None:
