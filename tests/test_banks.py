@@ -302,3 +302,16 @@ def test_hong_kongs_virtual_bank_by_its_english_brand():
 ])
 def test_a_name_opening_with_tai_needs_only_its_start_on_a_word_boundary(text, expected):
     assert [m.banks for m in find_banks(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (round eighteen: Fubon Bank (Hong Kong), as Hong Kong's papers name it, is not Fubon's
+    # mainland bank nor Taipei Fubon; both brackets are written)
+    ("富邦香港中期淨利息收入升近3成", [("富邦银行(香港)",)]),
+    ("富邦銀行（香港）公布業績", [("富邦银行(香港)",)]),
+    ("富邦華一銀行、台北富邦", [("富邦华一银行",), ("台北富邦银行",)]),
+    ("中信銀行（國際）上調定存年息", [("中信银行(国际)",)]),
+])
+def test_hong_kong_banks_named_with_either_bracket(text, expected):
+    from analysis.chinese import to_simplified
+    assert [m.banks for m in find_banks(to_simplified(text))] == expected
