@@ -315,3 +315,16 @@ def test_a_name_opening_with_tai_needs_only_its_start_on_a_word_boundary(text, e
 def test_hong_kong_banks_named_with_either_bracket(text, expected):
     from analysis.chinese import to_simplified
     assert [m.banks for m in find_banks(to_simplified(text))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (the banks of Hong Kong's and Macao's registers that a mainland bank owns are that bank's,
+    # as 工银亚洲 is; Taiwan's domestic banks each their own)
+    ("招商永隆銀行推出定存優惠", [("招商银行",)]),
+    ("交銀香港公布中期業績", [("交通银行",)]),
+    ("工銀澳門、中銀澳門向企業放款", [("工商银行",), ("中国银行",)]),
+    ("日盛銀行與瑞興銀行的放款", [("日盛银行",), ("瑞兴银行",)]),
+])
+def test_hong_kong_macao_subsidiaries_and_more_taiwan_banks(text, expected):
+    from analysis.chinese import to_simplified
+    assert [m.banks for m in find_banks(to_simplified(text))] == expected
