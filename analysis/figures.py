@@ -122,7 +122,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.banks import english, find_banks, is_central_bank, reporting_currency, trie_pattern
-from analysis.chinese import to_simplified, traditional_chars
+from analysis.chinese import to_simplified, traditional_chars, traditional_pattern
 from analysis.dates import YEAR_OVER_AFTER
 
 COLUMNS = [
@@ -1997,7 +1997,7 @@ def local_currency(text: str, banks: Counter[tuple[str, ...]], written: str = ""
     """The currency an article's bare 元 are in when it is not the yuan. A Taiwan paper names
     新台币 (or NT$) once, or only words of Taiwan's (LOCAL_WORDS), or a year of Taiwan's
     calendar (in `written`, the original text: 今(98)年), and writes 元 after; so does a Hong
-    Kong paper (LOCAL_WORDS) in Hong Kong dollars; an article whose banks all report in one
+    Kong paper (LOCAL_WORDS, or traditional characters writing of Hong Kong) in its dollars; an article whose banks all report in one
     other currency (Taiwan's, Hong Kong's) writes in it. Each names 人民币 where it means the
     yuan."""
     if "人民币" in text or "RMB" in text:
@@ -2007,6 +2007,8 @@ def local_currency(text: str, banks: Counter[tuple[str, ...]], written: str = ""
         return "TWD"
     if words := LOCAL_WORDS.search(text):
         return "HKD" if words.group() in HONG_KONG_WORDS else "TWD"
+    if written and HONG_KONG_TEXT.search(text) and traditional_pattern().search(written):
+        return "HKD"  # a Hong Kong paper, in traditional characters, writing of Hong Kong
     currencies = {reporting_currency(bank) for names in banks for bank in names}
     return currencies.pop() if len(currencies) == 1 else None
 

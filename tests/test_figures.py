@@ -3886,3 +3886,21 @@ def test_a_deal_with_a_firm_keeps_no_date_of_the_sentences_before(text, expected
 ])
 def test_last_quarter_and_last_month_are_read_from_the_articles_date(date, text, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+# ------------------------------------------------------------------ round eighteen
+# A Hong Kong paper's bare 元: in traditional characters, writing of Hong Kong, it counts in
+# Hong Kong dollars whichever banks it names (a mainland bank's Hong Kong arm included)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("建行亞洲港元新資金三個月定存享5.88厘，起存額為5萬元。", [("5.88厘", "%"), ("5萬元", "HKD")]),
+    ("本港銀行上調按揭回贈，貸款額不少於1,000萬元。", [("1,000萬元", "HKD")]),
+    # (controls: a simplified mainland piece on Hong Kong's market; a Hong Kong paper that
+    # names the yuan; a Taiwan paper, in its dollars)
+    ("南向资金流入香港市场，工商银行净利润3600亿元。", [("3600亿元", "CNY")]),
+    ("工銀亞洲在香港公布，集團淨利潤人民幣30億元，貸款增長5億元。", [("30億元", "CNY"), ("5億元", "CNY")]),
+    ("金管會統計，國銀在香港分行放款餘額為3,000億元。", [("3,000億元", "TWD")]),
+])
+def test_a_hong_kong_paper_counts_its_bare_yuan_in_hong_kong_dollars(text, expected):
+    assert rows(text, "text", "unit") == expected
