@@ -1997,9 +1997,9 @@ def local_currency(text: str, banks: Counter[tuple[str, ...]], written: str = ""
     """The currency an article's bare 元 are in when it is not the yuan. A Taiwan paper names
     新台币 (or NT$) once, or only words of Taiwan's (LOCAL_WORDS), or a year of Taiwan's
     calendar (in `written`, the original text: 今(98)年), and writes 元 after; so does a Hong
-    Kong paper (LOCAL_WORDS, or traditional characters writing of Hong Kong) in its dollars; an article whose banks all report in one
-    other currency (Taiwan's, Hong Kong's) writes in it. Each names 人民币 where it means the
-    yuan."""
+    Kong paper (LOCAL_WORDS, or traditional characters writing of Hong Kong) in its dollars;
+    an article whose banks all report in one other currency (Taiwan's, Hong Kong's) writes in
+    it. Each names 人民币 where it means the yuan."""
     if "人民币" in text or "RMB" in text:
         return None
     if "台币" in text or "NT$" in text or (has_bracketed_year(written) and any(
