@@ -324,6 +324,8 @@ def test_hong_kong_banks_named_with_either_bracket(text, expected):
     ("交銀香港公布中期業績", [("交通银行",)]),
     ("工銀澳門、中銀澳門向企業放款", [("工商银行",), ("中国银行",)]),
     ("日盛銀行與瑞興銀行的放款", [("日盛银行",), ("瑞兴银行",)]),
+    # (Taiwan's papers write its Export-Import Bank 輸銀, beside 臺銀 and 土銀)
+    ("土銀163.56億元，輸銀16.26億元", [("土地银行",), ("中国输出入银行",)]),
 ])
 def test_hong_kong_macao_subsidiaries_and_more_taiwan_banks(text, expected):
     from analysis.chinese import to_simplified
