@@ -326,6 +326,9 @@ def test_hong_kong_banks_named_with_either_bracket(text, expected):
     ("日盛銀行與瑞興銀行的放款", [("日盛银行",), ("瑞兴银行",)]),
     # (Taiwan's papers write its Export-Import Bank 輸銀, beside 臺銀 and 土銀)
     ("土銀163.56億元，輸銀16.26億元", [("土地银行",), ("中国输出入银行",)]),
+    # (and its banks by their name and 銀 alone, as in its rankings: 第一銀, 華南銀, 臺灣中小企銀)
+    ("依序是臺灣中小企銀427.97億元、第一銀6678.3億元、華南銀5993.4億元",
+     [("台湾中小企业银行",), ("第一银行",), ("华南银行",)]),
 ])
 def test_hong_kong_macao_subsidiaries_and_more_taiwan_banks(text, expected):
     from analysis.chinese import to_simplified
