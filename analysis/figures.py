@@ -122,7 +122,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.banks import english, find_banks, is_central_bank, reporting_currency, trie_pattern
-from analysis.chinese import to_simplified, traditional_chars, traditional_pattern
+from analysis.chinese import has_traditional, to_simplified, traditional_chars
 from analysis.dates import YEAR_OVER_AFTER
 
 COLUMNS = [
@@ -1942,7 +1942,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     # (not a figure whose clause names another subject: "民营经济为全省贡献了超50%的GDP")
     if orphans:
         own_bank(plain, orphans, title, None if alone else seen)
-    local = local_currency(plain, seen, text)
+    local = local_currency(plain, seen, text, hong_kong)
     named_banks = {bank for names in seen for bank in names}
     if TAIWAN_NAMESAKES.keys() & named_banks and taiwanese(local, named_banks):
         for figure in kept:  # in Taiwan's press 中信银行 is CTBC, 上海银行 its 上海商银
@@ -1993,13 +1993,15 @@ def taiwanese(local: str | None, banks: set[str]) -> bool:
     return local == "TWD" or (bool(others) and all(reporting_currency(b) == "TWD" for b in others))
 
 
-def local_currency(text: str, banks: Counter[tuple[str, ...]], written: str = "") -> str | None:
+def local_currency(text: str, banks: Counter[tuple[str, ...]], written: str = "",
+                   hong_kong: bool = False) -> str | None:
     """The currency an article's bare 元 are in when it is not the yuan. A Taiwan paper names
     新台币 (or NT$) once, or only words of Taiwan's (LOCAL_WORDS), or a year of Taiwan's
     calendar (in `written`, the original text: 今(98)年), and writes 元 after; so does a Hong
-    Kong paper (LOCAL_WORDS, or traditional characters writing of Hong Kong) in its dollars;
-    an article whose banks all report in one other currency (Taiwan's, Hong Kong's) writes in
-    it. Each names 人民币 where it means the yuan."""
+    Kong paper (LOCAL_WORDS, or traditional characters writing of Hong Kong: `hong_kong`,
+    HONG_KONG_TEXT found in `text`) in its dollars; an article whose banks all report in one
+    other currency (Taiwan's, Hong Kong's) writes in it. Each names 人民币 where it means the
+    yuan."""
     if "人民币" in text or "RMB" in text:
         return None
     if "台币" in text or "NT$" in text or (has_bracketed_year(written) and any(
@@ -2007,7 +2009,7 @@ def local_currency(text: str, banks: Counter[tuple[str, ...]], written: str = ""
         return "TWD"
     if words := LOCAL_WORDS.search(text):
         return "HKD" if words.group() in HONG_KONG_WORDS else "TWD"
-    if written and HONG_KONG_TEXT.search(text) and traditional_pattern().search(written):
+    if hong_kong and has_traditional(written):
         return "HKD"  # a Hong Kong paper, in traditional characters, writing of Hong Kong
     currencies = {reporting_currency(bank) for names in banks for bank in names}
     return currencies.pop() if len(currencies) == 1 else None
