@@ -311,13 +311,6 @@ def test_a_name_opening_with_tai_needs_only_its_start_on_a_word_boundary(text, e
     ("富邦銀行（香港）公布業績", [("富邦银行(香港)",)]),
     ("富邦華一銀行、台北富邦", [("富邦华一银行",), ("台北富邦银行",)]),
     ("中信銀行（國際）上調定存年息", [("中信银行(国际)",)]),
-])
-def test_hong_kong_banks_named_with_either_bracket(text, expected):
-    from analysis.chinese import to_simplified
-    assert [m.banks for m in find_banks(to_simplified(text))] == expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # (the banks of Hong Kong's and Macao's registers that a mainland bank owns are that bank's,
     # as 工银亚洲 is; Taiwan's domestic banks each their own)
     ("招商永隆銀行推出定存優惠", [("招商银行",)]),
@@ -330,6 +323,6 @@ def test_hong_kong_banks_named_with_either_bracket(text, expected):
     ("依序是臺灣中小企銀427.97億元、第一銀6678.3億元、華南銀5993.4億元",
      [("台湾中小企业银行",), ("第一银行",), ("华南银行",)]),
 ])
-def test_hong_kong_macao_subsidiaries_and_more_taiwan_banks(text, expected):
+def test_hong_kong_macao_and_taiwan_names_of_round_eighteen(text, expected):
     from analysis.chinese import to_simplified
     assert [m.banks for m in find_banks(to_simplified(text))] == expected
