@@ -57,6 +57,9 @@ def bank_aliases() -> dict[str, tuple[str, ...]]:
             for form in rural_forms(surface):  # 上海农商银行 is also 上海农商行 in the press
                 names.setdefault(form, (canonical,))
             names[surface] = (canonical,)
+        if (info or {}).get("currency") == "TWD":
+            for form in taiwan_forms(canonical):  # 连线商业银行 is 连线商银 in Taiwan's press
+                names.setdefault(form, (canonical,))
     for group, members in table.get("groups", {}).items():
         names[group] = tuple(members)
     return names
@@ -72,6 +75,22 @@ def rural_forms(surface: str) -> list[str]:
         if surface.endswith(suffix) and len(surface) > len(suffix):
             place = surface[:-len(suffix)]
             return [place + form for form in RURAL_FORMS]
+    return []
+
+
+# Taiwan's press shortens a bank's legal name to its stem and 商银 or 银 (乐天国际商业银行:
+# 乐天商银, 台中商业银行: 台中商银, 彰化银行: 彰化银).
+TAIWAN_SUFFIXES = ("国际商业银行", "商业银行", "银行")
+
+
+def taiwan_forms(canonical: str) -> list[str]:
+    """The short forms of a Taiwan bank's name (stem and 商银, stem and 银)."""
+    if canonical.endswith("储蓄银行"):
+        return []  # 上海商业储蓄银行 is 上海商银 (an alias); 上海银 would read 上海银保监局
+    for suffix in TAIWAN_SUFFIXES:
+        if canonical.endswith(suffix) and len(canonical) - len(suffix) >= 2:
+            stem = canonical[:-len(suffix)]
+            return [stem + "商银", stem + "银"]
     return []
 
 

@@ -326,3 +326,33 @@ def test_a_name_opening_with_tai_needs_only_its_start_on_a_word_boundary(text, e
 def test_hong_kong_macao_and_taiwan_names_of_round_eighteen(text, expected):
     from analysis.chinese import to_simplified
     assert [m.banks for m in find_banks(to_simplified(text))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (round nineteen: Taiwan's press shortens a bank's legal name to its stem and 商銀 or 銀)
+    ("樂天商銀去年虧損擴大", [("乐天国际商业银行",)]),
+    ("連線商銀與將來商銀的存款", [("连线商业银行",), ("将来商业银行",)]),
+    ("台中商銀、彰化銀與三信商銀", [("台中商业银行",), ("彰化银行",), ("三信商业银行",)]),
+    ("上海商銀的放款", [("上海商业储蓄银行",)]),
+    ("上海銀保監局發布通知", []),  # (no 上海銀 is derived: the mainland writes 上海银保监局)
+    # (English names as the papers write them, and HSBC Holdings by its short name: a
+    # holding named after its one bank is that bank)
+    ("Line Bank虧損收窄", [("连线商业银行",)]),
+    ("匯控公布中期業績", [("汇丰银行",)]),
+    # (Taiwan's 行庫 are its banks: 四大行庫 is not the mainland's 四大行)
+    ("公股四大行庫的放款", []),
+    ("八大行庫承作青年安心成家貸款", []),
+    ("四大行淨利潤", [("工商银行", "农业银行", "中国银行", "建设银行")]),
+])
+def test_taiwan_and_hong_kong_names_of_round_nineteen(text, expected):
+    from analysis.chinese import to_simplified
+    assert [m.banks for m in find_banks(to_simplified(text))] == expected
+
+
+def test_every_derived_taiwan_form_names_one_taiwan_bank():
+    forms = {form: canonical for canonical, info in bank_table()["banks"].items()
+             if (info or {}).get("currency") == "TWD" for form in resources.taiwan_forms(canonical)}
+    assert forms["乐天商银"] == "乐天国际商业银行" and forms["台中商银"] == "台中商业银行"
+    assert not any(form.startswith("上海") for form in forms)
+    assert all(alias_map()[form] == (canonical,) for form, canonical in forms.items()
+               if form not in bank_table()["banks"])
