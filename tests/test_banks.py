@@ -343,6 +343,12 @@ def test_hong_kong_macao_and_taiwan_names_of_round_eighteen(text, expected):
     ("公股四大行庫的放款", []),
     ("八大行庫承作青年安心成家貸款", []),
     ("四大行淨利潤", [("工商银行", "农业银行", "中国银行", "建设银行")]),
+    # (Hong Kong's papers name CITIC's Hong Kong bank 信銀國際, Nanyang 南商行, and two
+    # virtual banks by their brands alone)
+    ("建行亞洲、信銀國際和工銀亞洲", [("建设银行",), ("中信银行(国际)",), ("工商银行",)]),
+    ("南商行資產總額增長", [("南洋商业银行",)]),
+    ("湖南商行業協會", []),  # (南商行 only as a word of its own)
+    ("Mox虧損最多，平安壹賬通最少", [("Mox银行",), ("平安壹账通银行",)]),
 ])
 def test_taiwan_and_hong_kong_names_of_round_nineteen(text, expected):
     from analysis.chinese import to_simplified
