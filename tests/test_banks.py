@@ -349,6 +349,11 @@ def test_hong_kong_macao_and_taiwan_names_of_round_eighteen(text, expected):
     ("南商行資產總額增長", [("南洋商业银行",)]),
     ("湖南商行業協會", []),  # (南商行 only as a word of its own)
     ("Mox虧損最多，平安壹賬通最少", [("Mox银行",), ("平安壹账通银行",)]),
+    # (from the registers: DBS by its short name anywhere, not only in a Hong Kong piece; a
+    # bank's Asian arm or its Macao bank is the bank's; OCBC Wing Hang its own)
+    ("星展台灣分行的稅前盈餘", [("星展银行",)]),
+    ("建銀亞洲與澳門商業銀行", [("建设银行",), ("大新银行",)]),
+    ("永亨銀行更名為華僑永亨銀行", [("华侨永亨银行",), ("华侨永亨银行",)]),
 ])
 def test_taiwan_and_hong_kong_names_of_round_nineteen(text, expected):
     from analysis.chinese import to_simplified
