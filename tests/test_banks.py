@@ -322,13 +322,6 @@ def test_a_name_opening_with_tai_needs_only_its_start_on_a_word_boundary(text, e
     # (and its banks by their name and 銀 alone, as in its rankings: 第一銀, 華南銀, 臺灣中小企銀)
     ("依序是臺灣中小企銀427.97億元、第一銀6678.3億元、華南銀5993.4億元",
      [("台湾中小企业银行",), ("第一银行",), ("华南银行",)]),
-])
-def test_hong_kong_macao_and_taiwan_names_of_round_eighteen(text, expected):
-    from analysis.chinese import to_simplified
-    assert [m.banks for m in find_banks(to_simplified(text))] == expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # (round nineteen: Taiwan's press shortens a bank's legal name to its stem and 商銀 or 銀)
     ("樂天商銀去年虧損擴大", [("乐天国际商业银行",)]),
     ("連線商銀與將來商銀的存款", [("连线商业银行",), ("将来商业银行",)]),
@@ -355,7 +348,7 @@ def test_hong_kong_macao_and_taiwan_names_of_round_eighteen(text, expected):
     ("建銀亞洲與澳門商業銀行", [("建设银行",), ("大新银行",)]),
     ("永亨銀行更名為華僑永亨銀行", [("华侨永亨银行",), ("华侨永亨银行",)]),
 ])
-def test_taiwan_and_hong_kong_names_of_round_nineteen(text, expected):
+def test_hong_kong_macao_and_taiwan_names_of_rounds_eighteen_and_nineteen(text, expected):
     from analysis.chinese import to_simplified
     assert [m.banks for m in find_banks(to_simplified(text))] == expected
 

@@ -3908,9 +3908,7 @@ def test_a_hong_kong_paper_counts_its_bare_yuan_in_hong_kong_dollars(text, expec
 
 def test_taiwans_four_big_banks_by_name_own_their_figures_in_order():
     # (round nineteen: 四大行庫 after a list of Taiwan's banks is that list, not 工农中建)
-    from analysis.chinese import to_simplified
-    from analysis.figures import extract_from_text
-    text = to_simplified("以土銀、台銀、合庫、台企銀等四大行庫的承作量最大，"
-                         "四大行庫的承作金額分別為320億元、210億元、150億元和90億元。")
-    assert [f.entity for f in extract_from_text(text)] == [
-        "土地银行", "台湾银行", "合作金库银行", "台湾中小企业银行"]
+    text = ("以土銀、台銀、合庫、台企銀等四大行庫的承作量最大，"
+            "四大行庫的承作金額分別為320億元、210億元、150億元和90億元。")
+    assert rows(text, "entity") == [
+        ("土地银行",), ("台湾银行",), ("合作金库银行",), ("台湾中小企业银行",)]
