@@ -43,10 +43,18 @@ def has_traditional(text: str) -> bool:
     return bool(text) and traditional_pattern().search(text) is not None
 
 
+# Half of a UTF-16 pair, alone: no character, but a str may hold one (a JSON export's broken
+# escape "\ud800"); split on, it stays a part of its own
+LONE_SURROGATE = re.compile("([\ud800-\udfff])")
+
+
 def to_simplified(text: str) -> str:
     """The text in simplified characters, with exactly the original's length."""
     if not has_traditional(text):
         return text
+    if LONE_SURROGATE.search(text):  # (OpenCC cannot read one: convert the text around it)
+        return "".join(part if LONE_SURROGATE.fullmatch(part) else to_simplified(part)
+                       for part in LONE_SURROGATE.split(text))
     converted = converter().convert(text)
     if len(converted) == len(text):
         return converted

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from analysis import resources
+from analysis.chinese import LONE_SURROGATE
 from analysis.loading import Document, Problem, decode_bytes, make_document
 
 # Where a JSON export keeps its list of articles, when it is an object rather than a list.
@@ -104,6 +105,17 @@ def document_from_row(where: str, row_number: int, row: dict,
     return document, problems
 
 
+def read_json(text: str) -> object:
+    """json.loads, with each lone surrogate a broken escape leaves ("\\ud800" with no partner)
+    read as U+FFFD, as a broken byte of a text file is: no text can be written out with one."""
+    value = json.loads(text)
+    if "\\u" not in text:
+        return value
+    written = json.dumps(value, ensure_ascii=False)
+    return json.loads(LONE_SURROGATE.sub("\ufffd", written)) if LONE_SURROGATE.search(written) \
+        else value
+
+
 def json_lines(text: str) -> Iterator[tuple[int, dict | None, str | None]]:
     """(line number, object, error) for every non-blank line."""
     # (lines end at \n only: str.splitlines also splits at U+0085, U+2028 and other characters
@@ -112,7 +124,7 @@ def json_lines(text: str) -> Iterator[tuple[int, dict | None, str | None]]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = read_json(line)
         except json.JSONDecodeError as error:
             yield number, None, f"invalid JSON ({error.msg} at column {error.colno})"
             continue
@@ -123,7 +135,7 @@ def json_document(text: str) -> Iterator[tuple[int, dict | None, str | None]]:
     """A JSON array of articles, an object holding one (under data/articles/items ...), or
     one article object."""
     try:
-        value = json.loads(text)
+        value = read_json(text)
     except json.JSONDecodeError as error:
         if "\n{" in text or text.lstrip().startswith("{"):
             # JSON Lines saved as .json: read line by line, so one bad line costs one row.

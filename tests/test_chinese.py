@@ -81,3 +81,8 @@ def test_a_page_with_reading_aids_reads_its_bank_and_logs_what_went():
     assert [row["removed"] for row in log if row["kind"] == "note"] == ["(nóng) (yè) (xiàn)"]
     figures = extract_figures(pd.DataFrame(articles))
     assert set(figures["entity"]) == {"农业银行"}
+
+
+def test_a_lone_surrogate_stays_and_the_text_around_it_is_converted():
+    # (OpenCC cannot encode one: a str from a broken JSON escape may hold it)
+    assert to_simplified("銀行\ud800貸款") == "银行\ud800贷款"

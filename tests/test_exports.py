@@ -86,6 +86,14 @@ def test_html_content_of_a_row_is_parsed():
     assert document.body == "\n\n".join(PARAS)
 
 
+def test_a_broken_escape_in_a_row_reads_as_a_replacement_character():
+    # (a lone surrogate, "\\ud800" with no partner, is no character: the row still loads, as a
+    # text file's broken byte does; a whole pair, an emoji, stays itself)
+    line = ('{"title": "t", "content": "' + PARAS[0] + '\\ud800 \\ud83d\\ude00"}').encode()
+    (document,) = good(documents("a.jsonl", line))
+    assert document.body == PARAS[0] + "\ufffd \U0001f600"
+
+
 def test_unix_times_and_lists_of_paragraphs():
     row = {"headline": TITLE, "timestamp": 1709677800000, "text": PARAS, "keywords": ["银行", "AI"]}
     (document,) = good(documents("a.json", json.dumps([row]).encode()))
