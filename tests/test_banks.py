@@ -353,6 +353,13 @@ def test_hong_kong_macao_and_taiwan_names_of_rounds_eighteen_and_nineteen(text, 
     assert [m.banks for m in find_banks(to_simplified(text))] == expected
 
 
+def test_provincial_banks_founded_from_merged_city_banks():
+    # (wave b: 辽沈银行, founded in 2021, has no place name a local bank is found by; its
+    # figures went to 山西银行, named before it in the same sentence)
+    assert [m.banks for m in find_banks("山西银行资产规模达2961.82亿元，辽沈银行则为2250亿元")] == [
+        ("山西银行",), ("辽沈银行",)]
+
+
 def test_every_derived_taiwan_form_names_one_taiwan_bank():
     forms = {form: canonical for canonical, info in bank_table()["banks"].items()
              if (info or {}).get("currency") == "TWD" for form in resources.taiwan_forms(canonical)}
