@@ -790,7 +790,8 @@ SECTOR = re.compile(r"银行业|银行机构|金融机构|商业银行|国有大
                     # Taiwan's: its domestic, its state banks
                     r"|本国银行|公股银行|公股行库|" + TAIWANS_BANKS +
                     r"|港银|本港银行|各大银行|大型银行"  # Hong Kong's banks as a whole
-                    r"|银监会|银保监会|金融监管总局|金融监督管理总局|金管会")  # a regulator's statistics
+                    # a regulator's statistics (the mainland's, Taiwan's, Hong Kong's)
+                    r"|银监会|银保监会|金融监管总局|金融监督管理总局|金管会|金管局|金融管理局")
 # (every word written out: an alternation of words that each open with a literal is entered
 # by re only at their first characters, which it skips ahead to; a group among them, as
 # (?:多数|部分)银行, makes it try the whole alternation at every character, five times slower)

@@ -2145,6 +2145,15 @@ def test_taiwan_s_words_and_calendar_make_bare_yuan_new_taiwan_dollars():
     assert [float(v) for v, in rows("只增長半成，另有半成品。", "value")] == [5.0]
 
 
+def test_hong_kong_s_monetary_authority_is_a_regulator_not_the_bank_named_before():
+    # (wave b: a bank's results, then the regulator's buffer ratios, read as the bank's)
+    assert rows("渣打集團普通股權一級資本比率為13.8%。香港金融管理局亦宣佈將反週期緩衝資本比率從2%"
+                "下調至1%。", "text", "entity") == [
+        ("13.8%", "渣打银行"), ("2%", None), ("1%", None)]
+    assert rows("中銀香港上半年貸款增長3%。金管局數據顯示，本港貸款總額按年下跌2.5%。",
+                "text", "entity") == [("3%", "中银香港"), ("2.5%", None)]
+
+
 def test_months_in_chinese_numerals_and_a_month_s_change():
     text = "金管會公佈六月份本國銀行放款資料，總計放款總餘額是18兆549億元，比起五月份成長486億元。"
     assert rows(text, "as_of", date="2009-06-30")[0] == ("2009-06",)
