@@ -2399,8 +2399,17 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     shifted_last: Figure | None = None  # the figure SHIFT_BEFORE dated last
     whole: Figure | None = None  # the figure before, which a part (其中…) breaks down
     changed_from = rates_changed_from(text, figures)
+    # a comparison's date written after a figure ("贷存比率51%，去年底为53.3%", "下跌至15.2%，
+    # 2018年为16%"): it dates the figure it gives only; the figures after it go on in the period
+    # named before it
+    restating = {i for i, a in enumerate(anchors) if a.value and not a.inherited
+                 and RESTATED_AFTER.match(text, a.end)
+                 and FIGURE_AND_COMMA_BEFORE.search(text, max(start, a.start - 4), a.start)}
     for figure in figures:
         index = bisect.bisect_right(anchor_ends, figure.start) - 1
+        while index in restating and any(anchors[index].end <= f.start < figure.start
+                                         for f in figures):
+            index -= 1  # (a figure came after the comparison's: the period before it holds)
         while index >= 0 and ((anchors[index].first == ""
                                and anchors[index].start < figure.sentence[0])
                               or aside_before(text, anchors[index], figure.sentence[0])):
@@ -2560,7 +2569,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     # a date inside quotes names something ("“2023年全球银行1000强”"): no period to carry on
     # nor does the year of a forecast ("以今年的获利年成长12%来看，今年的现金股利可望超过2.5元")
     has_quotes = text.find("“", start, end) >= 0 or text.find("《", start, end) >= 0
-    last = next((a for a in reversed(anchors) if a.first != ""  # (no plan's horizon)
+    last = next((a for i, a in reversed(list(enumerate(anchors)))
+                 if a.first != "" and i not in restating  # (no plan's horizon, no comparison's)
                  and not (has_quotes and quoted(text, start, a.start))
                  and not forecasts(text, a, end, today)), None)
     # a period (2024年, 截至6月末) goes on; a day is an event's, 目前 ends the period, and a
@@ -2568,6 +2578,12 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     if last and TARGET_YEAR_BEFORE.search(text, max(0, last.start - 4), last.start):
         last = None
     return figures, (last if last and last.value and last.value.count("-") < 2 else None)
+
+
+# A date that gives a figure's value at another time: 为 and a number after it ("去年底为53.3%",
+# "2022年则为1336.69亿元"), a figure and a comma before it
+RESTATED_AFTER = re.compile(r"\s*(?:则|同期)?\s*(?:为|是)\s*[-−\d]")
+FIGURE_AND_COMMA_BEFORE = re.compile(r"[\d%元亿万]\s*[，,；;]\s*$")
 
 
 # A target's level ("股息派付比率目标为50%", "目标是实现约15%的回报率"): of no period yet
