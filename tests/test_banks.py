@@ -351,7 +351,7 @@ def test_a_name_opening_with_tai_needs_only_its_start_on_a_word_boundary(text, e
     # it is no Taiwan 第一银行)
     ("即使撇除浙江第一銀行,上半年淨利息收入仍達7.58億元", [("华侨永亨银行",)]),
 ])
-def test_hong_kong_macao_and_taiwan_names_of_rounds_eighteen_and_nineteen(text, expected):
+def test_hong_kong_macao_and_taiwan_names_of_rounds_eighteen_to_twenty(text, expected):
     from analysis.chinese import to_simplified
     assert [m.banks for m in find_banks(to_simplified(text))] == expected
 
