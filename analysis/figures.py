@@ -3145,6 +3145,11 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                                  figure.start) is not None
         if saver:
             owner = None  # "民众若以新利率整存100万元，一年利息可达…": the saver's sums, no bank's
+        group_company = owner is not None and HOLDING_SUBJECT.search(
+            text, owner.end, figure.start) is not None
+        if group_company:
+            owner = None  # "台北富邦銀行…，富邦人壽前三季稅後純益…", "…京城銀…，永豐金將以50%現金":
+            # a clause that turns to the bank's group or a sister company is theirs, no bank's
         if owner is not None and (said := SAYS_AFTER.match(text, owner.end)) and own_subject(
                 OTHER_SUBJECT, text, said.end(), figure.start):
             owner = None  # "彰银表示，美国本波升息以来，基准利率增加1.75个百分点": the bank
@@ -3156,7 +3161,8 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
         elif owner is not None and (len(bank_list(text, before)) if len(before) > 1
                                     else len(owner.banks)) > 1:
             listed = True  # "建行、工行、中行的科技贷款余额均超1万亿元": the banks together
-        if owner is None and earlier and not saver and (ANAPHORA.search(text, s, figure.start) or not (
+        if owner is None and earlier and not saver and not group_company and (
+                ANAPHORA.search(text, s, figure.start) or not (
                 SECTOR.search(text, s, figure.start)
                 or own_subject(OTHER_SUBJECT, text, subject_floor(text, figure), figure.start))):
             # 该行, 该笔, or a sentence with no subject of its own: news about a bank goes on

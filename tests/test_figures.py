@@ -3950,3 +3950,24 @@ def test_taiwans_four_big_banks_by_name_own_their_figures_in_order():
 ])
 def test_a_comparison_s_date_dates_only_the_figure_it_gives(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+# ------------------------------------------------------------------ round twenty-two
+# A clause that turns from a bank to its group or a sister company (a holding, an insurer, a
+# broker) with the group's own results or deal terms: theirs, not the bank's named before
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("台北富邦銀行前三季稅後純益200億元，富邦人壽前三季稅後純益300億元。",
+     [("200億元", "台北富邦银行"), ("300億元", None)]),
+    ("中信银行上半年净利润100亿元，中信证券上半年净利润120亿元。",
+     [("100亿元", "中信银行"), ("120亿元", None)]),
+    ("京城銀行今天召開董事會，永豐金將以50%現金取得100%京城銀股權。",
+     [("50%", None), ("100%", None)]),
+    # (controls: a clause that goes on about the bank, and a partner named as an object)
+    ("京城銀行前三季稅後淨利5億元，年增10%。", [("5億元", "京城商业银行"), ("10%", "京城商业银行")]),
+    ("中信银行上半年净利润100亿元，与中信证券合作的贷款增长12%。",
+     [("100亿元", "中信银行"), ("12%", "中信银行")]),
+])
+def test_a_clause_that_turns_to_the_bank_s_group_is_the_group_s(text, expected):
+    assert rows(text, "text", "entity", date="2025-11-20") == expected
