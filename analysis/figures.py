@@ -2514,7 +2514,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                     and not PROPOSED.search(text, figure.clause, figure.lead)
                     and not period_over(figure.as_of, today))
                 or RULE_LEVEL_BEFORE.search(text, max(0, figure.lead - 6), figure.start)
-                or TARGET_LEVEL_BEFORE.search(text, max(figure.clause, figure.lead - 8), figure.start)
+                or TARGET_LEVEL_BEFORE.search(text, max(figure.clause, figure.lead - 16), figure.start)
                 or RULE_LEVEL_AFTER.match(text, figure.end)):
             figure.as_of = None  # a pledge, a figure of the years ahead, or a forecast: of
             # no period yet ("预计全年发行规模将达1.55万亿元", "预计2026年资产端收益率下降17bp"),
@@ -2586,8 +2586,11 @@ RESTATED_AFTER = re.compile(r"\s*(?:则|同期)?\s*(?:为|是)\s*[-−\d]")
 FIGURE_AND_COMMA_BEFORE = re.compile(r"[\d%元亿万]\s*[，,；;]\s*$")
 
 
-# A target's level ("股息派付比率目标为50%", "目标是实现约15%的回报率"): of no period yet
-TARGET_LEVEL_BEFORE = re.compile(r"目标(?:为|是|定为|设定为|定在)\s*(?:实现|达到?)?\s*(?:约|近|超过?)?\s*$")
+# A target's level ("股息派付比率目标为50%", "目标是实现约15%的回报率", "距离当年目标3500亿",
+# "中长期目标希望35%左右", "今年目标将初步朝45%"): of no period yet; not a share of it reached
+# ("已完成全年目标的60%") nor its rate of completion ("目标完成率105%")
+TARGET_LEVEL_BEFORE = re.compile(r"(?:目标|希望)(?:(?!完成|达成|达标|进度)[^，。；,;的]){0,12}?"
+                                 r"(?:实现|达到?)?\s*(?:约|近|超过?)?\s*$")
 
 
 def period_over(value: str, today: tuple[int, int, int] | None) -> bool:

@@ -878,8 +878,10 @@ AS_OF_IN_CONTEXT = [
     ("邮储银行的表现延续到了2025年中期业绩中。\n数据显示，邮储银行营收1794亿元。", "2025-06"),
     # a declared reporting period holds for the whole document
     ("报告期：2024年度\n一、核心财务表现\n营业收入3300亿元。", "2024"),
-    # a heading's date is the date of the paragraph under it
-    ("2. 2026年目标\n贷款增速目标7%。", "2026"),
+    # a heading's date is the date of the paragraph under it (a target's level under a heading
+    # of targets has none: test_a_target_s_level_named_after_the_word_has_no_date)
+    ("2. 2024年经营回顾\n营业收入增长7%。", "2024"),
+    ("2. 2026年目标\n贷款增速目标7%。", None),
     # 报告期末 refers to the report named before
     ("浦发银行发布2025年半年度报告。\n资产质量改善。\n截至报告期末，不良贷款余额736亿元。",
      "2025-06"),
@@ -3527,8 +3529,11 @@ def test_this_year_written_out_in_brackets_is_the_present():
     text = ("華南金去年稅後純益264.24億元。華南銀行去年12月稅後純益15.87億元，"
             "主因該行為因應今（2026）年景氣之不確定性。")
     assert rows(text, "as_of", date=None) == [("2025",), ("2025-12",)]
+    assert rows("華南銀行去（2025）年稅後純益241.53億元。今(115)年1月稅後純益年增5%。", "as_of",
+                date=None) == [("2025",), ("2026-01",)]
+    # (a target of that year has no date: test_a_target_s_level_named_after_the_word_has_no_date)
     assert rows("華南銀行去（2025）年稅後純益241.53億元。今(115)年目標成長5%。", "as_of",
-                date=None) == [("2025",), ("2026",)]
+                date=None) == [("2025",), (None,)]
 
 
 def test_a_years_december_end_names_it_over_and_an_undated_annual_report_is_the_years_before():
@@ -3971,3 +3976,22 @@ def test_a_comparison_s_date_dates_only_the_figure_it_gives(text, date, expected
 ])
 def test_a_clause_that_turns_to_the_bank_s_group_is_the_group_s(text, expected):
     assert rows(text, "text", "entity", date="2025-11-20") == expected
+
+
+# A target's level named a few words after 目标 (or 希望): of no period yet, even where the
+# sentence or the paragraph dates the figures around it
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("截至2025年9月底，该行中小企业贷款新增3000亿元，距离全年目标4000亿元尚有差距。", "2025-10-20",
+     [("3000亿元", "2025-09"), ("4000亿元", None)]),
+    ("該行今年前三季獲利成長8%，中長期目標希望海外獲利占比35%左右。", "2025-10-20",
+     [("8%", "2025-09"), ("35%左右", None)]),
+    ("2025年上半年，该行净息差为1.6%，今年目标将初步朝1.7%迈进。", "2025-08-20",
+     [("1.6%", "2025-06"), ("1.7%", None)]),
+    # (controls: a share of the target already reached, and its rate of completion)
+    ("截至2025年9月底，该行已完成全年目标的75%，目标完成率较去年同期高5个百分点。", "2025-10-20",
+     [("75%", "2025-09"), ("5个百分点", "2025-09")]),
+])
+def test_a_target_s_level_named_after_the_word_has_no_date(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
