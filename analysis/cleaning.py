@@ -844,6 +844,7 @@ def join_fragments(regions: list[Region], blocks: list[Block], log: list[LogEntr
                 break
             common = common_trigrams(paras, set().union(*(trigrams(a.simple[-15:]) for a in cut_paras)))
             candidates = []
+            last_uid = max(uids)
             for a in cut_paras:
                 low = bisect.bisect_left(uids, a.tail_uid - JOIN_WINDOW)
                 high = bisect.bisect_right(uids, a.tail_uid + JOIN_WINDOW)
@@ -851,6 +852,9 @@ def join_fragments(regions: list[Region], blocks: list[Block], log: list[LogEntr
                     if b is a:
                         continue
                     adjacent = next_uid.get(a.tail_uid) == b.uid
+                    if b.uid < a.uid and a.tail_uid == last_uid:
+                        continue  # the page's last paragraph, cut where the page (or a stored
+                        # excerpt of it) ends: its continuation is lost, not printed before it
                     score, k, reasons = join_score(a, b, previous_kind, adjacent, common,
                                                    segmenter)
                     if score >= JOIN_THRESHOLD:

@@ -113,6 +113,21 @@ def test_a_chart_credit_over_a_paragraph_s_lines_takes_only_its_own_line(credit)
     assert credit not in text and articles[0]["notes"] == [credit]
 
 
+@pytest.mark.parametrize("body", [
+    ("2024年，浙江城商行营收分化。\n\n净利润层面，宁波银行以272亿元排名第一，杭州银行增速达18%。\n\n"
+     "整体而言，城商行呈现强者恒强的格局。头部银行如宁波银行、杭州银行在规"),
+    ("去（2025）年12月金控獲利已有七家出爐，甲銀行單月稅後淨利31.82億元。\n\n"
+     "乙銀行全年稅後淨利289.24億元，年增1.95%。\n\n"
+     "丙銀行12月稅後淨利4.4億元，較前年同期減少65.2%，不過截"),
+])
+def test_the_page_s_cut_last_paragraph_takes_nothing_printed_before_it(body):
+    # a page (or a stored excerpt of it) that ends mid-sentence: its continuation is lost, and
+    # a paragraph printed earlier that shares a name or makes a word across the break stays put
+    articles, log = clean(body)
+    assert articles[0]["text"].split("\n") == [p for p in body.split("\n\n")]
+    assert "join" not in kinds(log) and "fragment" in kinds(log)
+
+
 def test_a_new_paragraph_is_not_glued_to_a_fragment():
     articles, log = clean("9月12日，吉林省召开全省清\n\n随着化债工作的推进，清欠贷款已相继落地。")
     assert articles[0]["text"].split("\n") == [

@@ -44,9 +44,11 @@ def test_fresh2_offsets_and_occurrences_point_at_the_figure():
             assert starts[occurrence] == offset, (file, figure, occurrence)
 
 
-# a little under the scores of the third round (README); fresh2 is no longer blind
+# a little under the scores of the third round (README); fresh2 is no longer blind. as_of
+# 0.96 -> 0.95 in round twenty-three: bank_0039's cut last paragraph now stays in place, and two
+# of its growth rates had been dated right only because it was moved beside "在2024年"
 FRESH2_FLOORS = {"recall": 0.98, "precision": 0.98, "value": 0.98, "bank": 0.96,
-                 "qualifier": 0.97, "as_of": 0.96}
+                 "qualifier": 0.97, "as_of": 0.95}
 
 
 @pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora (the real articles the gold "
