@@ -128,6 +128,20 @@ def test_the_page_s_cut_last_paragraph_takes_nothing_printed_before_it(body):
     assert "join" not in kinds(log) and "fragment" in kinds(log)
 
 
+@pytest.mark.parametrize("colon", [":", "："])
+def test_a_paragraph_ending_on_a_colon_takes_nothing_printed_before_it(colon):
+    # "…管理层讨论与分析如下:" opens what follows; the heading printed above it, which shares its
+    # words, is not its continuation and keeps its place
+    body = ("首页 - 股票 - 数据解析 - 正文\n\n甲银行(601998)2025年前三季度管理层讨论与分析\n\n"
+            "来源:证星财报摘要 2025-10-31 17:59:00\n\n"
+            f"证券之星消息,近期甲银行发布2025年前三季度财务报告,报告中的管理层讨论与分析如下{colon}\n\n"
+            "发展回顾:\n\n3.1经营业绩概况\n\n截至报告期末,本集团资产总额10万亿元。")
+    articles, _ = clean(body)
+    text = articles[0]["text"]
+    assert text.startswith("甲银行(601998)2025年前三季度管理层讨论与分析")
+    assert f"如下{colon}甲银行" not in text
+
+
 def test_a_new_paragraph_is_not_glued_to_a_fragment():
     articles, log = clean("9月12日，吉林省召开全省清\n\n随着化债工作的推进，清欠贷款已相继落地。")
     assert articles[0]["text"].split("\n") == [
