@@ -852,7 +852,8 @@ def join_fragments(regions: list[Region], blocks: list[Block], log: list[LogEntr
                     if b is a:
                         continue
                     adjacent = next_uid.get(a.tail_uid) == b.uid
-                    if b.uid < a.uid and (a.tail_uid == last_uid or a.text.rstrip()[-1:] in ":："):
+                    if b.uid < a.uid and (a.tail_uid == last_uid
+                                          or a.text.rstrip().endswith((":", "："))):
                         continue  # the page's last paragraph, cut where the page (or a stored
                         # excerpt of it) ends: its continuation is lost, not printed before it;
                         # a paragraph ending on a colon (…如下:) opens what follows it
