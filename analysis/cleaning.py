@@ -844,19 +844,18 @@ def join_fragments(regions: list[Region], blocks: list[Block], log: list[LogEntr
                 break
             common = common_trigrams(paras, set().union(*(trigrams(a.simple[-15:]) for a in cut_paras)))
             candidates = []
-            last_uid = max(uids)
             for a in cut_paras:
                 low = bisect.bisect_left(uids, a.tail_uid - JOIN_WINDOW)
                 high = bisect.bisect_right(uids, a.tail_uid + JOIN_WINDOW)
+                if a.tail_uid == uids[-1] or a.text.rstrip().endswith((":", "：")):
+                    # the page's last paragraph, cut where the page (or a stored excerpt of it)
+                    # ends: its continuation is lost, not printed before it; a paragraph ending
+                    # on a colon (…如下:) opens what follows it
+                    low = max(low, bisect.bisect_right(uids, a.uid))
                 for b in paras[low:high]:
                     if b is a:
                         continue
                     adjacent = next_uid.get(a.tail_uid) == b.uid
-                    if b.uid < a.uid and (a.tail_uid == last_uid
-                                          or a.text.rstrip().endswith((":", "："))):
-                        continue  # the page's last paragraph, cut where the page (or a stored
-                        # excerpt of it) ends: its continuation is lost, not printed before it;
-                        # a paragraph ending on a colon (…如下:) opens what follows it
                     score, k, reasons = join_score(a, b, previous_kind, adjacent, common,
                                                    segmenter)
                     if score >= JOIN_THRESHOLD:
