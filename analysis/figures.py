@@ -3148,8 +3148,7 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                                  figure.start) is not None
         if saver:
             owner = None  # "民众若以新利率整存100万元，一年利息可达…": the saver's sums, no bank's
-        group_company = owner is not None and HOLDING_SUBJECT.search(
-            text, owner.end, figure.start) is not None
+        group_company = owner is not None and turns_to_group(text, owner.end, figure.start)
         if group_company:
             owner = None  # "台北富邦銀行…，富邦人壽前三季稅後純益…", "…京城銀…，永豐金將以50%現金":
             # a clause that turns to the bank's group or a sister company is theirs, no bank's
@@ -3186,7 +3185,7 @@ def attribute(text: str, sentence: tuple[int, int], figures: list[Figure],
                 # or the sentence says both or all of them ("两家银行…。贷款增速均超过8%")
                 or (BOTH_BEFORE.search(text, figure.clause, figure.lead) is not None
                     and "各" not in text[figure.clause:figure.lead]))  # (各期限利率均: terms)
-            if HOLDING_SUBJECT.search(text, owner.end, figure.start):
+            if turns_to_group(text, owner.end, figure.start):
                 # a holding company the text turned to after its bank ("華南金上半年…。截至6月底，
                 # 淨值達2152億元"): the figures after are the group's, no bank's
                 owner, figure.inherited_owner, listed = None, False, False
@@ -3242,6 +3241,13 @@ def own_subject(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
             return True
         position = m.end()
     return False
+
+
+def turns_to_group(text: str, after: int, position: int) -> bool:
+    """Whether a clause between a bank's name (ending at `after`) and `position` turns to its
+    group or a sister company (a holding, an insurer, a broker: "富邦人壽前三季稅後純益…",
+    "華南金上半年…"): what follows is theirs, no bank's."""
+    return HOLDING_SUBJECT.search(text, after, position) is not None
 
 
 def subject_floor(text: str, figure: Figure) -> int:
