@@ -41,6 +41,7 @@ ONLY_STRONG = re.compile(r"^(\*\*|__)([^*_]+)\1$")
 RULE = re.compile(r"^([-*_=])(?:\s*\1){2,}$")
 BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 ONLY_LINK = re.compile(r"^!?\[[^\]\n]*\]\(\S+?\)$")
+BARE_URL = re.compile(r"https?://\S+")
 # The characters a heading, a rule or a list item starts with (or a digit): most lines start
 # with none of them and need no pattern tried.
 MARKDOWN_LINE_STARTS = frozenset("#-*_=+")
@@ -112,6 +113,11 @@ def split_blocks(body: str) -> list[Block]:
             blocks[-1].kind = "bold"
         if raw[:1] in "![" and ONLY_LINK.match(raw):
             blocks[-1].kind = "link"
+        elif raw[:4] == "http" and BARE_URL.fullmatch(text):
+            # an address printed alone (a table's or a chart's, "表列…：" over it): a link, not
+            # a paragraph cut mid-sentence that would take another as its continuation
+            blocks[-1].kind = "link"
+            blocks[-1].links = [{"text": text, "url": text}]
 
     def flush() -> None:
         if len(lines) > 1 and len(blocks) < 3 and (header := page_header_lines(lines)):
@@ -155,7 +161,7 @@ CREDIT_LINE_MAX = 40
 
 def is_figure_credit(line: str) -> bool:
     """A chart's source or caption line (数据来源：Wind, 图1：…), traditional characters too."""
-    if "源" not in line and line[:1] not in "图圖表":
+    if "源" not in line and line[:1] not in "图圖表" and "图" not in line and "圖" not in line:
         return False  # neither a source (来源, 來源) nor a caption: no need to convert the line
     simple = to_simplified(line)
     return bool(SOURCE_LINE.match(simple) or CAPTION_LINE.match(simple))
@@ -166,7 +172,9 @@ def is_figure_credit(line: str) -> bool:
 BYLINE_SUFFIXES = ("报道", "发自", "电")
 # Source and picture credits, web pages' cover-image credits (封面图片来源：…) too.
 SOURCE_LINE = re.compile(r"^(?:封面|题图|头图|配图|首图)?(?:资料|数据|图片|图表|图|表)?来源\s*[:：]")
-CAPTION_LINE = re.compile(r"^(?:图|表)\s*\d*\s*[:：]")
+# (and a line that only marks a stock picture, 资料图片 or (资料图), in its place above or below
+# the text: no paragraph, nor one cut mid-sentence)
+CAPTION_LINE = re.compile(r"^(?:(?:图|表)\s*\d*\s*[:：]|[（(]?(?:资料|示意|配|网络|新闻)图片?[）)]?\s*$)")
 # Editors' credits and reprint notes: metadata, and never the start of a cut sentence.
 CREDIT_LINE = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|原标题|本文来源|文章来源|"
                          r"转载自|免责声明)\s*[:：]")

@@ -755,3 +755,32 @@ def test_a_reposted_wire_story_is_dated_by_its_trailer():
     # the metadata's date still comes first
     articles, _ = clean(body, "cna.md", {"date": "2023-03-08"})
     assert articles[0]["date"] == "2023-03-08"
+
+
+# A stock picture's marker printed alone (资料图片, （資料圖）) is a caption, not a paragraph cut
+# mid-sentence; an address printed alone under a table's heading is a link. Neither takes another
+# paragraph as its continuation, from before it or after it.
+@pytest.mark.parametrize("marker", ["资料图", "（资料图片）", "(資料圖)", "資料圖片", "示意图"])
+def test_a_picture_marker_line_is_a_caption_and_joins_nothing(marker):
+    body = (f"甲银行上半年盈利90亿元，按年减少3%。\n\n{marker}\n\n"
+            "期内，营业收入下跌2%至170亿元。\n\n网友评论")
+    (article,), log = clean(body)
+    assert article["text"].split("\n")[:2] == [
+        "甲银行上半年盈利90亿元，按年减少3%。", "期内，营业收入下跌2%至170亿元。"]
+    assert marker in article["notes"]
+    assert not [row for row in log if row["kind"] == "join"]
+
+
+def test_an_address_printed_alone_is_a_link_not_a_cut_paragraph():
+    body = ("乙银行上调6个月定存年息0.2厘至2.25厘。\n\n丙银行下调3个月定存年息0.1厘至2.5厘。\n\n"
+            "表列各大银行定存息率：\n\nhttps://example.com/deposit-rate.php\n\n撰文：采访组")
+    (article,), log = clean(body)
+    lines = article["text"].split("\n")
+    assert lines[:2] == ["乙银行上调6个月定存年息0.2厘至2.25厘。", "丙银行下调3个月定存年息0.1厘至2.5厘。"]
+    assert not any("http" in line for line in lines)
+    assert [row["kind"] for row in log if "example.com" in row["detail"]] == ["link"]
+
+
+def test_a_picture_marker_inside_a_sentence_is_text():
+    (article,), _ = clean("记者从资料图片中看到，该行营收增长5%。")
+    assert article["text"] == "记者从资料图片中看到，该行营收增长5%。"
