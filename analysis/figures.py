@@ -422,7 +422,7 @@ REPORT_AFTER_YEAR = re.compile(REPORT_WORDS.pattern.rpartition("|")[2])
 REPORT = re.compile(
     # (Hong Kong's year to its end: 截至去年底止全年业绩, 截至2023年12月31日止年度业绩)
     # (and the reporters between the year and its report: 2025年上市银行半年报, 2024年A股上市银行年报)
-    r"(?:(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?:12\s*月\s*31\s*日|底|末)\s*止\s*(?:年度|全年)?|年度?|全年)"
+    r"(?:(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?:12\s*月\s*31\s*日|底|末)\s*止\s*(?:年度|全年)?|年\s*(?:度|全年)?|全年)"
     r"(?:[\u4e00-\u9fffA-Za-z]{0,6}?(?:银行|公司|企业|券商|险企))?"
     r"|(?P<rel>今年|去年|上年)(?:[底末]\s*止\s*(?:年度|全年)?|全年)?)?"
     r"(?:(?P<period>报告期)[:：]?\s*(?P<py>(?:19|20)\d{2})\s*年度?|"
@@ -595,8 +595,10 @@ LEVEL_CHANGED_AFTER = re.compile(r"\s*[\d.,]+\s*[^，,。；;\d]{0,6}?" + CHANGE
 TURN_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:转为|转向|转正|转负|变为|转变为)")
 CUTOFF_BEFORE = re.compile(r"(?:截至|截止)\s*$")  # 截至11月30日: a cut-off day, not a dateline
 CUTOFF_YEAR = re.compile(r"(?:截至|截止)到?\s*((?:19|20)\d{2})\s*年")  # 截至2025年一季度末
-# The period a day ends, in Hong Kong reports: "截至2020年3月31日止三个月", "止年度", "止六个月"
-PERIOD_ENDED_AFTER = re.compile(r"\s*止\s*(年度|全年|半年度|[一二三四五六七八九十两\d]{1,2}\s*个月|期间)")
+# The period a day ends, in Hong Kong reports: "截至2020年3月31日止三个月", "止年度", "止六个月",
+# "止中期" (the half year)
+PERIOD_ENDED_AFTER = re.compile(r"\s*止\s*(年度|全年|半年度|中期|[一二三四五六七八九十两\d]{1,2}\s*个月"
+                                r"|期间)")
 SENTENCE_BREAK = re.compile(f"[{SENTENCE_BREAK_CHARS}]")
 # A bare year in a clause that names a report of part of a year ("半年报为2025年半程交卷"):
 # the report's period.
@@ -2581,9 +2583,11 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
 
 
 # A date that gives a figure's value at another time: 为 and a number after it ("去年底为53.3%",
-# "2022年则为1336.69亿元"), a figure and a comma before it
-RESTATED_AFTER = re.compile(r"\s*(?:则|同期)?\s*(?:为|是)\s*[-−\d]")
-FIGURE_AND_COMMA_BEFORE = re.compile(r"[\d%元亿万]\s*[，,；;]\s*$")
+# "2022年则为1336.69亿元", "2015年为港币274.94亿元"), a figure and a comma or an opening
+# bracket before it (results releases: "减少41%，为港币162.12亿元(2015年为港币274.94亿元)")
+RESTATED_AFTER = re.compile(r"\s*(?:则|同期|[^\d，。；,;:：()（）]{0,4}?(?=[^，。；,;]*[)）]))?\s*(?:为|是)"
+                            r"\s*(?:每股)?\s*(?:港币|人民币|美元)?\s*[-−\d]")
+FIGURE_AND_COMMA_BEFORE = re.compile(r"[\d%元亿万]\s*[，,；;(（]\s*$")
 
 
 # A target's level ("股息派付比率目标为50%", "目标是实现约15%的回报率", "距离当年目标3500亿",
@@ -2720,7 +2724,9 @@ def to_the_day(text: str, reports: list[DateAnchor]) -> list[DateAnchor]:
     for report in reports:
         floor = max(0, report.start - DAY_BEFORE_REPORT_REACH)
         days = list(FULL_DAY.finditer(text, floor, report.start))
-        if days and report.value and not any(c.isdigit() for c in text[days[-1].end():report.start]):
+        if days and report.value and not any(c.isdigit() for c in text[days[-1].end():report.start]) \
+                and not PERIOD_ENDED_AFTER.match(text, days[-1].end()):  # (截至6月30日止中期业绩:
+            # the half year the day ends, as date_anchors reads it)
             year, month, day = (int(g) for g in days[-1].groups())
             written = f"{year:04d}-{month:02d}-{day:02d}"
             if last_day_of(written, report.value):

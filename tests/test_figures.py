@@ -3995,3 +3995,43 @@ def test_a_clause_that_turns_to_the_bank_s_group_is_the_group_s(text, expected):
 ])
 def test_a_target_s_level_named_after_the_word_has_no_date(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+# ------------------------------------------------------------------ round twenty-five
+# A results release gives each line's figure for the year before in brackets after it
+# ("…，为港币80.5亿元（2023年上半年为港币83.0亿元）"): the bracket's date is that comparison's only;
+# the line's own figures, and those after the bracket, are of the period the release names
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("甲银行公布2024年中期业绩。\n经营溢利减少3%，为港币80.5亿元（2023年上半年为港币83.0亿元）。",
+     "2024-08-10", [("3%", "2024-06"), ("80.5亿元", "2024-06"), ("83.0亿元", "2023-06")]),
+    ("乙銀行公布2024年全年業績。\n平均股東權益回報率為9.8%（2023年為10.4%），成本對收入比率為40.2%。",
+     "2025-02-20", [("9.8%", "2024"), ("10.4%", "2023"), ("40.2%", "2024")]),
+    ("乙銀行公布2024年全年業績。\n每股盈利減少6%，為每股港幣3.10元（2023年為每股港幣3.30元）。",
+     "2025-02-20", [("6%", "2024"), ("3.10元", "2024"), ("3.30元", "2023")]),
+    # (a measure word between the bracket's year and 为)
+    ("丙銀行2024年利息收入增長4%（2023年增幅為2.5%），手續費收入增加6%。", "2025-03-01",
+     [("4%", "2024"), ("2.5%", "2023"), ("6%", "2024")]),
+    # (control: a bracket that only glosses the figure gives no other time's value)
+    ("丁银行2024年净利润增长5%（扣除一次性收益后为3%），营收增长2%。", "2025-03-01",
+     [("5%", "2024"), ("3%", "2024"), ("2%", "2024")]),
+])
+def test_a_bracketed_comparison_dates_only_its_own_figure(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
+
+
+# Hong Kong's interim results run to a day (截至2024年6月30日止中期): the half year, as 止年度 is
+# the year and 止三个月 the quarter; so do the paragraphs after it (期内)
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("戊银行公布截至2024年6月30日止中期业绩，股东应占溢利25.3亿港元。\n期内，净利息收入增加2%至60.1亿港元。",
+     "2024-08-20", [("25.3亿港元", "2024-06"), ("2%", "2024-06"), ("60.1亿港元", "2024-06")]),
+    ("己銀行截至2023年6月30日止中期純利按年升5%，派中期息每股20仙。", "2023-08-15",
+     [("5%", "2023-06"), ("20仙", "2023-06")]),
+    # (control: a balance at the day itself keeps the day)
+    ("截至2024年6月30日，戊银行不良贷款率为1.1%。", "2024-08-20", [("1.1%", "2024-06-30")]),
+])
+def test_interim_results_to_a_day_are_the_half_year_s(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
