@@ -837,6 +837,9 @@ ASIDE_OPENING = re.compile(r"\s*[(（][^()（）]{0,32}[)）]")
 RULE_BEFORE = re.compile(r"(?:不得|不应|不能|须|必须)(?:低于|高于|超过|少于)")
 # ... and right before its figure, a rule's level, of no period (dates): "上限为40%" too
 RULE_LEVEL_BEFORE = re.compile(rf"(?:(?:上限|下限)(?:为|是)|{RULE_BEFORE.pattern})\s*$")
+# The expectation a figure is measured against ("高于预期的8.4%", "遠不及預期的1.53兆元",
+# "市场预估值5%"): a forecast, of no period (the figure measured is the period's)
+EXPECTATION_BEFORE = re.compile(r"(?:预期|预估|预测)(?:值|的)\s*(?:约|近)?\s*$")
 THRESHOLD_AFTER = re.compile(r"的?(?:监管)?(?:红线|底线|达标线|门槛|下限|上限|要求)")
 # A level of the sector the bank is compared with: "超过城商行1.76%的平均值", "高于城商行
 # 1.76%的平均不良贷款率".
@@ -2516,6 +2519,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                     and not PROPOSED.search(text, figure.clause, figure.lead)
                     and not period_over(figure.as_of, today))
                 or RULE_LEVEL_BEFORE.search(text, max(0, figure.lead - 6), figure.start)
+                or EXPECTATION_BEFORE.search(text, max(0, figure.lead - 6), figure.lead)
                 or TARGET_LEVEL_BEFORE.search(text, max(figure.clause, figure.lead - 16), figure.start)
                 or RULE_LEVEL_AFTER.match(text, figure.end)):
             figure.as_of = None  # a pledge, a figure of the years ahead, or a forecast: of

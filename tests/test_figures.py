@@ -4035,3 +4035,22 @@ def test_a_bracketed_comparison_dates_only_its_own_figure(text, date, expected):
 ])
 def test_interim_results_to_a_day_are_the_half_year_s(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+# The expectation a statistic is measured against (高于预期的8.4%, 不及預期的2.2兆元) is a
+# forecast, of no period; the statistic itself, and a gap to the expectation, are the month's
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("3月新增人民币贷款3.1万亿元，高于预期的2.8万亿元。", "2025-04-12",
+     [("3.1万亿元", "2025-03"), ("2.8万亿元", None)]),
+    ("4月M2年增10.5%，優於預期的9.9%，較上月加快0.8個百分點。", "2025-05-12",
+     [("10.5%", "2025-04"), ("9.9%", None), ("0.8個百分點", "2025-04")]),
+    ("4月社融增量9102億元，遠不及市場預估值約1.2兆元。", "2025-05-12",
+     [("9102億元", "2025-04"), ("1.2兆元", None)]),
+    # (control: the gap measured against the expectation is the month's own)
+    ("3月新增人民币贷款3.1万亿元，较预期多出0.3万亿元。", "2025-04-12",
+     [("3.1万亿元", "2025-03"), ("0.3万亿元", "2025-03")]),
+])
+def test_the_expectation_a_statistic_is_measured_against_has_no_date(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
