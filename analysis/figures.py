@@ -478,7 +478,10 @@ PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|预�
 # Words before a figure that date it off its sentence's date: 去年同期为 (a year before), 从上月的
 # 41.9% (the month before), 较上年末的8031.57亿元 (the date a change is measured from).
 SHIFT_BEFORE = re.compile(
-    r"(?P<year>(?:去年|上年)同期(?:为|是|则为|仅为|的)[^，。；,;]{0,6}$"
+    # (去年同期为…, 去年同期占比为…, 上年同期这两项数据分别为…: its value then; not a change
+    # named between, 较去年同期多增的…)
+    r"(?P<year>(?:去年|上年)同期(?:(?:(?![增减升降涨跌多少高低提扩收下上])[^，。；,;\d]){1,8}?(?:为|是)"
+    r"|为|是|则为|仅为|的)[^，。；,;]{0,6}$"
     r"|(?<![较比与])(?<![高低多少]于)(?:去年|上年)同期"
     r"(?:[^，。；,;比较相持]{1,4}(?<![高低多少快慢增降升长加]))?$"
     # (去年同期增速为1.14%; not a change from it: "比上月末和上年同期高0.8个…")
@@ -497,11 +500,14 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年?同期的\s*$)"  # that year's
     # 较9月的2.12%, 由9月43.76%降至…, 较去年12月的: the level in that month (of the sentence's
     # year, or the year before when the month is later than the sentence's or 去年 says so)
+    # 2020年同期为162.67亿元: that year's value for the period its sentence names
+    r"|(?P<restated>(?<![较比])(?P<ry>(?:19|20)\d{2}) ?年?同期"
+    r"(?:(?:(?![增减升降涨跌多少高低提扩收下上])[^，。；,;\d]){1,8}?(?:为|是))?(?:为|是|则为)?\s*$)"
     r"|(?P<named_month>(?:较|比|相比|相较于?|由|从|[高低好优多少]于)(?P<nmy>去年|上年)?"
     r"(?P<nmm>1[0-2]|0?[1-9]) ?月份?"
     r"(?:末|底)?[的之]?\s*$)")
 # (年 may be left out before 同期: 较2019同期的0.71%)
-SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从高低好优多少前超突]")
+SHIFT_BEFORE = with_opening(SHIFT_BEFORE, "[去上较比相由从高低好优多少前超突12]")
 BANK_STATISTICS = frozenset({"growth", "share", "revenue", "profit"})
 # The base a statistic's change is measured from, named in its sentence
 STATISTIC_BASE = re.compile(r"(?:较|比|相比)(?:年初|上年末|去年末|上年底|去年底|上年|去年|上月末|上季末)"
@@ -2485,6 +2491,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             earlier = [r for r in (reports if figure.family == "commitment" else all_reports)
                        if r.end <= figure.start]
             figure.as_of = earlier[-1].value if earlier else None
+            if figure.as_of and (shift := SHIFT_BEFORE.search(
+                    text, max(0, figure.lead - 14), figure.lead)) and shift.lastgroup in (
+                    "year", "restated"):  # (the report's period a year before: 去年同期为…)
+                figure.as_of = shifted(figure.as_of, shift)
             if figure.as_of is None and figure.kind != "money" and id(figure) not in changed_from \
                     and (since := [
                     e for e in effective if e.end <= figure.start] or [
@@ -2908,6 +2918,8 @@ def shifted(value: str, shift: re.Match) -> str:
         return f"{year - later:04d}-{month:02d}"
     if shift.lastgroup == "same":  # 较2024年同期的1.89%: this period of that year
         return shift.group("sy") + value[4:]
+    if shift.lastgroup == "restated":  # 2020年同期为…: the same
+        return shift.group("ry") + value[4:]
     if shift.lastgroup in ("year", "beside"):  # 去年同期为: the same period a year before
         return year_before(value)
     if shift.lastgroup == "month":  # 上月的: the month before

@@ -4054,3 +4054,22 @@ def test_interim_results_to_a_day_are_the_half_year_s(text, date, expected):
 ])
 def test_the_expectation_a_statistic_is_measured_against_has_no_date(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+# A value given for the same period of an earlier year (2020年同期为…, 上年同期这两项数据分别为…)
+# is that year's; not a share of it (相当于2019年同期的65.6%) nor a change from it
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("庚银行2021年实现营收154.67亿元，2020年同期为162.67亿元，同比下降4.9%。", "2022-04-01",
+     [("154.67亿元", "2021"), ("162.67亿元", "2020"), ("4.9%", "2021")]),
+    ("辛銀行公布2024年中期業績。\n每股盈利1.20元，增加5%；2023年同期為1.14元。", "2024-08-20",
+     [("1.20元", "2024-06"), ("5%", "2024-06"), ("1.14元", "2023-06")]),
+    ("2025年上半年，该行营收同比增长2.25%，而上年同期这一数据为增长4.57%。", "2025-08-30",
+     [("2.25%", "2025-06"), ("4.57%", "2024-06")]),
+    # (controls: a share of that year's level, and a change from it, are the period's own)
+    ("2023年一季度，客运量相当于2019年同期的65.6%。", "2023-04-20", [("65.6%", "2023-03")]),
+    ("2021年，该行净利润较2020年同期增长12%。", "2022-03-20", [("12%", "2021")]),
+])
+def test_a_value_for_the_same_period_of_an_earlier_year_is_that_year_s(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
