@@ -350,12 +350,26 @@ def local_banks(text: str, known: list[BankMention]) -> list[BankMention]:
         place = text[at:start]
         if place[-1] == "省" and LOCAL_SUFFIXES[match.group()] == "农村商业银行":
             continue  # 江西省农商银行: the province's rural banks, a system, not one bank
+        if LOCAL_SUFFIXES[match.group()] != "银行":
+            place = without_region(place)  # 湖北十堰农商银行 is 十堰农商银行: one bank
         if (LOCAL_SUFFIXES[match.group()] == "农村商业银行" and place[-1] in ADMINISTRATIVE
                 and len(place) > 2 and place[:-1] in place_names()):
             place = place[:-1]  # 梓潼县农商银行 is 梓潼农商银行: one bank, however written
         name = place + LOCAL_SUFFIXES[match.group()]
         found.append(BankMention(at, end, text[at:end], (name,)))
     return found
+
+
+def without_region(place: str) -> str:
+    """A rural bank's place without the province or city written before it (湖北十堰, 贵州省镇远,
+    杭州萧山: 十堰, 镇远, 萧山), as the press names the bank either way; the place itself when
+    what follows the larger unit is no place of its own."""
+    for cut in (2, 3):
+        head, rest = place[:cut], place[cut:].removeprefix("省").removeprefix("市")
+        if len(rest) >= 2 and head in place_names() and (
+                rest in place_names() or (rest[-1] in ADMINISTRATIVE and rest[:-1] in place_names())):
+            return rest
+    return place
 
 
 def brand_before(text: str, end: int) -> int | None:

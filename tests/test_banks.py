@@ -148,9 +148,10 @@ def test_rural_banks_short_forms(text, expected):
 # canonical name is the legal form (农村商业银行, 农村信用社).
 LOCAL_BANKS = [
     ("佛山农商银行发布年报。", [("佛山农商银行", ("佛山农村商业银行",))]),
+    # (a province written before the county: the county's bank, as it is written without)
     ("浙江安吉农商行、湖南浏阳农商银行等积极探索。",
-     [("浙江安吉农商行", ("浙江安吉农村商业银行",)),
-      ("湖南浏阳农商银行", ("湖南浏阳农村商业银行",))]),
+     [("浙江安吉农商行", ("安吉农村商业银行",)),
+      ("湖南浏阳农商银行", ("浏阳农村商业银行",))]),
     ("江苏省农村信用社联合社召开会议。", [("江苏省农村信用社", ("江苏省农村信用社",))]),
     ("湖北嘉鱼吴江村镇银行开业。", [("湖北嘉鱼吴江村镇银行", ("湖北嘉鱼吴江村镇银行",))]),
     ("而东莞农信社的贷款增长较快。", [("东莞农信社", ("东莞农村信用社",))]),
@@ -370,3 +371,24 @@ def test_every_derived_taiwan_form_names_one_taiwan_bank():
     assert not any(form.startswith("上海") for form in forms)
     assert all(alias_map()[form] == (canonical,) for form, canonical in forms.items()
                if form not in bank_table()["banks"])
+
+
+@pytest.mark.parametrize("text, bank", [
+    ("湖北十堰农商银行发放贷款446亿元", "十堰农村商业银行"),
+    ("贵州省镇远农村商业银行绿色贷款余额1015万元", "镇远农村商业银行"),
+    ("杭州萧山农商银行科技贷款", "萧山农村商业银行"),
+    ("四川梓潼县农商银行", "梓潼农村商业银行"),
+])
+def test_a_rural_bank_written_with_its_province_or_city_is_the_same_bank(text, bank):
+    # the press writes a rural bank with the province or the city before its place, or without:
+    # one bank, one name, so that the report's table does not split it
+    (mention,) = find_banks(text)
+    assert mention.banks == (bank,)
+    (alone,) = find_banks(text.replace(mention.surface, bank.replace("农村商业银行", "农商银行")))
+    assert alone.banks == (bank,)
+
+
+def test_a_place_that_only_starts_like_a_province_keeps_its_name():
+    # (江北 is one place, not 江 and 北; a province's rural banks are a system, no one bank)
+    assert [m.banks for m in find_banks("江北农商行")] == [("江北农村商业银行",)]
+    assert find_banks("广东省农商银行") == []
