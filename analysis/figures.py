@@ -2567,6 +2567,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
     for sentence, members in by_sentence.items():
         if sentence in respective:
             dates_respectively(text, sentence, members, anchors)
+        elif len(members) > 1:
+            dates_over_span(text, sentence, members, anchors)
     if any(f.year_end for f in figures):
         years_of_flows(text, figures)
     for figure in figures:  # a level in a year past stands at that year's end
@@ -2888,6 +2890,29 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
                                       for f, v in zip(run, values, strict=True)):
                     figure.as_of = value
                     figure.in_span = False  # one year's figure, no total over the span
+
+
+def dates_over_span(text: str, sentence: tuple[int, int], figures: list[Figure],
+                    anchors: list[DateAnchor]) -> None:
+    """"2021年至2024年，营收53.16亿、58.95亿、56.03亿、57.59亿，对应增速…": a list after a span of
+    years with one figure for each year (no 分别 written) has the years in turn."""
+    s, e = sentence
+    for anchor in anchors:
+        if not (s <= anchor.start < e and anchor.value and anchor.first
+                and len(anchor.first) in (4, 7) and anchor.first[4:] == anchor.value[4:]):
+            continue
+        first, last = int(anchor.first[:4]), int(anchor.value[:4])
+        if not 0 < last - first < 12:
+            continue
+        # up to the next date of the sentence (another period's figures)
+        ceiling = next((a.start for a in anchors if anchor.end <= a.start < e and a.value), e)
+        values = [f"{year:04d}{anchor.value[4:]}" for year in range(first, last + 1)]
+        for kind in KINDS:
+            after = [f for f in figures if f.kind == kind and anchor.end <= f.start < ceiling]
+            for run in list_runs(text, after):
+                if len(run) == len(values):
+                    for figure, value in zip(run, values, strict=True):
+                        figure.as_of, figure.in_span = value, False
 
 
 OWN_DATE_BEFORE = re.compile(r"(?<!\d)(?P<oy>(?:19|20)\d{2}) ?年度?(?:(?P<om>1[0-2]|0?[1-9]) ?月)?"
@@ -3453,7 +3478,9 @@ def list_runs(text: str, figures: list[Figure]) -> list[list[Figure]]:
     for figure in figures:
         if runs and (LIST_GAP.fullmatch(text, runs[-1][-1].end, figure.start) or (
                 text[figure.lead:figure.start] in CURRENCY_PREFIX  # "a、人民币b"
-                and LIST_GAP.fullmatch(text, runs[-1][-1].end, figure.lead))):
+                and LIST_GAP.fullmatch(text, runs[-1][-1].end, figure.lead)) or (
+                text[figure.start - 1] in MINUS  # "10.9%、-4.96%": its sign
+                and LIST_GAP.fullmatch(text, runs[-1][-1].end, figure.start - 1))):
             runs[-1].append(figure)
         else:
             runs.append([figure])

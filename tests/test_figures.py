@@ -4073,3 +4073,22 @@ def test_the_expectation_a_statistic_is_measured_against_has_no_date(text, date,
 ])
 def test_a_value_for_the_same_period_of_an_earlier_year_is_that_year_s(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+# A list with one figure for each year of a span named before it, with no 分别 written
+# ("2021年至2024年，营收53.16亿、58.95亿、56.03亿、57.59亿，对应增速-4.32%、10.9%…"): the years in turn
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("2021年至2024年，该行营收53.16亿元、58.95亿元、56.03亿元、57.59亿元，对应增速-4.32%、10.9%、"
+     "-4.96%、2.79%。", "2025-05-09",
+     [("53.16亿元", "2021"), ("58.95亿元", "2022"), ("56.03亿元", "2023"), ("57.59亿元", "2024"),
+      ("4.32%", "2021"), ("10.9%", "2022"), ("4.96%", "2023"), ("2.79%", "2024")]),
+    ("2022-2024年，該行淨利潤為10億元、12億元和15億元。", "2025-04-01",
+     [("10億元", "2022"), ("12億元", "2023"), ("15億元", "2024")]),
+    # (controls: a list as long as the span is not, nor a total over it)
+    ("2021年至2024年，该行累计投放科技贷款100亿元、绿色贷款200亿元。", "2025-05-09",
+     [("100亿元", "2024"), ("200亿元", "2024")]),
+])
+def test_a_list_with_a_figure_for_each_year_of_a_span_has_the_years_in_turn(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
