@@ -2992,7 +2992,9 @@ def years_of_flows(text: str, figures: list[Figure]) -> None:
         flow = figure.family in FLOW_FAMILIES or (
             figure.kind == "percent" and (PERIOD_RATIO.search(figure.metric) is not None or (
                 AVERAGE_RATE_BEFORE.search(text, figure.clause, figure.start) is not None))) or (
-            figure.kind == "money" and EXPENSE_WORDS.search(figure.metric) is not None) or (
+            figure.kind == "money" and (EXPENSE_WORDS.search(figure.metric) is not None or (
+                figure.family == "other" and PERIOD_ACCOUNT.search(figure.metric) is not None
+                and MONEY_LEVEL.search(figure.metric) is None and "累积" not in figure.metric))) or (
             figure.family not in STOCK_FAMILIES
             and WHOLE_YEAR.search(text, figure.clause, figure.start))
         if figure.kind == "money" and DIVIDEND_WORDS.search(figure.metric):

@@ -4092,3 +4092,20 @@ def test_a_value_for_the_same_period_of_an_earlier_year_is_that_year_s(text, dat
 ])
 def test_a_list_with_a_figure_for_each_year_of_a_span_has_the_years_in_turn(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+# An income or a cost line of a year's accounts dated by the year's end (截至2021年末，该行净利息
+# 收入129.25亿元) is the year's flow, as revenue and profit are; an accumulated loss or a balance
+# stays at the year's end
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("截至2021年末，该行净利息收入129.25亿元，同比增长5.3%；手续费及佣金净收入17.8亿元。", "2022-04-13",
+     [("129.25亿元", "2021"), ("5.3%", "2021"), ("17.8亿元", "2021")]),
+    ("2024年末，該行利息支出為30億元。", "2025-03-20", [("30億元", "2024")]),
+    # (controls: an accumulated loss and a balance are levels at the year's end)
+    ("2025年底，三家純網銀累積虧損90.72億元。", "2026-01-20", [("90.72億元", "2025-12")]),
+    ("截至2021年末，该行存款余额300亿元。", "2022-04-13", [("300亿元", "2021-12")]),
+])
+def test_an_income_line_dated_by_a_year_s_end_is_the_year_s(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
