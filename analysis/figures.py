@@ -477,10 +477,12 @@ PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|预�
 # same period a year before; not after 较 or 比, a change from it.
 # Words before a figure that date it off its sentence's date: 去年同期为 (a year before), 从上月的
 # 41.9% (the month before), 较上年末的8031.57亿元 (the date a change is measured from).
+# A few words between 同期 and the 为 that gives its value ("同期占比为", "同期这两项数据分别为"),
+# with no change named among them ("较去年同期多增的…" is a change, not a value then)
+MEASURE_THEN = r"(?:(?![增减升降涨跌多少高低提扩收下上])[^，。；,;\d]){1,8}?(?:为|是)"
 SHIFT_BEFORE = re.compile(
-    # (去年同期为…, 去年同期占比为…, 上年同期这两项数据分别为…: its value then; not a change
-    # named between, 较去年同期多增的…)
-    r"(?P<year>(?:去年|上年)同期(?:(?:(?![增减升降涨跌多少高低提扩收下上])[^，。；,;\d]){1,8}?(?:为|是)"
+    # (去年同期为…, 去年同期占比为…, 上年同期这两项数据分别为…: its value then)
+    rf"(?P<year>(?:去年|上年)同期(?:{MEASURE_THEN}"
     r"|为|是|则为|仅为|的)[^，。；,;]{0,6}$"
     r"|(?<![较比与])(?<![高低多少]于)(?:去年|上年)同期"
     r"(?:[^，。；,;比较相持]{1,4}(?<![高低多少快慢增降升长加]))?$"
@@ -498,11 +500,10 @@ SHIFT_BEFORE = re.compile(
     # 较2024年末的1.87%, 较2022年度的3.30%, 好于2024年全年1.63%: the level at that date
     # (较2020年10%的增速, 较2022年(66466亿元)增长: 的 may follow, or brackets hold it)
     r"|(?P<same>(?:较|比|相比|相较于?|从|由)(?P<sy>(?:19|20)\d{2}) ?年?同期的\s*$)"  # that year's
+    # 2020年同期为162.67亿元: that year's value for the period its sentence names
+    rf"|(?P<restated>(?<![较比])(?P<ry>(?:19|20)\d{{2}}) ?年?同期(?:{MEASURE_THEN})?(?:为|是|则为)?\s*$)"
     # 较9月的2.12%, 由9月43.76%降至…, 较去年12月的: the level in that month (of the sentence's
     # year, or the year before when the month is later than the sentence's or 去年 says so)
-    # 2020年同期为162.67亿元: that year's value for the period its sentence names
-    r"|(?P<restated>(?<![较比])(?P<ry>(?:19|20)\d{2}) ?年?同期"
-    r"(?:(?:(?![增减升降涨跌多少高低提扩收下上])[^，。；,;\d]){1,8}?(?:为|是))?(?:为|是|则为)?\s*$)"
     r"|(?P<named_month>(?:较|比|相比|相较于?|由|从|[高低好优多少]于)(?P<nmy>去年|上年)?"
     r"(?P<nmm>1[0-2]|0?[1-9]) ?月份?"
     r"(?:末|底)?[的之]?\s*$)")
