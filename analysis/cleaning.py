@@ -161,7 +161,7 @@ CREDIT_LINE_MAX = 40
 
 def is_figure_credit(line: str) -> bool:
     """A chart's source or caption line (数据来源：Wind, 图1：…), traditional characters too."""
-    if "源" not in line and line[:1] not in "图圖表" and "图" not in line and "圖" not in line:
+    if "源" not in line and "图" not in line and "圖" not in line and line[:1] != "表":
         return False  # neither a source (来源, 來源) nor a caption: no need to convert the line
     simple = to_simplified(line)
     return bool(SOURCE_LINE.match(simple) or CAPTION_LINE.match(simple))

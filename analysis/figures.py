@@ -2197,7 +2197,7 @@ def after_a_holding(text: str, bank_ends: list[int], position: int) -> bool:
     before `position` (`bank_ends`: where each mention ends) and it: the text has turned from
     the bank to its group ("华南银行…。华南金上半年…。截至6月底，净值达2152亿元")."""
     last = bisect.bisect_right(bank_ends, position) - 1
-    return HOLDING_SUBJECT.search(text, bank_ends[last] if last >= 0 else 0, position) is not None
+    return turns_to_group(text, bank_ends[last] if last >= 0 else 0, position)
 
 
 def first_bank(text: str) -> str | None:
@@ -2942,10 +2942,9 @@ def shifted(value: str, shift: re.Match) -> str:
         month = int(shift.group("nmm"))
         later = bool(shift.group("nmy")) or (len(value) >= 7 and month > int(value[5:7]))
         return f"{year - later:04d}-{month:02d}"
-    if shift.lastgroup == "same":  # 较2024年同期的1.89%: this period of that year
-        return shift.group("sy") + value[4:]
-    if shift.lastgroup == "restated":  # 2020年同期为…: the same
-        return shift.group("ry") + value[4:]
+    if shift.lastgroup in ("same", "restated"):  # 较2024年同期的1.89%, 2020年同期为…: this
+        # period of that year
+        return (shift.group("sy") or shift.group("ry")) + value[4:]
     if shift.lastgroup in ("year", "beside"):  # 去年同期为: the same period a year before
         return year_before(value)
     if shift.lastgroup == "month":  # 上月的: the month before
