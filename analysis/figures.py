@@ -1941,6 +1941,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         # joins a line with no full stop to the next)
     if "债" in plain and kept:
         date_the_issue(plain, kept, today)
+    if today and today[1] < 12 and "全年" in plain:
+        whole_year_before(plain, kept, today)
     for figure in kept if quotes else ():
         if any(a <= figure.start < b for a, b in quotes):
             figure.entity, figure.scope, figure.as_of = None, "market", None  # a day's move
@@ -1969,6 +1971,23 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
                 and bare_yuan(plain, figure):
             figure.unit = currency
     return kept
+
+
+WHOLE_YEAR_SAID = re.compile(r"(?<![今本明])全年")  # (今年全年, 明年全年: the year named)
+FORECAST_OR_PLAN = re.compile(f"{PLAN_WORDS.pattern}|{FORECAST_WORDS.pattern}|若|如果")
+
+
+def whole_year_before(text: str, figures: list[Figure], today: tuple[int, int, int]) -> None:
+    """A whole year's figure (全年…) reported as done is of a year that is over: not the year the
+    article is written in before its December ("全年派息1.537元" written in March is last year's)."""
+    own = f"{today[0]:04d}"
+    for figure in figures:
+        if figure.as_of != own:
+            continue
+        said = WHOLE_YEAR_SAID.search(text, figure.sentence[0], figure.start)
+        if said and own not in text[figure.sentence[0]:figure.start] \
+                and not FORECAST_OR_PLAN.search(text, figure.sentence[0], figure.end):
+            figure.as_of = f"{today[0] - 1:04d}"
 
 
 # A currency the text declares for the amounts after it: "215.56亿元(美元‧下同)", "（单位：美元，下同）"

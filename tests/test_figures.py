@@ -4109,3 +4109,21 @@ def test_a_list_with_a_figure_for_each_year_of_a_span_has_the_years_in_turn(text
 ])
 def test_an_income_line_dated_by_a_year_s_end_is_the_year_s(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+# A whole year's figure reported as done (全年…) is of a year that is over: written before the
+# December of the article's own year, it is the year before, though the paragraph names no year
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("根據公股銀行最新公告的統計，甲銀行全年簽帳金額800億元，年增1.5%。", "2026-01-16",
+     [("800億元", "2025"), ("1.5%", "2025")]),
+    ("某銀行今日公布去年業績，盈利約300億元。全年派息1.2元，派息比率48%。", "2020-03-27",
+     [("300億元", "2019"), ("1.2元", "2019"), ("48%", "2019")]),
+    # (controls: a forecast of the year, a year named with it, and a piece written in December)
+    ("該行預計全年獲利將突破300億元。", "2026-01-16", [("300億元", None)]),
+    ("2026年全年，该行计划投放贷款500亿元。", "2026-01-16", [("500亿元", None)]),
+    ("截至12月20日，该行全年累计发放贷款500亿元。", "2025-12-28", [("500亿元", "2025-12-20")]),
+])
+def test_a_whole_year_reported_done_is_a_year_that_is_over(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
