@@ -202,10 +202,12 @@ RATE_IN_SENTENCE = re.compile(r"(?:利率|年息|息率|定存|定期|存款|按
 RATE_AFTER_LI = re.compile(r"\s*(?:年利率|年息|利率|息率)")
 # A Chinese numeral is an amount with 万/亿 in it, or right before a currency or a point
 # (the regex checks this so that every 一 of the text is not a candidate).
+# (兆 inside one, a trillion as Taiwan's print pages write it: 十一兆五七七八点五二亿元; and a
+# percent sign after one: 二十七点九%, as they print a rate)
 CN_BODY = f"[{CN_DIGITS}点]"
 CHINESE = (rf"[{CN_DIGITS}万亿](?:(?<=[万亿]){CN_BODY[:-1]}万亿]*"
-           rf"|{CN_BODY}*[万亿][{CN_DIGITS}点万亿]*"
-           rf"|{CN_BODY}*(?=[多余]?(?:美|港|欧|日元|英镑|元|人民币|个?百分点)))")
+           rf"|{CN_BODY[:-1]}兆]*[万亿][{CN_DIGITS}点万亿]*"
+           rf"|{CN_BODY}*(?=[多余]?(?:美|港|欧|日元|英镑|元|人民币|个?百分点|%)))")
 # Classifiers of counted things; 个 not in 个月/个百分点 (a duration, a point change).
 COUNTERS = ("家|户|人次|人|个(?!月|工作日|小时|百分点|基点|交易日|BP|bp)|间|笔|项|件|名|位|只|台|套|张|批|股"
             "|所|座|条|架|辆|次|款|份|手")
@@ -971,6 +973,9 @@ def chinese_number(numeral: str) -> Decimal:
     numeral = numeral.replace("○", "〇")
     if numeral[0] in "十百千万亿":
         numeral = "一" + numeral
+    if "兆" in numeral:  # 十一兆五七七八点五二亿: trillions, then the rest
+        trillions, _, rest = numeral.partition("兆")
+        return chinese_number(trillions) * TRILLION + (chinese_number(rest) if rest else 0)
     try:
         return Decimal(str(cn2an.cn2an(numeral, "normal")))
     except (ValueError, KeyError, IndexError) as error:  # cn2an: KeyError on "一亿一"
@@ -1736,6 +1741,9 @@ def with_month_digits(text: str) -> str:
     return "".join(parts) + text[done:] if parts else text
 
 
+# A decimal point between Chinese digits, as Taiwan's print pages write amounts and rates
+# (五七七．四億元, 二十七．九%): the 点 of a Chinese numeral (the point first: re skips to it)
+CHINESE_POINT = re.compile(r"\.(?<=[零〇○一二三四五六七八九十]\.)(?=[零〇○一二三四五六七八九])")
 # A year in Chinese numerals, as Hong Kong's and Taiwan's papers write it: 二○一二年, 二〇二四年
 CHINESE_YEAR = re.compile(r"(?:一九|二[○〇零])[○〇零一二三四五六七八九]{2}(?=年)")
 CHINESE_YEAR_DIGITS = str.maketrans("○〇零一二三四五六七八九", "000123456789")
@@ -1787,6 +1795,8 @@ def prepare(text: str, simplified: str | None = None) -> str:
         plain = FIRST_MONTH.sub("1月", plain)
     if has_bracketed_year(plain) and YEAR_IN_BRACKETS.search(plain):
         plain = YEAR_IN_BRACKETS.sub(bracketed_year, plain)  # 去(2025)年 reads as 2025年
+    if "." in plain and CHINESE_POINT.search(plain):  # 五七七.四亿元 reads as 五七七点四亿元
+        plain = CHINESE_POINT.sub("点", plain)
     if "年" in plain and CHINESE_YEAR.search(plain):  # 二○一二年 reads as 2012年
         plain = CHINESE_YEAR.sub(lambda m: m.group().translate(CHINESE_YEAR_DIGITS), plain)
     if "/" in plain and SLASHED_WEEKDAY.search(plain):  # 週四(3/23) reads as 週四3月23日

@@ -2879,6 +2879,22 @@ def test_numbers_written_digit_by_digit_with_a_circle_for_zero():
         ("二四○億元", 2.4e10)]
 
 
+# A print page of a Taiwan paper writes every number in Chinese digits, with a point between them
+# and a percent sign after them, and 兆 (a trillion) inside an amount
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本國銀行海外分行去年獲利三二一．八億元，年增十九．六％，其中香港分行減少〇．三五％。",
+     [("三二一．八億元", 3.218e10), ("十九．六％", 19.6), ("〇．三五％", 0.35)]),
+    ("全體銀行放款餘額達十二兆三四五六．七八億元，年增八％，逾放比二九七％。",
+     [("十二兆三四五六．七八億元", 1.2345678e13), ("八％", 8.0), ("二九七％", 297.0)]),
+    # (controls: a heading's numbering and a bank named with 兆 are no figures)
+    ("一．銀行放款。兆豐銀行增資五十億元。", [("五十億元", 5e9)]),
+])
+def test_numbers_of_a_print_page_in_chinese_digits(text, expected):
+    assert rows(text, "text", "value", date="2022-03-01") == expected
+
+
 def test_the_whole_year_after_a_quarter_is_the_year():
     # 全年 is the year of the date before it, not the quarter a sentence before named
     text = ("2024年，银行业营收承压。但得益于四季度债市行情，全年营收增速较前三季度回升。"
