@@ -1972,8 +1972,8 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     if TAIWAN_NAMESAKES.keys() & named_banks and taiwanese(local, named_banks):
         for figure in kept:  # in Taiwan's press 中信银行 is CTBC, 上海银行 its 上海商银
             figure.entity = TAIWAN_NAMESAKES.get(figure.entity, figure.entity)
-    declared = [(m.start(), CURRENCIES[m.group(1)]) for m in CURRENCY_DECLARED.finditer(plain)] \
-        if "下同" in plain else []
+    declared = [(m.start(), CURRENCIES[m.group(1) or m.group(2)])
+                for m in CURRENCY_DECLARED.finditer(plain)] if "下同" in plain else []
     for figure in kept:  # "中银香港…盈利达320亿元": a Hong Kong bank's 元 are its dollars
         if figure.unit == "CNY" and (currency := next(
                 (unit for at, unit in reversed(declared) if at <= figure.end), None) or (
@@ -2000,9 +2000,12 @@ def whole_year_before(text: str, figures: list[Figure], today: tuple[int, int, i
             figure.as_of = f"{today[0] - 1:04d}"
 
 
-# A currency the text declares for the amounts after it: "215.56亿元(美元‧下同)", "（单位：美元，下同）"
-CURRENCY_DECLARED = re.compile(r"[(（](?:单位[:：]\s*)?(美元|港元|港币|新台币|欧元|英镑|日元)"
-                               r"[‧·・,，、\s]*下同[)）]")
+# A currency the text declares for the amounts after it: "215.56亿元(美元‧下同)", "（单位：美元，下同）",
+# "(人民币.下同)", "(港币,以下同)", and one written before a bracket that keeps it: "亿元人民币(单位下同)"
+# (人民币 too: in a Hong Kong paper the yuan it declares is not the dollar its 元 would be)
+DECLARABLE = "美元|港元|港币|新台币|欧元|英镑|日元|人民币"
+CURRENCY_DECLARED = re.compile(rf"[(（](?:单位[:：]\s*)?({DECLARABLE})[‧·・,，、.;；\s]*以?下同[)）]"
+                               rf"|({DECLARABLE})[(（]单位下同[)）]")
 
 
 # Words only Taiwan's press uses of its banks and their regulator (金管会; Hong Kong's is the

@@ -3279,9 +3279,18 @@ def test_us_cents_and_an_inclusive_bound(text, expected):
         assert rows(text, "qualifier") == [("≥",)]
 
 
-def test_a_currency_declared_for_what_follows():
-    text = "滙豐控股宣布,除稅前利潤215.56億元(美元‧下同),按年跌0.47%。單計第二季,稅前利潤89.06億元。"
-    assert [u for (u,) in rows(text, "unit", date="2024-08-01")] == ["USD", "%", "USD"]
+@pytest.mark.parametrize("text, expected", [
+    ("滙豐控股宣布,除稅前利潤215.56億元(美元‧下同),按年跌0.47%。單計第二季,稅前利潤89.06億元。",
+     ["USD", "%", "USD"]),
+    # written variants: a point or a semicolon before 下同, 以下同, the yuan declared in a Hong Kong
+    # paper, and a currency written before a bracket that keeps it (单位下同)
+    ("星展香港公布,商業地產貸款減值28億元(美元.下同),較半年前的4﹒5億元大增。", ["USD", "USD"]),
+    ("東亞銀行公布,中國業務溢利12.5億元(人民幣;下同),上半年貸款減值3.1億元。", ["CNY", "CNY"]),
+    ("中銀香港公布,內地業務溢利30億元(人民幣,以下同),較去年多5億元。", ["CNY", "CNY"]),
+    ("台北富邦銀行香港分行錄得盈利3.6億元港幣(單位下同),年增0.5億元。", ["HKD", "HKD"]),
+])
+def test_a_currency_declared_for_what_follows(text, expected):
+    assert [u for (u,) in rows(text, "unit", date="2024-08-01")] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
