@@ -18,7 +18,8 @@ not written for. No article text is stored: the articles are read
 in place, through the package's own loading and cleaning (analysis.corpus.load_corpus).
 
 Matching. An extracted figure matches a gold one when it is in the same file and its text is
-the same string; among several of the same string, gold and extracted figures are paired in
+the same string, spaces and line breaks aside (cleaning joins a line cut inside a figure,
+32.5\n億元); among several of the same string, gold and extracted figures are paired in
 text order, one for one when their numbers agree, else by their relative place (gold:
 offset / length of the decoded file; extracted: position / length of the file's clean text),
 keeping as many pairs as possible. So the scores
@@ -136,21 +137,23 @@ def match(gold: pd.DataFrame, figures: pd.DataFrame, lengths: dict[str, tuple[in
           ) -> pd.DataFrame:
     """The gold rows with the index of their extracted figure (`found`, -1 for a miss).
 
-    Same file, same string; within those, gold and extracted figures are paired in text order
-    by their relative position (offset / length of the decoded file, position / length of
-    the file's clean text), so text that cleaning removes shifts nothing."""
+    Same file, same string (spaces and line breaks aside); within those, gold and extracted
+    figures are paired in text order by their relative position (offset / length of the
+    decoded file, position / length of the file's clean text), so text that cleaning removes
+    shifts nothing."""
     from analysis.chinese import strip_pinyin_annotations
 
     scored = figures[figures["kind"].isin(SCORED_KINDS)]
     extracted: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
     for index, row in zip(scored.index, scored.itertuples(), strict=True):
         clean = lengths[row.file][1]
-        extracted[(row.file, row.text)].append(((row.base + row.start) / clean, index))
+        extracted[(row.file, unspaced(row.text))].append(((row.base + row.start) / clean, index))
     found = [-1] * len(gold)
     by_string: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(gold.itertuples()):
-        # (as cleaning leaves it: a pinyin reading aid inside a figure, 30316億(yi) 元, removed)
-        by_string[(row.file, strip_pinyin_annotations(row.figure, 1)[0])].append(i)
+        # (as cleaning leaves it: a pinyin reading aid inside a figure, 30316億(yi) 元, removed;
+        # spaces and line breaks aside: a line cut inside a figure, 32.5\n億元, is joined)
+        by_string[(row.file, unspaced(strip_pinyin_annotations(row.figure, 1)[0]))].append(i)
     for key, rows in by_string.items():
         rows = sorted(rows, key=lambda i: int(gold["offset"].iloc[i]))
         candidates = sorted(extracted.get(key, []))
@@ -163,6 +166,13 @@ def match(gold: pd.DataFrame, figures: pd.DataFrame, lengths: dict[str, tuple[in
         for i, j in zip(rows, pairs, strict=True):
             found[i] = candidates[j][1] if j >= 0 else -1
     return gold.assign(found=found)
+
+
+def unspaced(figure: str) -> str:
+    return WHITESPACE.sub("", figure)
+
+
+WHITESPACE = re.compile(r"\s+")
 
 
 def label(value) -> str:

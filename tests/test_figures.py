@@ -3863,6 +3863,18 @@ def test_the_scorer_pairs_a_gold_figure_with_a_reading_aid_inside_it():
     assert match(gold, figures, {"a/01.md": (40, 35)})["found"].tolist() == [0, 1]
 
 
+def test_the_scorer_pairs_a_gold_figure_cut_by_a_line_break_with_the_one_cleaning_joins():
+    # a page cuts a figure over two lines (32.5\n億元); cleaning joins them, the gold writes the
+    # page's string: the same figure. (A control: a figure of another string stays unpaired.)
+    match = load_eval().match
+    gold = pd.DataFrame({"file": ["a/01.md"] * 3, "figure": ["32.5\n億元", "0.32\n%左右", "300 億元"],
+                         "offset": [10, 30, 50]})
+    figures = pd.DataFrame({"file": ["a/01.md"] * 3, "text": ["32.5億元", "0.32%左右", "30億元"],
+                            "kind": ["money", "percent", "money"], "base": [0] * 3,
+                            "start": [10, 29, 48]})
+    assert match(gold, figures, {"a/01.md": (60, 58)})["found"].tolist() == [0, 1, -1]
+
+
 # ------------------------------------------------------------------ round sixteen
 # Each rule kept only where it lifts as-of on waves it was not read from and lowers none
 
