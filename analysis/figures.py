@@ -250,6 +250,13 @@ NOTCHES = re.compile(r"(?P<notches>\d{1,2}(?:\.\d{1,2})?|[半一两二三四五�
 NOTCH_MOVE_BEFORE = re.compile(r"(?:升息|降息|减息|加息|调升|调降|升|降)[^，。；,;]{0,6}$")
 NOTCH_WORDS = {"半": Decimal("0.5"), "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                "七": 7, "八": 8, "九": 9, "十": 10}
+# A fraction of a point, as Hong Kong's papers write a rate's step: 加P八分一厘 (an eighth of a
+# point), 上调封顶息四分一厘 (a quarter), 四分三厘 (three quarters); a move in points after a word of
+# one, else a rate's level (分 first: re skips to it)
+# (quarters and eighths only: 二分一厘 and 四分五厘 are old rates in 分 and 厘, 2.1% and 4.5%)
+FRACTION_OF_A_POINT = re.compile(r"分(?<=(?P<whole>[四八])分)(?P<part>[一三五七])厘(?!米)")
+FRACTION_DIGITS = {"一": 1, "三": 3, "四": 4, "五": 5, "七": 7, "八": 8}
+FRACTION_MOVE_REACH = 24  # how far before it a word of a move may stand (上调…封顶息四分一厘)
 match_start = operator.methodcaller("start")
 # Chinese numerals only count with a currency, a point or 百分之 after them, or with 万/亿 and
 # a digit or qualifier in front: "千万" (by all means), "万一", "亿万" are words, not amounts.
@@ -1488,6 +1495,8 @@ def scan(text: str, urls: list[tuple[int, int]]) -> list[Figure]:
         patterns = (*patterns, TENTHS)
     if "码" in text:
         patterns = (*patterns, NOTCHES)
+    if "分" in text and "厘" in text:
+        patterns = (*patterns, FRACTION_OF_A_POINT)
     matches = sorted((m for pattern in patterns for m in pattern.finditer(text)),
                      key=match_start)
     figures: list[Figure] = []
@@ -1514,11 +1523,25 @@ def notches(text: str, match: re.Match) -> Figure | None:
     return Figure(start, end, count * Decimal("0.25"), "pp", "pp")
 
 
+def fraction_of_a_point(text: str, match: re.Match) -> Figure | None:
+    """A rate's step or level written as a fraction of a point (FRACTION_OF_A_POINT)."""
+    whole, part = FRACTION_DIGITS[match.group("whole")], FRACTION_DIGITS[match.group("part")]
+    start, end = match.start() - 1, match.end()  # (from the whole's digit, before 分)
+    if part >= whole or (start and text[start - 1] in CN_DIGITS):
+        return None  # 十四分一厘: no fraction of these
+    value = Decimal(part) / Decimal(whole)
+    if RATE_MOVE_BEFORE.search(text, max(0, start - FRACTION_MOVE_REACH), start):
+        return Figure(start, end, value, "pp", "pp")
+    return Figure(start, end, value, "%", "percent")
+
+
 def read_figure(text: str, match: re.Match) -> Figure | None:
     if match.re is TENTHS:  # (its match opens at 成, after the numeral: read on its own)
         return tenths(text, match)
     if match.re is NOTCHES:
         return notches(text, match)
+    if match.re is FRACTION_OF_A_POINT:
+        return fraction_of_a_point(text, match)
     head, end = match.span()  # head: 百分之, a currency written first, or the number
     before = text[max(0, head - 5):head]  # where a qualifier stands
     if match.re is PERCENT_IN_WORDS:

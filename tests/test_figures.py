@@ -3251,6 +3251,20 @@ def test_notches_of_a_rate_move_are_quarter_points(text, expected):
     assert [(t, float(v)) for t, v in rows(text, "text", "value")] == expected
 
 
+# A fraction of a point, as Hong Kong's papers write a rate's step: 八分一厘 is an eighth of a point
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("甲銀行宣布加P八分一厘，最優惠利率升至5.875厘。", [("八分一厘", 0.125, "pp"), ("5.875厘", 5.875, "%")]),
+    ("乙銀行上調同業拆息按揭計劃(H按)封頂息四分一厘。", [("四分一厘", 0.25, "pp")]),
+    ("丙銀行一年定存年息四分三厘。", [("四分三厘", 0.75, "%")]),
+    # (controls: an old rate in 分 and 厘, no fraction of more than the whole, no 十四分)
+    ("民間借貸月息二分一厘，存款年息四分五厘，一百四分一厘。", []),
+])
+def test_a_fraction_of_a_point_as_hong_kong_writes_a_rate(text, expected):
+    assert [(t, float(v), u) for t, v, u in rows(text, "text", "value", "unit")] == expected
+
+
 def test_what_a_result_passed_is_dated_as_a_base():
     text = "高雄銀行累計前11月稅後純益11.7億元，也超越去年全年的9.61億元，每股盈餘0.62元。"
     assert rows(text, "text", "as_of", date="2025-12-12") == [
