@@ -947,6 +947,7 @@ class Figure:
     no_bank_around: bool = False  # its paragraph names no bank
     inherited_owner: bool = False  # its bank is that of an earlier sentence
     year_end: bool = False  # dated by a year's end (2024年末), not by a month or a quarter
+    period_end: bool = False  # dated by the day a report's period ends (报告期末 of 截至6月30日止)
     rule_level: bool = False  # a regulator's line (150%监管红线): no bank's figure
     in_span: bool = False  # dated by a span of years (2015-17年): a total over it
     reached: bool = False  # a level a change reached by a date written before it (增至2024年末的)
@@ -961,6 +962,7 @@ class DateAnchor(NamedTuple):  # a tuple: made thousands of times, cheaply
     first: str | None = None  # the start of a span ("2002-2022年": "2002"), for "从a增至b"
     inherited: bool = False  # set by an earlier paragraph or a heading, not by this paragraph
     year_end: bool = False  # a year's end (2024年末, 12月末), not its last quarter or a day
+    period_end: bool = False  # the day a report's period ends, written (报告期末: 2024-06-30)
 
 
 class Mention(NamedTuple):
@@ -2345,6 +2347,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             sentence_start = sentence_starts[bisect.bisect_right(sentence_starts, m.start()) - 1]
             if any(sentence_start <= a.start < m.start() and a.value for a in anchors):
                 continue  # "截至2021年末，…；报告期内发放贷款…": the period its sentence named
+            # the period's last day, where the text wrote it ("截至2024年6月30日止六个月…。报告
+            # 期末，贷款余额…"): the balances at the period's end are of that day
+            ended = period_ended_day(text, m.start()) if word == "报告期末" else None
             if named:
                 # the newest report named before: the one the article is about, not an older
                 # one cited on the way ("公布2022年中期业绩。…在2020年年度报告中…。截至报告期末")
@@ -2352,8 +2357,12 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 value = report.value
                 if word == "报告期末" and len(value) == 4:
                     value += "-12"  # the end of a year's report period: the year's end
-                anchors.append(DateAnchor(m.start(), m.end(), value, report.year,
-                                          year_end=len(value) == 7 and value.endswith("-12")))
+                day = ended is not None and last_day_of(ended, value)
+                anchors.append(DateAnchor(m.start(), m.end(), ended if day else value, report.year,
+                                          year_end=len(value) == 7 and value.endswith("-12"),
+                                          period_end=day))
+            elif ended:
+                anchors.append(DateAnchor(m.start(), m.end(), ended, int(ended[:4]), period_end=True))
         elif word in ("今日", "今天", "昨日", "昨天"):  # "该行今日发行60亿元绿色金融债": the
             # article's day; "昨日收报95.85元": the day before it
             if (day := days_from(today, -word.startswith("昨"))) is None:
@@ -2502,7 +2511,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         if index >= 0:
             anchor = anchors[index]
             figure.as_of = anchor.value
-            figure.year_end = anchor.year_end
+            figure.year_end, figure.period_end = anchor.year_end, anchor.period_end
             # (a span's total; not a level it started from or reached: "2021-2024年，不良贷款率
             # 从1.65%降至1.02%" are levels at the two years' ends)
             figure.in_span = anchor.first is not None and not (
@@ -2625,7 +2634,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             dates_respectively(text, sentence, members, anchors)
         elif len(members) > 1:
             dates_over_span(text, sentence, members, anchors)
-    if any(f.year_end for f in figures):
+    if any(f.year_end or f.period_end for f in figures):
         years_of_flows(text, figures)
     for figure in figures:  # a level in a year past stands at that year's end
         if figure.as_of and len(figure.as_of) == 4 and (
@@ -2783,6 +2792,21 @@ def share_of_amount_before(text: str, figure: Figure, whole: Figure | None) -> b
         return False
     gap = text[whole.end:figure.lead]
     return len(gap) <= SHARE_GAP_REACH and "占" in gap and not SHARE_GAP_BREAK.search(gap)
+
+
+PERIOD_ENDED_DAY = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*止")
+
+
+def period_ended_day(text: str, position: int) -> str | None:
+    """The last day (YYYY-MM-DD) of the latest period written with it before `position`
+    ("截至2024年6月30日止六个月", its 截至 left out where a title took it), where a day that is
+    the last of its month ends it."""
+    day = None
+    for match in PERIOD_ENDED_DAY.finditer(text, 0, position):
+        year, month, number = (int(g) for g in match.groups())
+        if 1 <= month <= 12 and number == calendar.monthrange(year, month)[1]:
+            day = f"{year:04d}-{month:02d}-{number:02d}"
+    return day
 
 
 FULL_DAY = re.compile(r"((?:19|20)\d{2})(?:-|\s*年\s*)(\d{1,2})(?:-|\s*月\s*)(\d{1,2})日?")
@@ -3067,6 +3091,11 @@ def years_of_flows(text: str, figures: list[Figure]) -> None:
                         or FLOW_WORDS.search(text, words_from, figure.start))
         if flow and figure.year_end and figure.as_of and len(figure.as_of) == 7:
             figure.as_of = figure.as_of[:4]
+        elif flow and figure.period_end and figure.as_of and len(figure.as_of) == 10 and (
+                figure.kind == "money" or PERIOD_RATIO.search(figure.metric)):
+            figure.as_of = figure.as_of[:7]  # a flow over the period to its last day: the period's
+            # (报告期末，…较上年末增加121.69億元 of 截至6月30日止六个月: 2024-06; not the growth
+            # rate of the balance, 增幅3.9%, which stands at the day)
         previous, previous_flow = figure, flow
 
 

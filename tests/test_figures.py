@@ -4088,6 +4088,26 @@ def test_interim_results_to_a_day_are_the_half_year_s(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
 
 
+# ... while the balances at the report period's end (报告期末) are of the day the text wrote, and a
+# change over the period written with them is the period's
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("庚银行发布截至2024年6月30日止六个月之中期业绩公告。\n截至报告期末，集团资产总额5,600亿元，"
+     "较上年末增加120亿元；不良贷款率2.5%。", "2024-08-30",
+     [("5,600亿元", "2024-06-30"), ("120亿元", "2024-06"), ("2.5%", "2024-06-30")]),
+    ("2024年6月30日止中期純利450億元,按年跌1.6%。\n報告期末,客戶貸款餘額8.2萬億元,較上年末增加3100億元,"
+     "增幅3.9%。", "2024-08-28",
+     [("450億元", "2024-06"), ("1.6%", "2024-06"), ("8.2萬億元", "2024-06-30"), ("3100億元", "2024-06"),
+      ("3.9%", "2024-06-30")]),
+    # (control: a report period not written to its day keeps its month)
+    ("辛银行发布2024年半年度报告。\n报告期末，该行贷款余额3,000亿元。", "2024-08-30",
+     [("3,000亿元", "2024-06")]),
+])
+def test_balances_at_the_end_of_a_report_period_written_to_its_day(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
+
+
 # The expectation a statistic is measured against (高于预期的8.4%, 不及預期的2.2兆元) is a
 # forecast, of no period; the statistic itself, and a gap to the expectation, are the month's
 
