@@ -723,6 +723,20 @@ HEADING_MAX = 24
 HEADING_STOP = re.compile(r"[。！？!?；;，,：:“”\"]")
 # "…格局 - 30家上市城商行…[2] - 8家城商行…": the points of a summary written on one line, each
 # with its own subject, under the date of the first (not "2020 - 2022", a span).
+BULLET_BREAK = " 。 "  # what prepare makes of an inline bullet
+RESULTS_PERIOD = re.compile(r"季度?$|半年$|年度$|全年$|中期$")  # (not a point: 年末, 9月末, 6月)
+SAME_TIME = re.compile(r"当月|当季|当年|同月|该月|期内")  # a point's word for the time named before
+
+
+def all_at(text: str, part: str) -> list[int]:
+    """Every offset of `part` in `text`."""
+    found, at = [], text.find(part)
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found
+
+
 INLINE_BULLET = re.compile(r"(?<=[\u4e00-\u9fff\]】）)]) - (?=\S)")
 # A share's quote a page puts after its name: "郑州银行(5.440, 0.04, 0.74%)" (price, change, move).
 QUOTE_PRICES = r"\s*\d+\.\d{2,3}\s*[,，]\s*-?\d+\.\d{2,3}\s*[,，]"
@@ -1935,6 +1949,9 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
                                     for m in ANNUAL_REPORT.finditer(plain)], key=lambda r: r.start)
     hong_kong = HONG_KONG_TEXT.search(plain) is not None
     release = release_period(plain, today)
+    # where a summary's inline points meet (" - ", which prepare made a full stop)
+    bullets = [at for at in all_at(plain, BULLET_BREAK) if text[at:at + 3] == " - "] \
+        if " - " in text else []
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
     for figure in figures:
@@ -1968,7 +1985,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
         found, carried = paragraph_figures(plain, start, end, members, today, stamps, near,
                                            reports, seen, named, carried, scanned,
                                            bool(kept) and kept[-1].scope == "sector", effective,
-                                           hong_kong, release)
+                                           hong_kong, release, bullets)
         kept.extend(found)
         previous_end = end
     if kept:
@@ -2289,7 +2306,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                       sector_carried: bool = False,
                       effective: list[DateAnchor] = (),
                       hong_kong: bool = False,
-                      release: str | None = None
+                      release: str | None = None,
+                      bullets: list[int] = ()
                       ) -> tuple[list[Figure], DateAnchor | None]:
     """Sentence, unit, entity, metric and date of the figures of the paragraph text[start:end],
     and the date the paragraph leaves to the next one of its section. `carried`: the date an
@@ -2500,6 +2518,13 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 text, figure.sentence[0], figure.lead):
             index = -2  # a deal with a firm ("为某公司发放贷款5000万元") is an example, of no
             # period the sentences before name
+        if index >= 0 and bullets and not all_reports and not anchors[index].inherited and any(
+                anchors[index].end <= at < figure.sentence[0] for at in bullets) and not (
+                RESULTS_PERIOD.search(text, anchors[index].start, anchors[index].end)
+                or SAME_TIME.search(text, figure.sentence[0], figure.start)):
+            index = -2  # a point of a summary's list keeps no date an earlier point named ("截至
+            # 2024年末… - 国有六大行绿色贷款余额共计23.8万亿元"), but the period of results a
+            # summary of them names (2025年前三季度…) holds for its points
         if index >= 0 and anchors[index].inherited and figure.family in (
                 REPORT_UNDATED_FAMILIES if all_reports or (
                     release is not None and anchors[index].value == release)

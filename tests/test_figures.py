@@ -4198,3 +4198,24 @@ def test_an_income_line_dated_by_a_year_s_end_is_the_year_s(text, date, expected
 ])
 def test_a_whole_year_reported_done_is_a_year_that_is_over(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+# A summary's inline points (" - ") are each their own statement: a figure of a later point keeps
+# no date an earlier point named, unless it points back to it (当月) or the summary is of
+# results whose period (2025年前三季度) holds for every point
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("绿色信贷 - 截至2024年末,全国绿色贷款余额36.6万亿元 [1] - 六大行绿色贷款余额共计23.8万亿元 [2]"
+     " - 甲银行为某项目提供1000万元贷款 [3]", "2025-09-30",
+     [("36.6万亿元", "2024-12"), ("23.8万亿元", None), ("1000万元", None)]),
+    ("碳市场 - 2025年11月,碳市场成交额环比上涨20.7% [4] - 当月成交额27.57亿元 [5]", "2025-12-10",
+     [("20.7%", "2025-11"), ("27.57亿元", "2025-11")]),
+    # (controls: the period of a summary of results, and a text that spaces its full stops)
+    ("盈利能力 - 2025年前三季度乙银行实现税后利润1895.89亿元 [1] - 营业收入4921.15亿元,增长2.72% [1]",
+     "2025-10-30", [("1895.89亿元", "2025-09"), ("4921.15亿元", "2025-09"), ("2.72%", "2025-09")]),
+    ("丙银行2019年度共发放粮油收购贷款1630.41亿元 。 其中向民营企业发放贷款595.49亿元 。", "2020-05-26",
+     [("1630.41亿元", "2019"), ("595.49亿元", "2019")]),
+])
+def test_a_point_of_a_summary_keeps_no_date_of_an_earlier_point(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
