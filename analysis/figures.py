@@ -723,18 +723,9 @@ HEADING_MAX = 24
 HEADING_STOP = re.compile(r"[。！？!?；;，,：:“”\"]")
 # "…格局 - 30家上市城商行…[2] - 8家城商行…": the points of a summary written on one line, each
 # with its own subject, under the date of the first (not "2020 - 2022", a span).
-BULLET_BREAK = " 。 "  # what prepare makes of an inline bullet
+BULLET_BREAK_AT = re.compile(" 。 ")  # what prepare makes of an inline bullet
 RESULTS_PERIOD = re.compile(r"季度?$|半年$|年度$|全年$|中期$")  # (not a point: 年末, 9月末, 6月)
 SAME_TIME = re.compile(r"当月|当季|当年|同月|该月|期内")  # a point's word for the time named before
-
-
-def all_at(text: str, part: str) -> list[int]:
-    """Every offset of `part` in `text`."""
-    found, at = [], text.find(part)
-    while at >= 0:
-        found.append(at)
-        at = text.find(part, at + 1)
-    return found
 
 
 INLINE_BULLET = re.compile(r"(?<=[\u4e00-\u9fff\]】）)]) - (?=\S)")
@@ -1950,7 +1941,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     hong_kong = HONG_KONG_TEXT.search(plain) is not None
     release = release_period(plain, today)
     # where a summary's inline points meet (" - ", which prepare made a full stop)
-    bullets = [at for at in all_at(plain, BULLET_BREAK) if text[at:at + 3] == " - "] \
+    bullets = [m.start() for m in BULLET_BREAK_AT.finditer(plain) if text[m.start():m.end()] == " - "] \
         if " - " in text else []
     # Sentences, banks and dates matter only in the paragraphs that hold figures.
     by_paragraph: dict[int, list[Figure]] = {}
