@@ -722,13 +722,12 @@ def may_open_with_connective(line: str) -> bool:
 HEADING_MAX = 24
 HEADING_STOP = re.compile(r"[。！？!?；;，,：:“”\"]")
 # "…格局 - 30家上市城商行…[2] - 8家城商行…": the points of a summary written on one line, each
-# with its own subject, under the date of the first (not "2020 - 2022", a span).
+# with its own subject (not "2020 - 2022", a span).
+INLINE_BULLET = re.compile(r"(?<=[\u4e00-\u9fff\]】）)]) - (?=\S)")
 BULLET_BREAK_AT = re.compile(" 。 ")  # what prepare makes of an inline bullet
+# (a point keeps no date of an earlier one, but a summary's period of results and 当月 reach it)
 RESULTS_PERIOD = re.compile(r"季度?$|半年$|年度$|全年$|中期$")  # (not a point: 年末, 9月末, 6月)
 SAME_TIME = re.compile(r"当月|当季|当年|同月|该月|期内")  # a point's word for the time named before
-
-
-INLINE_BULLET = re.compile(r"(?<=[\u4e00-\u9fff\]】）)]) - (?=\S)")
 # A share's quote a page puts after its name: "郑州银行(5.440, 0.04, 0.74%)" (price, change, move).
 QUOTE_PRICES = r"\s*\d+\.\d{2,3}\s*[,，]\s*-?\d+\.\d{2,3}\s*[,，]"
 QUOTE_MOVE = r"\s*-?\d+\.\d{1,2}%\s*[)）]"
