@@ -2809,23 +2809,22 @@ def share_of_amount_before(text: str, figure: Figure, whole: Figure | None) -> b
     return len(gap) <= SHARE_GAP_REACH and "占" in gap and not SHARE_GAP_BREAK.search(gap)
 
 
-PERIOD_ENDED_DAY = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*止")
+FULL_DAY = re.compile(r"((?:19|20)\d{2})(?:-|\s*年\s*)(\d{1,2})(?:-|\s*月\s*)(\d{1,2})日?")
+DAY_BEFORE_REPORT_REACH = 24
 
 
 def period_ended_day(text: str, position: int) -> str | None:
     """The last day (YYYY-MM-DD) of the latest period written with it before `position`
-    ("截至2024年6月30日止六个月", its 截至 left out where a title took it), where a day that is
-    the last of its month ends it."""
+    ("截至2024年6月30日止六个月", its 截至 left out where a title took it: PERIOD_ENDED_AFTER),
+    where a day that is the last of its month ends it."""
     day = None
-    for match in PERIOD_ENDED_DAY.finditer(text, 0, position):
-        year, month, number = (int(g) for g in match.groups())
-        if 1 <= month <= 12 and number == calendar.monthrange(year, month)[1]:
-            day = f"{year:04d}-{month:02d}-{number:02d}"
+    for match in FULL_DAY.finditer(text, 0, position):
+        if PERIOD_ENDED_AFTER.match(text, match.end()):
+            year, month, number = (int(g) for g in match.groups())
+            written = f"{year:04d}-{month:02d}-{number:02d}"
+            if 1 <= month <= 12 and last_day_of(written, written[:7]):
+                day = written
     return day
-
-
-FULL_DAY = re.compile(r"((?:19|20)\d{2})(?:-|\s*年\s*)(\d{1,2})(?:-|\s*月\s*)(\d{1,2})日?")
-DAY_BEFORE_REPORT_REACH = 24
 
 
 def to_the_day(text: str, reports: list[DateAnchor]) -> list[DateAnchor]:
