@@ -3044,8 +3044,8 @@ def shifted(value: str, shift: re.Match) -> str:
         return month_before(value) if len(value) >= 7 else value
     # 较上年末的 / 比年初的 / 较上半年的: a level at the date the change is measured from
     base = shift.group("base") or shift.group("quarter")
-    if base == "年初":
-        return f"{year:04d}-01"
+    if base == "年初":  # 从年初的26.67亿元: the balance the year opened with, its eve's
+        return f"{year - 1:04d}-12"
     if "季" in base:  # 较一季度的: the end of that quarter of the year
         quarter = "一二三".find(base.lstrip("第")[0]) + 1 or 1  # (首季: the first)
         return f"{year:04d}-{3 * quarter:02d}"

@@ -4219,3 +4219,22 @@ def test_a_whole_year_reported_done_is_a_year_that_is_over(text, date, expected)
 ])
 def test_a_point_of_a_summary_keeps_no_date_of_an_earlier_point(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+# Round thirty, read from wave 8's misses: the level a change starts from at 年初 (从年初的,
+# 由年初的, 比年初的) is the balance the year opened with, the one the year before closed on
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("截至9月末，某银行不良贷款率由年初的1.52%升至1.68%。", "2025-10-30",
+     [("1.52%", "2024-12"), ("1.68%", "2025-09")]),
+    ("今年以来，某银行关注类贷款余额从年初的30亿元增至三季度末的33亿元。", "2025-10-28",
+     [("30亿元", "2024-12"), ("33亿元", "2025-09")]),
+    ("2023年末，该行拨备覆盖率为180%，比年初的175%提高5个百分点。", "2024-03-30",
+     [("180%", "2023-12"), ("175%", "2022-12"), ("5个百分点", "2023-12")]),
+    # (a control: a change over the year since 年初 is of the date reached, not of the base)
+    ("截至6月末，该行贷款余额1200亿元，较年初增加50亿元，增长4.3%。", "2025-07-20",
+     [("1200亿元", "2025-06"), ("50亿元", "2025-06"), ("4.3%", "2025-06")]),
+])
+def test_the_level_at_the_start_of_the_year_is_the_year_before_s_close(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
