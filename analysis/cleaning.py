@@ -185,7 +185,7 @@ PROMO_LINE = re.compile(r"^(?:[^，。,]{1,12}[，,])?(?:尽在|下载|打开|�
                         r"(?:APP|App|app|客户端|公众号)[。！!]?$")
 JUMP = re.compile(r"^(上接|接上|下转|转下|转至|转|续)\s*(?:第)?\s*([A-Za-z]?\d{1,3})\s*版?\s*$")
 DATELINE = re.compile(
-    r"^(?P<prefix>[\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月"
+    r"^(?P<prefix>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,14}?)(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月"
     r"(?P<day>\d{1,2})日(?:电|讯|消息)\s*(?:[（(](?P<credit>[^（）()]{1,40})[）)])?"
 )
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
@@ -351,7 +351,8 @@ def parse_dateline(text: str) -> dict | None:
     match = DATELINE.match(text)
     if not match:
         return None
-    outlet, place = outlet_for(match.group("prefix"))
+    outlet, place = outlet_for(match.group("prefix"))  # ("中新网 太原": its place after a space)
+    place = place.strip()
     if outlet is None:
         return None
     credit = match.group("credit") or ""
@@ -1084,6 +1085,16 @@ def infer_date(text: str) -> str | None:
     return None
 
 
+def filing_day(published: str, month: int, day: int) -> str | None:
+    """The day a dateline's month and day name, in the year that puts it on or before
+    `published` (YYYY-MM-DD or YYYY-MM) and within a year of it; else None."""
+    if len(published) < 7:
+        return None
+    year, later = int(published[:4]), (month, day) > (int(published[5:7]), int(published[8:10] or 31))
+    year -= later
+    return f"{year:04d}-{month:02d}-{day:02d}" if valid_date(year, month, day) else None
+
+
 def valid_date(y: int, m: int, d: int) -> bool:
     try:
         dt.date(y, m, d)
@@ -1190,6 +1201,10 @@ def assemble(doc: Document, region: Region, number: int, page_date: str | None,
         date, date_source = publication["date"], "text"
     if not date and year and valid_date(year, month, day):
         date, date_source = f"{year:04d}-{month:02d}-{day:02d}", "text"
+    elif date and date_source != "front_matter" and not year and month and day:
+        # a repost's page line is when the copy went up; its wire dateline is when the story
+        # was filed ("发布时间:2024-12-01 … 中新网 太原4月3日电": 2024-04-03)
+        date = filing_day(date, int(month), int(day)) or date
     if not date and (trailer := wire_date("\n".join(p.text for p in region.paras()))):
         date, date_source = trailer, "text"
     if not date:

@@ -784,3 +784,30 @@ def test_an_address_printed_alone_is_a_link_not_a_cut_paragraph():
 def test_a_picture_marker_inside_a_sentence_is_text():
     (article,), _ = clean("记者从资料图片中看到，该行营收增长5%。")
     assert article["text"] == "记者从资料图片中看到，该行营收增长5%。"
+
+
+@pytest.mark.parametrize("page, dateline, expected", [
+    # a repost's page line is when the copy went up; the wire dateline is when the story was filed
+    ("发布时间:2024-12-01 05:08:22 来源: 示例网", "中新网 太原4月3日电 ", "2024-04-03"),
+    ("发布时间:2025-02-03 10:00 来源: 示例网", "新华社北京12月30日电 ", "2024-12-30"),
+    ("发布时间:2025-02-03 10:00 来源: 示例网", "中国经济网北京2月3日讯 ", "2025-02-03"),
+])
+def test_a_wire_dateline_dates_a_repost_by_the_day_it_was_filed(page, dateline, expected):
+    (article,), _ = clean(f"{page}\n\n{dateline}{ONE}")
+    assert (article["date"], article["text"]) == (expected, ONE)
+
+
+def test_front_matter_s_date_is_kept_over_a_dateline_without_its_year():
+    (article,), _ = clean(f"财联社2月14日讯 {ONE}", metadata={"date": "2025-02-15"})
+    assert (article["date"], article["date_source"]) == ("2025-02-15", "front_matter")
+
+
+@given(published=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31)),
+       month=st.integers(1, 12), day=st.integers(1, 31))
+def test_a_filing_day_is_on_or_before_the_page_and_within_a_year_of_it(published, month, day):
+    from analysis.cleaning import filing_day
+    filed = filing_day(published.isoformat(), month, day)
+    if filed is not None:
+        filed = dt.date.fromisoformat(filed)
+        assert (filed.month, filed.day) == (month, day)
+        assert published - dt.timedelta(days=366) < filed <= published
