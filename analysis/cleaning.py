@@ -185,7 +185,8 @@ PROMO_LINE = re.compile(r"^(?:[^，。,]{1,12}[，,])?(?:尽在|下载|打开|�
                         r"(?:APP|App|app|客户端|公众号)[。！!]?$")
 JUMP = re.compile(r"^(上接|接上|下转|转下|转至|转|续)\s*(?:第)?\s*([A-Za-z]?\d{1,3})\s*版?\s*$")
 DATELINE = re.compile(
-    r"^(?P<prefix>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,14}?)(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月"
+    r"^(?P<prefix>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,14}?)"
+    r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月"
     r"(?P<day>\d{1,2})日(?:电|讯|消息)\s*(?:[（(](?P<credit>[^（）()]{1,40})[）)])?"
 )
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
