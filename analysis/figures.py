@@ -2645,10 +2645,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             figure.part_of_flow = True  # a share of the year's lending is of the year
         whole = figure
     for sentence, members in by_sentence.items():
+        if len(members) > 1:  # (first: a run after a 分别 list's semicolon keeps the span's years)
+            dates_over_span(text, sentence, members, anchors)
         if sentence in respective:
             dates_respectively(text, sentence, members, anchors)
-        elif len(members) > 1:
-            dates_over_span(text, sentence, members, anchors)
     if any(f.year_end or f.period_end for f in figures):
         years_of_flows(text, figures)
     for figure in figures:  # a level in a year past stands at that year's end

@@ -4238,3 +4238,21 @@ def test_a_point_of_a_summary_keeps_no_date_of_an_earlier_point(text, date, expe
 ])
 def test_the_level_at_the_start_of_the_year_is_the_year_before_s_close(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a span's 分别 list closed by a semicolon: a run after it with a figure for each year
+    # takes the years in turn, as it does where no 分别 is written
+    ("2016年至2018年，某银行分别实现营收20.1亿元、22.3亿元、25.6亿元；净利润5.1亿元、5.6亿元、6.2亿元。",
+     "2019-05-01", [("20.1亿元", "2016"), ("22.3亿元", "2017"), ("25.6亿元", "2018"),
+                    ("5.1亿元", "2016"), ("5.6亿元", "2017"), ("6.2亿元", "2018")]),
+    ("2019年至2021年该行不良贷款率分别为1.9%、1.8%、1.6%；同期拨备覆盖率为160%、175%、190%。",
+     "2022-04-01", [("1.9%", "2019-12"), ("1.8%", "2020-12"), ("1.6%", "2021-12"),
+                    ("160%", "2019-12"), ("175%", "2020-12"), ("190%", "2021-12")]),
+    # (a control: a run of another length keeps the date of the sentence's end of span)
+    ("2016年至2018年，某银行分别实现营收20.1亿元、22.3亿元、25.6亿元；两年累计投放贷款80亿元、90亿元。",
+     "2019-05-01", [("20.1亿元", "2016"), ("22.3亿元", "2017"), ("25.6亿元", "2018"),
+                    ("80亿元", "2018"), ("90亿元", "2018")]),
+])
+def test_a_run_after_a_span_s_list_takes_the_years_in_turn(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
