@@ -2015,7 +2015,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     return kept
 
 
-WHOLE_YEAR_SAID = re.compile(r"(?<![今本明])全年")  # (今年全年, 明年全年: the year named)
+WHOLE_YEAR_SAID = re.compile(r"(?<![今本明]年)全年")  # (今年全年, 明年全年: the year named)
 FORECAST_OR_PLAN = re.compile(f"{PLAN_WORDS.pattern}|{FORECAST_WORDS.pattern}|若|如果")
 
 

@@ -4195,6 +4195,7 @@ def test_an_income_line_dated_by_a_year_s_end_is_the_year_s(text, date, expected
     ("該行預計全年獲利將突破300億元。", "2026-01-16", [("300億元", None)]),
     ("2026年全年，该行计划投放贷款500亿元。", "2026-01-16", [("500亿元", None)]),
     ("截至12月20日，该行全年累计发放贷款500亿元。", "2025-12-28", [("500亿元", "2025-12-20")]),
+    ("該行今年全年派息1.2元。", "2025-03-10", [("1.2元", "2025")]),  # (今年 named: this year)
 ])
 def test_a_whole_year_reported_done_is_a_year_that_is_over(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
