@@ -857,6 +857,13 @@ ASIDE_OPENING = re.compile(r"\s*[(（][^()（）]{0,32}[)）]")
 RULE_BEFORE = re.compile(r"(?:不得|不应|不能|须|必须)(?:低于|高于|超过|少于)")
 # ... and right before its figure, a rule's level, of no period (dates): "上限为40%" too
 RULE_LEVEL_BEFORE = re.compile(rf"(?:(?:上限|下限)(?:为|是)|{RULE_BEFORE.pattern})\s*$")
+# A money bound that marks off a group of borrowers or clients, then 的 and the group
+# ("单户授信1000万元及以下的小微企业", "总资产在50万元及以上的零售客户", "家庭年所得120万元以上的"):
+# a line drawn, of no date
+# (not a state reached: "总资产超过500亿元的银行", "收入突破9亿元的公司" are of their day)
+GROUP_BOUND_BEFORE = re.compile(r"(?:单户|户均|单笔|授信|额度|收入|所得|资产)(?:总额|金额)?(?:在|为)?"
+                                r"(?P<below>小于|不超过|低于|不低于)?\s*$")
+GROUP_BOUND_WRITTEN = ("以下", "以内", "以上")  # (及以下, 及以上 too)
 # The expectation a figure is measured against ("高于预期的8.4%", "遠不及預期的1.53兆元",
 # "市场预估值5%"): a forecast, of no period (the figure measured is the period's)
 EXPECTATION_BEFORE = re.compile(r"(?:预期|预估|预测)(?:值|的)\s*(?:约|近)?\s*$")
@@ -2611,7 +2618,10 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 or RULE_LEVEL_BEFORE.search(text, max(0, figure.lead - 6), figure.start)
                 or EXPECTATION_BEFORE.search(text, max(0, figure.lead - 6), figure.lead)
                 or TARGET_LEVEL_BEFORE.search(text, max(figure.clause, figure.lead - 16), figure.start)
-                or RULE_LEVEL_AFTER.match(text, figure.end)):
+                or RULE_LEVEL_AFTER.match(text, figure.end)
+                or (figure.kind == "money" and text.startswith("的", figure.end)
+                    and (bound := GROUP_BOUND_BEFORE.search(text, max(0, figure.lead - 8), figure.lead))
+                    and (bound.group("below") or text.endswith(GROUP_BOUND_WRITTEN, 0, figure.end)))):
             figure.as_of = None  # a pledge, a figure of the years ahead, or a forecast: of
             # no period yet ("预计全年发行规模将达1.55万亿元", "预计2026年资产端收益率下降17bp"),
             # or a rule's threshold ("远超120%-150%的监管要求", "上限为40%", "不得低于5%")

@@ -4257,3 +4257,23 @@ def test_the_level_at_the_start_of_the_year_is_the_year_before_s_close(text, dat
 ])
 def test_a_run_after_a_span_s_list_takes_the_years_in_turn(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a money bound that marks off a group (of borrowers, clients, households) is a line drawn:
+    # no date, while the group's figures keep theirs
+    ("截至6月末，某银行单户授信1000万元及以下的小微企业贷款余额3200亿元。", "2025-08-01",
+     [("1000万元及以下", None), ("3200亿元", "2025-06")]),
+    ("2024年末，月日均总资产在50万元及以上的零售客户资产余额增长9%。", "2025-03-01",
+     [("50万元及以上", None), ("9%", "2024-12")]),
+    ("2024年末，单户授信小于500万元的贷款增长12%。", "2025-03-01",
+     [("500万元", None), ("12%", "2024-12")]),
+    ("自8月1日起，家庭年所得120萬元以上的學生，學貸利率降至1.22%。", "2016-08-05",
+     [("120萬元以上", None), ("1.22%", "2016-08-01")]),
+    # (controls: a size reached, and a bound with no group after it, are of their day)
+    ("截至2022年末，总资产超过500亿元的银行有5家。", "2023-04-01", [("500亿元", "2022-12")]),
+    ("截至6月末，该行单户授信1000万元以下贷款余额增长20%。", "2025-08-01",
+     [("1000万元以下", "2025-06"), ("20%", "2025-06")]),
+])
+def test_a_bound_that_marks_off_a_group_has_no_date(text, date, expected):
+    assert [row for row in rows(text, "text", "as_of", date=date) if "家" not in row[0]] == expected
