@@ -2591,9 +2591,9 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                 # 其中3年期定期存款利率均调整为2.60%"), else from the first one named after
                 # ("…利率分别为1.25%、1.45%…\n六大国有银行将从今天(9月15日)起调整个人存款利率"),
                 # if it is in force by the article's day (not one announced for later)
-        if (own := OWN_DATE_BEFORE.search(text, max(0, figure.lead - 14), figure.lead)) and not (
-                figure.kind == "percent" and SHARE_OF_BEFORE.search(
-                    text, max(0, own.start() - 3), own.start())):  # (达2024年全年的95.7%: a share)
+        own = OWN_DATE_BEFORE.search(text, max(0, figure.lead - 14), figure.lead)
+        if own and not (figure.kind == "percent" and SHARE_OF_BEFORE.search(
+                text, max(0, own.start() - 3), own.start())):  # (达2024年全年的95.7%: a share)
             # "从2019年末的9.9万亿元增长至2024年末的36.6万亿元": a date written right before a
             # figure with 的 is that figure's, whatever span or base it stands in
             month = own.group("om") or ("12" if own.group("opos") in ("末", "底") else None)
@@ -2625,7 +2625,7 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
             figure.as_of = None  # a pledge, a figure of the years ahead, or a forecast: of
             # no period yet ("预计全年发行规模将达1.55万亿元", "预计2026年资产端收益率下降17bp"),
             # or a rule's threshold ("远超120%-150%的监管要求", "上限为40%", "不得低于5%")
-        if figure.as_of and PAST_SPAN.search(text, figure.sentence[0], figure.lead) and not (
+        if figure.as_of and not own and PAST_SPAN.search(text, figure.sentence[0], figure.lead) and not (
                 index >= 0 and anchors[index].start >= figure.sentence[0]):
             figure.as_of = None  # a total or an average over the years up to now ("近五年来…年均
             # 增速保持在15%以上", "三年多来…累计放款近150亿元"): of no one date, unless its

@@ -4277,3 +4277,15 @@ def test_a_run_after_a_span_s_list_takes_the_years_in_turn(text, date, expected)
 ])
 def test_a_bound_that_marks_off_a_group_has_no_date(text, date, expected):
     assert [row for row in rows(text, "text", "as_of", date=date) if "家" not in row[0]] == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a date written right before a figure with 的 is the figure's, even in a sentence that
+    # speaks of recent years (近年来), which otherwise leaves a figure at no one date
+    ("近年来，该行净息差从2021年的2.81%降至2023年的1.94%。", "2024-11-01",
+     [("2.81%", "2021"), ("1.94%", "2023")]),
+    ("近5年，某银行的资本充足率连年下滑，相比2020年的12.6%累计下降1.9个百分点。", "2025-05-01",
+     [("12.6%", "2020-12"), ("1.9个百分点", None)]),
+])
+def test_a_date_written_before_a_figure_holds_in_a_sentence_of_recent_years(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
