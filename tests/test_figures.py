@@ -4289,3 +4289,18 @@ def test_a_bound_that_marks_off_a_group_has_no_date(text, date, expected):
 ])
 def test_a_date_written_before_a_figure_holds_in_a_sentence_of_recent_years(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # the level a change is measured from in a quarter of the year before (较去年第4季的,
+    # 高於去年第一季的) is of that quarter's end, a year back
+    ("今年第1季曝險占淨值比降至25.6%，較去年第4季的26.0%減少0.4個百分點。", "2023-05-09",
+     [("25.6%", "2023-03"), ("26.0%", "2022-12"), ("0.4個百分點", "2023-03")]),
+    ("今年第一季每股盈餘0.88元，高於去年第一季的0.81元。", "2023-05-10",
+     [("0.88元", "2023-03"), ("0.81元", "2022-03")]),
+    # (a control: this year's quarter stays this year's)
+    ("今年第三季淨利差為1.3%，較第二季的1.2%上升。", "2023-11-10",
+     [("1.3%", "2023-09"), ("1.2%", "2023-06")]),
+])
+def test_a_base_in_a_quarter_of_last_year_is_that_quarter_s_end(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
