@@ -503,6 +503,7 @@ SHIFT_BEFORE = re.compile(
     r"|(?P<level>(?:较|比|相比|相较于?|由|从|[高低好优多少]于|超越|超过|突破)"
     r"(?:(?P<base>上年年?末|去年年?末|上年年?底|去年年?底|年初|上半年|去年全年|上年全年|去年|上年"
     r"|一年前)[的之]"  # (由去年底的2.83%大增至5.32%, 从去年的11.44%提高到…: where a change started)
+    r"|(?P<bare_base>去年|上年)"  # (淨利差由去年2.2%收窄至2.07%, 低於去年1.75厘: 的 left out)
     r"|(?P<last_quarter>(?:去年|上年)(?:第?[一二三四1-4]|首)季度?末?)[的之]"  # (较去年第4季的26.0%)
     r"|(?P<quarter>(?:第?[一二三]|首)季度?末?)的?)\s*[-－−]?$)"  # (较一季度-1.7%: its level)
     r"|(?P<at>(?:较|比|相比|相较于?|由|从|[高低好优多少]于)(?P<ay>(?:19|20)\d{2}) ?年度?"
@@ -3058,7 +3059,7 @@ def shifted(value: str, shift: re.Match) -> str:
         number = last_quarter.lstrip("去上年第")[0]
         quarter = int(number) if number.isdigit() else "一二三四".find(number) + 1 or 1  # (首季)
         return f"{year - 1:04d}-{3 * quarter:02d}"
-    base = shift.group("base") or shift.group("quarter")
+    base = shift.group("base") or shift.group("bare_base") or shift.group("quarter")
     if base == "年初":  # 从年初的26.67亿元: the balance the year opened with, its eve's
         return f"{year - 1:04d}-12"
     if "季" in base:  # 较一季度的: the end of that quarter of the year

@@ -4304,3 +4304,16 @@ def test_a_date_written_before_a_figure_holds_in_a_sentence_of_recent_years(text
 ])
 def test_a_base_in_a_quarter_of_last_year_is_that_quarter_s_end(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # the level a change starts from in the year before, written without its 的 (由去年2.2%,
+    # 較上年43.59億元, 低於去年1.75厘), is of that year, as 由去年的2.2% is
+    ("2021年度，淨利差由去年2.2%收窄至2.07%。", "2022-03-30", [("2.2%", "2020"), ("2.07%", "2021")]),
+    ("該行今年稅貸最低實際利率為1.38厘，低於去年1.75厘。", "2025-11-25",
+     [("1.38厘", "2025"), ("1.75厘", "2024")]),
+    # (a control: a change from last year, not a level, keeps the sentence's period)
+    ("2021年度，淨利差較去年收窄0.13個百分點。", "2022-03-30", [("0.13個百分點", "2021")]),
+])
+def test_a_base_in_last_year_written_without_its_de_is_of_that_year(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
