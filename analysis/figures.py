@@ -165,9 +165,10 @@ ARABIC = r"\d" + ARABIC_AFTER_FIRST
 # where Chinese text has no characters, a range lets any in and \d is checked behind.
 BMP_DIGITS = "".join(chr(code) for code in range(0x10000) if chr(code).isdecimal())
 SCANNED_DIGIT = rf"[{BMP_DIGITS}\U00010000-\U0010ffff](?<=\d)"
-# (兆 before a currency: a trillion, as Taiwan writes it, "51.95兆元人民幣"; elsewhere a mega)
+# (兆: a trillion, as Taiwan writes it, "51.95兆元人民幣", "曝險總計近1.84兆"; not a mega of a
+# physical unit, 兆瓦, 兆赫, 兆字节)
 MAGNITUDE = ("万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
-             r"|兆(?=元|美元|港元|人民币|新台币|日元|欧元|\d[\d,.]*[ ]?亿)")  # 10兆8,202亿元
+             r"|兆(?![瓦赫字帕焦伏安位比特丰A-Za-z])")  # 10兆8,202亿元
 CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "新台币": "TWD", "台币": "TWD",
               "澳门元": "MOP", "澳门币": "MOP", "葡币": "MOP", "新加坡元": "SGD", "新元": "SGD",
               "新币": "SGD", "令吉": "MYR", "马币": "MYR",
@@ -207,6 +208,7 @@ RATE_AFTER_LI = re.compile(r"\s*(?:年利率|年息|利率|息率)")
 CN_BODY = f"[{CN_DIGITS}点]"
 CHINESE = (rf"[{CN_DIGITS}万亿](?:(?<=[万亿]){CN_BODY[:-1]}万亿]*"
            rf"|{CN_BODY[:-1]}兆]*[万亿][{CN_DIGITS}点万亿]*"
+           rf"|[{CN_DIGITS}]{{0,2}}兆(?=大关|元|的|[^\u4e00-\u9fffA-Za-z])"  # 突破一兆, 五兆大关
            rf"|{CN_BODY}*(?=[多余]?(?:美|港|欧|日元|英镑|元|人民币|个?百分点|%)))")
 # Classifiers of counted things; 个 not in 个月/个百分点 (a duration, a point change).
 COUNTERS = ("家|户|人次|人|个(?!月|工作日|小时|百分点|基点|交易日|BP|bp)|间|笔|项|件|名|位|只|台|套|张|批|股"
@@ -1575,7 +1577,7 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     if not (chinese or unit_word or mag or prefix or text[end:end + 1] in SEPARATOR_START):
         return None  # a bare number (a year, a day, a code) not in a list or range
     if chinese:
-        if cnt or not (pp or cur or pct or "万" in number or "亿" in number):
+        if cnt or not (pp or cur or pct or "万" in number or "亿" in number or "兆" in number):
             return None  # 一家, 两个, 一方面: words, not figures
         # "千亿" alone is an amount after a qualifier (授信近千亿, 接近亿元), not in "万亿元规模"
         # (a size class) or "人民币亿元" (the unit of a table)
@@ -1620,7 +1622,7 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
         figure = Figure(start, end, value, CURRENCIES[cur], "money")
     elif cnt:
         figure = Figure(start, end, value, cnt, "count")
-    elif mag or "万" in number or "亿" in number:  # money if its sentence says so, later
+    elif mag or "万" in number or "亿" in number or "兆" in number:  # money if its sentence says so
         figure = Figure(start, end, value, prefix or "", "money", unit_inferred=prefix is None)
     elif prefix:  # 人民币100
         figure = Figure(start, end, value, prefix, "money")

@@ -4317,3 +4317,16 @@ def test_a_base_in_a_quarter_of_last_year_is_that_quarter_s_end(text, date, expe
 ])
 def test_a_base_in_last_year_written_without_its_de_is_of_that_year(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 兆 is a trillion as Taiwan writes amounts, with or without 元 (as the mainland writes 万亿)
+    ("金融三業對中國曝險金額總計近1.84兆，較2021年同期減少逾5,000億元。",
+     [("1.84兆", 1.84e12), ("5,000億元", 5e11)]),
+    ("國銀放款餘額達3.5兆，年增5.3兆。", [("3.5兆", 3.5e12), ("5.3兆", 5.3e12)]),
+    ("淨值攀至5.12兆元，重返五兆大關。", [("5.12兆元", 5.12e12), ("五兆", 5e12)]),
+    # (controls: a mega of a physical unit is no amount)
+    ("该行支持建成10兆瓦光伏电站和2兆赫通信设备。", []),
+])
+def test_a_trillion_written_as_taiwan_writes_it(text, expected):
+    assert [(t, float(v)) for t, v in rows(text, "text", "value")] == expected
