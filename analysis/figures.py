@@ -173,7 +173,8 @@ CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD"
               "澳门元": "MOP", "澳门币": "MOP", "葡币": "MOP", "新加坡元": "SGD", "新元": "SGD",
               "新币": "SGD", "令吉": "MYR", "马币": "MYR",
               "欧元": "EUR",
-              "日元": "JPY", "英镑": "GBP", "元": "CNY", "元人民币": "CNY", "人民币": "CNY",
+              "日元": "JPY", "日圆": "JPY", "日币": "JPY", "英镑": "GBP",
+              "元": "CNY", "元人民币": "CNY", "人民币": "CNY",
               "仙": "HKD", "港仙": "HKD", "美仙": "USD"}  # 仙: a Hong Kong cent (末期息91仙);
 # 美仙, a US cent (滙控派息每股10美仙)
 CURRENCY_SCALE = {"仙": Decimal("0.01"), "港仙": Decimal("0.01"), "美仙": Decimal("0.01")}

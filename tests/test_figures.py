@@ -4330,3 +4330,14 @@ def test_a_base_in_last_year_written_without_its_de_is_of_that_year(text, date, 
 ])
 def test_a_trillion_written_as_taiwan_writes_it(text, expected):
     assert [(t, float(v)) for t, v in rows(text, "text", "value")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the yen as Taiwan's and Hong Kong's papers write it: 日圓, 日幣 (and the mainland's 日元)
+    ("東京之星去年度稅後淨利101億日圓，存款餘額達2.2兆日圓。",
+     [("101億日圓", "JPY"), ("2.2兆日圓", "JPY")]),
+    ("中信金將以520億日圓、折合台幣156億元收購，另付84億日幣。",
+     [("520億日圓", "JPY"), ("156億元", "TWD"), ("84億日幣", "JPY")]),
+])
+def test_the_yen_as_written_in_traditional_characters(text, expected):
+    assert rows(text, "text", "unit") == expected
