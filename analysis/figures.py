@@ -221,7 +221,7 @@ UNIT = (rf"(?P<pp>{'|'.join(key + '(?![A-Za-z])' if key.isascii() else key for k
 SPACE = "[ \u00a0\u3000]?"  # "1.5 万亿元": one space may stand between number and unit
 TAIL = (rf"(?P<more>[多余])?(?:{SPACE}(?P<mag>{MAGNITUDE}))?(?P<more2>[多余])?(?:{SPACE}(?:{UNIT}))?"
         rf"(?:{SPACE}(?P<post>左右|(?:[(（]含[)）])?[及或]?以上|(?:[(（]含[)）])?[及或]?以下|之上|之下|以内|上下|附近"
-        r"|起(?![步诉来始])))?")
+        r"|起(?![步诉来始])|(?<=[%厘])多(?![家个种项数少位名次样])))?")  # (4%多, 7厘多: more than)
 # An Arabic number is a candidate when a magnitude, a unit or a list or range separator follows;
 # years, days and codes (2024年, 26日, 601988.SH) are left to the regex engine to skip.
 UNIT_AHEAD = re.sub(r"\(\?P<\w+>", "(?:", UNIT)
@@ -292,7 +292,7 @@ BOUND_OVER_PHRASE = re.compile(r"(不超过|不得超过|不应超过|不高于|
 POST_QUALIFIER = {"以上": "≥", "以下": "≤", "之上": "≥", "之下": "≤", "以内": "≤", "左右": "≈",
                   "上下": "≈", "附近": "≈",
                   "及以上": "≥", "及以下": "≤", "或以上": "≥", "或以下": "≤",  # 1000万元及以下
-                  "起": "≥"}  # (年化利率2.95%起: from 2.95% up)
+                  "起": "≥", "多": ">"}  # (年化利率2.95%起: from 2.95% up)
 CURRENCY_PREFIX = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "美元": "USD",
                    "USD": "USD", "US$": "USD", "$": "USD", "港元": "HKD", "港币": "HKD",
                    "HKD": "HKD", "HK$": "HKD", "新台币": "TWD", "台币": "TWD", "NT$": "TWD",

@@ -4341,3 +4341,14 @@ def test_a_trillion_written_as_taiwan_writes_it(text, expected):
 ])
 def test_the_yen_as_written_in_traditional_characters(text, expected):
     assert rows(text, "text", "unit") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 多 after a percent or a 厘 is "more than", as 多 before a magnitude is (1000多亿元)
+    ("聯貸案利率在地板價1.7%多。", [("1.7%多", ">")]),
+    ("中小企業放款利率7厘多。", [("7厘多", ">")]),
+    # (controls: 多 opening the next word)
+    ("不良率降至1.5%，多数银行拨备覆盖率超过200%。", [("1.5%", "="), ("200%", ">")]),
+])
+def test_more_written_after_a_percent_is_more_than(text, expected):
+    assert rows(text, "text", "qualifier") == expected
