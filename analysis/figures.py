@@ -3059,20 +3059,23 @@ def shifted(value: str, shift: re.Match) -> str:
         return month_before(value) if len(value) >= 7 else value
     # 较上年末的 / 比年初的 / 较上半年的: a level at the date the change is measured from
     if last_quarter := shift.group("last_quarter"):  # 较去年第4季的: that quarter's end, a year before
-        number = last_quarter.lstrip("去上年第")[0]
-        quarter = int(number) if number.isdigit() else "一二三四".find(number) + 1 or 1  # (首季)
-        return f"{year - 1:04d}-{3 * quarter:02d}"
+        return f"{year - 1:04d}-{3 * quarter_named(last_quarter[2:]):02d}"  # (after 去年, 上年)
     base = shift.group("base") or shift.group("bare_base") or shift.group("quarter")
     if base == "年初":  # 从年初的26.67亿元: the balance the year opened with, its eve's
         return f"{year - 1:04d}-12"
     if "季" in base:  # 较一季度的: the end of that quarter of the year
-        quarter = "一二三".find(base.lstrip("第")[0]) + 1 or 1  # (首季: the first)
-        return f"{year:04d}-{3 * quarter:02d}"
+        return f"{year:04d}-{3 * quarter_named(base):02d}"
     if base in ("去年", "上年", "去年全年", "上年全年"):  # (超越去年全年的9.61亿元)
         return f"{year - 1:04d}"
     if base == "一年前":
         return year_before(value)
     return f"{year:04d}-06" if base == "上半年" else f"{year - 1:04d}-12"
+
+
+def quarter_named(word: str) -> int:
+    """The number of the quarter a word names: 第4季 4, 一季度 1, 首季 1."""
+    first = word.lstrip("第")[0]
+    return int(first) if first.isdigit() else "一二三四".find(first) + 1 or 1  # (首: the first)
 
 
 def year_before(value: str) -> str:
