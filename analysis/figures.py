@@ -366,8 +366,10 @@ DATE_START = re.compile(rf"[{BMP_DIGITS}今去前上本下第一二三四首Q中
                         r"个?月|季(?<=首季)度?|\d(?<=\d\d)(?:\d\d)?[QH][1-4]|Q(?<=[1-4]Q)|[1-4](?<=Q[1-4])"
                         rf"|\d(?<=[12]\d)\d{{2}}(?={YEAR_PERIOD_AHEAD})"
                         rf"|期(?<=中期)(?<!次中期)(?<!连同中期)(?<!包括中期)(?={INTERIM_AHEAD})|年(?<=半年)(?<![近上下前后每这个多]半年)(?={INTERIM_AHEAD}))")
-# a year written in two digits, as analysts write it, only before a quarter or a half
-QUARTER_OR_HALF = r"(?:[1-4一二三四] ?季|上半年|下半年|前三季|中期)"
+# a year written in two digits, as analysts write it, only before a quarter, a half or its end
+# (22年末; not a count of years: 近20年底层, 过去10年末端)
+QUARTER_OR_HALF = (r"(?:[1-4一二三四] ?季|上半年|下半年|前三季|中期"
+                   r"|(?<![近约超逾达第前后去每这那多余]\d\d年)(?:末(?![端期尾梢])|底(?![层线部座气色子下牌])))")
 DATE = re.compile(
     r"(?:(?P<iso>(?:19|20)\d{2})-(?P<isom>[01]?\d)(?:-(?P<isod>[0-3]?\d))?(?!\d)"
     rf"|(?:(?P<y>(?:19|20)\d{{2}}|(?<!\d)\d{{2}}(?= ?年 ?{QUARTER_OR_HALF})"  # (22年1季度: 2022's)

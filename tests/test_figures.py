@@ -2502,8 +2502,20 @@ def test_quarters_written_with_digits(written, as_of):
     assert rows(f"{written}上市银行净利润同比增长8.7%。", "as_of", date=None) == [(as_of,)]
 
 
+@pytest.mark.parametrize(("written", "as_of"), [
+    ("截至21年末", "2021-12"),  # a year in two digits before its end, as analysts write it
+    ("截至 19 年底", "2019-12"),
+    ("20年末", "2020-12"),
+])
+def test_a_year_s_end_written_with_two_digits(written, as_of):
+    assert rows(f"{written}，某银行不良贷款率1.43%。", "as_of", date=None) == [(as_of,)]
+
+
 def test_two_digits_are_a_year_only_before_a_period():
     assert rows("该行成立22年来，贷款年均增长12%。", "as_of", date=None) == [(None,)]
+    # a count of years before 末端, 底层 or after 近, 过去 is no year's end
+    assert rows("近20年底层资产收益率下降1.5%，过去10年末端需求增长4%。", "as_of", date=None) == [
+        (None,), (None,)]
     # a bare digit quarter takes the year named before it
     text = "2023年，某银行营收增长3%。1季度末，不良贷款率1.4%。"
     assert rows(text, "as_of", date=None) == [("2023",), ("2023-03",)]
