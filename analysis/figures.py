@@ -2969,14 +2969,20 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
                 break
             listed.insert(0, left)
         span = listed[0].first if len(listed) == 1 and listed[0].first else None
-        if len(listed) < 2 and not span:
+        by_quarter = quarters_in_turn(text, s, at, dated[-1] if dated else None)
+        if len(listed) < 2 and not span and not by_quarter:
             continue
         # up to the next 分别 ("…分别为a、b和c，一级资本充足率分别为d、e和f"), a semicolon or
         # a date of its own ("…分别为d、e和f，截至2021年3月31日的三个月，营收为g")
         stop = LIST_END.search(text, at, ats[i + 1] if i + 1 < len(ats) else e)
         ceiling = stop.start() if stop else ats[i + 1] if i + 1 < len(ats) else e
         ceiling = next((a.start for a in anchors if at < a.start < ceiling and a.value), ceiling)
-        if span and span[:4] == listed[0].value[:4] and len(span) == 7 == len(listed[0].value):
+        if by_quarter:  # "2025年各个季度…分别为a、b和c": each quarter's end in turn
+            year, last, _ = by_quarter
+            if year is None:  # (年内各季度: the year its figures are of)
+                year = next((f.as_of[:4] for f in figures if at < f.start < ceiling and f.as_of), None)
+            values = [f"{year}-{month:02d}" for month in range(3, last + 1, 3)] if year else []
+        elif span and span[:4] == listed[0].value[:4] and len(span) == 7 == len(listed[0].value):
             # "2020年一季度至四季度…依次为a、b、c、d": each quarter of the span in turn
             first, last = int(span[5:]), int(listed[0].value[5:])
             values = [f"{span[:4]}-{month:02d}" for month in range(first, last + 1, 3)] \
@@ -2992,15 +2998,46 @@ def dates_respectively(text: str, sentence: tuple[int, int], figures: list[Figur
                       for a in listed]
         for kind in KINDS:
             after = [f for f in figures if f.kind == kind and at < f.start < ceiling]
-            if not values or not after or len(after) % len(values):
+            dates = values
+            if by_quarter and after:  # the list right after 分别, one figure a quarter
+                after = list_runs(text, after)[0]
+            if by_quarter and not by_quarter[2] and 1 < len(after) < len(values):
+                dates = values[:len(after)]  # 2025年各季度: the quarters reported so far
+            if not dates or not after or len(after) % len(dates):
                 continue
             # one list, or several each as long ("依次获得授信a、b、c，发放贷款d、e、f")
-            runs = [after] if len(after) == len(values) else list_runs(text, after)
-            if all(len(run) == len(values) for run in runs):
+            runs = [after] if len(after) == len(dates) else list_runs(text, after)
+            if all(len(run) == len(dates) for run in runs):
                 for figure, value in ((f, v) for run in runs
-                                      for f, v in zip(run, values, strict=True)):
+                                      for f, v in zip(run, dates, strict=True)):
                     figure.as_of = value
                     figure.in_span = False  # one year's figure, no total over the span
+
+
+# Figures told quarter by quarter: 各季度, 各个季度, 分季度, 单季度, 逐季, 每个季度 (then
+# before 分别 no list of names, no period of their own)
+BY_QUARTER = re.compile(r"各个?季度?|分季度?|单季度?|逐季|每个?季度")
+NAMES_OR_PERIOD = re.compile(r"[、和及与]|全年|半年|前三季")
+
+
+def quarters_in_turn(text: str, start: int, at: int,
+                     dated: DateAnchor | None) -> tuple[str | None, int, bool] | None:
+    """Whether the list after 分别 (at `at`) runs quarter by quarter: a word saying so after
+    the last date before it (`dated`; "2025年各个季度…分别为") or the first quarters of a year
+    right before it ("利息净收入前三季度分别为"). Then (the year, when a date names it; the month
+    the last quarter ends; whether the list must run to it), else None."""
+    if dated is not None and dated.value and len(dated.value) == 7 and not text[dated.end:at].strip() \
+            and text[dated.start:dated.end].lstrip("0123456789年 ").startswith(("前", "首")):
+        return dated.value[:4], int(dated.value[5:]), True  # 前三季度分别: each of its quarters
+    told = BY_QUARTER.search(text, dated.end if dated is not None else start, at)
+    if told is None or NAMES_OR_PERIOD.search(
+            text, told.end(), RESPECTIVELY_AT.search(text, told.end(), at + 2).start()):
+        return None  # (各季度均保持增长，全年营收和净利润分别为…: a list of names, a period)
+    if dated is None or not dated.value:
+        return None, 12, False
+    if len(dated.value) == 7:
+        return dated.value[:4], int(dated.value[5:]), True
+    return dated.value[:4], 12, False
 
 
 def dates_over_span(text: str, sentence: tuple[int, int], figures: list[Figure],

@@ -2511,6 +2511,30 @@ def test_a_year_s_end_written_with_two_digits(written, as_of):
     assert rows(f"{written}，某银行不良贷款率1.43%。", "as_of", date=None) == [(as_of,)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list told quarter by quarter takes each quarter's end in turn
+    ("从2024年各个季度来看，某银行净利润分别为5.1亿元、6.2亿元和3.9亿元。",
+     ["2024-03", "2024-06", "2024-09"]),
+    ("2023年各季度末，某银行不良率分别为1.2%、1.3%、1.25%和1.1%。",
+     ["2023-03", "2023-06", "2023-09", "2023-12"]),
+    ("某银行2024年各季度营收增速均为负，且降幅逐季扩大，分别为-2.5%、-3.1%和-4.4%。",
+     ["2024-03", "2024-06", "2024-09"]),
+    # and each list after it in its sentence, the year being its figures'
+    ("截至2025年9月末，某银行资产增长5%。分季度来看，年内各季度营收分别为9亿元、8亿元、7亿元，"
+     "同比分别下滑1.5%、2.5%、3.5%。",
+     ["2025-09", "2025-03", "2025-06", "2025-09", "2025-03", "2025-06", "2025-09"]),
+    # the first quarters of a year right before 分别, and only the list right after it
+    ("2025年，某银行利息净收入前三季度分别约为9.1亿元、8.8亿元和8.5亿元，累计26.4亿元。",
+     ["2025-03", "2025-06", "2025-09", "2025-09"]),
+    # a period, then a list of banks or measures: the period's, each
+    ("2025年前三季度，甲银行、乙银行净利润分别为12亿元、9亿元。", ["2025-09", "2025-09"]),
+    ("2025年前三季度，某银行营收和净利润分别为10亿元和3亿元。", ["2025-09", "2025-09"]),
+    ("2024年某银行各季度均保持增长，全年营收和净利润分别为10亿元和3亿元。", ["2024", "2024"]),
+])
+def test_a_list_told_quarter_by_quarter(text, expected):
+    assert [as_of for (as_of,) in rows(text, "as_of", date="2025-11-20")] == expected
+
+
 def test_two_digits_are_a_year_only_before_a_period():
     assert rows("该行成立22年来，贷款年均增长12%。", "as_of", date=None) == [(None,)]
     # a count of years before 末端, 底层 or after 近, 过去 is no year's end
