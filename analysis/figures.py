@@ -258,7 +258,7 @@ NOTCH_WORDS = {"半": Decimal("0.5"), "一": 1, "两": 2, "二": 2, "三": 3, "�
 # one, else a rate's level (分 first: re skips to it)
 # (quarters and eighths only: 二分一厘 and 四分五厘 are old rates in 分 and 厘, 2.1% and 4.5%)
 FRACTION_OF_A_POINT = re.compile(r"分(?<=(?P<whole>[四八])分)(?P<part>[一三五七])厘(?!米)")
-FRACTION_DIGITS = {"一": 1, "三": 3, "四": 4, "五": 5, "七": 7, "八": 8}
+FRACTION_DIGITS = {word: NOTCH_WORDS[word] for word in "一三四五七八"}
 FRACTION_MOVE_REACH = 24  # how far before it a word of a move may stand (上调…封顶息四分一厘)
 match_start = operator.methodcaller("start")
 # Chinese numerals only count with a currency, a point or 百分之 after them, or with 万/亿 and
@@ -1579,8 +1579,9 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
     prev = text[start - 1] if start else ""
     if not (chinese or unit_word or mag or prefix or text[end:end + 1] in SEPARATOR_START):
         return None  # a bare number (a year, a day, a code) not in a list or range
+    large = "万" in number or "亿" in number or "兆" in number  # (一万五千, 1亿2000万)
     if chinese:
-        if cnt or not (pp or cur or pct or "万" in number or "亿" in number or "兆" in number):
+        if cnt or not (pp or cur or pct or large):
             return None  # 一家, 两个, 一方面: words, not figures
         # "千亿" alone is an amount after a qualifier (授信近千亿, 接近亿元), not in "万亿元规模"
         # (a size class) or "人民币亿元" (the unit of a table)
@@ -1625,7 +1626,7 @@ def read_figure(text: str, match: re.Match) -> Figure | None:
         figure = Figure(start, end, value, CURRENCIES[cur], "money")
     elif cnt:
         figure = Figure(start, end, value, cnt, "count")
-    elif mag or "万" in number or "亿" in number or "兆" in number:  # money if its sentence says so
+    elif mag or large:  # money if its sentence says so
         figure = Figure(start, end, value, prefix or "", "money", unit_inferred=prefix is None)
     elif prefix:  # 人民币100
         figure = Figure(start, end, value, prefix, "money")
