@@ -446,6 +446,11 @@ REPORT = re.compile(
 REPORT_MONTH = {"中期业绩": 6, "中期报告": 6, "中报": 6, "半年度报告": 6, "半年报": 6, "半年度业绩": 6,
                 "三季报": 9, "第三季度报告": 9, "三季度报告": 9, "一季报": 3, "第一季度报告": 3,
                 "一季度报告": 3, "第三季度报": 9, "三季度报": 9, "第一季度报": 3, "一季度报": 3}
+# The central bank's statistics of a month or a quarter, named with their period: 2023年7月金融
+# 统计数据报告, 2025年第一季度中国货币政策执行报告, 2024年三季度金融机构贷款投向统计报告
+STATISTICS_REPORT = re.compile(r"((?:19|20)\d{2})\s*年\s*"
+                               r"(?:(1[0-2]|0?[1-9])\s*月份?|(第?[一二三四1-4]\s*季度|上半年|前三季度))"
+                               r"[\u4e00-\u9fff]{0,10}?(?:统计数据报告|统计报告|执行报告)")
 RESULTS_ANNOUNCED = re.compile(r"(?:公布|发布|披露)[^，,。；;]{0,8}?[，,:：]\s*((?:19|20)\d{2})\s*年"
                                r"(第一季度|一季度|上半年|前三季度|全年|年度)")
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
@@ -1098,6 +1103,13 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
         found.sort(key=lambda r: r.start)
     if "报" not in text and "业绩" not in text:
         return found  # every word of REPORT_WORDS holds one of these: no report named
+    if "报告" in text:  # a month's or a quarter's statistics ("2023年7月金融统计数据报告")
+        for match in STATISTICS_REPORT.finditer(text):
+            year, month, period = match.groups()
+            month = int(month) if month else \
+                PERIOD_MONTH[period.replace(" ", "").translate(QUARTER_DIGITS)]
+            found.append(DateAnchor(match.start(), match.end(), f"{year}-{month:02d}", int(year)))
+        found.sort(key=lambda r: r.start)
     for word_start, word_end in report_words(text):
         match = REPORT.search(text, max(0, word_start - 12), word_end)
         if match is None or match.end() != word_end:

@@ -1429,6 +1429,23 @@ def test_a_report_the_title_names_dates_the_report_period_words():
     assert [row.as_of for row in extract_from_text_rows(text, "金沙县农村信用合作联社")] == [None, None]
 
 
+MONTH_BODY = "5月末，某省人民币贷款余额8.5万亿元，同比增长9.1%。\n前五个月人民币贷款增加4200亿元。"
+QUARTER_BODY = "三季度末，某市普惠小微贷款余额3200亿元，同比增长21%。"
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    # a month's or a quarter's statistics named in the title date a body that names no year
+    ("某省：2022年5月金融统计数据报告", MONTH_BODY, ["2022-05", "2022-05", "2022-05"]),
+    ("2021年第三季度某市金融机构贷款投向统计报告", QUARTER_BODY, ["2021-09", "2021-09"]),
+    # not a title without the period
+    ("某省金融统计数据", MONTH_BODY, [None, None, None]),
+])
+def test_a_statistics_report_the_title_names_dates_an_undated_body(title, text, expected):
+    from analysis.figures import extract_from_text
+
+    assert [figure.as_of for figure in extract_from_text(text, None, title=title)] == expected
+
+
 def extract_from_text_rows(text: str, title: str) -> list:
     from analysis.figures import extract_from_text
 
