@@ -408,6 +408,13 @@ PERIOD_MONTH = {"首季": 3, "首季度": 3, "首一季": 3, "首一季度": 3, 
                 "上半年": 6, "中期": 6, "半年": 6, "下半年": 12, "前三季度": 9, "第一季度": 3, "一季度": 3,
                 "第二季度": 6, "二季度": 6, "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12,
                 "一季": 3, "二季": 6, "三季": 9, "一季末": 3, "二季末": 6, "三季末": 9, "四季末": 12}
+
+
+def period_month(word: str) -> int | None:
+    """The month a period word ends in (PERIOD_MONTH), spaces aside: 第1 季度 3, 前三季 9."""
+    return PERIOD_MONTH.get(word.replace(" ", "").translate(QUARTER_DIGITS))
+
+
 # A publication time stamp ("2025-11-04 17:59"): when the page was published, not a date of
 # its figures.
 # A time stamp with slashes: year first (2023/3/30 16:56), or day first as Hong Kong and
@@ -1097,7 +1104,7 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
         # 减值损失升59.9%"), or on the period of the results it reports ("央行公布今(2025)年
         # 第3季国银营运绩效季报"): the period holds for the figures of the paragraphs after it
         year, period = lede.group(1) or lede.group(3), lede.group(2) or lede.group(4)
-        month = PERIOD_MONTH.get(period.translate(QUARTER_DIGITS))
+        month = period_month(period)
         found.append(DateAnchor(lede.start(1) if lede.group(1) else lede.start(3), lede.end(),
                                 year + (f"-{month:02d}" if month else ""), int(year)))
         found.sort(key=lambda r: r.start)
@@ -1106,8 +1113,7 @@ def report_dates(text: str, today: tuple[int, int, int] | None) -> list[DateAnch
     if "报告" in text:  # a month's or a quarter's statistics ("2023年7月金融统计数据报告")
         for match in STATISTICS_REPORT.finditer(text):
             year, month, period = match.groups()
-            month = int(month) if month else \
-                PERIOD_MONTH[period.replace(" ", "").translate(QUARTER_DIGITS)]
+            month = int(month) if month else period_month(period)
             found.append(DateAnchor(match.start(), match.end(), f"{year}-{month:02d}", int(year)))
         found.sort(key=lambda r: r.start)
     for word_start, word_end in report_words(text):
@@ -1410,7 +1416,7 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             elif fm:  # 今年前七个月: to the end of the seventh
                 month = months_count(fm)
             elif period and period != "全年":
-                month = PERIOD_MONTH[period.replace(" ", "").translate(QUARTER_DIGITS)]
+                month = period_month(period)
             elif y and first is None:
                 month = report_month(text, at, reach)
                 if month is None and CUTOFF_BEFORE.search(text, max(0, at - 3), at):
@@ -1419,7 +1425,7 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
             if fm2:
                 month, day = months_count(fm2), None
             elif period2:  # 截至上半年末: a period of the year the paragraph or article is in
-                month, day = PERIOD_MONTH[period2.replace(" ", "").translate(QUARTER_DIGITS)], None
+                month, day = period_month(period2), None
             elif q2 or q3:  # 3Q, Q3: a quarter of that year
                 month, day = 3 * int(q2 or q3), None
             else:
@@ -3039,14 +3045,14 @@ def quarters_in_turn(text: str, start: int, at: int,
     the last date before it (`dated`; "2025年各个季度…分别为") or the first quarters of a year
     right before it ("利息净收入前三季度分别为"). Then (the year, when a date names it; the month
     the last quarter ends; whether the list must run to it), else None."""
-    if dated is not None and dated.value and len(dated.value) == 7 and not text[dated.end:at].strip() \
+    if dated is not None and len(dated.value) == 7 and not text[dated.end:at].strip() \
             and text[dated.start:dated.end].lstrip("0123456789年 ").startswith(("前", "首")):
         return dated.value[:4], int(dated.value[5:]), True  # 前三季度分别: each of its quarters
     told = BY_QUARTER.search(text, dated.end if dated is not None else start, at)
     if told is None or NAMES_OR_PERIOD.search(
             text, told.end(), RESPECTIVELY_AT.search(text, told.end(), at + 2).start()):
         return None  # (各季度均保持增长，全年营收和净利润分别为…: a list of names, a period)
-    if dated is None or not dated.value:
+    if dated is None:
         return None, 12, False
     if len(dated.value) == 7:
         return dated.value[:4], int(dated.value[5:]), True
