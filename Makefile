@@ -61,11 +61,13 @@ test-deps:
 lab: setup
 	$(VENV)/bin/jupyter lab notebooks
 
-# BENCH_ARGS=--large adds the 20,000-article rows (slow); eval_figures scores the gold set.
+# BENCH_ARGS=--large adds the 20,000-article rows (slow); eval_figures scores the gold set, then
+# the blind pages of round thirty-three (tests/data/gold/blind).
 bench: setup
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 	$(PY) benchmarks/bench_web.py
 	$(PY) benchmarks/eval_figures.py
+	$(PY) benchmarks/eval_figures.py --corpora tests/data/gold/blind --gold tests/data/gold/figures-blind.csv
 
 clean:
 	rm -rf $(REPORTS) data/processed/*.parquet data/processed/*.pkl .pytest_cache .ruff_cache
