@@ -1,9 +1,9 @@
-"""The blind gold of round thirty-three (tests/data/gold/figures-blind.csv): 67 real pages of the
-tool library's stored web pages, kept with their labels in tests/data/gold/blind/ so that later
+"""The blind gold of round thirty-three (tests/data/gold/figures-blind.csv): 101 real pages of
+the tool library's stored web pages, kept with their labels in tests/data/gold/blind/ so that later
 rounds can score and read them (the earlier rounds' pages were lost with a session's /tmp). They
 were labelled twice, blind to the extractor, and adjudicated; their first score was taken by
-rules frozen before they were collected (gold README), and their misses were then read for
-rules, so they now keep floors like the other splits."""
+rules frozen before they were collected (gold README); their misses are read for later rules, so
+they keep floors like the other splits."""
 
 import importlib.util
 import sys
@@ -25,13 +25,14 @@ def read_blind() -> pd.DataFrame:
 def test_blind_gold_has_the_gold_columns_and_vocabulary():
     blind, gold = read_blind(), pd.read_csv(GOLD / "figures.csv", dtype=str, nrows=1)
     assert list(blind.columns) == list(gold.columns)
-    assert len(blind) >= 1000 and blind["file"].nunique() >= 60
-    assert set(blind["split"]) == {"33a", "33b", "33c", "34a", "34b", "34c"}
+    assert len(blind) >= 1800 and blind["file"].nunique() >= 100
+    assert set(blind["split"]) == {wave + topic for wave in ("33", "34", "35") for topic in "abc"}
     assert (blind["file"].str.split("/").str[0] == blind["split"]).all()
     assert set(blind["metric_family"]) <= set(METRIC_FAMILIES)
     assert set(blind["qualifier"]) <= {"=", "≈", ">", "≥", "<", "≤"}
     assert blind["as_of"].str.fullmatch(r"|\d{4}(-\d{2}(-\d{2})?)?").all()
-    assert blind["figure"].str.len().max() <= 16  # figure strings, never sentences
+    # figure strings, never sentences (a pinyin gloss can sit inside one: 0.07個(gè)百分點(diǎn))
+    assert blind["figure"].str.len().max() <= 24
 
 
 def test_blind_offsets_and_occurrences_point_at_the_figure():
@@ -45,10 +46,10 @@ def test_blind_offsets_and_occurrences_point_at_the_figure():
             assert starts[occurrence] == offset, (file, figure, occurrence)
 
 
-# a little under the scores of the rules kept after the round's first score (README); the first
-# score, by the frozen rules, was recall 0.984, bank 0.954, as-of 0.846
-BLIND_FLOORS = {"recall": 0.98, "precision": 0.985, "value": 0.99, "bank": 0.945,
-                "qualifier": 0.98, "as_of": 0.84}
+# a little under their first score, by the rules frozen before they were collected (README):
+# recall 0.983, precision 0.992, value 0.995, bank 0.934, qualifier 0.987, as-of 0.859
+BLIND_FLOORS = {"recall": 0.975, "precision": 0.985, "value": 0.99, "bank": 0.925,
+                "qualifier": 0.98, "as_of": 0.85}
 
 
 def test_blind_scores_stay_above_their_floors():
