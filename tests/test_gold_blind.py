@@ -5,14 +5,12 @@ were labelled twice, blind to the extractor, and adjudicated; their first score 
 rules frozen before they were collected (gold README); their misses are read for later rules, so
 they keep floors like the other splits."""
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.figures import METRIC_FAMILIES
-from analysis.loading import decode_bytes
+from tests.gold_checks import assert_offsets_point_at_figures, scores_below
 
 GOLD = Path(__file__).resolve().parent / "data" / "gold"
 PAGES = GOLD / "blind"
@@ -36,14 +34,7 @@ def test_blind_gold_has_the_gold_columns_and_vocabulary():
 
 
 def test_blind_offsets_and_occurrences_point_at_the_figure():
-    blind = read_blind()
-    for file, rows in blind.groupby("file"):
-        text = decode_bytes((PAGES / file).read_bytes())[0]
-        for figure, occurrence, offset in zip(rows["figure"], rows["occurrence"].astype(int),
-                                              rows["offset"].astype(int), strict=True):
-            assert text[offset:offset + len(figure)] == figure, (file, figure, offset)
-            starts = [i for i in range(len(text)) if text.startswith(figure, i)]
-            assert starts[occurrence] == offset, (file, figure, occurrence)
+    assert_offsets_point_at_figures(read_blind(), PAGES)
 
 
 # a little under their first score, by the rules frozen before they were collected (README):
@@ -53,13 +44,5 @@ BLIND_FLOORS = {"recall": 0.975, "precision": 0.985, "value": 0.99, "bank": 0.92
 
 
 def test_blind_scores_stay_above_their_floors():
-    spec = importlib.util.spec_from_file_location(
-        "eval_figures", Path(__file__).resolve().parents[1] / "benchmarks" / "eval_figures.py")
-    evaluation = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_figures", evaluation)  # dataclasses look their module up there
-    spec.loader.exec_module(evaluation)
-    gold = evaluation.read_gold(GOLD / "figures-blind.csv")
-    scores = evaluation.scores_by_split(gold, evaluation.extract_for_gold(gold, PAGES))["all"]
-    below = {name: round(scores[name], 3) for name, floor in BLIND_FLOORS.items()
-             if scores[name] < floor}
+    below = scores_below(GOLD / "figures-blind.csv", PAGES, BLIND_FLOORS)
     assert not below, f"blind gold below its floors {BLIND_FLOORS}: {below}"

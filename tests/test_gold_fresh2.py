@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.figures import METRIC_FAMILIES
-from analysis.loading import decode_bytes
+from tests.gold_checks import assert_offsets_point_at_figures, scores_below
 
 GOLD = Path(__file__).resolve().parent / "data" / "gold"
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
@@ -34,14 +34,7 @@ def test_fresh2_has_the_gold_columns_and_labels_of_the_gold_vocabulary():
 @pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora (the real articles the gold "
                                                  "labels) is not beside this clone")
 def test_fresh2_offsets_and_occurrences_point_at_the_figure():
-    fresh2 = read("figures-fresh2.csv")
-    for file, rows in fresh2.groupby("file"):
-        text = decode_bytes((CORPORA / file).read_bytes())[0]
-        for figure, occurrence, offset in zip(rows["figure"], rows["occurrence"].astype(int),
-                                              rows["offset"].astype(int), strict=True):
-            assert text[offset:offset + len(figure)] == figure, (file, figure, offset)
-            starts = [i for i in range(len(text)) if text.startswith(figure, i)]
-            assert starts[occurrence] == offset, (file, figure, occurrence)
+    assert_offsets_point_at_figures(read("figures-fresh2.csv"), CORPORA)
 
 
 # a little under the scores of the third round (README); fresh2 is no longer blind. as_of
@@ -54,16 +47,5 @@ FRESH2_FLOORS = {"recall": 0.98, "precision": 0.98, "value": 0.98, "bank": 0.96,
 @pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora (the real articles the gold "
                                                  "labels) is not beside this clone")
 def test_fresh2_scores_stay_above_their_floors():
-    import importlib.util
-    import sys
-
-    spec = importlib.util.spec_from_file_location(
-        "eval_figures", Path(__file__).resolve().parents[1] / "benchmarks" / "eval_figures.py")
-    evaluation = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_figures", evaluation)  # dataclasses look their module up there
-    spec.loader.exec_module(evaluation)
-    gold = evaluation.read_gold(GOLD / "figures-fresh2.csv")
-    scores = evaluation.scores_by_split(gold, evaluation.extract_for_gold(gold, CORPORA))["all"]
-    below = {name: round(scores[name], 3) for name, floor in FRESH2_FLOORS.items()
-             if scores[name] < floor}
+    below = scores_below(GOLD / "figures-fresh2.csv", CORPORA, FRESH2_FLOORS)
     assert not below, f"fresh2 below its floors {FRESH2_FLOORS}: {below}"
