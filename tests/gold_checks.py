@@ -24,12 +24,18 @@ def assert_offsets_point_at_figures(gold: pd.DataFrame, corpora: Path) -> None:
             assert starts[occurrence] == offset, (file, figure, occurrence)
 
 
+def load_eval():
+    """benchmarks/eval_figures.py as a module (the benchmarks are scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location("eval_figures", BENCHMARKS / "eval_figures.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("eval_figures", module)  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
 def scores_below(gold_file: Path, corpora: Path, floors: dict[str, float]) -> dict[str, float]:
     """The scores of the whole gold file that fall below their floors (empty when none does)."""
-    spec = importlib.util.spec_from_file_location("eval_figures", BENCHMARKS / "eval_figures.py")
-    evaluation = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_figures", evaluation)  # dataclasses look their module up there
-    spec.loader.exec_module(evaluation)
+    evaluation = load_eval()
     gold = evaluation.read_gold(gold_file)
     scores = evaluation.scores_by_split(gold, evaluation.extract_for_gold(gold, corpora))["all"]
     return {name: round(scores[name], 3) for name, floor in floors.items() if scores[name] < floor}

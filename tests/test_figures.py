@@ -17,6 +17,7 @@ from analysis.cli import main
 from analysis.corpus import load_corpus
 from analysis.figures import COLUMNS, METRIC_FAMILIES, extract_figures, metric_family, parse_number
 from analysis.selections import central_bank_statistics
+from tests.gold_checks import load_eval
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "data" / "raw"
@@ -1052,18 +1053,6 @@ AS_OF_FLOORS = {"unseen": 0.93, "fresh": 0.86, "bank-news": 0.925, "web-news": 0
 # bank attribution on each split (fresh: its misses were read for the rules of issue 12's
 # second round on banks, so it is no longer blind)
 BANK_FLOORS = {"dev": 0.97, "holdout": 0.98, "unseen": 0.98, "fresh": 0.98, "bank-news": 0.98}
-
-
-def load_eval():
-    import importlib.util
-    import sys
-
-    spec = importlib.util.spec_from_file_location("eval_figures",
-                                                  ROOT / "benchmarks" / "eval_figures.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_figures", module)  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_gold_file_holds_labels_and_no_article_text():
