@@ -497,6 +497,9 @@ BASE_WORD_BEFORE = re.compile(r"(?:较|比|相比|相较于?|对比)\s*(?:年初
 # of its start), but the end of a plan's span ("(2025-2029年)", 未来, 将) is no date at all.
 RANGE_START_BEFORE = re.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]\s*$")
 SPAN_BEFORE = frozenset("-—–~～至到")
+# the start of a span of months after a base word, the span's end to come: 比1-3月, 较1月至10月
+MONTH_SPAN_BASE_BEFORE = re.compile(r"(?:较|比|相比|相较于?|对比)\s*(?:今年|去年|上年|(?:19|20)\d{2}\s*年)?"
+                                    r"\s*[01]?\d\s*(?:月份?)?\s*[-—–~～至到]$")
 SPAN_GAP = re.compile(r"\s*[-—–~～至到]\s*")
 PLAN_WORDS = re.compile(r"将|计划|规划|拟|力争|目标|预计|预期|预测|展望|未来|有望")  # (a forecast too)
 # "（去年同期为下降1.5%）", "而去年同期为4.06%" (为 read with the figure): the figure is of the
@@ -1319,6 +1322,10 @@ def is_base(text: str, at: int, end: int, base_end: int, list_gap: re.Pattern) -
     return bool(BASELINE_BEFORE.search(text, max(0, at - 4), at)
                 or CONTINUED_BEFORE.search(text, max(0, at - 4), at)
                 or (base_end >= 0 and list_gap.fullmatch(text, base_end, at))
+                # the end of a span of months a change is measured from ("增速比1-3月回落",
+                # "比1月至10月加快"), as monthly statistics compare the months to date
+                or (text[at - 1:at] in SPAN_BEFORE and MONTH_SPAN_BASE_BEFORE.search(
+                    text, max(0, at - 12), at) is not None)
                 or BASE_WORD_BEFORE.search(text, max(0, at - 12), at)
                 or (text[at - 1:at] in COMPARED_WITH_BEFORE and COMPARED_AFTER.match(text, end))
                 # "由2021年末的1.39万亿元增至2.19万亿元": the level a change starts from; so is

@@ -4394,3 +4394,17 @@ def test_the_yen_as_written_in_traditional_characters(text, expected):
 ])
 def test_more_written_after_a_percent_is_more_than(text, expected):
     assert rows(text, "text", "qualifier") == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # monthly statistics compare the months to date with the months to the month before: the
+    # span after 比 or 较 is a base, and the figures after it keep the months to date
+    ("1-9月，全省工业增加值同比增长6.2%，增速比1-8月加快0.3个百分点，高技术制造业增长9.1%。", "2024-10-20",
+     [("6.2%", "2024-09"), ("0.3个百分点", "2024-09"), ("9.1%", "2024-09")]),
+    ("今年1月至5月，制造业贷款增加820亿元，增速较1月至4月提高0.5个百分点，占比达到31%。", "2024-06-18",
+     [("820亿元", "2024-05"), ("0.5个百分点", "2024-05"), ("31%", "2024-05")]),
+    # (a control: a span with no base word before it dates the figures after it)
+    ("1-3月贷款增长5%，4-6月增长7%。", "2024-07-15", [("5%", "2024-03"), ("7%", "2024-06")]),
+])
+def test_a_span_of_months_after_a_base_word_is_a_base(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
