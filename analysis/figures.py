@@ -888,6 +888,9 @@ GROUP_BOUND_BEFORE = re.compile(r"(?:单户|户均|单笔|授信|额度|收入|�
 GROUP_BOUND_WRITTEN = ("以下", "以内", "以上")  # (及以下, 及以上 too)
 # The expectation a figure is measured against ("高于预期的8.4%", "遠不及預期的1.53兆元",
 # "市场预估值5%"): a forecast, of no period (the figure measured is the period's)
+# A project's total investment (项目总投资15亿元, 投资总额为1.78亿美元): the size of a project,
+# planned or under way, not a figure of any period
+PROJECT_SIZE_BEFORE = re.compile(r"(?:总投资|投资总额|计划投资)额?\s*(?:为|达|约|超|逾|近|在|达到)?\s*$")
 EXPECTATION_BEFORE = re.compile(r"(?:预期|预估|预测)(?:值|的)\s*(?:约|近)?\s*$")
 THRESHOLD_AFTER = re.compile(r"的?(?:监管)?(?:红线|底线|达标线|门槛|下限|上限|要求)")
 # A level of the sector the bank is compared with: "超过城商行1.76%的平均值", "高于城商行
@@ -2650,6 +2653,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                     and not period_over(figure.as_of, today))
                 or RULE_LEVEL_BEFORE.search(text, max(0, figure.lead - 6), figure.start)
                 or EXPECTATION_BEFORE.search(text, max(0, figure.lead - 6), figure.lead)
+                or (figure.kind == "money" and PROJECT_SIZE_BEFORE.search(
+                    text, max(0, figure.lead - 8), figure.lead))
                 or TARGET_LEVEL_BEFORE.search(text, max(figure.clause, figure.lead - 16), figure.start)
                 or RULE_LEVEL_AFTER.match(text, figure.end)
                 or (figure.kind == "money" and text.startswith("的", figure.end)
@@ -2657,7 +2662,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
                     and (bound.group("below") or text.endswith(GROUP_BOUND_WRITTEN, 0, figure.end)))):
             figure.as_of = None  # a pledge, a figure of the years ahead, or a forecast: of
             # no period yet ("预计全年发行规模将达1.55万亿元", "预计2026年资产端收益率下降17bp"),
-            # or a rule's threshold ("远超120%-150%的监管要求", "上限为40%", "不得低于5%")
+            # or a rule's threshold ("远超120%-150%的监管要求", "上限为40%", "不得低于5%"), or a
+            # project's size
         if figure.as_of and not own and PAST_SPAN.search(text, figure.sentence[0], figure.lead) and not (
                 index >= 0 and anchors[index].start >= figure.sentence[0]):
             figure.as_of = None  # a total or an average over the years up to now ("近五年来…年均

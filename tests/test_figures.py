@@ -4408,3 +4408,18 @@ def test_more_written_after_a_percent_is_more_than(text, expected):
 ])
 def test_a_span_of_months_after_a_base_word_is_a_base(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a project's total investment is the project's size, of no period; the loan the bank
+    # lent it in the period is of its date
+    ("截至6月末，该行为县里新能源项目授信8亿元。项目总投资达30亿元，一期已投产。", "2024-07-10",
+     [("8亿元", "2024-06"), ("30亿元", None)]),
+    ("2023年，该行为港口扩建项目发放贷款6亿元，项目投资总额为25亿元。", "2024-01-08",
+     [("6亿元", "2023"), ("25亿元", None)]),
+    # (a control: an investment made in the period, not a project's total, keeps its date)
+    ("2024年，该市制造业投资增长9.1%，完成投资1200亿元。", "2025-01-20",
+     [("9.1%", "2024"), ("1200亿元", "2024")]),
+])
+def test_a_projects_total_investment_has_no_date(text, date, expected):
+    assert rows(text, "text", "as_of", date=date) == expected
