@@ -1,5 +1,5 @@
-"""The blind gold of round thirty-three (tests/data/gold/figures-blind.csv): 101 real pages of
-the tool library's stored web pages, kept with their labels in tests/data/gold/blind/ so that later
+"""The blind gold of rounds thirty-three and thirty-four (tests/data/gold/figures-blind.csv): 171
+real pages of the tool library's stored web pages, kept with their labels in tests/data/gold/blind/ so that later
 rounds can score and read them (the earlier rounds' pages were lost with a session's /tmp). They
 were labelled twice, blind to the extractor, and adjudicated; their first score was taken by
 rules frozen before they were collected (gold README); their misses are read for later rules, so
@@ -23,8 +23,8 @@ def read_blind() -> pd.DataFrame:
 def test_blind_gold_has_the_gold_columns_and_vocabulary():
     blind, gold = read_blind(), pd.read_csv(GOLD / "figures.csv", dtype=str, nrows=1)
     assert list(blind.columns) == list(gold.columns)
-    assert len(blind) >= 1800 and blind["file"].nunique() >= 100
-    assert set(blind["split"]) == {wave + topic for wave in ("33", "34", "35") for topic in "abc"}
+    assert len(blind) >= 2800 and blind["file"].nunique() >= 170
+    assert set(blind["split"]) == {wave + topic for wave in ("33", "34", "35", "36", "37") for topic in "abc"}
     assert (blind["file"].str.split("/").str[0] == blind["split"]).all()
     assert set(blind["metric_family"]) <= set(METRIC_FAMILIES)
     assert set(blind["qualifier"]) <= {"=", "≈", ">", "≥", "<", "≤"}
@@ -37,10 +37,11 @@ def test_blind_offsets_and_occurrences_point_at_the_figure():
     assert_offsets_point_at_figures(read_blind(), PAGES)
 
 
-# a little under their first score, by the rules frozen before they were collected (README):
-# recall 0.983, precision 0.992, value 0.995, bank 0.934, qualifier 0.987, as-of 0.859
-BLIND_FLOORS = {"recall": 0.975, "precision": 0.985, "value": 0.99, "bank": 0.925,
-                "qualifier": 0.98, "as_of": 0.85}
+# a little under the score of the rules frozen before waves 36 and 37 were collected (b8bad1b,
+# README), pooled over the fifteen sets: recall
+# 0.978, precision 0.993, value 0.987, bank 0.896, qualifier 0.983, as-of 0.837
+BLIND_FLOORS = {"recall": 0.97, "precision": 0.985, "value": 0.98, "bank": 0.89,
+                "qualifier": 0.975, "as_of": 0.83}
 
 
 def test_blind_scores_stay_above_their_floors():
