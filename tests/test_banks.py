@@ -392,3 +392,15 @@ def test_a_place_that_only_starts_like_a_province_keeps_its_name():
     # (江北 is one place, not 江 and 北; a province's rural banks are a system, no one bank)
     assert [m.banks for m in find_banks("江北农商行")] == [("江北农村商业银行",)]
     assert find_banks("广东省农商银行") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 深圳发展银行 (深发展), a listed bank until it merged into 平安银行 in 2012: its own results
+    # in the pieces of its time, not 平安银行's
+    ("深發展去年淨利潤增長88%，深圳发展银行不良率降至5.62%。", [("深圳发展银行",), ("深圳发展银行",)]),
+    # 中信嘉華銀行, now 中信银行(国际), as Hong Kong's papers shortened it before 2010
+    ("中信嘉銀現時按息為最低P減2.85厘。", [("中信银行(国际)",)]),
+])
+def test_banks_of_older_pieces_by_the_names_of_their_time(text, expected):
+    from analysis.chinese import to_simplified
+    assert [m.banks for m in find_banks(to_simplified(text))] == expected
