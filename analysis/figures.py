@@ -179,13 +179,14 @@ CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD"
 # 美仙, a US cent (滙控派息每股10美仙)
 CURRENCY_SCALE = {"仙": Decimal("0.01"), "港仙": Decimal("0.01"), "美仙": Decimal("0.01")}
 POINTS = {"个百分点": Decimal(1), "百分点": Decimal(1), "个基本点": Decimal("0.01"),
-          "基本点": Decimal("0.01"), "个基点": Decimal("0.01"),
+          "基本点": Decimal("0.01"), "个基准点": Decimal("0.01"), "基准点": Decimal("0.01"),
+          "个基点": Decimal("0.01"),
           "基点": Decimal("0.01"), "个BPs": Decimal("0.01"), "个bps": Decimal("0.01"),
           "个BP": Decimal("0.01"), "个bp": Decimal("0.01"), "BPs": Decimal("0.01"),
           "BPS": Decimal("0.01"), "bps": Decimal("0.01"), "bp": Decimal("0.01"), "BP": Decimal("0.01"),
           "pct": Decimal(1), "ppt": Decimal(1), "pc": Decimal(1), "点子": Decimal("0.01")}
 # (pct, ppt, pc: percentage points, in analysts' notes, "较上年末下降20.7pc"; 点子: basis
-# points, in Hong Kong papers, 基本点 in Taiwan's; the longer forms first, as the pattern tries
+# points, in Hong Kong papers, 基本点 and 基准点 in Taiwan's; the longer forms first, as the pattern tries
 # them in order)
 # 厘 is a percent in a Hong Kong paper's rates (净息差1.36厘); elsewhere a thousandth of a yuan
 # A rate moved by so many 厘 (下调最优惠利率0.125厘, 减息0.25厘): points, not a level (调低至5厘)

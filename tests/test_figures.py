@@ -4423,3 +4423,15 @@ def test_a_span_of_months_after_a_base_word_is_a_base(text, date, expected):
 ])
 def test_a_projects_total_investment_has_no_date(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 基準點, as Taiwan's press writes a basis point beside 基本點 (台銀調升存款利率3個基準點)
+    ("兩家銀行分別調升定期存款利率3個基準點，土銀則調升5個基準點。",
+     [("3個基準點", 0.03), ("5個基準點", 0.05)]),
+    # (a control: 基準 alone, a benchmark, is no unit: 基準利率 stays a rate)
+    ("放款以基準利率2.5%計息。", [("2.5%", 2.5)]),
+])
+def test_basis_points_written_as_taiwans_press_writes_them(text, expected):
+    assert [(t, float(v)) for t, v in rows(text, "text", "value")] == expected
+    assert {u for (u,) in rows(text, "unit")} == ({"pp"} if "基準點" in text else {"%"})
