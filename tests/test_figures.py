@@ -4396,7 +4396,8 @@ def test_more_written_after_a_percent_is_more_than(text, expected):
     assert rows(text, "text", "qualifier") == expected
 
 
-@pytest.mark.parametrize("text, date, expected", [
+# ------------------------------------------------------------------ round thirty-four
+DATES_ROUND_THIRTY_FOUR = [
     # monthly statistics compare the months to date with the months to the month before: the
     # span after 比 or 较 is a base, and the figures after it keep the months to date
     ("1-9月，全省工业增加值同比增长6.2%，增速比1-8月加快0.3个百分点，高技术制造业增长9.1%。", "2024-10-20",
@@ -4405,12 +4406,6 @@ def test_more_written_after_a_percent_is_more_than(text, expected):
      [("820亿元", "2024-05"), ("0.5个百分点", "2024-05"), ("31%", "2024-05")]),
     # (a control: a span with no base word before it dates the figures after it)
     ("1-3月贷款增长5%，4-6月增长7%。", "2024-07-15", [("5%", "2024-03"), ("7%", "2024-06")]),
-])
-def test_a_span_of_months_after_a_base_word_is_a_base(text, date, expected):
-    assert rows(text, "text", "as_of", date=date) == expected
-
-
-@pytest.mark.parametrize("text, date, expected", [
     # a project's total investment is the project's size, of no period; the loan the bank
     # lent it in the period is of its date
     ("截至6月末，该行为县里新能源项目授信8亿元。项目总投资达30亿元，一期已投产。", "2024-07-10",
@@ -4420,8 +4415,11 @@ def test_a_span_of_months_after_a_base_word_is_a_base(text, date, expected):
     # (a control: an investment made in the period, not a project's total, keeps its date)
     ("2024年，该市制造业投资增长9.1%，完成投资1200亿元。", "2025-01-20",
      [("9.1%", "2024"), ("1200亿元", "2024")]),
-])
-def test_a_projects_total_investment_has_no_date(text, date, expected):
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), DATES_ROUND_THIRTY_FOUR)
+def test_as_of_round_thirty_four(text, date, expected):
     assert rows(text, "text", "as_of", date=date) == expected
 
 
