@@ -887,11 +887,11 @@ RULE_LEVEL_BEFORE = re.compile(rf"(?:(?:上限|下限)(?:为|是)|{RULE_BEFORE.p
 GROUP_BOUND_BEFORE = re.compile(r"(?:单户|户均|单笔|授信|额度|收入|所得|资产)(?:总额|金额)?(?:在|为)?"
                                 r"(?P<below>小于|不超过|低于|不低于)?\s*$")
 GROUP_BOUND_WRITTEN = ("以下", "以内", "以上")  # (及以下, 及以上 too)
-# The expectation a figure is measured against ("高于预期的8.4%", "遠不及預期的1.53兆元",
-# "市场预估值5%"): a forecast, of no period (the figure measured is the period's)
 # A project's total investment (项目总投资15亿元, 投资总额为1.78亿美元): the size of a project,
 # planned or under way, not a figure of any period
 PROJECT_SIZE_BEFORE = re.compile(r"(?:总投资|投资总额|计划投资)额?\s*(?:为|达|约|超|逾|近|在|达到)?\s*$")
+# The expectation a figure is measured against ("高于预期的8.4%", "遠不及預期的1.53兆元",
+# "市场预估值5%"): a forecast, of no period (the figure measured is the period's)
 EXPECTATION_BEFORE = re.compile(r"(?:预期|预估|预测)(?:值|的)\s*(?:约|近)?\s*$")
 THRESHOLD_AFTER = re.compile(r"的?(?:监管)?(?:红线|底线|达标线|门槛|下限|上限|要求)")
 # A level of the sector the bank is compared with: "超过城商行1.76%的平均值", "高于城商行
