@@ -25,15 +25,16 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
 LABELS = ("found", "value", "bank", "as_of")
 
-# Run inside a checkout (argv: its root, the gold folder, the shared folder): prints one JSON
-# line, per gold file the (our, gold) pair of each label of each gold figure, and for each
+# Run inside a checkout (argv: its root, the gold folder, the shared folder, this tree's
+# eval_figures.py, so that both sides are scored alike, the checkout's own package extracting):
+# prints one JSON line, per gold file the (our, gold) pair of each label of each gold figure, and for each
 # corpus of ../shared the extracted rows as strings.
 EXTRACT = r'''
 import json, sys, importlib.util
 from pathlib import Path
-root, gold_dir, shared = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+root, gold_dir, shared, scorer = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
 sys.path.insert(0, root)
-spec = importlib.util.spec_from_file_location("eval_figures", root + "/benchmarks/eval_figures.py")
+spec = importlib.util.spec_from_file_location("eval_figures", scorer)
 ev = importlib.util.module_from_spec(spec)
 sys.modules["eval_figures"] = ev
 spec.loader.exec_module(ev)
@@ -53,7 +54,7 @@ for name, corpora in sets:
             rows[key] = {"found": [False, True]}
             continue
         ours = extraction.figures.loc[row.found]
-        value = abs(ours.value - row.value) <= 1e-6 * max(1.0, abs(row.value)) and ours.unit == row.unit
+        value = ev.same_value(ours.value, ours.unit, row.value, row.unit)
         rows[key] = {"found": [True, True], "value": [bool(value), True],
                      "bank": [ev.bank_name(ev.label(ours.entity)), ev.bank_name(row.entity)],
                      "as_of": [ev.label(ours.as_of), row.as_of]}
@@ -72,7 +73,8 @@ print(json.dumps(out, ensure_ascii=False))
 
 def extract(root: Path, shared: Path) -> dict:
     done = subprocess.run([sys.executable, "-W", "ignore", "-c", EXTRACT, str(root), str(GOLD),
-                           str(shared)], capture_output=True, text=True, cwd=root)
+                           str(shared), str(ROOT / "benchmarks" / "eval_figures.py")],
+                          capture_output=True, text=True, cwd=root)
     if done.returncode:
         raise SystemExit(f"extraction at {root} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])

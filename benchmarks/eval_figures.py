@@ -201,6 +201,11 @@ def bank_name(name: str) -> str:
 LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
 
 
+def same_value(ours: float, our_unit: str, gold: float, gold_unit: str) -> bool:
+    """An extracted figure's value and unit read as the gold's (to a millionth)."""
+    return abs(ours - gold) <= 1e-6 * max(1.0, abs(gold)) and our_unit == gold_unit
+
+
 def score(gold: pd.DataFrame, extraction: Extraction) -> dict:
     """The scores of the module docstring, and the rows behind each error."""
     figures = extraction.figures
@@ -211,7 +216,7 @@ def score(gold: pd.DataFrame, extraction: Extraction) -> dict:
     ours = figures.loc[hits["found"]].reset_index(drop=True)
     hits = hits.reset_index(drop=True)
     right = {
-        "value": [abs(a - b) <= 1e-6 * max(1.0, abs(b)) and u == v for a, b, u, v in zip(
+        "value": [same_value(a, u, b, v) for a, b, u, v in zip(
             ours["value"], hits["value"], ours["unit"], hits["unit"], strict=True)],
         "entity": [bank_name(label(a)) == bank_name(label(b))
                    for a, b in zip(ours["entity"], hits["entity"], strict=True)],
