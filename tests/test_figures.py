@@ -1253,6 +1253,8 @@ DATES_ROUND_THREE_B = [
     # quarters as Hong Kong papers write them
     ("2025年前三季，淨利潤2,718.82億元。", "2025-10-30", ["2025-09"]),
     ("農業銀行第三季錄得淨利813.49億元。", "2025-10-30", ["2025-09"]),
+    # ... and with an Arabic numeral, as Taiwan's papers write them
+    ("台企銀今年前3季稅後純益新台幣60.14億元，超過去年全年的50.4億元。", "2018-11-09", ["2018-09", "2017"]),
     # a bank's rate is a figure of the period set by the paragraph before
     ("2025年前三季，建设银行净利润2584亿元。\n净息差为1.36%，较上年同期下降16个基点。", "2025-10-30",
      ["2025-09", "2025-09", "2025-09"]),
