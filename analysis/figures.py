@@ -986,6 +986,7 @@ class Figure:
     year_end: bool = False  # dated by a year's end (2024年末), not by a month or a quarter
     period_end: bool = False  # dated by the day a report's period ends (报告期末 of 截至6月30日止)
     rule_level: bool = False  # a regulator's line (150%监管红线): no bank's figure
+    stake: bool = False  # a shareholder's stake in the bank (大股东…持股35%): no bank's figure
     in_span: bool = False  # dated by a span of years (2015-17年): a total over it
     reached: bool = False  # a level a change reached by a date written before it (增至2024年末的)
     part_of_flow: bool = False  # a share of a flow before it (发放贷款2619亿元，其中中长期贷款超九成)
@@ -2036,7 +2037,7 @@ def extract_from_text(text: str, date=None, simplified: str | None = None,
     # figures nobody owns that the article's bank may (own_bank): with two banks named in the
     # paragraphs with figures, the article is no one bank's alone
     alone = len(seen) < 2
-    orphans = [f for f in kept if f.scope == "other" and not f.rule_level and (f.this_bank or (
+    orphans = [f for f in kept if f.scope == "other" and not (f.rule_level or f.stake) and (f.this_bank or (
         (alone or ((f.family in BUSINESS_FAMILIES or f.family == "growth") and f.no_bank_around))
         and not own_subject(OTHER_SUBJECT, plain, subject_floor(plain, f), f.start)
         and not DEPOSITOR.search(plain, subject_floor(plain, f), f.start)))]  # (nor a saver's sums)
@@ -2508,6 +2509,8 @@ def paragraph_figures(text: str, start: int, end: int, figures: list[Figure],
         for figure in members:  # the family is known now: a company's own figure is not the bank's
             if figure.inherited_owner and organisation_subject(text, figure):
                 figure.entity, figure.scope = None, "other"
+            elif figure.entity and shareholders_stake(text, sentence, figure):
+                figure.entity, figure.scope, figure.stake = None, "other", True
             elif figure.inherited_owner and before and not ANAPHORA.search(
                     text, subject_floor(text, figure), figure.start):
                 # from the paragraph before: the bank's business and its changes, not the
@@ -3497,6 +3500,24 @@ def subject_floor(text: str, figure: Figure) -> int:
     s = figure.sentence[0]
     cut = max(text.rfind("；", s, figure.start), text.rfind(";", s, figure.start))
     return cut + 1 if cut >= 0 else s
+
+
+# A stake held ("持股35%", "持股比例9.72%", "持有46.72%的股权") after the words of a bank's
+# shareholders or its ownership ("大股东为凯雷集团、持股35%", "就其股权结构而言，以高雄市政府
+# 持有…"): the shareholder's, not the bank's, unless the bank is named after them as the holder
+# ("股权结构上，浦发银行作为发起行，持股51%")
+STAKE_BEFORE = re.compile(r"(?:持股|持有)(?:占比|比例|比重)?(?:合计|合共)?(?:约|达|为|超过|逾)?\s*$")
+SHAREHOLDER_WORDS = re.compile(r"股东|股权结构|股本结构")
+
+
+def shareholders_stake(text: str, sentence: tuple[int, int], figure: Figure) -> bool:
+    """Whether the figure is a shareholder's stake in the bank (STAKE_BEFORE), no figure of it."""
+    if figure.kind != "percent" or not STAKE_BEFORE.search(text, max(sentence[0], figure.lead - 8),
+                                                           figure.lead):
+        return False
+    holders = [m.end() for m in SHAREHOLDER_WORDS.finditer(text, sentence[0], figure.lead)]
+    return bool(holders) and not any(
+        figure.entity in mention.banks for mention in find_banks(text[holders[-1]:figure.lead]))
 
 
 def organisation_subject(text: str, figure: Figure) -> bool:

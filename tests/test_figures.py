@@ -4435,3 +4435,21 @@ def test_as_of_round_thirty_four(text, date, expected):
 def test_basis_points_written_as_taiwans_press_writes_them(text, expected):
     assert [(t, float(v)) for t, v in rows(text, "text", "value")] == expected
     assert {u for (u,) in rows(text, "unit")} == ({"pp"} if "基準點" in text else {"%"})
+
+
+# ------------------------------------------------------------------ round thirty-five
+BANKS_ROUND_THIRTY_FIVE = [
+    # a stake after the words of a bank's shareholders is the shareholder's, no bank's figure
+    ("甲银行主要大股东为某投资集团，持股35%；乙银行大股东为某控股公司，持股比例20.5%。",
+     [("35%", None), ("20.5%", None)]),
+    ("截至年末，紫金农商银行共有股东200户，其中法人股东18户，持股占比68.2%，不良贷款率1.6%。",
+     [("68.2%", None), ("1.6%", "紫金农村商业银行")]),
+    ("就其股權結構而言，丁銀行由市政府持有45.1%的股權。", [("45.1%", None)]),
+    # (a control: a bank named as the holder after those words holds the stake)
+    ("该村镇银行的股权结构上，浦发银行作为发起行，持股51%。", [("51%", "浦发银行")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_THIRTY_FIVE)
+def test_banks_round_thirty_five(text, expected):
+    assert [row for row in entities(text, date="2025-06-01") if row[0].endswith("%")] == expected
