@@ -4440,11 +4440,11 @@ def test_basis_points_written_as_taiwans_press_writes_them(text, expected):
 # ------------------------------------------------------------------ round thirty-five
 BANKS_ROUND_THIRTY_FIVE = [
     # a stake after the words of a bank's shareholders is the shareholder's, no bank's figure
-    ("甲银行主要大股东为某投资集团，持股35%；乙银行大股东为某控股公司，持股比例20.5%。",
+    ("渤海银行主要大股东为某投资集团，持股35%；恒丰银行大股东为某控股公司，持股比例20.5%。",
      [("35%", None), ("20.5%", None)]),
     ("截至年末，紫金农商银行共有股东200户，其中法人股东18户，持股占比68.2%，不良贷款率1.6%。",
      [("68.2%", None), ("1.6%", "紫金农村商业银行")]),
-    ("就其股權結構而言，丁銀行由市政府持有45.1%的股權。", [("45.1%", None)]),
+    ("台中銀行於2008年引進新股東，就其股權結構而言，以一家壽險公司持有45.1%的股權為最多。", [("45.1%", None)]),
     # (a control: a bank named as the holder after those words holds the stake)
     ("该村镇银行的股权结构上，浦发银行作为发起行，持股51%。", [("51%", "浦发银行")]),
 ]
