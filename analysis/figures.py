@@ -782,6 +782,9 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            r"|市场规模|美国|日本|欧洲|社会融资|社融|广义货币|狭义货币|M2|M1|M0"
                            r"|拆息|HIBOR"  # (the interbank rate: the market's, no bank's)
                            r"|GDP|CPI|PPI|国内生产总值|外汇储备|全社会|全省|全市"
+                           # (a county, a region, a province by its one-character name: 全疆, 全川;
+                           # and one named before: 该县)
+                           r"|全县|全区(?!域)|全[疆川辽皖闽鄂湘粤桂黔滇陕晋冀豫鲁赣琼渝藏沪]|该[省市县]"
                            # a project's or a firm's own figures (项目总投资100亿元, 年销售收入)
                            r"|总投资|年销售|销售收入|年产值|年利税|年税收"
                            # the economy's own measures ("规模以上工业增加值1811.14亿元")
@@ -795,7 +798,7 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            r"|(?<![0-9一二三四五六七八九十几多为向对给唯])(?<!支持)(?<!帮助)(?<!服务)"
                            r"(?<!惠及)(?<!覆盖)[0-9一二三四五六七八九十几多]+家")
 OTHER_SUBJECT = with_opening(OTHER_SUBJECT,
-                             "[上全我政财国行产市美日欧社广狭MGCPH外大股持总年销本增工制固基民房进可统省拆"
+                             "[上全我政财国行产市美日欧社广狭MGCPH外大股持总年销本增工制固基民房进可统省拆该"
                              "0-9一二三四五六七八九十几多]")
 # A company that is no bank, named in a figure's sentence ("华融消费金融成立于…，注册资本9亿元",
 # "某某科技有限公司营收…"): the figure is its own, not the bank's an earlier sentence or the

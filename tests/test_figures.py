@@ -4447,6 +4447,13 @@ BANKS_ROUND_THIRTY_FIVE = [
     ("台中銀行於2008年引進新股東，就其股權結構而言，以一家壽險公司持有45.1%的股權為最多。", [("45.1%", None)]),
     # (a control: a bank named as the holder after those words holds the stake)
     ("该村镇银行的股权结构上，浦发银行作为发起行，持股51%。", [("51%", "浦发银行")]),
+    # a region's whole, as 全省 and 全市 are: a county, a province by its one-character name,
+    # and a county named before (该县), not the bank of the sentence before
+    ("建设银行在当地推出林权贷款。据测算，该县可用于抵押的林地约占45%。", [("45%", None)]),
+    ("四川银行支持地方建设。今年前10月，全川新增贷款增长9.5%，全县存款增长7%。",
+     [("9.5%", None), ("7%", None)]),
+    # (a control: 该行 is the bank)
+    ("建设银行在当地推出林权贷款。据测算，该行林权贷款增长45%。", [("45%", "建设银行")]),
 ]
 
 
