@@ -1498,8 +1498,11 @@ def date_anchors(text: str, start: int, end: int, today: tuple[int, int, int] | 
 
 def full_year(written: str) -> int:
     """2025 from "2025", from "25" as analysts write it (25Q3, 22年1季度), and from "114" as
-    Taiwan's papers do (the Republic's calendar: 114年 is 2025)."""
-    return int(written) + (2000 if len(written) == 2 else ROC_YEAR_ZERO if len(written) == 3 else 0)
+    Taiwan's papers do (the Republic's calendar: 114年 is 2025). Two digits from 69 up are the
+    last century's (97年末: 1997), as POSIX and time.strptime's %y read them."""
+    if len(written) == 2:
+        return int(written) + (1900 if int(written) >= 69 else 2000)
+    return int(written) + (ROC_YEAR_ZERO if len(written) == 3 else 0)
 
 
 def months_count(written: str) -> int:

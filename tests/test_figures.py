@@ -4460,3 +4460,14 @@ BANKS_ROUND_THIRTY_FIVE = [
 @pytest.mark.parametrize(("text", "expected"), BANKS_ROUND_THIRTY_FIVE)
 def test_banks_round_thirty_five(text, expected):
     assert [row for row in entities(text, date="2025-06-01") if row[0].endswith("%")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two digits from 69 up are the last century's years, as strptime's %y reads them (not 2097)
+    ("97年末，该行贷款余额50亿元。", [("50亿元", "1997-12")]),
+    ("98Q1，该行净利润5亿元。", [("5亿元", "1998-03")]),
+    # (a control: an analyst's two-digit year of this century)
+    ("22年末，该行贷款余额50亿元。", [("50亿元", "2022-12")]),
+])
+def test_two_digit_years_of_the_last_century(text, expected):
+    assert rows(text, "text", "as_of", date="2009-06-01") == expected
