@@ -400,6 +400,16 @@ def test_a_place_that_only_starts_like_a_province_keeps_its_name():
     ("深發展去年淨利潤增長88%，深圳发展银行不良率降至5.62%。", [("深圳发展银行",), ("深圳发展银行",)]),
     # 中信嘉華銀行, now 中信银行(国际), as Hong Kong's papers shortened it before 2010
     ("中信嘉銀現時按息為最低P減2.85厘。", [("中信银行(国际)",)]),
+    # Taiwan's banks of the 2000s, bought or taken over since, by their short names: 寶華銀 is
+    # no 華銀 (华南银行) and 僑銀 no OCBC (华侨银行)
+    ("寶華銀與中華銀先後爆發擠兌，新竹商銀由渣打收購。", [("宝华商业银行",), ("中华商业银行",),
+                                              ("新竹国际商业银行",), ("渣打银行",)]),
+    ("花旗收購台灣華僑銀行(下稱僑銀)全部股權，萬泰銀大股東持股八成。", [("花旗银行",), ("华侨商业银行",),
+                                                   ("华侨商业银行",), ("万泰商业银行",)]),
+    # a mainland rural bank named by its own name, not a place
+    ("江门融和银行一年期存款利率上浮至3.3%。", [("江门融和农村商业银行",)]),
+    # (controls: 中华 before 银联 and OCBC's own name)
+    ("中华银联卡与华侨银行的合作", [("华侨银行",)]),
 ])
 def test_banks_of_older_pieces_by_the_names_of_their_time(text, expected):
     from analysis.chinese import to_simplified
