@@ -68,6 +68,7 @@ bench: setup
 	$(PY) benchmarks/bench_web.py
 	$(PY) benchmarks/eval_figures.py
 	$(PY) benchmarks/eval_figures.py --corpora tests/data/gold/blind --gold tests/data/gold/figures-blind.csv
+	$(PY) benchmarks/learned_dates.py
 
 clean:
 	rm -rf $(REPORTS) data/processed/*.parquet data/processed/*.pkl .pytest_cache .ruff_cache
