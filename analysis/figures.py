@@ -783,8 +783,10 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            r"|拆息|HIBOR"  # (the interbank rate: the market's, no bank's)
                            r"|GDP|CPI|PPI|国内生产总值|外汇储备|全社会|全省|全市"
                            # (a county, a region, a province by its one-character name: 全疆, 全川;
-                           # and one named before: 该县)
-                           r"|全县|全区(?!域)|全[疆川辽皖闽鄂湘粤桂黔滇陕晋冀豫鲁赣琼渝藏沪]|该[省市县]"
+                           # and one named before: 该县; not one a bank's lending reaches:
+                           # 覆盖全区90%以上的农户)
+                           r"|(?<!覆盖)(?<!支持)(?<!服务)(?<!惠及)(?<!帮助)"
+                           r"(?:全县|全区(?!域)|全[疆川辽皖闽鄂湘粤桂黔滇陕晋冀豫鲁赣琼渝藏沪]|该[省市县])"
                            # a project's or a firm's own figures (项目总投资100亿元, 年销售收入)
                            r"|总投资|年销售|销售收入|年产值|年利税|年税收"
                            # the economy's own measures ("规模以上工业增加值1811.14亿元")

@@ -4454,6 +4454,8 @@ BANKS_ROUND_THIRTY_FIVE = [
      [("9.5%", None), ("7%", None)]),
     # (a control: 该行 is the bank)
     ("建设银行在当地推出林权贷款。据测算，该行林权贷款增长45%。", [("45%", "建设银行")]),
+    # (a control: a region the bank's lending reaches is its object, not a subject)
+    ("农业银行西藏分行农户贷款余额90亿元，覆盖全区85%以上的农牧户。", [("85%以上", "农业银行")]),
 ]
 
 
