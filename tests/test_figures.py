@@ -4455,7 +4455,8 @@ BANKS_ROUND_THIRTY_FIVE = [
     # (a control: 该行 is the bank)
     ("建设银行在当地推出林权贷款。据测算，该行林权贷款增长45%。", [("45%", "建设银行")]),
     # (a control: a region the bank's lending reaches is its object, not a subject)
-    ("农业银行西藏分行农户贷款余额90亿元，覆盖全区85%以上的农牧户。", [("85%以上", "农业银行")]),
+    ("农业银行西藏分行推广农户小额信用贷款。截至8月底，贷款余额90亿元，覆盖全区85%的农牧户。",
+     [("85%", "农业银行")]),
 ]
 
 
