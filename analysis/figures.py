@@ -777,6 +777,8 @@ MEASURED_AGAINST = re.compile(r"(?:占|高于|低于|高出|低出|超过|超出
 # (not 细分行业中, 分行业, 各行业: a breakdown of the subject's own figures by industry)
 # ("为17家企业投放贷款": firms a bank lends to are its object, not a subject)
 # (not 外贸产业专项转贷款, 产业链贷款: a kind of a bank's loans)
+# What a bank's help or lending reaches is its object, not a subject (支持17家企业, 覆盖全区)
+REACHED_BY = r"(?<!支持)(?<!帮助)(?<!服务)(?<!惠及)(?<!覆盖)"
 OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|(?<![细分各])行业(?![中内])"
                            r"|产业(?!链|园|[\u4e00-\u9fff]{0,6}(?:贷款|授信|融资))"
                            r"|市场规模|美国|日本|欧洲|社会融资|社融|广义货币|狭义货币|M2|M1|M0"
@@ -785,7 +787,7 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            # (a county, a region, a province by its one-character name: 全疆, 全川;
                            # and one named before: 该县; not one a bank's lending reaches:
                            # 覆盖全区90%以上的农户)
-                           r"|(?<!覆盖)(?<!支持)(?<!服务)(?<!惠及)(?<!帮助)"
+                           rf"|{REACHED_BY}"
                            r"(?:全县|全区(?!域)|全[疆川辽皖闽鄂湘粤桂黔滇陕晋冀豫鲁赣琼渝藏沪]|该[省市县])"
                            # a project's or a firm's own figures (项目总投资100亿元, 年销售收入)
                            r"|总投资|年销售|销售收入|年产值|年利税|年税收"
@@ -797,8 +799,8 @@ OTHER_SUBJECT = re.compile(r"上市银行|全球|我国|政府|财政|国务院|
                            r"|本外币|省(?=个人贷款|各项|人民币|金融机构|银行业|住户|企业贷款|贷款余额|存款余额)"
                            # shareholders' stakes (not 归属于母公司股东的净利润, the bank's profit)
                            r"|大股东|股东(?:合计)?持股|持股比例"
-                           r"|(?<![0-9一二三四五六七八九十几多为向对给唯])(?<!支持)(?<!帮助)(?<!服务)"
-                           r"(?<!惠及)(?<!覆盖)[0-9一二三四五六七八九十几多]+家")
+                           rf"|(?<![0-9一二三四五六七八九十几多为向对给唯]){REACHED_BY}"
+                           r"[0-9一二三四五六七八九十几多]+家")
 OTHER_SUBJECT = with_opening(OTHER_SUBJECT,
                              "[上全我政财国行产市美日欧社广狭MGCPH外大股持总年销本增工制固基民房进可统省拆该"
                              "0-9一二三四五六七八九十几多]")
