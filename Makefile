@@ -62,7 +62,7 @@ lab: setup
 	$(VENV)/bin/jupyter lab notebooks
 
 # BENCH_ARGS=--large adds the 20,000-article rows (slow); eval_figures scores the gold set, then
-# the blind pages of round thirty-three (tests/data/gold/blind).
+# the kept blind pages (tests/data/gold/blind); learned_dates runs its held-out date models.
 bench: setup
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 	$(PY) benchmarks/bench_web.py

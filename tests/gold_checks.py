@@ -1,5 +1,5 @@
-"""Checks shared by the gold files' tests: offsets that point at their figures, and scores
-against floors through benchmarks/eval_figures.py."""
+"""Checks shared by the gold files' tests: offsets that point at their figures, scores against
+floors through benchmarks/eval_figures.py, and the gold benchmarks loaded as modules."""
 
 import importlib.util
 import sys
@@ -24,13 +24,17 @@ def assert_offsets_point_at_figures(gold: pd.DataFrame, corpora: Path) -> None:
             assert starts[occurrence] == offset, (file, figure, occurrence)
 
 
-def load_eval():
-    """benchmarks/eval_figures.py as a module (the benchmarks are scripts, not a package)."""
-    spec = importlib.util.spec_from_file_location("eval_figures", BENCHMARKS / "eval_figures.py")
+def load_benchmark(name: str):
+    """benchmarks/<name>.py as a module (the benchmarks are scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_figures", module)  # dataclasses look their module up there
+    sys.modules.setdefault(name, module)  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+def load_eval():
+    return load_benchmark("eval_figures")
 
 
 def scores_below(gold_file: Path, corpora: Path, floors: dict[str, float]) -> dict[str, float]:

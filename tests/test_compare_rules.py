@@ -1,12 +1,8 @@
 """benchmarks/compare_rules.py: the fixed, broken and changed figures between two extractions."""
 
-import importlib.util
-from pathlib import Path
+from tests.gold_checks import load_benchmark
 
-spec = importlib.util.spec_from_file_location(
-    "compare_rules", Path(__file__).resolve().parents[1] / "benchmarks" / "compare_rules.py")
-compare_rules = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(compare_rules)
+compare_rules = load_benchmark("compare_rules")
 
 
 def figure(as_of: str, gold_as_of: str, bank: str = "", gold_bank: str = "") -> dict:

@@ -1,11 +1,12 @@
 """benchmarks/gold_agreement.py: two labellings of the same articles paired and compared."""
 
-import importlib.util
 import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+
+from tests.gold_checks import load_benchmark
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -13,10 +14,7 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 @pytest.fixture(scope="module")
 def agreement_module():
     sys.path.insert(0, str(BENCHMARKS))  # it imports eval_figures as its neighbour
-    spec = importlib.util.spec_from_file_location("gold_agreement", BENCHMARKS / "gold_agreement.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("gold_agreement")
 
 
 def gold(rows: list[tuple]) -> pd.DataFrame:

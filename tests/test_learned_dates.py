@@ -1,12 +1,8 @@
 """benchmarks/learned_dates.py: the candidate dates and contexts its held-out models read."""
 
-import importlib.util
-from pathlib import Path
+from tests.gold_checks import load_benchmark
 
-spec = importlib.util.spec_from_file_location(
-    "learned_dates", Path(__file__).resolve().parents[1] / "benchmarks" / "learned_dates.py")
-learned_dates = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(learned_dates)
+learned_dates = load_benchmark("learned_dates")
 
 
 def test_written_dates_give_each_grain_the_text_writes():
